@@ -1,0 +1,64 @@
+//! The error type every stage returns: a message a user can act on, naming
+//! the file and line where there is one. The binary maps it to exit code 2.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An error with enough context for the user to fix the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// The file the problem is in, when there is one.
+    pub path: Option<PathBuf>,
+    /// 1-based line number in that file, when known.
+    pub line: Option<usize>,
+    /// What was wrong, and what was expected.
+    pub message: String,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(message: impl Into<String>) -> Error {
+        Error {
+            path: None,
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn in_file(path: &Path, message: impl Into<String>) -> Error {
+        Error {
+            path: Some(path.to_path_buf()),
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at_line(path: &Path, line: usize, message: impl Into<String>) -> Error {
+        Error {
+            path: Some(path.to_path_buf()),
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    /// Attach a file to an error raised where only the text was known.
+    pub fn with_path(mut self, path: &Path) -> Error {
+        if self.path.is_none() {
+            self.path = Some(path.to_path_buf());
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, self.line) {
+            (Some(path), Some(line)) => write!(f, "{}:{}: {}", path.display(), line, self.message),
+            (Some(path), None) => write!(f, "{}: {}", path.display(), self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,306 @@
+//! The lexicon of preambular leads and operative verbs, and their strength
+//! scale. The data lives in `lexicon.toml` beside this file; this module only
+//! loads it and answers two questions: which lead opens a paragraph, and
+//! whether a changed lead is stronger, weaker or neither.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::comparison::Direction;
+use crate::model::Part;
+
+const LEXICON_TOML: &str = include_str!("lexicon.toml");
+
+#[derive(Deserialize)]
+struct RawLexicon {
+    continuation: Vec<String>,
+    operative: Vec<RawGroup>,
+    preamble: Vec<RawGroup>,
+}
+
+#[derive(Deserialize)]
+struct RawGroup {
+    scale: String,
+    rank: Option<u8>,
+    leads: Vec<String>,
+}
+
+/// One known lead.
+#[derive(Debug, Clone)]
+pub struct LeadEntry {
+    /// As written in the lexicon ("Takes note with appreciation").
+    pub lead: String,
+    pub part: Part,
+    /// Leads are compared only on the same scale ("action", "concern").
+    pub scale: String,
+    /// Strength on its scale; `None` for leads without strength.
+    pub rank: Option<u8>,
+    /// Normalised words, for matching.
+    words: Vec<String>,
+}
+
+/// A lead found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadMatch {
+    /// The lead exactly as printed, a prefix of the text ("Recalling also").
+    pub printed: String,
+    /// The lexicon entry it matched ("Recalling").
+    pub entry: String,
+    pub part: Part,
+}
+
+/// The loaded lexicon.
+pub struct Lexicon {
+    entries: Vec<LeadEntry>,
+    continuation: Vec<Vec<String>>,
+}
+
+/// The lexicon shipped with resdiff.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        Lexicon::from_toml(LEXICON_TOML).expect("src/lexicon.toml is valid (checked by a unit test)")
+    })
+}
+
+/// Lower-case, with British -ise spellings folded onto -ize, and the
+/// punctuation that clings to words in PDF text removed.
+pub fn normalize_word(word: &str) -> String {
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let mut w = trimmed.to_lowercase();
+    for (from, to) in [
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("isant", "izant"),
+    ] {
+        if w.len() > from.len() + 2 && w.ends_with(from) {
+            w.truncate(w.len() - from.len());
+            w.push_str(to);
+            break;
+        }
+    }
+    w
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(normalize_word).collect()
+}
+
+impl Lexicon {
+    fn from_toml(text: &str) -> Result<Lexicon, toml::de::Error> {
+        let raw: RawLexicon = toml::from_str(text)?;
+        let mut entries = Vec::new();
+        for (part, groups) in [(Part::Operative, raw.operative), (Part::Preamble, raw.preamble)] {
+            for group in groups {
+                for lead in group.leads {
+                    entries.push(LeadEntry {
+                        words: words_of(&lead),
+                        lead,
+                        part,
+                        scale: group.scale.clone(),
+                        rank: group.rank,
+                    });
+                }
+            }
+        }
+        let mut continuation: Vec<Vec<String>> =
+            raw.continuation.iter().map(|c| words_of(c)).collect();
+        // Longest first, so "once again" wins over "again".
+        continuation.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        Ok(Lexicon {
+            entries,
+            continuation,
+        })
+    }
+
+    pub fn entries(&self) -> &[LeadEntry] {
+        &self.entries
+    }
+
+    /// Length in words of a continuation marker starting at `words[at]`.
+    fn continuation_at(&self, words: &[String], at: usize) -> usize {
+        self.continuation
+            .iter()
+            .find(|c| words.len() >= at + c.len() && words[at..at + c.len()] == c[..])
+            .map_or(0, |c| c.len())
+    }
+
+    /// The lead that opens `text`, if the lexicon knows it. With `part`, only
+    /// leads of that part are considered. The longest match wins, and
+    /// continuation markers ("also", "further") before, inside or right
+    /// after it belong to the printed lead.
+    pub fn lead_at_start(&self, text: &str, part: Option<Part>) -> Option<LeadMatch> {
+        // Byte spans of the first words, so the printed lead is a true prefix.
+        let mut spans = Vec::new();
+        let mut words = Vec::new();
+        let mut offset = 0;
+        for raw in text.split_inclusive(char::is_whitespace).take(16) {
+            let word = raw.trim_end();
+            if !word.is_empty() {
+                spans.push((offset, offset + word.len()));
+                words.push(normalize_word(word));
+            }
+            offset += raw.len();
+        }
+        // The first word must be capitalised, as every lead is printed.
+        if !text.trim_start().starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let start = self.continuation_at(&words, 0);
+        let mut best: Option<(usize, usize, &LeadEntry)> = None; // (entry words, end index, entry)
+        for entry in &self.entries {
+            if part.is_some_and(|p| p != entry.part) {
+                continue;
+            }
+            if let Some(end) = self.match_entry(&words, start, entry) {
+                let better = match best {
+                    None => true,
+                    Some((n, _, _)) => entry.words.len() > n,
+                };
+                if better {
+                    best = Some((entry.words.len(), end, entry));
+                }
+            }
+        }
+        let (_, mut end, entry) = best?;
+        // Absorb continuation markers right after the lead: "Decides further".
+        loop {
+            let n = self.continuation_at(&words, end);
+            if n == 0 {
+                break;
+            }
+            end += n;
+        }
+        // A trailing comma or colon is not part of the lead.
+        let (start_byte, end_byte) = (0, spans[end - 1].1);
+        let printed = text[start_byte..end_byte]
+            .trim_end_matches([',', ':', ';'])
+            .to_string();
+        Some(LeadMatch {
+            printed,
+            entry: entry.lead.clone(),
+            part: entry.part,
+        })
+    }
+
+    /// Index just past the match of `entry` in `words` from `start`, skipping
+    /// continuation markers between the entry's words.
+    fn match_entry(&self, words: &[String], start: usize, entry: &LeadEntry) -> Option<usize> {
+        let mut at = start;
+        for (i, want) in entry.words.iter().enumerate() {
+            if i > 0 {
+                at += self.continuation_at(words, at);
+            }
+            if words.get(at) != Some(want) {
+                return None;
+            }
+            at += 1;
+        }
+        Some(at)
+    }
+
+    /// The lexicon entry behind a printed lead, ignoring continuation markers
+    /// and spelling variants.
+    pub fn entry_for(&self, printed: &str, part: Part) -> Option<&LeadEntry> {
+        let found = self.lead_at_start(printed, Some(part))?;
+        self.entries
+            .iter()
+            .find(|e| e.part == part && e.lead == found.entry)
+    }
+
+    /// Whether changing `old` to `new` makes the lead stronger, weaker or
+    /// neither. Leads on different scales, or without strength, are neutral.
+    pub fn direction(&self, old: &str, new: &str, part: Part) -> Direction {
+        let (Some(a), Some(b)) = (self.entry_for(old, part), self.entry_for(new, part)) else {
+            return Direction::Neutral;
+        };
+        match (a.scale == b.scale, a.rank, b.rank) {
+            (true, Some(x), Some(y)) if y > x => Direction::Stronger,
+            (true, Some(x), Some(y)) if y < x => Direction::Weaker,
+            _ => Direction::Neutral,
+        }
+    }
+
+    /// The same lead apart from continuation markers, spelling and case:
+    /// "Recalling also" and "Recalling further" are the same lead.
+    pub fn same_lead(&self, a: &str, b: &str, part: Part) -> bool {
+        match (self.entry_for(a, part), self.entry_for(b, part)) {
+            (Some(x), Some(y)) => x.lead == y.lead,
+            _ => words_of(a) == words_of(b),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(text: &str, part: Option<Part>) -> Option<String> {
+        lexicon().lead_at_start(text, part).map(|m| m.printed)
+    }
+
+    #[test]
+    fn the_shipped_lexicon_parses_and_has_no_duplicate_leads_per_part() {
+        let lex = Lexicon::from_toml(LEXICON_TOML).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for e in lex.entries() {
+            assert!(seen.insert((e.part, e.words.clone())), "duplicate lead {:?}", e.lead);
+        }
+        assert!(lex.entries().len() > 100);
+    }
+
+    #[test]
+    fn longest_lead_wins() {
+        assert_eq!(
+            lead("Takes note with appreciation of the report", None).as_deref(),
+            Some("Takes note with appreciation")
+        );
+        assert_eq!(
+            lead("Notes with appreciation the significant practical", None).as_deref(),
+            Some("Notes with appreciation")
+        );
+    }
+
+    #[test]
+    fn continuation_markers_belong_to_the_lead() {
+        assert_eq!(lead("Recalling also its resolution", None).as_deref(), Some("Recalling also"));
+        assert_eq!(lead("Referring also to its resolution 59/50", None).as_deref(), Some("Referring also to"));
+        assert_eq!(lead("Decides further that", None).as_deref(), Some("Decides further"));
+        assert_eq!(lead("Further decides that", None).as_deref(), Some("Further decides"));
+    }
+
+    #[test]
+    fn british_spelling_matches() {
+        assert_eq!(lead("Recognising that the year", None).as_deref(), Some("Recognising"));
+        assert_eq!(lead("Emphasises the importance", None).as_deref(), Some("Emphasises"));
+    }
+
+    #[test]
+    fn lowercase_or_unknown_openings_are_not_leads() {
+        assert_eq!(lead("to combat the smuggling of Afghan opiates", None), None);
+        assert_eq!(lead("Government, commitment to economic reforms", None), None);
+    }
+
+    #[test]
+    fn part_restricts_the_match() {
+        assert_eq!(lead("Noting the firm intention", Some(Part::Operative)), None);
+        assert_eq!(lead("Noting the firm intention", Some(Part::Preamble)).as_deref(), Some("Noting"));
+    }
+
+    #[test]
+    fn directions_follow_the_scale() {
+        let lex = lexicon();
+        assert_eq!(lex.direction("Invites", "Urges", Part::Operative), Direction::Stronger);
+        assert_eq!(lex.direction("Welcoming", "Noting", Part::Preamble), Direction::Weaker);
+        assert_eq!(lex.direction("Concerned", "Gravely concerned", Part::Preamble), Direction::Stronger);
+        assert_eq!(lex.direction("Recalling", "Reaffirming", Part::Preamble), Direction::Neutral);
+        // Different scales do not compare.
+        assert_eq!(lex.direction("Welcoming", "Deeply concerned", Part::Preamble), Direction::Neutral);
+        // Continuation markers carry no strength.
+        assert_eq!(lex.direction("Requests", "Requests also", Part::Operative), Direction::Neutral);
+        assert!(lex.same_lead("Recalling also", "Recalling further", Part::Preamble));
+        assert!(lex.same_lead("Recognising", "Recognizing", Part::Preamble));
+    }
+}

@@ -1,0 +1,243 @@
+//! The resolution model: what a parsed resolution is, independent of where
+//! its text came from. Every stage reads or builds these plain values; serde
+//! gives them their JSON shape (`resdiff show --format json`).
+
+use serde::{Deserialize, Serialize};
+
+/// The organ that adopts (or would adopt) the resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Body {
+    #[serde(rename = "General Assembly")]
+    GeneralAssembly,
+    #[serde(rename = "Security Council")]
+    SecurityCouncil,
+}
+
+impl Body {
+    /// The enacting formula as printed: "The General Assembly,".
+    pub fn enacting_formula(&self) -> &'static str {
+        match self {
+            Body::GeneralAssembly => "The General Assembly,",
+            Body::SecurityCouncil => "The Security Council,",
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Body::GeneralAssembly => "General Assembly",
+            Body::SecurityCouncil => "Security Council",
+        }
+    }
+}
+
+/// Whether the text is a draft (L. document, S/YYYY/NNN) or an adopted resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Adopted,
+}
+
+/// Everything known about a version besides its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub body: Body,
+    /// The document symbol: `A/75/L.78`, `A/RES/77/13`, `S/2024/789`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// General Assembly session (75 for the seventy-fifth).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<u32>,
+    /// Security Council year (2024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    /// The series the versions belong to: the directory under `resolutions/`.
+    pub series: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// ISO date, `2021-05-11`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub status: Status,
+    /// Where the text comes from, in words a reader can check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// For generated drafts: the version this one was generated from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated_from: Option<String>,
+}
+
+impl Meta {
+    /// The version key inside its series: the session (General Assembly)
+    /// or the year (Security Council).
+    pub fn version(&self) -> Option<u32> {
+        match self.body {
+            Body::GeneralAssembly => self.session.or(self.year),
+            Body::SecurityCouncil => self.year.or(self.session),
+        }
+    }
+
+    /// A short human label: the symbol, else series and version.
+    pub fn label(&self) -> String {
+        match (&self.symbol, self.version()) {
+            (Some(symbol), _) => symbol.clone(),
+            (None, Some(v)) => format!("{} {}", self.series, v),
+            (None, None) => self.series.clone(),
+        }
+    }
+}
+
+/// The two parts of a resolution's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Preamble,
+    Operative,
+}
+
+impl Part {
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Preamble => "preamble",
+            Part::Operative => "operative",
+        }
+    }
+}
+
+/// A footnote marker carried by a paragraph: `marker` is printed right after
+/// the first `offset` bytes of the paragraph's `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FootnoteRef {
+    pub marker: String,
+    pub offset: usize,
+}
+
+/// One paragraph or sub-paragraph.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The printed label: "5", "7 bis" for operative paragraphs, "a" or "iv"
+    /// for sub-paragraphs; `None` in the preamble and for a lone operative
+    /// paragraph.
+    pub number: Option<String>,
+    /// The opening phrase drafters italicise ("Recalling also", "Invites").
+    /// It is the start of `text`.
+    pub lead: Option<String>,
+    /// The whole paragraph text as printed, lead included, footnote markers
+    /// and sub-paragraphs excluded.
+    pub text: String,
+    /// A section heading printed just before this paragraph ("AMISOM").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Sub-paragraphs: (a), (b) … with (i), (ii) … inside.
+    #[serde(default)]
+    pub subparagraphs: Vec<Paragraph>,
+    /// Footnote markers in this paragraph's text.
+    #[serde(default)]
+    pub footnotes: Vec<FootnoteRef>,
+}
+
+impl Paragraph {
+    /// The text after the lead, without the space that follows it.
+    pub fn body(&self) -> &str {
+        match &self.lead {
+            Some(lead) if self.text.starts_with(lead.as_str()) => {
+                self.text[lead.len()..].trim_start()
+            }
+            _ => &self.text,
+        }
+    }
+
+    /// The paragraph with all its sub-paragraphs, as one string of words:
+    /// what the alignment scores.
+    pub fn full_text(&self) -> String {
+        let mut out = self.text.clone();
+        for sub in &self.subparagraphs {
+            out.push(' ');
+            out.push_str(&sub.full_text());
+        }
+        out
+    }
+}
+
+/// A footnote's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub marker: String,
+    pub text: String,
+}
+
+/// A parsed resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub meta: Meta,
+    /// "The General Assembly," as printed; `None` when the source lost it.
+    pub enacting_formula: Option<String>,
+    pub preamble: Vec<Paragraph>,
+    pub operative: Vec<Paragraph>,
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+}
+
+impl Resolution {
+    pub fn part(&self, part: Part) -> &[Paragraph] {
+        match part {
+            Part::Preamble => &self.preamble,
+            Part::Operative => &self.operative,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_strips_the_lead_and_following_space() {
+        let p = Paragraph {
+            lead: Some("Recalling also".into()),
+            text: "Recalling also its resolution 59/50,".into(),
+            ..Default::default()
+        };
+        assert_eq!(p.body(), "its resolution 59/50,");
+    }
+
+    #[test]
+    fn full_text_joins_subparagraphs_in_order() {
+        let p = Paragraph {
+            text: "Decides:".into(),
+            subparagraphs: vec![
+                Paragraph {
+                    number: Some("a".into()),
+                    text: "first;".into(),
+                    ..Default::default()
+                },
+                Paragraph {
+                    number: Some("b".into()),
+                    text: "second.".into(),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        assert_eq!(p.full_text(), "Decides: first; second.");
+    }
+
+    #[test]
+    fn version_is_session_for_the_assembly_and_year_for_the_council() {
+        let mut meta = Meta {
+            body: Body::GeneralAssembly,
+            symbol: None,
+            session: Some(75),
+            year: Some(2021),
+            series: "csto".into(),
+            title: None,
+            date: None,
+            status: Status::Draft,
+            source: None,
+            generated_from: None,
+        };
+        assert_eq!(meta.version(), Some(75));
+        meta.body = Body::SecurityCouncil;
+        assert_eq!(meta.version(), Some(2021));
+    }
+}
