@@ -60,7 +60,8 @@ pub struct Lexicon {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        Lexicon::from_toml(LEXICON_TOML).expect("src/lexicon.toml is valid (checked by a unit test)")
+        Lexicon::from_toml(LEXICON_TOML)
+            .expect("src/lexicon.toml is valid (checked by a unit test)")
     })
 }
 
@@ -92,7 +93,10 @@ impl Lexicon {
     fn from_toml(text: &str) -> Result<Lexicon, toml::de::Error> {
         let raw: RawLexicon = toml::from_str(text)?;
         let mut entries = Vec::new();
-        for (part, groups) in [(Part::Operative, raw.operative), (Part::Preamble, raw.preamble)] {
+        for (part, groups) in [
+            (Part::Operative, raw.operative),
+            (Part::Preamble, raw.preamble),
+        ] {
             for group in groups {
                 for lead in group.leads {
                     entries.push(LeadEntry {
@@ -246,7 +250,11 @@ mod tests {
         let lex = Lexicon::from_toml(LEXICON_TOML).unwrap();
         let mut seen = std::collections::HashSet::new();
         for e in lex.entries() {
-            assert!(seen.insert((e.part, e.words.clone())), "duplicate lead {:?}", e.lead);
+            assert!(
+                seen.insert((e.part, e.words.clone())),
+                "duplicate lead {:?}",
+                e.lead
+            );
         }
         assert!(lex.entries().len() > 100);
     }
@@ -265,41 +273,89 @@ mod tests {
 
     #[test]
     fn continuation_markers_belong_to_the_lead() {
-        assert_eq!(lead("Recalling also its resolution", None).as_deref(), Some("Recalling also"));
-        assert_eq!(lead("Referring also to its resolution 59/50", None).as_deref(), Some("Referring also to"));
-        assert_eq!(lead("Decides further that", None).as_deref(), Some("Decides further"));
-        assert_eq!(lead("Further decides that", None).as_deref(), Some("Further decides"));
+        assert_eq!(
+            lead("Recalling also its resolution", None).as_deref(),
+            Some("Recalling also")
+        );
+        assert_eq!(
+            lead("Referring also to its resolution 59/50", None).as_deref(),
+            Some("Referring also to")
+        );
+        assert_eq!(
+            lead("Decides further that", None).as_deref(),
+            Some("Decides further")
+        );
+        assert_eq!(
+            lead("Further decides that", None).as_deref(),
+            Some("Further decides")
+        );
     }
 
     #[test]
     fn british_spelling_matches() {
-        assert_eq!(lead("Recognising that the year", None).as_deref(), Some("Recognising"));
-        assert_eq!(lead("Emphasises the importance", None).as_deref(), Some("Emphasises"));
+        assert_eq!(
+            lead("Recognising that the year", None).as_deref(),
+            Some("Recognising")
+        );
+        assert_eq!(
+            lead("Emphasises the importance", None).as_deref(),
+            Some("Emphasises")
+        );
     }
 
     #[test]
     fn lowercase_or_unknown_openings_are_not_leads() {
-        assert_eq!(lead("to combat the smuggling of Afghan opiates", None), None);
-        assert_eq!(lead("Government, commitment to economic reforms", None), None);
+        assert_eq!(
+            lead("to combat the smuggling of Afghan opiates", None),
+            None
+        );
+        assert_eq!(
+            lead("Government, commitment to economic reforms", None),
+            None
+        );
     }
 
     #[test]
     fn part_restricts_the_match() {
-        assert_eq!(lead("Noting the firm intention", Some(Part::Operative)), None);
-        assert_eq!(lead("Noting the firm intention", Some(Part::Preamble)).as_deref(), Some("Noting"));
+        assert_eq!(
+            lead("Noting the firm intention", Some(Part::Operative)),
+            None
+        );
+        assert_eq!(
+            lead("Noting the firm intention", Some(Part::Preamble)).as_deref(),
+            Some("Noting")
+        );
     }
 
     #[test]
     fn directions_follow_the_scale() {
         let lex = lexicon();
-        assert_eq!(lex.direction("Invites", "Urges", Part::Operative), Direction::Stronger);
-        assert_eq!(lex.direction("Welcoming", "Noting", Part::Preamble), Direction::Weaker);
-        assert_eq!(lex.direction("Concerned", "Gravely concerned", Part::Preamble), Direction::Stronger);
-        assert_eq!(lex.direction("Recalling", "Reaffirming", Part::Preamble), Direction::Neutral);
+        assert_eq!(
+            lex.direction("Invites", "Urges", Part::Operative),
+            Direction::Stronger
+        );
+        assert_eq!(
+            lex.direction("Welcoming", "Noting", Part::Preamble),
+            Direction::Weaker
+        );
+        assert_eq!(
+            lex.direction("Concerned", "Gravely concerned", Part::Preamble),
+            Direction::Stronger
+        );
+        assert_eq!(
+            lex.direction("Recalling", "Reaffirming", Part::Preamble),
+            Direction::Neutral
+        );
         // Different scales do not compare.
-        assert_eq!(lex.direction("Welcoming", "Deeply concerned", Part::Preamble), Direction::Neutral);
+        assert_eq!(
+            lex.direction("Welcoming", "Deeply concerned", Part::Preamble),
+            Direction::Neutral
+        );
         // Continuation markers carry no strength.
-        assert_eq!(lex.direction("Requests", "Requests also", Part::Operative), Direction::Neutral);
+        assert_eq!(
+            lex.direction("Requests", "Requests also", Part::Operative),
+            Direction::Neutral
+        );
         assert!(lex.same_lead("Recalling also", "Recalling further", Part::Preamble));
         assert!(lex.same_lead("Recognising", "Recognizing", Part::Preamble));
     }

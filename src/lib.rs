@@ -13,3 +13,7 @@ pub mod model;
 pub use comparison::Comparison;
 pub use error::{Error, Result};
 pub use model::{Paragraph, Part, Resolution};
+pub mod ordinal;
+
+#[cfg(test)]
+mod test_support;

@@ -1,0 +1,34 @@
+//! Shared helpers for the integration tests: the real binary, and the shared
+#![allow(dead_code)] // each test module uses a subset
+//! corpus of UN texts (skipped when absent, required under `.ci/run`).
+
+use std::path::PathBuf;
+
+/// `../shared/corpus` beside the checkout, or `None` on a fresh clone (the
+/// test prints that it was skipped). `RESDIFF_REQUIRE_CORPUS=1` makes a
+/// missing corpus a failure.
+pub fn shared_corpus() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("RESDIFF_REQUIRE_CORPUS").is_none_or(|v| v != "1"),
+        "RESDIFF_REQUIRE_CORPUS=1 but {} does not exist",
+        dir.display()
+    );
+    eprintln!("skipped: corpus not found at {}", dir.display());
+    None
+}
+
+/// The project root (where `resolutions/` lives).
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `resdiff` binary, run from the project root.
+pub fn resdiff() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("resdiff").expect("binary builds");
+    cmd.current_dir(project_root()).env_remove("NO_COLOR");
+    cmd
+}

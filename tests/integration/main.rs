@@ -1,0 +1,4 @@
+//! The one integration-test binary: CLI behaviour driven through the real
+//! `resdiff` binary, corpus checks, and a regression module.
+
+mod common;
