@@ -5,7 +5,9 @@
 //! changes and drafting semantics into one [`Comparison`], and [`render`]
 //! turns that into HTML, Markdown, JSON or terminal text.
 
+pub mod canonical;
 pub mod comparison;
+pub mod corpus;
 pub mod error;
 pub mod lexicon;
 pub mod model;

@@ -1,0 +1,423 @@
+//! Reads the canonical Markdown format with pulldown-cmark.
+
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use crate::error::{Error, Result};
+use crate::model::{Footnote, FootnoteRef, Meta, Paragraph, Resolution};
+
+/// Parses canonical Markdown `text`; `path` names the file in errors.
+pub fn read(text: &str, path: &Path) -> Result<Resolution> {
+    Reader::new(text, path).read()
+}
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+struct Reader<'a> {
+    source: &'a str,
+    path: &'a Path,
+    events: Vec<Spanned<'a>>,
+    at: usize,
+}
+
+/// A paragraph's inline content, before any label is taken off its front.
+struct Inline {
+    text: String,
+    lead: Option<String>,
+    footnotes: Vec<FootnoteRef>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(source: &'a str, path: &'a Path) -> Reader<'a> {
+        let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        let events = Parser::new_ext(source, options)
+            .into_offset_iter()
+            .collect();
+        Reader {
+            source,
+            path,
+            events,
+            at: 0,
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.source[..offset.min(self.source.len())]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
+        Error::at_line(self.path, self.line_of(offset), message)
+    }
+
+    fn next(&mut self) -> Option<Spanned<'a>> {
+        let event = self.events.get(self.at).cloned();
+        self.at += 1;
+        event
+    }
+
+    fn read(mut self) -> Result<Resolution> {
+        if self.source.trim().is_empty() {
+            return Err(Error::in_file(
+                self.path,
+                "the file is empty: expected a resolution in the canonical format (see docs/format.md)",
+            ));
+        }
+        if !self.source.starts_with("+++") {
+            return Err(self.error_at(0, "expected TOML front matter between `+++` lines at the top of the file (see docs/format.md)"));
+        }
+        let mut meta: Option<Meta> = None;
+        let mut enacting_formula = None;
+        let mut preamble: Vec<Paragraph> = Vec::new();
+        let mut operative: Vec<Paragraph> = Vec::new();
+        let mut footnotes = Vec::new();
+        let mut heading: Option<String> = None;
+
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::Start(Tag::MetadataBlock(MetadataBlockKind::PlusesStyle)) => {
+                    meta = Some(self.read_front_matter(range.start)?);
+                }
+                Event::Start(Tag::Heading { level, .. }) => {
+                    if level != HeadingLevel::H2 {
+                        return Err(self.error_at(
+                            range.start,
+                            "only `## ` headings (section headings between paragraphs) are allowed",
+                        ));
+                    }
+                    let inline = self.read_inline(TagEnd::Heading(level))?;
+                    heading = Some(inline.text);
+                }
+                Event::Start(Tag::Paragraph) => {
+                    let inline = self.read_inline(TagEnd::Paragraph)?;
+                    if !operative.is_empty() {
+                        return Err(self.error_at(range.start, "a paragraph after the operative part: expected a numbered list item (`10. _Decides_ …`) or a footnote (`[^1]: …`)"));
+                    }
+                    if preamble.is_empty()
+                        && enacting_formula.is_none()
+                        && is_enacting_formula(&inline)
+                    {
+                        enacting_formula = Some(inline.text);
+                        continue;
+                    }
+                    preamble.push(paragraph(inline, None, heading.take()));
+                }
+                Event::Start(Tag::List(start)) => {
+                    let items = self.read_list(range.start)?;
+                    let all_labelled = items.iter().all(|p| is_sub_label(p.number.as_deref()));
+                    if start.is_none() && all_labelled && operative.is_empty() {
+                        // A `- (a)` list right after a preambular paragraph is its sub-paragraphs.
+                        let Some(parent) = preamble.last_mut() else {
+                            return Err(self.error_at(
+                                range.start,
+                                "sub-paragraphs `- (a) …` before any paragraph",
+                            ));
+                        };
+                        parent.subparagraphs.extend(items);
+                        continue;
+                    }
+                    for mut item in items {
+                        if operative.is_empty()
+                            && start.is_none()
+                            && item.number.is_some()
+                            && is_sub_label(item.number.as_deref())
+                        {
+                            return Err(self.error_at(
+                                range.start,
+                                "sub-paragraphs `- (a) …` mixed with operative paragraphs",
+                            ));
+                        }
+                        if item.heading.is_none() {
+                            item.heading = heading.take();
+                        }
+                        operative.push(item);
+                    }
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let inline = self.read_inline(TagEnd::FootnoteDefinition)?;
+                    footnotes.push(Footnote {
+                        marker: label.to_string(),
+                        text: inline.text,
+                    });
+                }
+                Event::Start(other) => {
+                    return Err(self.error_at(range.start, format!("unexpected {} : the canonical format has only paragraphs, `## ` headings, numbered lists and footnotes", tag_name(&other))));
+                }
+                Event::Text(t) if t.trim().is_empty() => {}
+                Event::Rule => {
+                    return Err(self.error_at(range.start, "unexpected horizontal rule"));
+                }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    return Err(self.error_at(
+                        range.start,
+                        "unexpected HTML: write text characters such as `<` as `\\<`",
+                    ));
+                }
+                _ => {}
+            }
+        }
+
+        let meta =
+            meta.ok_or_else(|| self.error_at(0, "expected TOML front matter between `+++` lines"))?;
+        if preamble.is_empty() && operative.is_empty() {
+            return Err(Error::in_file(
+                self.path,
+                "no paragraphs found: expected preambular paragraphs and a numbered list of operative paragraphs",
+            ));
+        }
+        Ok(Resolution {
+            meta,
+            enacting_formula,
+            preamble,
+            operative,
+            footnotes,
+        })
+    }
+
+    fn read_front_matter(&mut self, start: usize) -> Result<Meta> {
+        let mut toml_text = String::new();
+        while let Some((event, _)) = self.next() {
+            match event {
+                Event::Text(t) => toml_text.push_str(&t),
+                Event::End(TagEnd::MetadataBlock(_)) => break,
+                _ => {}
+            }
+        }
+        toml::from_str::<Meta>(&toml_text).map_err(|e| {
+            // The TOML starts on the line after the opening `+++`.
+            let line_in_toml = e
+                .span()
+                .map(|s| toml_text[..s.start.min(toml_text.len())].matches('\n').count())
+                .unwrap_or(0);
+            let message = e.message().trim().to_string();
+            Error::at_line(
+                self.path,
+                self.line_of(start) + 1 + line_in_toml,
+                format!("invalid front matter: {message} (expected TOML with at least `body`, `series` and `status`; see docs/format.md)"),
+            )
+        })
+    }
+
+    /// Reads a list (the `Start(List)` is consumed) into paragraphs.
+    fn read_list(&mut self, list_start: usize) -> Result<Vec<Paragraph>> {
+        let mut items = Vec::new();
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::Start(Tag::Item) => items.push(self.read_item(range)?),
+                Event::End(TagEnd::List(_)) => return Ok(items),
+                _ => {}
+            }
+        }
+        Err(self.error_at(list_start, "unterminated list"))
+    }
+
+    /// Reads one list item (its `Start(Item)` is consumed): its label from the
+    /// source, its inline text, and nested sub-paragraph lists.
+    fn read_item(&mut self, range: Range<usize>) -> Result<Paragraph> {
+        let item_source = &self.source[range.clone()];
+        let (number, label_prefix) = item_label(item_source);
+        let mut inline = Inline {
+            text: String::new(),
+            lead: None,
+            footnotes: Vec::new(),
+        };
+        let mut subparagraphs = Vec::new();
+        while let Some((event, inner)) = self.next() {
+            match event {
+                Event::End(TagEnd::Item) => break,
+                Event::Start(Tag::List(_)) => subparagraphs.extend(self.read_list(inner.start)?),
+                Event::Start(Tag::Paragraph) => {
+                    let more = self.read_inline(TagEnd::Paragraph)?;
+                    append_inline(&mut inline, more);
+                }
+                other => self.inline_event(&mut inline, other, &label_prefix, inner.start)?,
+            }
+        }
+        let (number, inline) = take_label(number, inline, &label_prefix);
+        let mut p = paragraph(inline, number, None);
+        p.subparagraphs = subparagraphs;
+        Ok(p)
+    }
+
+    /// Reads inline events up to `end` into text, lead and footnote markers.
+    fn read_inline(&mut self, end: TagEnd) -> Result<Inline> {
+        let mut inline = Inline {
+            text: String::new(),
+            lead: None,
+            footnotes: Vec::new(),
+        };
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::End(e) if e == end => break,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {
+                    if !inline.text.is_empty() && !inline.text.ends_with(' ') {
+                        inline.text.push(' ');
+                    }
+                }
+                other => self.inline_event(&mut inline, other, "", range.start)?,
+            }
+        }
+        inline.text = inline.text.trim_end().to_string();
+        Ok(inline)
+    }
+
+    fn inline_event(
+        &mut self,
+        inline: &mut Inline,
+        event: Event<'a>,
+        label_prefix: &str,
+        offset: usize,
+    ) -> Result<()> {
+        match event {
+            Event::Text(t) | Event::Code(t) => inline.text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => inline.text.push(' '),
+            Event::FootnoteReference(label) => inline.footnotes.push(FootnoteRef {
+                marker: label.to_string(),
+                offset: inline.text.len(),
+            }),
+            Event::Start(Tag::Emphasis) => {
+                let before = inline.text.trim();
+                let is_first = before.is_empty() || before == label_prefix.trim();
+                let start = inline.text.len();
+                self.read_until_emphasis_end(inline)?;
+                if is_first && inline.lead.is_none() {
+                    inline.lead = Some(inline.text[start..].trim().to_string());
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                return Err(
+                    self.error_at(offset, "unexpected HTML in a paragraph: write `<` as `\\<`")
+                );
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn read_until_emphasis_end(&mut self, inline: &mut Inline) -> Result<()> {
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::End(TagEnd::Emphasis) => return Ok(()),
+                other => self.inline_event(inline, other, "", range.start)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn append_inline(into: &mut Inline, more: Inline) {
+    if !into.text.is_empty() {
+        into.text.push(' ');
+    }
+    let shift = into.text.len();
+    if into.lead.is_none() && into.text.trim().is_empty() {
+        into.lead = more.lead;
+    }
+    into.footnotes
+        .extend(more.footnotes.into_iter().map(|f| FootnoteRef {
+            offset: f.offset + shift,
+            ..f
+        }));
+    into.text.push_str(&more.text);
+}
+
+/// The printed number and the literal label text that opens the item's
+/// content: `7. [bis] …` → ("7 bis", "[bis] "); `- (a) …` → ("a", "(a) ").
+fn item_label(item_source: &str) -> (Option<String>, String) {
+    let s = item_source.trim_start();
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let rest = s[digits.len()..]
+            .trim_start_matches(['.', ')'])
+            .trim_start();
+        if let Some(inner) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            let suffix = inner.0;
+            if !suffix.is_empty() && suffix.chars().all(|c| c.is_ascii_alphabetic()) {
+                return (Some(format!("{digits} {suffix}")), format!("[{suffix}]"));
+            }
+        }
+        return (Some(digits), String::new());
+    }
+    let rest = s.trim_start_matches(['-', '*', '+']).trim_start();
+    if let Some((label, _)) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        if !label.is_empty() && label.len() <= 6 && label.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return (Some(label.to_string()), format!("({label})"));
+        }
+    }
+    if let Some((label, _)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        if !label.is_empty() && !label.contains('\\') {
+            return (Some(label.to_string()), format!("[{label}]"));
+        }
+    }
+    (None, String::new())
+}
+
+/// Takes the literal label off the front of an item's text, moving footnote
+/// offsets with it.
+fn take_label(
+    number: Option<String>,
+    mut inline: Inline,
+    label_prefix: &str,
+) -> (Option<String>, Inline) {
+    if label_prefix.is_empty() {
+        return (number, inline);
+    }
+    let Some(rest) = inline.text.strip_prefix(label_prefix) else {
+        // The source had an escaped label: it is text, not a label.
+        return (None, inline);
+    };
+    let rest_trimmed = rest.trim_start();
+    let cut = inline.text.len() - rest_trimmed.len();
+    inline.text = rest_trimmed.to_string();
+    for f in &mut inline.footnotes {
+        f.offset = f.offset.saturating_sub(cut);
+    }
+    (number, inline)
+}
+
+fn paragraph(inline: Inline, number: Option<String>, heading: Option<String>) -> Paragraph {
+    let lead = inline
+        .lead
+        .filter(|l| !l.is_empty() && inline.text.starts_with(l.as_str()));
+    Paragraph {
+        number,
+        lead,
+        text: inline.text,
+        heading,
+        subparagraphs: Vec::new(),
+        footnotes: inline.footnotes,
+    }
+}
+
+/// "_The General Assembly_," : an italic name starting with "The", then a comma.
+fn is_enacting_formula(inline: &Inline) -> bool {
+    inline
+        .lead
+        .as_deref()
+        .is_some_and(|l| l.starts_with("The "))
+        && inline.text.ends_with(',')
+        && inline.text.len() < 80
+}
+
+/// A sub-paragraph label: letters or roman numerals, not an operative number.
+fn is_sub_label(label: Option<&str>) -> bool {
+    label.is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+fn tag_name(tag: &Tag<'_>) -> &'static str {
+    match tag {
+        Tag::BlockQuote(_) => "block quote `>`",
+        Tag::CodeBlock(_) => "code block",
+        Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => "table",
+        Tag::HtmlBlock => "HTML block",
+        Tag::Image { .. } => "image",
+        Tag::Link { .. } => "link",
+        _ => "markup",
+    }
+}

@@ -1,0 +1,218 @@
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::{read, write};
+use crate::model::*;
+
+fn meta() -> Meta {
+    Meta {
+        body: Body::GeneralAssembly,
+        symbol: Some("A/75/L.78".into()),
+        session: Some(75),
+        year: None,
+        series: "csto".into(),
+        title: Some("Cooperation between the United Nations and the Collective Security Treaty Organization".into()),
+        date: Some("2021-05-11".into()),
+        status: Status::Draft,
+        source: Some("test".into()),
+        generated_from: None,
+    }
+}
+
+fn para(number: Option<&str>, lead: Option<&str>, text: &str) -> Paragraph {
+    Paragraph {
+        number: number.map(str::to_string),
+        lead: lead.map(str::to_string),
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+/// A resolution exercising every construct of the format. The strings test
+/// the mechanics of the format, not drafting.
+fn sample() -> Resolution {
+    let mut first = para(
+        None,
+        Some("Having considered"),
+        "Having considered the report of the Secretary-General on cooperation between the United Nations and regional and other organizations,",
+    );
+    first.footnotes.push(FootnoteRef {
+        marker: "1".into(),
+        offset: first.text.len() - 1,
+    });
+    let mut with_subs = para(Some("2"), Some("Decides"), "Decides:");
+    let mut sub_a = para(
+        Some("a"),
+        None,
+        "to include <script>alert(1)</script> & *stars* _under_ `ticks` | pipes [x](y);",
+    );
+    sub_a.subparagraphs.push(para(
+        Some("i"),
+        None,
+        "2016. A line that looks like a list;",
+    ));
+    sub_a
+        .subparagraphs
+        .push(para(Some("ii"), None, "- dash # hash > quote;"));
+    with_subs.subparagraphs.push(sub_a);
+    with_subs
+        .subparagraphs
+        .push(para(Some("b"), None, "back\\slash and 1) paren;"));
+    let mut bis = para(
+        Some("7 bis"),
+        Some("Requests also"),
+        "Requests also the Secretary-General to report;",
+    );
+    bis.heading = Some("AMISOM".into());
+    let mut preamble_with_list = para(None, Some("Recalling"), "Recalling the following:");
+    preamble_with_list
+        .subparagraphs
+        .push(para(Some("a"), None, "its resolution 59/50,"));
+    Resolution {
+        meta: meta(),
+        enacting_formula: Some("The General Assembly,".into()),
+        preamble: vec![
+            first,
+            preamble_with_list,
+            para(None, None, "2020 was a year without a lead,"),
+        ],
+        operative: vec![
+            para(
+                Some("1"),
+                Some("Takes note with appreciation"),
+                "Takes note with appreciation of the report;",
+            ),
+            with_subs,
+            bis,
+            para(
+                Some("10"),
+                Some("Decides"),
+                "Decides to remain seized of the matter.",
+            ),
+        ],
+        footnotes: vec![Footnote {
+            marker: "1".into(),
+            text: "A/75/345 [sic] *note*".into(),
+        }],
+    }
+}
+
+#[test]
+fn write_then_read_gives_the_same_resolution() {
+    let original = sample();
+    let text = write(&original).unwrap();
+    let back = read(&text, Path::new("sample.md")).unwrap();
+    assert_eq!(back, original, "\n{text}");
+    assert_eq!(
+        write(&back).unwrap(),
+        text,
+        "writing again gives the same bytes"
+    );
+}
+
+#[test]
+fn the_written_form_reads_like_the_printed_text() {
+    let text = write(&sample()).unwrap();
+    assert!(
+        text.starts_with("+++\nbody = \"General Assembly\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n_The General Assembly_,\n"));
+    assert!(text.contains("\n_Having considered_ the report"));
+    assert!(text.contains("organizations[^1],\n"));
+    assert!(text.contains("\n1. _Takes note with appreciation_ of the report;\n"));
+    assert!(text.contains("\n## AMISOM\n\n7. [bis] _Requests also_ the Secretary-General"));
+    assert!(text.contains("\n   - (a) to include \\<script\\>"));
+    assert!(text.contains("\n     - (i) 2016\\. A line"));
+    assert!(text.contains("\n10. _Decides_ to remain seized"));
+    assert!(text.ends_with("[^1]: A/75/345 \\[sic\\] \\*note\\*\n"));
+}
+
+#[test]
+fn a_lone_unnumbered_operative_paragraph_round_trips() {
+    let mut r = sample();
+    r.operative = vec![para(
+        None,
+        Some("Decides"),
+        "Decides to extend the mandate.",
+    )];
+    let text = write(&r).unwrap();
+    assert!(text.contains("\n- _Decides_ to extend"));
+    assert_eq!(read(&text, Path::new("x.md")).unwrap(), r);
+}
+
+#[test]
+fn a_missing_enacting_formula_stays_missing() {
+    let mut r = sample();
+    r.enacting_formula = None;
+    let back = read(&write(&r).unwrap(), Path::new("x.md")).unwrap();
+    assert_eq!(back.enacting_formula, None);
+    assert_eq!(back.preamble.len(), 3);
+}
+
+fn read_err(text: &str) -> String {
+    read(text, Path::new("bad.md")).unwrap_err().to_string()
+}
+
+#[test]
+fn bad_input_names_the_file_line_and_expectation() {
+    assert_eq!(
+        read_err(""),
+        "bad.md: the file is empty: expected a resolution in the canonical format (see docs/format.md)"
+    );
+    assert!(read_err("_Recalling_ x,\n").starts_with("bad.md:1: expected TOML front matter"));
+    let bad_toml = "+++\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"maybe\"\n+++\n\n_Recalling_ x,\n";
+    let e = read_err(bad_toml);
+    assert!(
+        e.starts_with("bad.md:4: invalid front matter: unknown variant `maybe`"),
+        "{e}"
+    );
+    let missing = "+++\nbody = \"General Assembly\"\nstatus = \"draft\"\n+++\n\n_Recalling_ x,\n";
+    assert!(
+        read_err(missing).contains("missing field `series`"),
+        "{}",
+        read_err(missing)
+    );
+    let no_paragraphs =
+        "+++\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"draft\"\n+++\n";
+    assert!(read_err(no_paragraphs).contains("no paragraphs found"));
+    let html = "+++\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"draft\"\n+++\n\n<div>x</div>\n";
+    assert!(
+        read_err(html).starts_with("bad.md:7: unexpected HTML"),
+        "{}",
+        read_err(html)
+    );
+    let after = "+++\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"draft\"\n+++\n\n1. _Decides_ x;\n\nstray text\n";
+    assert!(
+        read_err(after).starts_with("bad.md:9: a paragraph after the operative part"),
+        "{}",
+        read_err(after)
+    );
+}
+
+/// Normalised paragraph text: what the importer produces (single spaces,
+/// trimmed, no control characters).
+fn text_strategy() -> impl Strategy<Value = String> {
+    proptest::collection::vec("[^\\s\\p{Cc}]{1,12}", 1..8).prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn any_normalised_text_round_trips(texts in proptest::collection::vec(text_strategy(), 1..6), foot in 0usize..40) {
+        let mut r = sample();
+        for (i, t) in texts.iter().enumerate() {
+            let mut p = para(Some(&(i + 1).to_string()), None, t);
+            if i == 0 {
+                let mut at = foot.min(t.len());
+                while !t.is_char_boundary(at) { at -= 1; }
+                p.footnotes.push(FootnoteRef { marker: "9".into(), offset: at });
+            }
+            r.operative.push(p);
+        }
+        r.operative.retain(|p| p.number.as_deref() != Some("1"));
+        let text = write(&r).unwrap();
+        let back = read(&text, Path::new("p.md")).unwrap();
+        prop_assert_eq!(&back, &r, "{}", text);
+    }
+}

@@ -1,0 +1,186 @@
+//! Writes a [`Resolution`] in the canonical Markdown format. This is a data
+//! serialiser (like `toml::to_string`), not a report: reports go through the
+//! askama templates in `render`.
+
+use crate::error::{Error, Result};
+use crate::model::{Paragraph, Resolution};
+
+/// The canonical Markdown text of `resolution`.
+pub fn write(resolution: &Resolution) -> Result<String> {
+    let front = toml::to_string(&resolution.meta)
+        .map_err(|e| Error::new(format!("cannot write the front matter: {e}")))?;
+    let mut out = String::new();
+    out.push_str("+++\n");
+    out.push_str(&front);
+    out.push_str("+++\n");
+
+    if let Some(formula) = &resolution.enacting_formula {
+        // "The General Assembly," -> "_The General Assembly_,"
+        let name = formula.trim_end_matches(',').trim();
+        out.push('\n');
+        out.push_str(&format!("_{}_,\n", escape_inline(name)));
+    }
+
+    for paragraph in &resolution.preamble {
+        out.push('\n');
+        if let Some(heading) = &paragraph.heading {
+            out.push_str(&format!("## {}\n\n", escape_inline(heading)));
+        }
+        out.push_str(&paragraph_line(paragraph));
+        out.push('\n');
+        if !paragraph.subparagraphs.is_empty() {
+            out.push('\n');
+            write_subparagraphs(&mut out, &paragraph.subparagraphs, 0);
+        }
+    }
+
+    // The operative list is broken only by headings; consecutive items stay
+    // one tight list so the file reads like the printed text.
+    let mut in_list = false;
+    for paragraph in &resolution.operative {
+        if let Some(heading) = &paragraph.heading {
+            out.push('\n');
+            out.push_str(&format!("## {}\n", escape_inline(heading)));
+            in_list = false;
+        }
+        if !in_list {
+            out.push('\n');
+            in_list = true;
+        }
+        let marker = operative_marker(paragraph);
+        out.push_str(&marker);
+        out.push_str(&paragraph_line(paragraph));
+        out.push('\n');
+        write_subparagraphs(&mut out, &paragraph.subparagraphs, marker.chars().count());
+    }
+
+    if !resolution.footnotes.is_empty() {
+        out.push('\n');
+        for note in &resolution.footnotes {
+            out.push_str(&format!(
+                "[^{}]: {}\n",
+                note.marker,
+                escape_block_start(&escape_inline(&note.text))
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// "1. ", "7. [bis] " for a labelled paragraph, "- " for a lone unnumbered one.
+fn operative_marker(paragraph: &Paragraph) -> String {
+    match &paragraph.number {
+        None => "- ".to_string(),
+        Some(label) => {
+            let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
+            let suffix = label[digits.len()..].trim();
+            if digits.is_empty() {
+                // A label with no number at all: keep it visible and legible.
+                format!("- [{}] ", label)
+            } else if suffix.is_empty() {
+                format!("{digits}. ")
+            } else {
+                format!("{digits}. [{suffix}] ")
+            }
+        }
+    }
+}
+
+fn write_subparagraphs(out: &mut String, subs: &[Paragraph], indent: usize) {
+    for sub in subs {
+        let pad = " ".repeat(indent);
+        let label = sub.number.as_deref().unwrap_or("");
+        out.push_str(&format!("{pad}- ({label}) "));
+        out.push_str(&paragraph_line(sub));
+        out.push('\n');
+        // Content of "- (a) " starts two columns in: nested lists indent by 2.
+        write_subparagraphs(out, &sub.subparagraphs, indent + 2);
+    }
+}
+
+/// The paragraph's text with its lead in italics and its footnote markers.
+fn paragraph_line(paragraph: &Paragraph) -> String {
+    let text = &paragraph.text;
+    let lead_len = match &paragraph.lead {
+        Some(lead) if !lead.is_empty() && text.starts_with(lead.as_str()) => lead.len(),
+        _ => 0,
+    };
+    let mut pieces: Vec<String> = Vec::new();
+    let mut cursor = 0;
+    let mut markers: Vec<_> = paragraph.footnotes.iter().collect();
+    markers.sort_by_key(|m| m.offset);
+    let cut = |pieces: &mut Vec<String>, from: usize, to: usize| {
+        if from < to {
+            pieces.push(text_segment(text, from, to, lead_len));
+        }
+    };
+    for marker in markers {
+        let at = floor_char_boundary(text, marker.offset.min(text.len()));
+        cut(&mut pieces, cursor, at);
+        pieces.push(format!("[^{}]", marker.marker));
+        cursor = at;
+    }
+    cut(&mut pieces, cursor, text.len());
+    let line = pieces.concat();
+    // A line that starts with "2016." or "- " would open a list, both at the
+    // top level and inside a list item.
+    if lead_len == 0 {
+        escape_block_start(&line)
+    } else {
+        line
+    }
+}
+
+/// One stretch of text between footnote markers, the lead part in italics.
+fn text_segment(text: &str, from: usize, to: usize, lead_len: usize) -> String {
+    if from < lead_len {
+        let lead_end = lead_len.min(to);
+        let mut s = format!("_{}_", escape_inline(&text[from..lead_end]));
+        s.push_str(&escape_inline(&text[lead_end..to]));
+        s
+    } else {
+        escape_inline(&text[from..to])
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Backslash-escapes the characters that would otherwise become Markdown
+/// markup inside a line, so any text reads back exactly.
+pub(crate) fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '!' | '|' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes what would start a block at the beginning of a line: headings,
+/// list markers ("2016. " or "- "), quotes, thematic breaks, indentation.
+fn escape_block_start(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let first = trimmed.chars().next();
+    match first {
+        Some('#' | '-' | '+' | '=' | '>' | '*' | '_' | ':') => format!("\\{trimmed}"),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+            match trimmed[digits..].chars().next() {
+                Some('.' | ')') => format!("{}\\{}", &trimmed[..digits], &trimmed[digits..]),
+                _ => trimmed.to_string(),
+            }
+        }
+        _ => trimmed.to_string(),
+    }
+}
