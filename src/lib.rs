@@ -6,8 +6,10 @@
 //! turns that into HTML, Markdown, JSON or terminal text.
 
 pub mod canonical;
+pub mod cli;
 pub mod comparison;
 pub mod corpus;
+pub mod draft;
 pub mod error;
 pub mod lexicon;
 pub mod model;
@@ -16,6 +18,8 @@ pub use comparison::Comparison;
 pub use error::{Error, Result};
 pub use model::{Paragraph, Part, Resolution};
 pub mod ordinal;
+pub mod output;
+pub mod parse;
 
 #[cfg(test)]
 mod test_support;

@@ -1,0 +1,194 @@
+//! The command line as clap sees it. [`super::run`] turns these raw
+//! arguments into validated work; nothing here touches files.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "resdiff",
+    version,
+    about = "Parse, compare and redline versions of United Nations resolutions",
+    long_about = "Parse, compare and redline versions of United Nations resolutions.\n\n\
+        A VERSION is a session or year in the corpus (`75`), a document symbol \
+        (`A/75/L.78`), or a path to a file: a canonical `.md` file, or raw text \
+        saved from a PDF or web page, imported on the fly.",
+    after_help = "Exit status: 0 success, 1 versions differ (compare --exit-code / --fail-on), 2 error."
+)]
+pub struct Args {
+    /// The corpus directory (default: the nearest `resolutions/` here or above).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List each series in the corpus and its versions.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print the parsed structure of a version: counts, numbers, leads.
+    Show {
+        /// Session, year, symbol, or path.
+        version: String,
+        #[arg(long)]
+        series: Option<String>,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Turn text from a UN PDF or web page into the canonical format.
+    Import {
+        /// The raw text file.
+        file: PathBuf,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+    /// Write the base text of a new version from the last one, with the
+    /// routine session updates made.
+    Draft {
+        /// The new version's session (or year).
+        version: u32,
+        /// The version to start from.
+        #[arg(long, value_name = "VERSION")]
+        from: String,
+        #[arg(long)]
+        series: Option<String>,
+        /// Write here (`-` for standard output) instead of
+        /// `resolutions/<series>/<version>.md`.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Compare two versions paragraph by paragraph and word by word.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The old version (session, year, symbol or path).
+    pub old: Option<String>,
+    /// The new version.
+    pub new: Option<String>,
+    #[arg(long)]
+    pub series: Option<String>,
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    /// Write the report here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with 1 when the versions differ, like `git diff --exit-code`.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Colour in the terminal view.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Compare every resolution file changed in the working tree against
+    /// this git revision.
+    #[arg(long, value_name = "REV", conflicts_with_all = ["old", "new"])]
+    pub git: Option<String>,
+    /// Exit with 1 only when a change of these kinds is found (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "POLICY")]
+    pub fail_on: Vec<FailOn>,
+}
+
+/// Front matter given on the command line to `import`.
+#[derive(Debug, clap::Args)]
+pub struct MetaArgs {
+    /// The series (directory under resolutions/); default: the file name.
+    #[arg(long)]
+    pub series: Option<String>,
+    /// General Assembly session.
+    #[arg(long)]
+    pub session: Option<u32>,
+    /// Security Council year.
+    #[arg(long)]
+    pub year: Option<u32>,
+    /// Document symbol, e.g. A/75/L.78.
+    #[arg(long)]
+    pub symbol: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// ISO date, e.g. 2021-05-11.
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long, value_enum)]
+    pub body: Option<BodyArg>,
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Where the text comes from, in words a reader can check.
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Json,
+    Html,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BodyArg {
+    /// General Assembly.
+    Ga,
+    /// Security Council.
+    Sc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Draft,
+    Adopted,
+}
+
+/// What `--fail-on` can gate on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FailOn {
+    /// Any difference at all.
+    Any,
+    /// A paragraph was removed (or merged away).
+    Removed,
+    /// A paragraph was added.
+    Added,
+    /// A lead was made weaker.
+    Weakened,
+    /// A lead was made stronger.
+    Strengthened,
+    /// Any non-routine change in the operative part.
+    Operative,
+    /// Any non-routine change in the preamble.
+    Preamble,
+    /// A reference to another document was removed.
+    References,
+}

@@ -1,0 +1,262 @@
+//! The commands behind the `resdiff` binary: raw arguments in, validated
+//! work out, an exit code back. The binary itself only maps errors to
+//! [`EXIT_ERROR`].
+
+pub mod args;
+mod views;
+
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{self, Corpus};
+use crate::draft;
+use crate::error::{Error, Result};
+use crate::model::{Body, Meta, Resolution, Status};
+use crate::output::{print, write_atomic};
+use crate::parse::{self, Loaded, Warning};
+use crate::canonical;
+
+pub use args::Args;
+use args::{BodyArg, Command, ListFormat, MetaArgs, ShowFormat, StatusArg};
+
+/// The command did its job (and, for compare, found no difference that
+/// matters).
+pub const EXIT_OK: u8 = 0;
+/// `compare --exit-code` or `--fail-on`: the versions differ.
+pub const EXIT_DIFFERENT: u8 = 1;
+/// Bad input, a missing file, an unwritable output: nothing was done.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs one command; the `u8` is the exit code.
+pub fn run(args: Args) -> Result<u8> {
+    let corpus_arg = args.corpus.clone();
+    let ctx = Context { corpus_arg };
+    match args.command {
+        Command::List { format } => {
+            let corpus = ctx.corpus()?;
+            match format {
+                ListFormat::Text => print(&views::list_text(&corpus)?)?,
+                ListFormat::Json => print(&to_json(&views::listing(&corpus))?)?,
+            }
+            Ok(EXIT_OK)
+        }
+        Command::Show { version, series, format } => {
+            let loaded = ctx.load(&version, series.as_deref())?;
+            report_warnings(&loaded.label, &loaded.warnings);
+            let r = &loaded.resolution;
+            print(&match format {
+                ShowFormat::Text => views::structure(r)?,
+                ShowFormat::Json => to_json(r)?,
+                ShowFormat::Md => canonical::write(r)?,
+            })?;
+            Ok(EXIT_OK)
+        }
+        Command::Import { file, output, meta } => {
+            let meta = import_meta(&file, &meta)?;
+            let loaded = parse::load_file(&file, Some(meta))?;
+            report_warnings(&file.display().to_string(), &loaded.warnings);
+            let text = canonical::write(&loaded.resolution)?;
+            emit(output.as_deref(), &text)?;
+            Ok(EXIT_OK)
+        }
+        Command::Draft { version, from, series, output, force } => {
+            let base = ctx.load(&from, series.as_deref())?;
+            report_warnings(&base.label, &base.warnings);
+            let (drafted, updates) = draft::draft(&base.resolution, version, &base.label)?;
+            let text = canonical::write(&drafted)?;
+            let target = match output {
+                Some(path) => path,
+                None => {
+                    let root = ctx.corpus_root()?;
+                    root.join(&drafted.meta.series).join(format!("{version}.md"))
+                }
+            };
+            if target != Path::new("-") && target.exists() && !force {
+                return Err(Error::in_file(&target, "already exists: pass --force to replace it, or -o to write elsewhere"));
+            }
+            emit(Some(&target), &text)?;
+            eprintln!("{}", draft_summary(&base.label, version, &target, &updates));
+            Ok(EXIT_OK)
+        }
+        Command::Compare(_) => Err(Error::new("compare is not available yet")),
+    }
+}
+
+/// What every command needs to find versions.
+struct Context {
+    corpus_arg: Option<PathBuf>,
+}
+
+/// A resolution loaded from a VERSION argument.
+struct LoadedVersion {
+    resolution: Resolution,
+    warnings: Vec<Warning>,
+    /// How to name it to the user: "csto 75 (A/75/L.78)" or the path.
+    label: String,
+}
+
+impl Context {
+    fn corpus_root(&self) -> Result<PathBuf> {
+        if let Some(dir) = &self.corpus_arg {
+            if !dir.is_dir() {
+                return Err(Error::in_file(dir, "no such corpus directory"));
+            }
+            return Ok(dir.clone());
+        }
+        let cwd = std::env::current_dir().map_err(|e| Error::new(format!("cannot read the current directory: {e}")))?;
+        corpus::find_root(&cwd).ok_or_else(|| {
+            Error::new(format!(
+                "no `{}` directory here or in any parent: run resdiff in a checkout, pass --corpus DIR, or give file paths",
+                corpus::CORPUS_DIR
+            ))
+        })
+    }
+
+    fn corpus(&self) -> Result<Corpus> {
+        corpus::discover(&self.corpus_root()?)
+    }
+
+    /// A session, year or symbol from the corpus, or a path.
+    fn load(&self, spec: &str, series: Option<&str>) -> Result<LoadedVersion> {
+        let path = Path::new(spec);
+        if path.is_file() {
+            let Loaded { resolution, warnings } = parse::load_file(path, None)?;
+            return Ok(LoadedVersion { resolution, warnings, label: spec.to_string() });
+        }
+        if looks_like_path(spec) {
+            return Err(Error::in_file(path, "no such file"));
+        }
+        let corpus = self.corpus()?;
+        let entry = corpus.find(spec, series)?;
+        let label = match &entry.meta().symbol {
+            Some(symbol) => format!("{} {} ({symbol})", entry.series, entry.version),
+            None => format!("{} {}", entry.series, entry.version),
+        };
+        Ok(LoadedVersion {
+            resolution: entry.resolution.clone(),
+            warnings: Vec::new(),
+            label,
+        })
+    }
+}
+
+/// Paths end in a file extension or start like one; symbols (`A/75/L.78`)
+/// and sessions (`75`) do not.
+fn looks_like_path(spec: &str) -> bool {
+    let lower = spec.to_lowercase();
+    lower.ends_with(".md")
+        || lower.ends_with(".txt")
+        || spec.starts_with("./")
+        || spec.starts_with("../")
+        || spec.starts_with('/')
+        || spec.starts_with('~')
+        || spec.contains('\\')
+}
+
+fn report_warnings(label: &str, warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("warning: {label}:{}: {}", w.line, views::printable(&w.message));
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::new(format!("cannot write JSON: {e}")))
+}
+
+/// Standard output for `None` or `-`, else the file, atomically.
+fn emit(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        None => print(text),
+        Some(p) if p == Path::new("-") => print(text),
+        Some(p) => write_atomic(p, text),
+    }
+}
+
+fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
+    let mut meta = parse::default_meta(file);
+    if let Some(series) = &args.series {
+        if series.is_empty() || series.contains(['/', '\\']) || series.starts_with('.') {
+            return Err(Error::new(format!("--series {series:?}: expected a plain directory name such as `csto`")));
+        }
+        meta.series = series.clone();
+    }
+    if let Some(date) = &args.date {
+        if !is_iso_date(date) {
+            return Err(Error::new(format!("--date {date:?}: expected an ISO date such as 2021-05-11")));
+        }
+    }
+    meta.session = args.session.or(meta.session);
+    meta.year = args.year.or(meta.year);
+    meta.symbol = args.symbol.clone().or(meta.symbol);
+    meta.title = args.title.clone().or(meta.title);
+    meta.date = args.date.clone().or(meta.date);
+    meta.source = args.source.clone().or(meta.source);
+    if let Some(body) = args.body {
+        meta.body = match body {
+            BodyArg::Ga => Body::GeneralAssembly,
+            BodyArg::Sc => Body::SecurityCouncil,
+        };
+    } else if let Some(symbol) = &meta.symbol {
+        if symbol.starts_with("S/") {
+            meta.body = Body::SecurityCouncil;
+        } else if symbol.starts_with("A/") {
+            meta.body = Body::GeneralAssembly;
+        }
+    }
+    if let Some(status) = args.status {
+        meta.status = match status {
+            StatusArg::Draft => Status::Draft,
+            StatusArg::Adopted => Status::Adopted,
+        };
+    }
+    Ok(meta)
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
+}
+
+fn draft_summary(base: &str, version: u32, target: &Path, updates: &[draft::Update]) -> String {
+    let mut lines = vec![format!(
+        "drafted version {version} from {base} into {}: {} routine update{}",
+        if target == Path::new("-") { "standard output".to_string() } else { target.display().to_string() },
+        updates.len(),
+        if updates.len() == 1 { "" } else { "s" }
+    )];
+    for u in updates {
+        let prefix = match u.part {
+            crate::model::Part::Preamble => "PP",
+            crate::model::Part::Operative => "OP",
+        };
+        lines.push(format!("  {prefix}{}: {} -> {}", u.paragraph, u.old, u.new));
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_versions_are_told_apart() {
+        for path in ["x.md", "dir/x.TXT", "./a", "../a", "/tmp/a"] {
+            assert!(looks_like_path(path), "{path}");
+        }
+        for version in ["75", "A/75/L.78", "S/2018/95", "A/RES/77/13"] {
+            assert!(!looks_like_path(version), "{version}");
+        }
+    }
+
+    #[test]
+    fn iso_dates_only() {
+        assert!(is_iso_date("2021-05-11"));
+        for bad in ["11.05.2021", "2021-13-01", "2021-5-11", "yesterday"] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The plain-text views of `show` and `list`, rendered with askama from
+//! `templates/show/`. Their JSON forms are the model's serde forms.
+
+use askama::Template;
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
+use crate::model::{Paragraph, Resolution, Status};
+
+/// One line of the structure view.
+struct Row {
+    indent: String,
+    label: String,
+    lead: String,
+    notes: String,
+    heading: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "show/structure.txt")]
+struct StructureView {
+    title: String,
+    details: String,
+    formula: Option<String>,
+    preamble: Vec<Row>,
+    operative: Vec<Row>,
+    operative_count: usize,
+    footnotes: String,
+}
+
+/// Control characters from the input must not reach the terminal.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+fn rows(paragraphs: &[Paragraph], prefix: &str, depth: usize, out: &mut Vec<Row>) {
+    for (i, p) in paragraphs.iter().enumerate() {
+        let label = match (&p.number, depth) {
+            (Some(n), 0) => format!("{prefix}{n}"),
+            (Some(n), _) => format!("({n})"),
+            (None, 0) => format!("{prefix}{}", i + 1),
+            (None, _) => format!("({})", i + 1),
+        };
+        let mut notes = Vec::new();
+        if !p.footnotes.is_empty() {
+            let markers: Vec<&str> = p.footnotes.iter().map(|f| f.marker.as_str()).collect();
+            notes.push(format!("footnotes {}", markers.join(", ")));
+        }
+        if !p.subparagraphs.is_empty() {
+            notes.push(format!("{} sub-paragraphs", p.subparagraphs.len()));
+        }
+        let words = p.text.split_whitespace().count();
+        notes.push(format!("{words} words"));
+        let lead = p.lead.clone().unwrap_or_else(|| "(no lead)".to_string());
+        out.push(Row {
+            indent: "  ".repeat(depth + 1),
+            label: printable(&label),
+            lead: printable(&lead),
+            notes: format!("  [{}]", notes.join("; ")),
+            heading: p.heading.as_deref().map(printable),
+        });
+        rows(&p.subparagraphs, prefix, depth + 1, out);
+    }
+}
+
+fn render_error(e: askama::Error) -> Error {
+    Error::new(format!("cannot render the view: {e}"))
+}
+
+/// The structure of a resolution: counts, numbers, leads.
+pub fn structure(resolution: &Resolution) -> Result<String> {
+    let meta = &resolution.meta;
+    let mut details = vec![meta.body.name().to_string()];
+    if let Some(s) = meta.session {
+        details.push(format!("session {s}"));
+    }
+    if let Some(y) = meta.year {
+        details.push(format!("year {y}"));
+    }
+    details.push(match meta.status {
+        Status::Draft => "draft".to_string(),
+        Status::Adopted => "adopted".to_string(),
+    });
+    if let Some(d) = &meta.date {
+        details.push(d.clone());
+    }
+    details.push(format!("series {}", meta.series));
+    let mut title = meta.label();
+    if let Some(t) = &meta.title {
+        title = format!("{title}: {t}");
+    }
+    let mut preamble = Vec::new();
+    rows(&resolution.preamble, "PP", 0, &mut preamble);
+    let mut operative = Vec::new();
+    rows(&resolution.operative, "OP", 0, &mut operative);
+    let markers: Vec<&str> = resolution.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    StructureView {
+        title: printable(&title),
+        details: printable(&details.join(", ")),
+        formula: resolution.enacting_formula.as_deref().map(printable),
+        preamble,
+        operative,
+        operative_count: resolution.operative.len(),
+        footnotes: markers.join(", "),
+    }
+    .render()
+    .map_err(render_error)
+}
+
+/// One version in `list`.
+#[derive(Debug, Serialize)]
+pub struct ListedVersion {
+    pub version: String,
+    pub symbol: String,
+    pub status: String,
+    pub date: String,
+    pub path: String,
+    /// "generated from csto 75" for drafts the tool made.
+    pub note: String,
+}
+
+/// One series in `list`.
+#[derive(Debug, Serialize)]
+pub struct ListedSeries {
+    pub name: String,
+    pub versions: Vec<ListedVersion>,
+}
+
+#[derive(Template)]
+#[template(path = "show/list.txt")]
+struct ListView<'a> {
+    root: String,
+    series: &'a [ListedSeries],
+}
+
+/// The corpus as series and versions.
+pub fn listing(corpus: &Corpus) -> Vec<ListedSeries> {
+    corpus
+        .series()
+        .into_iter()
+        .map(|name| ListedSeries {
+            name: name.to_string(),
+            versions: corpus
+                .entries
+                .iter()
+                .filter(|e| e.series == name)
+                .map(|e| {
+                    let meta = e.meta();
+                    ListedVersion {
+                        version: e.version.clone(),
+                        symbol: meta.symbol.clone().unwrap_or_else(|| "-".into()),
+                        status: format!("{:?}", meta.status).to_lowercase(),
+                        date: meta.date.clone().unwrap_or_else(|| "-".into()),
+                        path: e.path.display().to_string(),
+                        note: meta
+                            .generated_from
+                            .as_ref()
+                            .map(|g| format!("generated draft from {g}"))
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn list_text(corpus: &Corpus) -> Result<String> {
+    let series = listing(corpus);
+    ListView {
+        root: corpus.root.display().to_string(),
+        series: &series,
+    }
+    .render()
+    .map(|s| printable_lines(&s))
+    .map_err(render_error)
+}
+
+fn printable_lines(text: &str) -> String {
+    text.lines().map(printable).collect::<Vec<_>>().join("\n") + "\n"
+}
