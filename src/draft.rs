@@ -22,7 +22,11 @@ pub struct Update {
 }
 
 /// The draft of version `target` made from `base`, and what changed.
-pub fn draft(base: &Resolution, target: u32, base_label: &str) -> Result<(Resolution, Vec<Update>)> {
+pub fn draft(
+    base: &Resolution,
+    target: u32,
+    base_label: &str,
+) -> Result<(Resolution, Vec<Update>)> {
     let from = base.meta.version().ok_or_else(|| {
         Error::new(format!("{base_label} has no session or year in its front matter: cannot tell how far to move it on"))
     })?;
@@ -36,7 +40,14 @@ pub fn draft(base: &Resolution, target: u32, base_label: &str) -> Result<(Resolu
     let mut updates = Vec::new();
     if base.meta.body == Body::GeneralAssembly {
         for (index, p) in out.preamble.iter_mut().enumerate() {
-            shift_paragraph(p, Part::Preamble, (index + 1).to_string(), from, gap, &mut updates);
+            shift_paragraph(
+                p,
+                Part::Preamble,
+                (index + 1).to_string(),
+                from,
+                gap,
+                &mut updates,
+            );
         }
         for (index, p) in out.operative.iter_mut().enumerate() {
             let label = p.number.clone().unwrap_or_else(|| (index + 1).to_string());
@@ -61,7 +72,14 @@ pub fn draft(base: &Resolution, target: u32, base_label: &str) -> Result<(Resolu
     Ok((out, updates))
 }
 
-fn shift_paragraph(p: &mut Paragraph, part: Part, label: String, from: u32, gap: u32, updates: &mut Vec<Update>) {
+fn shift_paragraph(
+    p: &mut Paragraph,
+    part: Part,
+    label: String,
+    from: u32,
+    gap: u32,
+    updates: &mut Vec<Update>,
+) {
     let replacements = session_replacements(&p.text, from, gap);
     for (range, new) in replacements.iter().rev() {
         // Footnote markers after a replaced ordinal move with the text.
@@ -96,7 +114,10 @@ fn session_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
     let mut keep = vec![false; found.len()];
     for i in (0..found.len()).rev() {
         let after = text[found[i].0.end..].trim_start();
-        let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let next_word = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
         if next_word == "session" || next_word == "sessions" {
             keep[i] = true;
         } else if i + 1 < found.len() && keep[i + 1] {
@@ -104,7 +125,11 @@ fn session_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
             keep[i] = matches!(between, "and" | "to" | "," | "or" | "through");
         }
     }
-    found.into_iter().zip(keep).filter_map(|(f, k)| k.then_some(f)).collect()
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
 }
 
 /// The replacements that move each session ordinal ≥ `from` on by `gap`.
@@ -132,7 +157,10 @@ pub fn shift_sessions(text: &str, from: u32, gap: u32) -> String {
 fn match_case(original: &str, words: &str) -> String {
     if original.starts_with(|c: char| c.is_uppercase()) {
         let mut chars = words.chars();
-        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+            .unwrap_or_default()
     } else {
         words.to_string()
     }
@@ -155,8 +183,14 @@ mod tests {
     #[test]
     fn only_ordinals_that_name_sessions_move() {
         let text = "for the first time at its seventy-fifth and seventy-sixth sessions";
-        assert_eq!(shift_sessions(text, 75, 2), "for the first time at its seventy-seventh and seventy-eighth sessions");
-        assert_eq!(shift_sessions("the seventy-seventh anniversary", 75, 2), "the seventy-seventh anniversary");
+        assert_eq!(
+            shift_sessions(text, 75, 2),
+            "for the first time at its seventy-seventh and seventy-eighth sessions"
+        );
+        assert_eq!(
+            shift_sessions("the seventy-seventh anniversary", 75, 2),
+            "the seventy-seventh anniversary"
+        );
     }
 
     #[test]
@@ -189,8 +223,15 @@ mod tests {
         assert_eq!(draft.meta.session, Some(77));
         assert_eq!(draft.meta.year, Some(2023));
         assert_eq!(draft.meta.symbol, None);
-        assert_eq!(draft.meta.generated_from.as_deref(), Some("csto 75 (A/75/L.78)"));
-        assert!(draft.operative[0].text.contains("its seventy-ninth session the item"));
+        assert_eq!(
+            draft.meta.generated_from.as_deref(),
+            Some("csto 75 (A/75/L.78)")
+        );
+        assert!(
+            draft.operative[0]
+                .text
+                .contains("its seventy-ninth session the item")
+        );
         // "seventh" -> "ninth" is two bytes shorter: the marker at the end moves with it.
         assert_eq!(draft.operative[0].footnotes[0].offset, 82);
         assert_eq!(draft.operative[0].text.len(), 82);

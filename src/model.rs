@@ -40,6 +40,7 @@ pub enum Status {
 
 /// Everything known about a version besides its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meta {
     pub body: Body,
     /// The document symbol: `A/75/L.78`, `A/RES/77/13`, `S/2024/789`.

@@ -15,7 +15,10 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     };
     let fail = |e: std::io::Error| Error::in_file(path, format!("cannot write: {e}"));
     if !dir.is_dir() {
-        return Err(Error::in_file(path, format!("cannot write: directory {} does not exist", dir.display())));
+        return Err(Error::in_file(
+            path,
+            format!("cannot write: directory {} does not exist", dir.display()),
+        ));
     }
     let mut temp = tempfile::Builder::new()
         .prefix(".resdiff-")
@@ -31,7 +34,10 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
 pub fn print(contents: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(contents.as_bytes()).and_then(|()| out.flush()) {
+    match out
+        .write_all(contents.as_bytes())
+        .and_then(|()| out.flush())
+    {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::new(format!("cannot write to standard output: {e}"))),
@@ -58,7 +64,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nope/report.html");
         let err = write_atomic(&path, "x").unwrap_err().to_string();
-        assert!(err.contains("nope/report.html: cannot write: directory"), "{err}");
+        assert!(
+            err.contains("nope/report.html: cannot write: directory"),
+            "{err}"
+        );
         assert!(!path.exists());
     }
 }

@@ -7,13 +7,13 @@ mod views;
 
 use std::path::{Path, PathBuf};
 
+use crate::canonical;
 use crate::corpus::{self, Corpus};
 use crate::draft;
 use crate::error::{Error, Result};
 use crate::model::{Body, Meta, Resolution, Status};
 use crate::output::{print, write_atomic};
 use crate::parse::{self, Loaded, Warning};
-use crate::canonical;
 
 pub use args::Args;
 use args::{BodyArg, Command, ListFormat, MetaArgs, ShowFormat, StatusArg};
@@ -39,7 +39,11 @@ pub fn run(args: Args) -> Result<u8> {
             }
             Ok(EXIT_OK)
         }
-        Command::Show { version, series, format } => {
+        Command::Show {
+            version,
+            series,
+            format,
+        } => {
             let loaded = ctx.load(&version, series.as_deref())?;
             report_warnings(&loaded.label, &loaded.warnings);
             let r = &loaded.resolution;
@@ -58,7 +62,13 @@ pub fn run(args: Args) -> Result<u8> {
             emit(output.as_deref(), &text)?;
             Ok(EXIT_OK)
         }
-        Command::Draft { version, from, series, output, force } => {
+        Command::Draft {
+            version,
+            from,
+            series,
+            output,
+            force,
+        } => {
             let base = ctx.load(&from, series.as_deref())?;
             report_warnings(&base.label, &base.warnings);
             let (drafted, updates) = draft::draft(&base.resolution, version, &base.label)?;
@@ -67,11 +77,15 @@ pub fn run(args: Args) -> Result<u8> {
                 Some(path) => path,
                 None => {
                     let root = ctx.corpus_root()?;
-                    root.join(&drafted.meta.series).join(format!("{version}.md"))
+                    root.join(&drafted.meta.series)
+                        .join(format!("{version}.md"))
                 }
             };
             if target != Path::new("-") && target.exists() && !force {
-                return Err(Error::in_file(&target, "already exists: pass --force to replace it, or -o to write elsewhere"));
+                return Err(Error::in_file(
+                    &target,
+                    "already exists: pass --force to replace it, or -o to write elsewhere",
+                ));
             }
             emit(Some(&target), &text)?;
             eprintln!("{}", draft_summary(&base.label, version, &target, &updates));
@@ -102,7 +116,8 @@ impl Context {
             }
             return Ok(dir.clone());
         }
-        let cwd = std::env::current_dir().map_err(|e| Error::new(format!("cannot read the current directory: {e}")))?;
+        let cwd = std::env::current_dir()
+            .map_err(|e| Error::new(format!("cannot read the current directory: {e}")))?;
         corpus::find_root(&cwd).ok_or_else(|| {
             Error::new(format!(
                 "no `{}` directory here or in any parent: run resdiff in a checkout, pass --corpus DIR, or give file paths",
@@ -119,8 +134,15 @@ impl Context {
     fn load(&self, spec: &str, series: Option<&str>) -> Result<LoadedVersion> {
         let path = Path::new(spec);
         if path.is_file() {
-            let Loaded { resolution, warnings } = parse::load_file(path, None)?;
-            return Ok(LoadedVersion { resolution, warnings, label: spec.to_string() });
+            let Loaded {
+                resolution,
+                warnings,
+            } = parse::load_file(path, None)?;
+            return Ok(LoadedVersion {
+                resolution,
+                warnings,
+                label: spec.to_string(),
+            });
         }
         if looks_like_path(spec) {
             return Err(Error::in_file(path, "no such file"));
@@ -154,7 +176,11 @@ fn looks_like_path(spec: &str) -> bool {
 
 fn report_warnings(label: &str, warnings: &[Warning]) {
     for w in warnings {
-        eprintln!("warning: {label}:{}: {}", w.line, views::printable(&w.message));
+        eprintln!(
+            "warning: {label}:{}: {}",
+            w.line,
+            views::printable(&w.message)
+        );
     }
 }
 
@@ -177,13 +203,17 @@ fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
     let mut meta = parse::default_meta(file);
     if let Some(series) = &args.series {
         if series.is_empty() || series.contains(['/', '\\']) || series.starts_with('.') {
-            return Err(Error::new(format!("--series {series:?}: expected a plain directory name such as `csto`")));
+            return Err(Error::new(format!(
+                "--series {series:?}: expected a plain directory name such as `csto`"
+            )));
         }
         meta.series = series.clone();
     }
     if let Some(date) = &args.date {
         if !is_iso_date(date) {
-            return Err(Error::new(format!("--date {date:?}: expected an ISO date such as 2021-05-11")));
+            return Err(Error::new(format!(
+                "--date {date:?}: expected an ISO date such as 2021-05-11"
+            )));
         }
     }
     meta.session = args.session.or(meta.session);
@@ -224,7 +254,11 @@ fn is_iso_date(s: &str) -> bool {
 fn draft_summary(base: &str, version: u32, target: &Path, updates: &[draft::Update]) -> String {
     let mut lines = vec![format!(
         "drafted version {version} from {base} into {}: {} routine update{}",
-        if target == Path::new("-") { "standard output".to_string() } else { target.display().to_string() },
+        if target == Path::new("-") {
+            "standard output".to_string()
+        } else {
+            target.display().to_string()
+        },
         updates.len(),
         if updates.len() == 1 { "" } else { "s" }
     )];

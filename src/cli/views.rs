@@ -96,7 +96,11 @@ pub fn structure(resolution: &Resolution) -> Result<String> {
     rows(&resolution.preamble, "PP", 0, &mut preamble);
     let mut operative = Vec::new();
     rows(&resolution.operative, "OP", 0, &mut operative);
-    let markers: Vec<&str> = resolution.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    let markers: Vec<&str> = resolution
+        .footnotes
+        .iter()
+        .map(|f| f.marker.as_str())
+        .collect();
     StructureView {
         title: printable(&title),
         details: printable(&details.join(", ")),

@@ -69,4 +69,3 @@ pub fn default_meta(path: &Path) -> Meta {
         generated_from: None,
     }
 }
-

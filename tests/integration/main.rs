@@ -1,4 +1,5 @@
 //! The one integration-test binary: CLI behaviour driven through the real
 //! `resdiff` binary, corpus checks, and a regression module.
 
+mod cli;
 mod common;

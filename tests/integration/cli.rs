@@ -1,0 +1,249 @@
+//! The CLI's contract: commands, formats, exit codes and error messages,
+//! driven through the real binary on temporary corpora.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::common::resdiff;
+
+/// A minimal canonical file: the mechanics under test are the CLI's, not
+/// the text's.
+fn canonical(series: &str, session: u32, symbol: &str, operative: &str) -> String {
+    format!(
+        "+++\nbody = \"General Assembly\"\nsymbol = \"{symbol}\"\nsession = {session}\nseries = \"{series}\"\nstatus = \"draft\"\n+++\n\n_The General Assembly_,\n\n_Recalling_ its resolution 59/50,\n\n1. _Requests_ a report at its {operative} session;\n2. _Decides_ to remain seized of the matter.\n"
+    )
+}
+
+fn corpus_with(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in files {
+        let path = dir.path().join("resolutions").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn in_dir(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = resdiff();
+    cmd.current_dir(dir);
+    cmd
+}
+
+#[test]
+fn list_shows_series_and_versions_as_text_and_json() {
+    let dir = corpus_with(&[
+        (
+            "csto/75.md",
+            canonical("csto", 75, "A/75/L.78", "seventy-seventh"),
+        ),
+        (
+            "csto/77.md",
+            canonical("csto", 77, "A/77/L.13", "seventy-ninth"),
+        ),
+    ]);
+    in_dir(dir.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("csto\n  75     A/75/L.78"))
+        .stdout(predicate::str::contains("  77     A/77/L.13"));
+    let out = in_dir(dir.path())
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["name"], "csto");
+    assert_eq!(json[0]["versions"][1]["version"], "77");
+}
+
+#[test]
+fn list_is_found_from_a_subdirectory() {
+    let dir = corpus_with(&[(
+        "csto/75.md",
+        canonical("csto", 75, "A/75/L.78", "seventy-seventh"),
+    )]);
+    let sub = dir.path().join("docs/deep");
+    std::fs::create_dir_all(&sub).unwrap();
+    in_dir(&sub)
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A/75/L.78"));
+}
+
+#[test]
+fn show_prints_structure_json_and_markdown() {
+    let text = canonical("csto", 75, "A/75/L.78", "seventy-seventh");
+    let dir = corpus_with(&[("csto/75.md", text.clone())]);
+    in_dir(dir.path())
+        .args(["show", "75"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Preamble: 1 paragraphs"))
+        .stdout(predicate::str::contains("  OP1  Requests"))
+        .stdout(predicate::str::contains(
+            "Enacting formula: The General Assembly,",
+        ));
+    let out = in_dir(dir.path())
+        .args(["show", "A/75/L.78", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["meta"]["symbol"], "A/75/L.78");
+    assert_eq!(json["preamble"][0]["number"], serde_json::Value::Null);
+    assert_eq!(json["operative"][1]["number"], "2");
+    assert_eq!(json["operative"][1]["lead"], "Decides");
+    // The Markdown form is the file itself, byte for byte.
+    in_dir(dir.path())
+        .args(["show", "75", "--format", "md"])
+        .assert()
+        .success()
+        .stdout(text);
+}
+
+#[test]
+fn show_accepts_a_path_outside_any_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v.md");
+    std::fs::write(&file, canonical("csto", 75, "A/75/L.78", "seventy-seventh")).unwrap();
+    in_dir(dir.path())
+        .args(["show", file.to_str().unwrap()])
+        .assert()
+        .success();
+}
+
+fn fails_with(cmd: &mut assert_cmd::Command, message: &str) {
+    cmd.assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(message));
+}
+
+#[test]
+fn unknown_versions_list_the_known_ones() {
+    let dir = corpus_with(&[(
+        "csto/75.md",
+        canonical("csto", 75, "A/75/L.78", "seventy-seventh"),
+    )]);
+    fails_with(
+        in_dir(dir.path()).args(["show", "76"]),
+        "unknown version \"76\"",
+    );
+    fails_with(
+        in_dir(dir.path()).args(["show", "76"]),
+        "csto: 75 (A/75/L.78)",
+    );
+}
+
+#[test]
+fn bad_files_name_the_file_and_line() {
+    let dir = corpus_with(&[]);
+    let d = dir.path();
+    std::fs::write(d.join("empty.md"), "").unwrap();
+    fails_with(
+        in_dir(d).args(["show", "empty.md"]),
+        "empty.md: the file is empty",
+    );
+    std::fs::write(d.join("latin1.txt"), b"Recalling\n caf\xe9,\n").unwrap();
+    fails_with(
+        in_dir(d).args(["show", "latin1.txt"]),
+        "latin1.txt:2: not UTF-8 text",
+    );
+    std::fs::write(d.join("bad.md"), "+++\nbody = \"General Assembly\"\nseries = csto\nstatus = \"draft\"\n+++\n\n_Recalling_ x,\n").unwrap();
+    fails_with(
+        in_dir(d).args(["show", "bad.md"]),
+        "bad.md:3: invalid front matter",
+    );
+    fails_with(
+        in_dir(d).args(["show", "missing.md"]),
+        "missing.md: no such file",
+    );
+}
+
+#[test]
+fn a_missing_corpus_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    fails_with(
+        in_dir(dir.path()).args(["show", "75"]),
+        "no `resolutions` directory here or in any parent",
+    );
+}
+
+#[test]
+fn duplicate_versions_are_refused() {
+    let dir = corpus_with(&[
+        (
+            "csto/75.md",
+            canonical("csto", 75, "A/75/L.78", "seventy-seventh"),
+        ),
+        (
+            "csto/75b.md",
+            canonical("csto", 75, "A/75/L.79", "seventy-seventh"),
+        ),
+    ]);
+    fails_with(
+        in_dir(dir.path()).arg("list"),
+        "two files claim version 75 of series csto",
+    );
+}
+
+#[test]
+fn draft_writes_the_next_version_into_the_corpus_and_reports_updates() {
+    let dir = corpus_with(&[(
+        "csto/75.md",
+        canonical("csto", 75, "A/75/L.78", "seventy-seventh"),
+    )]);
+    in_dir(dir.path())
+        .args(["draft", "77", "--from", "75"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 routine update"))
+        .stderr(predicate::str::contains(
+            "OP1: seventy-seventh session -> seventy-ninth session",
+        ));
+    let written = std::fs::read_to_string(dir.path().join("resolutions/csto/77.md")).unwrap();
+    assert!(written.contains("session = 77\n"));
+    assert!(written.contains("generated_from = \"csto 75 (A/75/L.78)\""));
+    assert!(written.contains("at its seventy-ninth session;"));
+    // The new version is listed and refuses to be overwritten by accident.
+    in_dir(dir.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("generated draft from csto 75"));
+    fails_with(
+        in_dir(dir.path()).args(["draft", "77", "--from", "75"]),
+        "already exists: pass --force",
+    );
+    in_dir(dir.path())
+        .args(["draft", "77", "--from", "75", "--force"])
+        .assert()
+        .success();
+    in_dir(dir.path())
+        .args(["draft", "79", "--from", "77", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("at its eighty-first session;"));
+}
+
+#[test]
+fn an_unwritable_output_leaves_no_file() {
+    let dir = corpus_with(&[(
+        "csto/75.md",
+        canonical("csto", 75, "A/75/L.78", "seventy-seventh"),
+    )]);
+    fails_with(
+        in_dir(dir.path()).args(["draft", "77", "--from", "75", "-o", "no/such/dir/77.md"]),
+        "no/such/dir/77.md: cannot write: directory",
+    );
+    assert!(!dir.path().join("no").exists());
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    resdiff().args(["show"]).assert().code(2);
+    resdiff().args(["frobnicate"]).assert().code(2);
+}
