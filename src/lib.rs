@@ -14,6 +14,7 @@ pub use comparison::Comparison;
 pub use error::{Error, Result};
 pub use model::{Paragraph, Part, Resolution};
 pub mod ordinal;
+pub mod render;
 
 #[cfg(test)]
 mod test_support;
