@@ -138,12 +138,13 @@ pub struct ChangeView {
     pub anchor: String,
     /// "OP 5", "PP 3", "(c)", "OP 3–4" for a split.
     pub label: String,
-    /// "was OP 4" for a renumbered or moved paragraph, or empty.
+    /// "was OP 4" for a renumbered or moved paragraph, "from OP 5, 6" for
+    /// a split or merge, "in the old version" for a removed one, or empty.
     pub origin: String,
     /// "modified", "added", ...
     pub status: &'static str,
     /// Words describing the record: status first, then moved, renumbered,
-    /// routine ("modified, moved", "split from OP 3").
+    /// routine ("modified, moved").
     pub description: String,
     /// Anything but an unchanged paragraph that kept its place.
     pub changed: bool,
@@ -459,15 +460,13 @@ fn change_view(
         {
             format!("was {old_label}")
         }
+        ChangeStatus::Split | ChangeStatus::Merged => format!("from {old_label}"),
+        // Its number is the old one, which a new paragraph may now carry.
+        ChangeStatus::Removed => "in the old version".to_string(),
         _ => String::new(),
     };
 
-    let mut words = vec![match p.status {
-        ChangeStatus::Split | ChangeStatus::Merged => {
-            format!("{} from {old_label}", p.status.name())
-        }
-        _ => p.status.name().to_string(),
-    }];
+    let mut words = vec![p.status.name().to_string()];
     for (flag, word) in [
         (p.moved, "moved"),
         (p.renumbered, "renumbered"),
@@ -567,7 +566,7 @@ fn change_view(
 }
 
 fn nav_link(v: &ChangeView) -> NavLink {
-    let note = if v.origin.is_empty() {
+    let note = if v.origin.is_empty() || v.is_removed() {
         v.description.clone()
     } else {
         format!("{}; {}", v.description, v.origin)
