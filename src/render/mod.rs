@@ -21,20 +21,34 @@ fn template_error(format: &str, e: askama::Error) -> Error {
     Error::new(format!("cannot render the {format} report: {e}"))
 }
 
+/// Askama drops a template's last newline; a file or terminal wants one.
+fn ending_with_newline(mut out: String) -> String {
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
 /// The comparison as one self-contained HTML page.
 pub fn html(c: &Comparison) -> Result<String> {
-    html::render(&view::report(c)).map_err(|e| template_error("HTML", e))
+    html::render(&view::report(c))
+        .map(ending_with_newline)
+        .map_err(|e| template_error("HTML", e))
 }
 
 /// The comparison as GitHub-flavoured Markdown (PR comments, step summaries).
 pub fn markdown(c: &Comparison) -> Result<String> {
-    markdown::render(&view::report(c)).map_err(|e| template_error("Markdown", e))
+    markdown::render(&view::report(c))
+        .map(ending_with_newline)
+        .map_err(|e| template_error("Markdown", e))
 }
 
 /// The comparison for a terminal: ANSI colour when `color`, else git-style
 /// `[-deleted-]` and `{+inserted+}` markers.
 pub fn text(c: &Comparison, color: bool) -> Result<String> {
-    text::render(&view::report(c), color).map_err(|e| template_error("text", e))
+    text::render(&view::report(c), color)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("text", e))
 }
 
 /// The comparison as pretty JSON with a trailing newline: the contract in

@@ -383,3 +383,21 @@ fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
     }
     tables
 }
+
+#[test]
+fn every_text_format_ends_with_one_newline() {
+    let c = fixture::hostile();
+    for out in [
+        super::html(&c),
+        super::markdown(&c),
+        super::text(&c, true),
+        super::json(&c),
+    ] {
+        let out = out.unwrap();
+        assert!(
+            out.ends_with('\n') && !out.ends_with("\n\n"),
+            "{:?}",
+            &out[out.len() - 20..]
+        );
+    }
+}
