@@ -1,0 +1,147 @@
+//! `--fail-on` policies: which changes make `compare` exit with 1, so a
+//! project gates only on what it cares about.
+
+use crate::cli::args::FailOn;
+use crate::comparison::{ChangeStatus, Comparison, Direction, ParagraphChange};
+use crate::model::Part;
+
+/// The policies that `comparison` trips, in the order given.
+pub fn tripped(policies: &[FailOn], comparison: &Comparison) -> Vec<FailOn> {
+    let mut out: Vec<FailOn> = policies
+        .iter()
+        .copied()
+        .filter(|&p| trips(p, comparison))
+        .collect();
+    out.dedup();
+    out
+}
+
+fn trips(policy: FailOn, c: &Comparison) -> bool {
+    let any = |f: &dyn Fn(&ParagraphChange) -> bool| c.paragraphs.iter().any(|p| deep_any(p, f));
+    match policy {
+        FailOn::Any => c.summary.has_changes(),
+        FailOn::Removed => any(&|p| p.status == ChangeStatus::Removed),
+        FailOn::Added => any(&|p| p.status == ChangeStatus::Added),
+        FailOn::Weakened => any(&|p| {
+            p.lead_change
+                .as_ref()
+                .is_some_and(|l| l.direction == Direction::Weaker)
+        }),
+        FailOn::Strengthened => any(&|p| {
+            p.lead_change
+                .as_ref()
+                .is_some_and(|l| l.direction == Direction::Stronger)
+        }),
+        FailOn::Operative => any(&|p| p.part == Part::Operative && substantive(p)),
+        FailOn::Preamble => any(&|p| p.part == Part::Preamble && substantive(p)),
+        FailOn::References => any(&|p| !p.references.removed.is_empty()),
+    }
+}
+
+/// A change a reviewer must read: not unchanged, not only routine updates.
+fn substantive(p: &ParagraphChange) -> bool {
+    (p.status != ChangeStatus::Unchanged || p.moved) && !p.routine
+}
+
+fn deep_any(p: &ParagraphChange, f: &dyn Fn(&ParagraphChange) -> bool) -> bool {
+    f(p) || p.subparagraphs.iter().any(|s| deep_any(s, f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::comparison::*;
+    use crate::model::{Body, Meta, Status};
+
+    fn meta() -> Meta {
+        Meta {
+            body: Body::GeneralAssembly,
+            symbol: None,
+            session: Some(75),
+            year: None,
+            series: "s".into(),
+            title: None,
+            date: None,
+            status: Status::Draft,
+            source: None,
+            generated_from: None,
+        }
+    }
+
+    fn change(part: Part, status: ChangeStatus) -> ParagraphChange {
+        ParagraphChange {
+            part,
+            status,
+            moved: false,
+            renumbered: false,
+            old: Side::None,
+            new: Side::None,
+            similarity: 0.0,
+            lead_change: None,
+            words: vec![],
+            references: References::default(),
+            routine: false,
+            subparagraphs: vec![],
+        }
+    }
+
+    fn comparison(paragraphs: Vec<ParagraphChange>) -> Comparison {
+        let mut summary = Summary::default();
+        for p in &paragraphs {
+            match p.part {
+                Part::Preamble => summary.preamble.add(p.status),
+                Part::Operative => summary.operative.add(p.status),
+            }
+        }
+        Comparison {
+            old: meta(),
+            new: meta(),
+            summary,
+            paragraphs,
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn each_policy_gates_on_its_own_kind_of_change() {
+        let mut weakened = change(Part::Operative, ChangeStatus::Modified);
+        weakened.lead_change = Some(LeadChange {
+            old: "Urges".into(),
+            new: "Invites".into(),
+            direction: Direction::Weaker,
+        });
+        let c = comparison(vec![change(Part::Preamble, ChangeStatus::Unchanged), weakened]);
+        let all = [
+            FailOn::Any,
+            FailOn::Removed,
+            FailOn::Added,
+            FailOn::Weakened,
+            FailOn::Strengthened,
+            FailOn::Operative,
+            FailOn::Preamble,
+            FailOn::References,
+        ];
+        assert_eq!(
+            tripped(&all, &c),
+            vec![FailOn::Any, FailOn::Weakened, FailOn::Operative]
+        );
+    }
+
+    #[test]
+    fn routine_changes_do_not_trip_part_policies() {
+        let mut routine = change(Part::Operative, ChangeStatus::Modified);
+        routine.routine = true;
+        let c = comparison(vec![routine]);
+        assert!(tripped(&[FailOn::Operative], &c).is_empty());
+        assert_eq!(tripped(&[FailOn::Any], &c), vec![FailOn::Any]);
+    }
+
+    #[test]
+    fn nested_sub_paragraph_removals_count() {
+        let mut parent = change(Part::Operative, ChangeStatus::Modified);
+        parent.subparagraphs.push(change(Part::Operative, ChangeStatus::Removed));
+        let c = comparison(vec![parent]);
+        assert_eq!(tripped(&[FailOn::Removed], &c), vec![FailOn::Removed]);
+        assert!(tripped(&[FailOn::Added], &c).is_empty());
+    }
+}

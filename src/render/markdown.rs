@@ -1,0 +1,41 @@
+//! The Markdown report (GitHub-flavoured) from `templates/md/`. Values go
+//! through the `md` filter, which escapes Markdown syntax; the templates
+//! themselves only emit tags GitHub keeps (`ins`, `del`, `details`).
+
+use askama::Template;
+
+use super::filters;
+use super::view::{ChangeView, Entry, Report};
+
+#[derive(Template)]
+#[template(path = "md/report.md")]
+struct ReportDoc<'a> {
+    r: &'a Report,
+}
+
+impl ReportDoc<'_> {
+    fn sub<'b>(&self, c: &'b ChangeView) -> SubItem<'b> {
+        SubItem { c }
+    }
+}
+
+/// A sub-paragraph as a list item, with its own sub-paragraphs nested.
+#[derive(Template)]
+#[template(path = "md/subparagraph.md")]
+struct SubItem<'a> {
+    c: &'a ChangeView,
+}
+
+impl SubItem<'_> {
+    fn sub<'b>(&self, c: &'b ChangeView) -> SubItem<'b> {
+        SubItem { c }
+    }
+    /// Two spaces per level, so a nested item stays inside its parent.
+    fn indent(&self) -> String {
+        "  ".repeat(self.c.depth.saturating_sub(1))
+    }
+}
+
+pub fn render(report: &Report) -> askama::Result<String> {
+    ReportDoc { r: report }.render()
+}

@@ -1,0 +1,698 @@
+//! The report as the templates see it: a [`Comparison`] turned into plain
+//! labelled values (anchors, headings, redline segments, summary rows), with
+//! every piece of resolution text already cleaned of control characters.
+//! All three text formats (HTML, Markdown, terminal) render this one view,
+//! so they agree on labels, anchors and order.
+
+use std::collections::BTreeSet;
+
+use crate::comparison::{
+    ChangeStatus, Comparison, Direction, ParagraphChange, ParagraphRef, WordOpKind,
+};
+use crate::model::{Meta, Part, Status};
+
+use super::sanitize::clean;
+
+/// The whole report.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// "A/75/L.78 → A/77/L.5"
+    pub title: String,
+    /// Metadata of both versions side by side, one row per field.
+    pub meta_rows: Vec<MetaRow>,
+    pub count_rows: Vec<CountRow>,
+    pub figures: Vec<Figure>,
+    pub warnings: Vec<String>,
+    /// Every record in reading order of the new version, with a marker
+    /// where a moved paragraph used to stand.
+    pub entries: Vec<Entry>,
+    /// The changed records, in order, for tables of contents.
+    pub toc: Vec<NavLink>,
+    pub has_changes: bool,
+    pub has_routine: bool,
+    pub unchanged_count: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct MetaRow {
+    pub name: &'static str,
+    pub old: String,
+    pub new: String,
+    pub differs: bool,
+}
+
+/// Counts for one status (or the moved/renumbered flags), by part.
+#[derive(Debug, Clone)]
+pub struct CountRow {
+    pub name: &'static str,
+    pub preamble: usize,
+    pub operative: usize,
+    pub total: usize,
+}
+
+/// One figure of the summary: "Words inserted: 12".
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub name: &'static str,
+    pub value: String,
+}
+
+/// A link to a change: its anchor and short label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavLink {
+    pub anchor: String,
+    pub label: String,
+    /// "modified", "added", ... plus flags, for the table of contents.
+    pub note: String,
+    pub routine: bool,
+}
+
+/// One item of the report body.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// The start of a part: "Preambular paragraphs".
+    Part(PartHeading),
+    Change(Box<ChangeView>),
+    /// Where a moved paragraph used to stand.
+    MovedAway(MovedAway),
+}
+
+#[derive(Debug, Clone)]
+pub struct PartHeading {
+    /// "preamble" or "operative".
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+/// The mark left at the old place of a moved paragraph.
+#[derive(Debug, Clone)]
+pub struct MovedAway {
+    pub part: Part,
+    pub anchor: String,
+    /// "OP 4"
+    pub old_label: String,
+    /// Where it went.
+    pub to: NavLink,
+}
+
+/// A run of redline text.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// "equal", "delete" or "insert".
+    pub kind: &'static str,
+    pub text: String,
+    pub routine: bool,
+}
+
+impl Segment {
+    pub fn is_delete(&self) -> bool {
+        self.kind == "delete"
+    }
+    pub fn is_insert(&self) -> bool {
+        self.kind == "insert"
+    }
+}
+
+/// One paragraph of a split or merge, or the text of a one-sided record.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// "OP 3", "PP 2" or "(a)".
+    pub label: String,
+    pub text: String,
+}
+
+/// The lead (opening verb) changed.
+#[derive(Debug, Clone)]
+pub struct LeadView {
+    pub old: String,
+    pub new: String,
+    /// "strengthened", "weakened" or "changed".
+    pub direction: &'static str,
+}
+
+/// One record (paragraph, split/merge group, or sub-paragraph).
+#[derive(Debug, Clone)]
+pub struct ChangeView {
+    pub part: Part,
+    /// Stable id: `op-5`, `pp-3`, `op-2-c` for sub-paragraph (c).
+    pub anchor: String,
+    /// "OP 5", "PP 3", "(c)", "OP 3–4" for a split.
+    pub label: String,
+    /// "was OP 4" for a renumbered or moved paragraph, "from OP 5, 6" for
+    /// a split or merge, "in the old version" for a removed one, or empty.
+    pub origin: String,
+    /// "modified", "added", ...
+    pub status: &'static str,
+    /// Words describing the record: status first, then moved, renumbered,
+    /// routine ("modified, moved").
+    pub description: String,
+    /// Anything but an unchanged paragraph that kept its place.
+    pub changed: bool,
+    pub moved: bool,
+    /// The mark at the old place of a moved paragraph.
+    pub moved_from: Option<NavLink>,
+    pub routine: bool,
+    pub lead: Option<LeadView>,
+    /// The word-level redline, for records with both sides.
+    pub redline: Vec<Segment>,
+    /// True when there is an old and a new text to show side by side.
+    pub two_sided: bool,
+    /// The old text as segments (equal and deleted runs).
+    pub old_segments: Vec<Segment>,
+    /// The new text as segments (equal and inserted runs).
+    pub new_segments: Vec<Segment>,
+    /// The paragraphs before and after, for splits and merges.
+    pub old_pieces: Vec<Piece>,
+    pub new_pieces: Vec<Piece>,
+    /// The paragraph text of an unchanged, added or removed record.
+    pub text: String,
+    pub references_added: Vec<String>,
+    pub references_removed: Vec<String>,
+    /// "87%"
+    pub similarity: String,
+    pub subparagraphs: Vec<ChangeView>,
+    /// Nesting level: 0 for paragraphs, 1 for (a), 2 for (i).
+    pub depth: usize,
+    pub prev: Option<NavLink>,
+    pub next: Option<NavLink>,
+}
+
+impl ChangeView {
+    pub fn is_added(&self) -> bool {
+        self.status == "added"
+    }
+    pub fn is_removed(&self) -> bool {
+        self.status == "removed"
+    }
+    pub fn is_unchanged(&self) -> bool {
+        self.status == "unchanged"
+    }
+    pub fn is_group(&self) -> bool {
+        self.status == "split" || self.status == "merged"
+    }
+    pub fn has_references(&self) -> bool {
+        !self.references_added.is_empty() || !self.references_removed.is_empty()
+    }
+}
+
+/// Builds the view of `c`.
+pub fn report(c: &Comparison) -> Report {
+    let mut anchors = BTreeSet::new();
+    let mut changes: Vec<ChangeView> = c
+        .paragraphs
+        .iter()
+        .map(|p| change_view(p, None, 0, &mut anchors))
+        .collect();
+
+    let toc: Vec<NavLink> = changes.iter().filter(|v| v.changed).map(nav_link).collect();
+    link_neighbours(&mut changes, &toc);
+
+    let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors);
+    let unchanged_count = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Change(v) if !v.changed))
+        .count();
+
+    let old_label = clean(&c.old.label()).into_owned();
+    let new_label = clean(&c.new.label()).into_owned();
+    Report {
+        title: format!("{old_label} → {new_label}"),
+        meta_rows: meta_rows(&c.old, &c.new),
+        count_rows: count_rows(c),
+        figures: figures(c),
+        warnings: c.warnings.iter().map(|w| clean(w).into_owned()).collect(),
+        has_changes: !toc.is_empty(),
+        has_routine: toc.iter().any(|l| l.routine),
+        toc,
+        entries,
+        unchanged_count,
+    }
+}
+
+fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
+    fn status(s: Status) -> String {
+        match s {
+            Status::Draft => "draft".into(),
+            Status::Adopted => "adopted".into(),
+        }
+    }
+    let opt = |v: &Option<String>| {
+        v.as_deref()
+            .map(|s| clean(s).into_owned())
+            .unwrap_or_default()
+    };
+    let session = |m: &Meta| match m.version() {
+        Some(v) => v.to_string(),
+        None => String::new(),
+    };
+    let rows = [
+        (
+            "Label",
+            clean(&old.label()).into_owned(),
+            clean(&new.label()).into_owned(),
+        ),
+        ("Symbol", opt(&old.symbol), opt(&new.symbol)),
+        (
+            "Body",
+            old.body.name().to_string(),
+            new.body.name().to_string(),
+        ),
+        ("Session or year", session(old), session(new)),
+        ("Date", opt(&old.date), opt(&new.date)),
+        ("Status", status(old.status), status(new.status)),
+        ("Title", opt(&old.title), opt(&new.title)),
+        ("Source", opt(&old.source), opt(&new.source)),
+        (
+            "Generated from",
+            opt(&old.generated_from),
+            opt(&new.generated_from),
+        ),
+    ];
+    rows.into_iter()
+        // A field neither version has says nothing.
+        .filter(|(_, o, n)| !(o.is_empty() && n.is_empty()))
+        .map(|(name, old, new)| MetaRow {
+            name,
+            differs: old != new,
+            old: or_dash(old),
+            new: or_dash(new),
+        })
+        .collect()
+}
+
+fn or_dash(s: String) -> String {
+    if s.is_empty() { "—".into() } else { s }
+}
+
+fn count_rows(c: &Comparison) -> Vec<CountRow> {
+    let s = &c.summary;
+    let row = |name, pre: usize, op: usize| CountRow {
+        name,
+        preamble: pre,
+        operative: op,
+        total: pre + op,
+    };
+    let mut rows: Vec<CountRow> = [
+        ChangeStatus::Modified,
+        ChangeStatus::Added,
+        ChangeStatus::Removed,
+        ChangeStatus::Split,
+        ChangeStatus::Merged,
+    ]
+    .into_iter()
+    .map(|st| row(st.name(), s.preamble.get(st), s.operative.get(st)))
+    .collect();
+    rows.push(row("moved", s.preamble.moved, s.operative.moved));
+    rows.push(row(
+        "renumbered",
+        s.preamble.renumbered,
+        s.operative.renumbered,
+    ));
+    rows.push(row(
+        "unchanged",
+        s.preamble.unchanged,
+        s.operative.unchanged,
+    ));
+    rows
+}
+
+fn figures(c: &Comparison) -> Vec<Figure> {
+    let s = &c.summary;
+    let fig = |name, value: usize| Figure {
+        name,
+        value: value.to_string(),
+    };
+    vec![
+        fig("Words inserted", s.words_inserted),
+        fig("Words deleted", s.words_deleted),
+        fig("Leads strengthened", s.leads_strengthened),
+        fig("Leads weakened", s.leads_weakened),
+        fig("Leads changed, same strength", s.leads_changed_neutral),
+        fig("References added", s.references_added),
+        fig("References removed", s.references_removed),
+        fig("Routine updates", s.routine),
+        Figure {
+            name: "Overall similarity",
+            value: percent(s.similarity),
+        },
+    ]
+}
+
+fn percent(ratio: f64) -> String {
+    if ratio.is_finite() {
+        format!("{:.0}%", (ratio.clamp(0.0, 1.0) * 100.0).floor())
+    } else {
+        "n/a".into()
+    }
+}
+
+fn part_prefix(part: Part) -> (&'static str, &'static str) {
+    match part {
+        Part::Preamble => ("pp", "PP"),
+        Part::Operative => ("op", "OP"),
+    }
+}
+
+/// The key a paragraph is known by: its printed number (operative), else
+/// its position.
+fn key(part: Part, r: &ParagraphRef) -> String {
+    match (part, &r.number) {
+        (Part::Operative, Some(n)) => clean(n).into_owned(),
+        _ => r.index.to_string(),
+    }
+}
+
+fn sub_key(r: &ParagraphRef) -> String {
+    match &r.number {
+        Some(n) => clean(n).into_owned(),
+        None => r.index.to_string(),
+    }
+}
+
+/// Lowercase ASCII letters and digits, other runs turned into one `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "x".into()
+    } else {
+        trimmed.into()
+    }
+}
+
+fn unique(anchor: String, taken: &mut BTreeSet<String>) -> String {
+    let mut candidate = anchor.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{anchor}-{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// "OP 5", "OP 3–4", "(a)"
+fn label_of(part: Part, refs: &[&ParagraphRef], parent: Option<&str>) -> String {
+    let keys: Vec<String> = refs
+        .iter()
+        .map(|r| {
+            if parent.is_some() {
+                sub_key(r)
+            } else {
+                key(part, r)
+            }
+        })
+        .collect();
+    match parent {
+        Some(_) => keys
+            .iter()
+            .map(|k| format!("({k})"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => {
+            let (_, prefix) = part_prefix(part);
+            format!("{prefix} {}", keys.join(", "))
+        }
+    }
+}
+
+fn piece_label(part: Part, r: &ParagraphRef, parent: Option<&str>) -> String {
+    label_of(part, &[r], parent)
+}
+
+fn change_view(
+    p: &ParagraphChange,
+    parent: Option<&str>,
+    depth: usize,
+    anchors: &mut BTreeSet<String>,
+) -> ChangeView {
+    let old = p.old.refs();
+    let new = p.new.refs();
+    let (prefix, _) = part_prefix(p.part);
+    // Named after the new version; a removed paragraph after its old self.
+    let named = if new.is_empty() { &old } else { &new };
+    let first_key = named.first().map(|r| match parent {
+        Some(_) => sub_key(r),
+        None => key(p.part, r),
+    });
+    let base = match (parent, first_key) {
+        (Some(parent), Some(k)) => format!("{parent}-{}", slug(&k)),
+        (Some(parent), None) => format!("{parent}-x"),
+        (None, Some(k)) => format!("{prefix}-{}", slug(&k)),
+        (None, None) => prefix.to_string(),
+    };
+    let anchor = unique(base, anchors);
+    let label = label_of(p.part, named, parent);
+    let old_label = label_of(p.part, &old, parent);
+
+    // Preambular paragraphs shift position whenever one is added or
+    // removed; only a renumbering or a move is worth a "was".
+    let origin = match p.status {
+        ChangeStatus::Modified | ChangeStatus::Unchanged
+            if (p.renumbered || p.moved) && !old.is_empty() && old_label != label =>
+        {
+            format!("was {old_label}")
+        }
+        ChangeStatus::Split | ChangeStatus::Merged => format!("from {old_label}"),
+        // Its number is the old one, which a new paragraph may now carry.
+        ChangeStatus::Removed => "in the old version".to_string(),
+        _ => String::new(),
+    };
+
+    let mut words = vec![p.status.name().to_string()];
+    for (flag, word) in [
+        (p.moved, "moved"),
+        (p.renumbered, "renumbered"),
+        (p.routine, "routine update"),
+    ] {
+        if flag {
+            words.push(word.to_string());
+        }
+    }
+
+    let redline: Vec<Segment> = p
+        .words
+        .iter()
+        .filter(|w| !w.text.is_empty())
+        .map(|w| Segment {
+            kind: match w.op {
+                WordOpKind::Equal => "equal",
+                WordOpKind::Delete => "delete",
+                WordOpKind::Insert => "insert",
+            },
+            text: clean(&w.text).into_owned(),
+            routine: w.routine,
+        })
+        .collect();
+    let two_sided = !old.is_empty() && !new.is_empty();
+    let old_segments = redline.iter().filter(|s| !s.is_insert()).cloned().collect();
+    let new_segments = redline.iter().filter(|s| !s.is_delete()).cloned().collect();
+
+    let pieces = |refs: &[&ParagraphRef]| -> Vec<Piece> {
+        refs.iter()
+            .map(|r| Piece {
+                label: piece_label(p.part, r, parent),
+                text: clean(&r.text).into_owned(),
+            })
+            .collect()
+    };
+    let text = named
+        .iter()
+        .map(|r| clean(&r.text).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    let lead = p.lead_change.as_ref().map(|l| LeadView {
+        old: clean(&l.old).into_owned(),
+        new: clean(&l.new).into_owned(),
+        direction: match l.direction {
+            Direction::Stronger => "strengthened",
+            Direction::Weaker => "weakened",
+            Direction::Neutral => "changed",
+        },
+    });
+    let subparagraphs: Vec<ChangeView> = p
+        .subparagraphs
+        .iter()
+        .map(|s| change_view(s, Some(&anchor), depth + 1, anchors))
+        .collect();
+    let changed =
+        p.status != ChangeStatus::Unchanged || p.moved || subparagraphs.iter().any(|s| s.changed);
+
+    ChangeView {
+        label,
+        origin,
+        status: p.status.name(),
+        description: words.join(", "),
+        changed,
+        moved: p.moved,
+        moved_from: None,
+        routine: p.routine,
+        part: p.part,
+        lead,
+        two_sided,
+        old_segments,
+        new_segments,
+        redline,
+        old_pieces: pieces(&old),
+        new_pieces: pieces(&new),
+        text,
+        references_added: p
+            .references
+            .added
+            .iter()
+            .map(|r| clean(r).into_owned())
+            .collect(),
+        references_removed: p
+            .references
+            .removed
+            .iter()
+            .map(|r| clean(r).into_owned())
+            .collect(),
+        similarity: percent(p.similarity),
+        subparagraphs,
+        depth,
+        prev: None,
+        next: None,
+        anchor,
+    }
+}
+
+fn nav_link(v: &ChangeView) -> NavLink {
+    let note = if v.origin.is_empty() || v.is_removed() {
+        v.description.clone()
+    } else {
+        format!("{}; {}", v.description, v.origin)
+    };
+    NavLink {
+        anchor: v.anchor.clone(),
+        label: v.label.clone(),
+        note,
+        routine: v.routine,
+    }
+}
+
+fn link_neighbours(changes: &mut [ChangeView], toc: &[NavLink]) {
+    for v in changes.iter_mut().filter(|v| v.changed) {
+        let at = toc.iter().position(|l| l.anchor == v.anchor);
+        if let Some(i) = at {
+            v.prev = i.checked_sub(1).map(|j| toc[j].clone());
+            v.next = toc.get(i + 1).cloned();
+        }
+    }
+}
+
+/// Interleaves, with the records, a mark at the old place of each moved
+/// paragraph (before the first record of the same part that stayed in
+/// place and stood after it in the old version), and a heading at the start
+/// of each part.
+fn with_moved_away_marks(
+    records: &[ParagraphChange],
+    mut changes: Vec<ChangeView>,
+    anchors: &mut BTreeSet<String>,
+) -> Vec<Entry> {
+    let first_old_index = |p: &ParagraphChange| p.old.refs().iter().map(|r| r.index).min();
+    // (position in `records` to insert before, the mark)
+    let mut marks: Vec<(usize, MovedAway)> = Vec::new();
+    for (i, p) in records.iter().enumerate() {
+        let Some(old_index) = first_old_index(p).filter(|_| p.moved) else {
+            continue;
+        };
+        let stayed_after = records
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.part == p.part && !q.moved)
+            .find(|(_, q)| first_old_index(q).is_some_and(|j| j > old_index))
+            .map(|(k, _)| k);
+        let end_of_part = records
+            .iter()
+            .rposition(|q| q.part == p.part)
+            .map(|k| k + 1);
+        let before = stayed_after.or(end_of_part).unwrap_or(records.len());
+        let old_label = label_of(p.part, &p.old.refs(), None);
+        let mark = MovedAway {
+            part: p.part,
+            anchor: unique(format!("was-{}", slug(&old_label)), anchors),
+            old_label,
+            to: nav_link(&changes[i]),
+        };
+        changes[i].moved_from = Some(NavLink {
+            anchor: mark.anchor.clone(),
+            label: mark.old_label.clone(),
+            note: String::new(),
+            routine: false,
+        });
+        marks.push((before, mark));
+    }
+    marks.sort_by_key(|(k, _)| *k);
+
+    let mut body = Vec::with_capacity(changes.len() + marks.len());
+    let mut marks = marks.into_iter().peekable();
+    for (i, v) in changes.into_iter().enumerate() {
+        while let Some((_, mark)) = marks.next_if(|(k, _)| *k == i) {
+            body.push(Entry::MovedAway(mark));
+        }
+        body.push(Entry::Change(Box::new(v)));
+    }
+    body.extend(marks.map(|(_, m)| Entry::MovedAway(m)));
+
+    let mut entries = Vec::with_capacity(body.len() + 2);
+    let mut current: Option<Part> = None;
+    for entry in body {
+        let part = match &entry {
+            Entry::Change(v) => Some(v.part),
+            Entry::MovedAway(m) => Some(m.part),
+            Entry::Part(_) => None,
+        };
+        if part.is_some() && part != current {
+            current = part;
+            entries.push(Entry::Part(match part {
+                Some(Part::Preamble) => PartHeading {
+                    id: "preamble",
+                    title: "Preambular paragraphs",
+                },
+                _ => PartHeading {
+                    id: "operative",
+                    title: "Operative paragraphs",
+                },
+            }));
+        }
+        entries.push(entry);
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_with_single_dashes() {
+        assert_eq!(slug("7 bis"), "7-bis");
+        assert_eq!(slug("iv"), "iv");
+        assert_eq!(slug("<script>"), "script");
+        assert_eq!(slug("—"), "x");
+    }
+
+    #[test]
+    fn colliding_anchors_get_a_numeric_suffix() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique("op-4".into(), &mut taken), "op-4");
+        assert_eq!(unique("op-4".into(), &mut taken), "op-4-2");
+        assert_eq!(unique("op-4".into(), &mut taken), "op-4-3");
+    }
+
+    #[test]
+    fn percent_rounds_down_and_survives_nan() {
+        assert_eq!(percent(0.996), "99%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(f64::NAN), "n/a");
+    }
+}
