@@ -5,7 +5,9 @@
 //! changes and drafting semantics into one [`Comparison`], and [`render`]
 //! turns that into HTML, Markdown, JSON or terminal text.
 
+pub mod align;
 pub mod comparison;
+pub mod diff;
 pub mod error;
 pub mod lexicon;
 pub mod model;

@@ -1,0 +1,66 @@
+//! Test fixtures built from the real CSTO text in the shared corpus: clean
+//! preambular and operative paragraphs, read at test time (never copied).
+
+use crate::lexicon::lexicon;
+use crate::model::{Body, Meta, Paragraph, Part, Resolution, Status};
+use crate::test_support::corpus_text;
+
+/// The clean paragraphs of A/75/L.78: preambular lines (capitalised, ending
+/// with a comma; the page-break area is left out) and numbered operative
+/// lines, or `None` when the corpus is missing.
+pub fn csto_paragraphs() -> Option<(Vec<String>, Vec<String>)> {
+    let text = corpus_text("csto/A_75_L.78.txt")?;
+    let mut preamble = Vec::new();
+    let mut operative = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some((number, rest)) = line.split_once(". ")
+            && !number.is_empty()
+            && number.chars().all(|c| c.is_ascii_digit())
+        {
+            operative.push(rest.trim().to_string());
+        } else if line.starts_with(|c: char| c.is_uppercase()) && line.ends_with(',') {
+            preamble.push(line.to_string());
+        }
+    }
+    Some((preamble, operative))
+}
+
+/// A paragraph with its lead found by the lexicon, numbered if `number`.
+pub fn paragraph(text: &str, part: Part, number: Option<usize>) -> Paragraph {
+    Paragraph {
+        number: number.map(|n| n.to_string()),
+        lead: lexicon().lead_at_start(text, Some(part)).map(|m| m.printed),
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+/// A General Assembly resolution of `session` from plain paragraph texts,
+/// operative paragraphs numbered from 1.
+pub fn resolution(session: u32, preamble: &[String], operative: &[String]) -> Resolution {
+    Resolution {
+        meta: Meta {
+            body: Body::GeneralAssembly,
+            symbol: None,
+            session: Some(session),
+            year: None,
+            series: "csto".into(),
+            title: None,
+            date: None,
+            status: Status::Draft,
+            source: None,
+            generated_from: None,
+        },
+        enacting_formula: Some("The General Assembly,".into()),
+        preamble: preamble
+            .iter()
+            .map(|t| paragraph(t, Part::Preamble, None))
+            .collect(),
+        operative: operative
+            .iter()
+            .enumerate()
+            .map(|(i, t)| paragraph(t, Part::Operative, Some(i + 1)))
+            .collect(),
+        footnotes: Vec::new(),
+    }
+}
