@@ -64,3 +64,49 @@ pub fn resolution(session: u32, preamble: &[String], operative: &[String]) -> Re
         footnotes: Vec::new(),
     }
 }
+
+/// A Security Council draft from the shared corpus, by simple line
+/// splitting: numbered lines are operative paragraphs, other lines after
+/// the enacting formula preambular ones. `None` when the corpus is missing.
+pub fn sc_resolution(file: &str, series: &str) -> Option<Resolution> {
+    let text = corpus_text(&format!("sc/{file}.txt"))?;
+    let year = file.split('_').nth(1).and_then(|y| y.parse().ok());
+    let mut preamble = Vec::new();
+    let mut operative = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line == "The Security Council," {
+            continue;
+        }
+        match line.split_once(". ") {
+            Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                operative.push(paragraph(rest.trim(), Part::Operative, n.parse().ok()))
+            }
+            _ if operative.is_empty() => preamble.push(paragraph(line, Part::Preamble, None)),
+            // A wrapped line inside the operative part continues the last paragraph.
+            _ => {
+                if let Some(last) = operative.last_mut() {
+                    last.text.push(' ');
+                    last.text.push_str(line);
+                }
+            }
+        }
+    }
+    Some(Resolution {
+        meta: Meta {
+            body: Body::SecurityCouncil,
+            symbol: Some(file.replace('_', "/")),
+            session: None,
+            year,
+            series: series.into(),
+            title: None,
+            date: None,
+            status: Status::Draft,
+            source: None,
+            generated_from: None,
+        },
+        enacting_formula: Some("The Security Council,".into()),
+        preamble,
+        operative,
+        footnotes: Vec::new(),
+    })
+}

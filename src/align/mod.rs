@@ -114,22 +114,29 @@ pub fn align_texts<S: AsRef<str>>(old: &[S], new: &[S]) -> Vec<Link> {
 fn pair_one_to_one(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usize, f64)> {
     let index = CandidateIndex::build(old);
     let mut counts = vec![0u32; old.len()];
-    // (rank, score, old, new)
-    let mut edges: Vec<(f64, f64, usize, usize)> = Vec::new();
+    // (same words, rank, score, old, new): identical texts pair first, so
+    // the position preference never pulls one away from its twin.
+    let mut edges: Vec<(bool, f64, f64, usize, usize)> = Vec::new();
     for (n, fp) in new.iter().enumerate() {
         for o in index.candidates(fp, n, new.len(), &mut counts) {
             let s = fingerprint::score(&old[o], fp);
             if s >= PAIR_THRESHOLD {
                 let distance = (relative(o, old.len()) - relative(n, new.len())).abs();
-                edges.push((s - POSITION_PENALTY * distance, s, o, n));
+                let same = old[o].sequence == fp.sequence;
+                edges.push((same, s - POSITION_PENALTY * distance, s, o, n));
             }
         }
     }
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    edges.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
+    });
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
     let mut pairs = Vec::new();
-    for (_, s, o, n) in edges {
+    for (_, _, s, o, n) in edges {
         if !old_used[o] && !new_used[n] {
             old_used[o] = true;
             new_used[n] = true;
