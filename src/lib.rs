@@ -1,14 +1,16 @@
 //! resdiff: parse, compare and redline versions of United Nations resolutions.
 //!
 //! The data flows one way: [`corpus`] finds files, [`parse`] turns text into a
-//! [`Resolution`], `align` pairs paragraphs, `diff` computes word-level
+//! [`Resolution`], [`align`] pairs paragraphs, [`diff`] computes word-level
 //! changes and drafting semantics into one [`Comparison`], and [`render`]
 //! turns that into HTML, Markdown, JSON or terminal text.
 
+pub mod align;
 pub mod canonical;
 pub mod cli;
 pub mod comparison;
 pub mod corpus;
+pub mod diff;
 pub mod draft;
 pub mod error;
 pub mod git;

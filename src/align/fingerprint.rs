@@ -1,0 +1,159 @@
+//! What the alignment knows of a paragraph: its words, normalised and hashed,
+//! as a sorted set, and the word-pair shingles the candidate index uses. The
+//! similarity score of two paragraphs lives here too.
+
+/// Words too common in resolutions to say anything about which paragraph is
+/// which; ignored when measuring containment.
+const STOPWORDS: &[&str] = &[
+    "a", "all", "an", "and", "as", "at", "be", "by", "for", "from", "in", "its", "of", "on", "or",
+    "that", "the", "their", "this", "to", "which", "with",
+];
+
+/// Below this many distinctive words, containment is not evidence: a short
+/// paragraph is "contained" in too many long ones.
+const MIN_CONTAINED_WORDS: usize = 4;
+
+/// Containment counts a little less than a ratio match, so that when a
+/// paragraph has both a close twin and a longer paragraph containing it,
+/// the twin wins.
+const CONTAINMENT_WEIGHT: f64 = 0.9;
+
+/// The hashed words of one paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Fingerprint {
+    /// Hashes of every word in order (for shingles).
+    pub sequence: Vec<u64>,
+    /// Distinct word hashes, sorted.
+    pub words: Vec<u64>,
+    /// Distinct word hashes without stopwords, sorted.
+    pub content: Vec<u64>,
+}
+
+/// FNV-1a: stable across runs and platforms, so candidate order is
+/// deterministic, and fast on short words.
+fn hash_word(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Fingerprint {
+        let mut sequence = Vec::new();
+        let mut content = Vec::new();
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            if raw.is_empty() {
+                continue;
+            }
+            let word = crate::lexicon::normalize_word(raw);
+            let h = hash_word(&word);
+            sequence.push(h);
+            if !STOPWORDS.contains(&word.as_str()) {
+                content.push(h);
+            }
+        }
+        let mut words = sequence.clone();
+        words.sort_unstable();
+        words.dedup();
+        content.sort_unstable();
+        content.dedup();
+        Fingerprint {
+            sequence,
+            words,
+            content,
+        }
+    }
+
+    /// Consecutive word pairs (single words for one-word paragraphs),
+    /// hashed: the keys of the candidate index.
+    pub fn shingles(&self) -> Vec<u64> {
+        let mut out: Vec<u64> = if self.sequence.len() < 2 {
+            self.sequence.clone()
+        } else {
+            self.sequence
+                .windows(2)
+                .map(|w| w[0].rotate_left(17) ^ w[1].wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .collect()
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Size of the intersection of two sorted, deduplicated slices.
+pub fn intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Dice ratio of the word sets, 0 to 1.
+pub fn ratio(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    let total = a.words.len() + b.words.len();
+    if total == 0 {
+        return 1.0;
+    }
+    2.0 * intersection(&a.words, &b.words) as f64 / total as f64
+}
+
+/// Share of the smaller paragraph's distinctive words found in the larger.
+pub fn containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    let smaller = a.content.len().min(b.content.len());
+    if smaller < MIN_CONTAINED_WORDS {
+        return 0.0;
+    }
+    intersection(&a.content, &b.content) as f64 / smaller as f64
+}
+
+/// How likely `a` and `b` are the same paragraph: the better of the word
+/// ratio and (weighted) containment, so a paragraph that grew by a long
+/// clause still scores high against its old self.
+pub fn score(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    ratio(a, b).max(CONTAINMENT_WEIGHT * containment(a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_score_one_and_disjoint_zero() {
+        let a = Fingerprint::of("Decides to remain seized of the matter.");
+        assert_eq!(score(&a, &a), 1.0);
+        let b = Fingerprint::of("Acting under Chapter VII of the Charter");
+        assert!(score(&a, &b) < 0.3, "{}", score(&a, &b));
+    }
+
+    #[test]
+    fn a_paragraph_grown_by_a_long_clause_still_scores_high() {
+        let old = Fingerprint::of(
+            "Encourages both organizations to continue to examine possible ways to further strengthen their interaction in the area of peacekeeping;",
+        );
+        let new = Fingerprint::of(
+            "Encourages both organizations to continue to examine possible ways to further strengthen their interaction in the area of peacekeeping, including consultations between the Secretary-General of the United Nations and the heads of regional organizations and the exchange of information on counter-terrorism and drug trafficking;",
+        );
+        assert!(ratio(&old, &new) < 0.75);
+        assert!(score(&old, &new) > 0.85);
+    }
+
+    #[test]
+    fn spelling_variants_and_case_are_the_same_word() {
+        let a = Fingerprint::of("Recognising the role");
+        let b = Fingerprint::of("recognizing the role");
+        assert_eq!(a.words, b.words);
+    }
+}

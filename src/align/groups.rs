@@ -1,0 +1,182 @@
+//! Splits and merges: after one-to-one pairing, a leftover new paragraph
+//! next to a pair whose old paragraph also contains the leftover's words is
+//! the rest of a split; a leftover old paragraph next to a pair whose new
+//! paragraph contains it was merged in.
+
+use super::Link;
+use super::fingerprint::{Fingerprint, intersection};
+
+/// Share of a leftover's distinctive words that must be found in the
+/// paragraph it was split from (or merged into).
+const MIN_CONTAINED: f64 = 0.75;
+
+/// Distinctive words a leftover must have, and must contribute beyond its
+/// neighbour, to count as part of a split or merge rather than a new
+/// paragraph that happens to repeat phrases.
+const MIN_WORDS: usize = 3;
+const MIN_CONTRIBUTED: usize = 2;
+
+/// A pair, split or merge, before move detection.
+#[derive(Debug, Clone)]
+pub enum Unit {
+    Pair(usize, usize, f64),
+    Split(usize, Vec<usize>),
+    Merge(Vec<usize>, usize),
+}
+
+impl Unit {
+    pub fn old_anchor(&self) -> usize {
+        match self {
+            Unit::Pair(o, _, _) | Unit::Split(o, _) => *o,
+            Unit::Merge(os, _) => os.iter().copied().min().unwrap_or(0),
+        }
+    }
+
+    pub fn new_anchor(&self) -> usize {
+        match self {
+            Unit::Pair(_, n, _) | Unit::Merge(_, n) => *n,
+            Unit::Split(_, ns) => ns.iter().copied().min().unwrap_or(0),
+        }
+    }
+
+    pub fn to_link(&self, moved: bool) -> Link {
+        match self {
+            Unit::Pair(o, n, s) => Link::Paired {
+                old: *o,
+                new: *n,
+                score: *s,
+                moved,
+            },
+            Unit::Split(o, ns) => Link::Split {
+                old: *o,
+                new: ns.clone(),
+                moved,
+            },
+            Unit::Merge(os, n) => Link::Merged {
+                old: os.clone(),
+                new: *n,
+                moved,
+            },
+        }
+    }
+}
+
+pub struct Grouped {
+    pub units: Vec<Unit>,
+}
+
+/// Whether `piece` is part of `whole` and brings words of `whole` that
+/// `sibling` (the already paired piece) lacks.
+fn completes(piece: &Fingerprint, whole: &Fingerprint, sibling: &Fingerprint) -> bool {
+    if piece.content.len() < MIN_WORDS {
+        return false;
+    }
+    let shared: Vec<u64> = piece
+        .content
+        .iter()
+        .copied()
+        .filter(|w| whole.content.binary_search(w).is_ok())
+        .collect();
+    if (shared.len() as f64) < MIN_CONTAINED * piece.content.len() as f64 {
+        return false;
+    }
+    let beyond_sibling = shared.len() - intersection(&shared, &sibling.content);
+    beyond_sibling >= MIN_CONTRIBUTED
+}
+
+/// Group leftovers of the one-to-one `pairs` into splits and merges.
+pub fn group(old: &[Fingerprint], new: &[Fingerprint], pairs: Vec<(usize, usize, f64)>) -> Grouped {
+    let mut pair_of_old: Vec<Option<usize>> = vec![None; old.len()];
+    let mut pair_of_new: Vec<Option<usize>> = vec![None; new.len()];
+    for &(o, n, _) in &pairs {
+        pair_of_old[o] = Some(n);
+        pair_of_new[n] = Some(o);
+    }
+    // Extra members: new paragraph -> the old one it was split from, and old
+    // paragraph -> the new one it was merged into.
+    let mut split_from: Vec<Option<usize>> = vec![None; new.len()];
+    let mut merged_into: Vec<Option<usize>> = vec![None; old.len()];
+    let mut has_split = vec![false; old.len()];
+    let mut has_merge = vec![false; new.len()];
+
+    // Repeat so groups of three or more grow one neighbour at a time.
+    loop {
+        let mut grew = false;
+        for n in 0..new.len() {
+            if pair_of_new[n].is_some() || split_from[n].is_some() {
+                continue;
+            }
+            for m in [
+                n.checked_sub(1),
+                n.checked_add(1).filter(|&m| m < new.len()),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                // The neighbour's old paragraph, whether paired or already split.
+                let Some(o) = pair_of_new[m].or(split_from[m]) else {
+                    continue;
+                };
+                let Some(p) = pair_of_old[o] else { continue };
+                if has_merge[p] {
+                    continue;
+                }
+                if completes(&new[n], &old[o], &new[m]) {
+                    split_from[n] = Some(o);
+                    has_split[o] = true;
+                    grew = true;
+                    break;
+                }
+            }
+        }
+        for o in 0..old.len() {
+            if pair_of_old[o].is_some() || merged_into[o].is_some() {
+                continue;
+            }
+            for m in [
+                o.checked_sub(1),
+                o.checked_add(1).filter(|&m| m < old.len()),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let Some(n) = pair_of_old[m].or(merged_into[m]) else {
+                    continue;
+                };
+                let Some(q) = pair_of_new[n] else { continue };
+                if has_split[q] {
+                    continue;
+                }
+                if completes(&old[o], &new[n], &old[m]) {
+                    merged_into[o] = Some(n);
+                    has_merge[n] = true;
+                    grew = true;
+                    break;
+                }
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+
+    let mut units = Vec::new();
+    for (o, n, s) in pairs {
+        if has_split[o] {
+            let mut members: Vec<usize> = (0..new.len())
+                .filter(|&k| k == n || split_from[k] == Some(o))
+                .collect();
+            members.sort_unstable();
+            units.push(Unit::Split(o, members));
+        } else if has_merge[n] {
+            let mut members: Vec<usize> = (0..old.len())
+                .filter(|&k| k == o || merged_into[k] == Some(n))
+                .collect();
+            members.sort_unstable();
+            units.push(Unit::Merge(members, n));
+        } else {
+            units.push(Unit::Pair(o, n, s));
+        }
+    }
+    Grouped { units }
+}

@@ -1,0 +1,219 @@
+//! Paragraph alignment: which paragraph of the old version became which of
+//! the new, by content rather than by number.
+//!
+//! Steps: fingerprint every paragraph ([`fingerprint`]); find a few likely
+//! partners for each new paragraph through an inverted index of word-pair
+//! shingles ([`candidates`]); score those exactly (word ratio or
+//! containment) and pair greedily, best score first, with a slight
+//! preference for pairs at the same relative position; group leftovers into
+//! splits and merges ([`groups`]); and mark as moved the pairs outside the
+//! longest run that kept its order ([`order`]). The cost is near linear in
+//! the number of paragraphs.
+
+mod candidates;
+pub mod fingerprint;
+mod groups;
+mod order;
+
+use crate::model::Paragraph;
+use candidates::CandidateIndex;
+use fingerprint::Fingerprint;
+
+/// Pairs scoring below this are not the same paragraph.
+pub const PAIR_THRESHOLD: f64 = 0.5;
+
+/// How much a pair's rank drops per unit of relative-position distance:
+/// enough to choose between near-equal candidates (repeated boilerplate),
+/// too little to override a clearly better match.
+const POSITION_PENALTY: f64 = 0.1;
+
+/// How one or more old paragraphs relate to one or more new ones. Indices
+/// count from 0 within the aligned slices.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Link {
+    /// The same paragraph in both versions (possibly edited).
+    Paired {
+        old: usize,
+        new: usize,
+        /// The alignment score, 0 to 1.
+        score: f64,
+        moved: bool,
+    },
+    Added {
+        new: usize,
+    },
+    Removed {
+        old: usize,
+    },
+    /// One old paragraph became these consecutive new ones.
+    Split {
+        old: usize,
+        new: Vec<usize>,
+        moved: bool,
+    },
+    /// These consecutive old paragraphs became one new one.
+    Merged {
+        old: Vec<usize>,
+        new: usize,
+        moved: bool,
+    },
+}
+
+impl Link {
+    pub fn old_indices(&self) -> Vec<usize> {
+        match self {
+            Link::Paired { old, .. } | Link::Removed { old } | Link::Split { old, .. } => {
+                vec![*old]
+            }
+            Link::Merged { old, .. } => old.clone(),
+            Link::Added { .. } => Vec::new(),
+        }
+    }
+
+    pub fn new_indices(&self) -> Vec<usize> {
+        match self {
+            Link::Paired { new, .. } | Link::Added { new } | Link::Merged { new, .. } => {
+                vec![*new]
+            }
+            Link::Split { new, .. } => new.clone(),
+            Link::Removed { .. } => Vec::new(),
+        }
+    }
+
+    pub fn moved(&self) -> bool {
+        match self {
+            Link::Paired { moved, .. } | Link::Split { moved, .. } | Link::Merged { moved, .. } => {
+                *moved
+            }
+            Link::Added { .. } | Link::Removed { .. } => false,
+        }
+    }
+}
+
+/// Align two paragraph lists (one part of a resolution, or the
+/// sub-paragraphs of a paired parent) on their full text, sub-paragraphs
+/// included. The links come in reading order of the new version, each removed
+/// paragraph right after the one that preceded it in the old version.
+pub fn align_paragraphs(old: &[Paragraph], new: &[Paragraph]) -> Vec<Link> {
+    let old_texts: Vec<String> = old.iter().map(Paragraph::full_text).collect();
+    let new_texts: Vec<String> = new.iter().map(Paragraph::full_text).collect();
+    align_texts(&old_texts, &new_texts)
+}
+
+/// [`align_paragraphs`] on plain texts.
+pub fn align_texts<S: AsRef<str>>(old: &[S], new: &[S]) -> Vec<Link> {
+    let old_fp: Vec<Fingerprint> = old.iter().map(|t| Fingerprint::of(t.as_ref())).collect();
+    let new_fp: Vec<Fingerprint> = new.iter().map(|t| Fingerprint::of(t.as_ref())).collect();
+    let pairs = pair_one_to_one(&old_fp, &new_fp);
+    let grouped = groups::group(&old_fp, &new_fp, pairs);
+    let moved = moves(&grouped.units);
+    links_in_reading_order(old.len(), new.len(), &grouped.units, &moved)
+}
+
+/// Each old paragraph paired with at most one new one: `(old, new, score)`.
+fn pair_one_to_one(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usize, f64)> {
+    let index = CandidateIndex::build(old);
+    let mut counts = vec![0u32; old.len()];
+    // (same words, rank, score, old, new): identical texts pair first, so
+    // the position preference never pulls one away from its twin.
+    let mut edges: Vec<(bool, f64, f64, usize, usize)> = Vec::new();
+    for (n, fp) in new.iter().enumerate() {
+        for o in index.candidates(fp, n, new.len(), &mut counts) {
+            let s = fingerprint::score(&old[o], fp);
+            if s >= PAIR_THRESHOLD {
+                let distance = (relative(o, old.len()) - relative(n, new.len())).abs();
+                let same = old[o].sequence == fp.sequence;
+                edges.push((same, s - POSITION_PENALTY * distance, s, o, n));
+            }
+        }
+    }
+    edges.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
+    });
+    let mut old_used = vec![false; old.len()];
+    let mut new_used = vec![false; new.len()];
+    let mut pairs = Vec::new();
+    for (_, _, s, o, n) in edges {
+        if !old_used[o] && !new_used[n] {
+            old_used[o] = true;
+            new_used[n] = true;
+            pairs.push((o, n, s));
+        }
+    }
+    pairs.sort_by_key(|&(o, _, _)| o);
+    pairs
+}
+
+/// Position as a fraction of the list, 0 to 1.
+fn relative(i: usize, len: usize) -> f64 {
+    if len <= 1 {
+        0.0
+    } else {
+        i as f64 / (len - 1) as f64
+    }
+}
+
+/// Whether each unit moved: units outside the longest run whose new
+/// positions increase with the old ones.
+fn moves(units: &[groups::Unit]) -> Vec<bool> {
+    let mut by_old: Vec<usize> = (0..units.len()).collect();
+    by_old.sort_by_key(|&u| units[u].old_anchor());
+    let values: Vec<usize> = by_old.iter().map(|&u| units[u].new_anchor()).collect();
+    let keep = order::in_order(&values);
+    let mut moved = vec![false; units.len()];
+    for (k, &u) in by_old.iter().enumerate() {
+        moved[u] = !keep[k];
+    }
+    moved
+}
+
+fn links_in_reading_order(
+    old_len: usize,
+    new_len: usize,
+    units: &[groups::Unit],
+    moved: &[bool],
+) -> Vec<Link> {
+    let mut old_seen = vec![false; old_len];
+    let mut new_seen = vec![false; new_len];
+    // For each old paragraph on a link with a new side: the last new index
+    // of that link, where removed successors are placed.
+    let mut anchor_of_old: Vec<Option<usize>> = vec![None; old_len];
+    let mut keyed: Vec<((i64, u8, usize), Link)> = Vec::new();
+    for (unit, &moved) in units.iter().zip(moved) {
+        let link = unit.to_link(moved);
+        let last_new = link.new_indices().into_iter().max().unwrap_or(0);
+        for o in link.old_indices() {
+            old_seen[o] = true;
+            anchor_of_old[o] = Some(last_new);
+        }
+        for n in link.new_indices() {
+            new_seen[n] = true;
+        }
+        keyed.push(((unit.new_anchor() as i64, 0, 0), link));
+    }
+    for (n, seen) in new_seen.iter().enumerate() {
+        if !seen {
+            keyed.push(((n as i64, 0, 0), Link::Added { new: n }));
+        }
+    }
+    for (o, seen) in old_seen.iter().enumerate() {
+        if !seen {
+            let anchor = anchor_of_old[..o]
+                .iter()
+                .rev()
+                .find_map(|a| *a)
+                .map_or(-1, |a| a as i64);
+            keyed.push(((anchor, 1, o), Link::Removed { old: o }));
+        }
+    }
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, link)| link).collect()
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+use super::fixtures::csto_paragraphs;
+use super::*;
+
+fn statuses(links: &[Link]) -> Vec<String> {
+    links
+        .iter()
+        .map(|l| match l {
+            Link::Paired {
+                old, new, moved, ..
+            } => {
+                format!("{old}->{new}{}", if *moved { " moved" } else { "" })
+            }
+            Link::Added { new } => format!("+{new}"),
+            Link::Removed { old } => format!("-{old}"),
+            Link::Split { old, new, .. } => format!("{old}->{new:?} split"),
+            Link::Merged { old, new, .. } => format!("{old:?}->{new} merged"),
+        })
+        .collect()
+}
+
+#[test]
+fn identical_lists_pair_in_order() {
+    let Some((preamble, operative)) = csto_paragraphs() else {
+        return;
+    };
+    assert_eq!(preamble.len(), 14);
+    assert_eq!(operative.len(), 9);
+    let links = align_texts(&operative, &operative);
+    let expected: Vec<String> = (0..9).map(|i| format!("{i}->{i}")).collect();
+    assert_eq!(statuses(&links), expected);
+}
+
+#[test]
+fn a_paragraph_carried_to_the_front_is_one_move() {
+    let Some((_, operative)) = csto_paragraphs() else {
+        return;
+    };
+    let mut new = operative.clone();
+    let last = new.pop().unwrap();
+    new.insert(0, last);
+    let links = align_texts(&operative, &new);
+    assert_eq!(statuses(&links)[0], "8->0 moved");
+    assert_eq!(links.iter().filter(|l| l.moved()).count(), 1);
+}
+
+#[test]
+fn removed_paragraphs_stay_where_they_were() {
+    let Some((preamble, _)) = csto_paragraphs() else {
+        return;
+    };
+    let mut new = preamble.clone();
+    new.remove(4);
+    new.remove(0);
+    let links = align_texts(&preamble, &new);
+    let s = statuses(&links);
+    assert_eq!(s[0], "-0");
+    assert_eq!(s[1], "1->0");
+    assert_eq!(s[3], "3->2");
+    assert_eq!(s[4], "-4");
+    assert_eq!(s[5], "5->3");
+}
+
+#[test]
+fn a_paragraph_cut_at_its_conjunction_is_a_split() {
+    let Some((_, operative)) = csto_paragraphs() else {
+        return;
+    };
+    // Operative 3: "Welcomes the efforts ..., and encourages them to ...".
+    let (head, tail) = operative[2].split_once(", and encourages").unwrap();
+    let mut new = operative.clone();
+    new[2] = format!("{head};");
+    new.insert(3, format!("Encourages{tail}"));
+    let links = align_texts(&operative, &new);
+    let s = statuses(&links);
+    assert_eq!(s[2], "2->[2, 3] split", "{s:?}");
+    assert_eq!(s.len(), 9);
+    // And the reverse is a merge.
+    let back = align_texts(&new, &operative);
+    assert_eq!(statuses(&back)[2], "[2, 3]->2 merged");
+}
+
+#[test]
+fn unrelated_paragraphs_do_not_pair() {
+    let Some((preamble, operative)) = csto_paragraphs() else {
+        return;
+    };
+    let links = align_texts(&preamble[6..9], &operative[6..9]);
+    assert_eq!(statuses(&links), vec!["-0", "-1", "-2", "+0", "+1", "+2"]);
+}
+
+#[test]
+fn empty_inputs_align_to_nothing_or_all_added() {
+    let none: Vec<String> = Vec::new();
+    assert!(align_texts(&none, &none).is_empty());
+    let one = vec!["Decides to remain seized of the matter.".to_string()];
+    assert_eq!(statuses(&align_texts(&none, &one)), vec!["+0"]);
+    assert_eq!(statuses(&align_texts(&one, &none)), vec!["-0"]);
+}

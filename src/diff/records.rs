@@ -1,0 +1,223 @@
+//! One [`ParagraphChange`] per alignment link: the word redline, the lead
+//! change, references, routine marking, and sub-paragraphs aligned inside a
+//! paired parent.
+
+use crate::align::{Link, align_paragraphs};
+use crate::comparison::{
+    ChangeStatus, LeadChange, ParagraphChange, ParagraphRef, References, Side, WordOp, WordOpKind,
+};
+use crate::lexicon::lexicon;
+use crate::model::{Paragraph, Part};
+
+use super::words::{count_words, word_ops};
+use super::{references, routine};
+
+/// Joins the texts of the several paragraphs on the many side of a split
+/// or merge, so the redline still rebuilds each side exactly.
+pub const PARAGRAPH_BREAK: &str = "\n";
+
+pub struct Builder {
+    /// Interval between the versions, for routine updates.
+    pub gap: Option<i64>,
+}
+
+fn reference(index: usize, p: &Paragraph) -> ParagraphRef {
+    ParagraphRef {
+        index: index + 1,
+        number: p.number.clone(),
+        lead: p.lead.clone(),
+        text: p.text.clone(),
+    }
+}
+
+fn side(indices: &[usize], paragraphs: &[Paragraph], many: bool) -> Side {
+    let refs: Vec<ParagraphRef> = indices
+        .iter()
+        .filter_map(|&i| paragraphs.get(i).map(|p| reference(i, p)))
+        .collect();
+    match (many, refs.len()) {
+        (_, 0) => Side::None,
+        (false, 1) => Side::One(refs.into_iter().next().unwrap_or_else(|| unreachable!())),
+        _ => Side::Many(refs),
+    }
+}
+
+/// The paragraphs at `indices`, text joined by paragraph breaks and
+/// sub-paragraphs concatenated.
+fn joined(indices: &[usize], paragraphs: &[Paragraph]) -> (String, Vec<Paragraph>) {
+    let chosen: Vec<&Paragraph> = indices.iter().filter_map(|&i| paragraphs.get(i)).collect();
+    let text = chosen
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(PARAGRAPH_BREAK);
+    let subs = chosen
+        .iter()
+        .flat_map(|p| p.subparagraphs.iter().cloned())
+        .collect();
+    (text, subs)
+}
+
+/// Rounded to 4 decimals, so the JSON is stable across platforms.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Word tokens kept, in the old text, and in the new text, over a record
+/// and its sub-paragraphs.
+pub fn word_totals(record: &ParagraphChange) -> (usize, usize, usize) {
+    let (mut kept, mut old, mut new) = (0, 0, 0);
+    for op in &record.words {
+        let n = count_words(&op.text);
+        match op.op {
+            WordOpKind::Equal => {
+                kept += n;
+                old += n;
+                new += n;
+            }
+            WordOpKind::Delete => old += n,
+            WordOpKind::Insert => new += n,
+        }
+    }
+    for sub in &record.subparagraphs {
+        let (k, o, n) = word_totals(sub);
+        kept += k;
+        old += o;
+        new += n;
+    }
+    (kept, old, new)
+}
+
+/// Dice ratio of kept words: 1 when nothing changed, 0 when nothing kept.
+pub fn similarity(kept: usize, old: usize, new: usize) -> f64 {
+    if old + new == 0 {
+        1.0
+    } else {
+        round4(2.0 * kept as f64 / (old + new) as f64)
+    }
+}
+
+impl Builder {
+    /// The record for one link between `olds` and `news` (one part, or the
+    /// sub-paragraphs of one parent).
+    pub fn record(
+        &self,
+        part: Part,
+        link: &Link,
+        olds: &[Paragraph],
+        news: &[Paragraph],
+    ) -> ParagraphChange {
+        let (old_idx, new_idx) = (link.old_indices(), link.new_indices());
+        let (status_if_paired, many_old, many_new) = match link {
+            Link::Added { .. } => (ChangeStatus::Added, false, false),
+            Link::Removed { .. } => (ChangeStatus::Removed, false, false),
+            Link::Paired { .. } => (ChangeStatus::Modified, false, false),
+            Link::Split { .. } => (ChangeStatus::Split, false, true),
+            Link::Merged { .. } => (ChangeStatus::Merged, true, false),
+        };
+        let (old_text, old_subs) = joined(&old_idx, olds);
+        let (new_text, new_subs) = joined(&new_idx, news);
+        let first_old = old_idx.first().and_then(|&i| olds.get(i));
+        let first_new = new_idx.first().and_then(|&i| news.get(i));
+
+        let gap = self.gap;
+        let words = redline(&old_text, &new_text, &|d, i| routine::is_routine(d, i, gap));
+        let subparagraphs = self.subrecords(part, &old_subs, &new_subs);
+        let (added, removed) = references::difference(&old_text, &new_text);
+
+        let text_changed = words.iter().any(|w| w.op != WordOpKind::Equal);
+        let subs_changed = subparagraphs
+            .iter()
+            .any(|s| s.status != ChangeStatus::Unchanged || s.moved);
+        let status = match status_if_paired {
+            ChangeStatus::Modified if !text_changed && !subs_changed => ChangeStatus::Unchanged,
+            other => other,
+        };
+        let changes_routine = words
+            .iter()
+            .filter(|w| w.op != WordOpKind::Equal)
+            .all(|w| w.routine);
+        let subs_routine = subparagraphs
+            .iter()
+            .all(|s| s.routine || (s.status == ChangeStatus::Unchanged && !s.moved));
+        let routine = status == ChangeStatus::Modified && changes_routine && subs_routine;
+
+        let lead_change = match (first_old, first_new) {
+            (Some(o), Some(n)) => lead_change(o, n, part),
+            _ => None,
+        };
+        let renumbered =
+            matches!((first_old, first_new), (Some(o), Some(n)) if o.number != n.number);
+        let mut record = ParagraphChange {
+            part,
+            status,
+            moved: link.moved(),
+            renumbered,
+            old: side(&old_idx, olds, many_old),
+            new: side(&new_idx, news, many_new),
+            similarity: 0.0,
+            lead_change,
+            words,
+            references: References { added, removed },
+            routine,
+            subparagraphs,
+        };
+        let (kept, old_words, new_words) = word_totals(&record);
+        record.similarity = match status {
+            ChangeStatus::Added | ChangeStatus::Removed => 0.0,
+            ChangeStatus::Unchanged => 1.0,
+            _ => similarity(kept, old_words, new_words),
+        };
+        record
+    }
+
+    /// Sub-paragraphs aligned the same way as paragraphs, inside one parent.
+    fn subrecords(
+        &self,
+        part: Part,
+        olds: &[Paragraph],
+        news: &[Paragraph],
+    ) -> Vec<ParagraphChange> {
+        if olds.is_empty() && news.is_empty() {
+            return Vec::new();
+        }
+        align_paragraphs(olds, news)
+            .iter()
+            .map(|link| self.record(part, link, olds, news))
+            .collect()
+    }
+}
+
+/// The redline of a record: a word diff when both sides have text, else the
+/// one side whole.
+fn redline(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -> Vec<WordOp> {
+    let whole = |op, text: &str| {
+        if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![WordOp {
+                op,
+                text: text.to_string(),
+                routine: false,
+            }]
+        }
+    };
+    match (old.is_empty(), new.is_empty()) {
+        (true, _) => whole(WordOpKind::Insert, new),
+        (_, true) => whole(WordOpKind::Delete, old),
+        _ => word_ops(old, new, is_routine),
+    }
+}
+
+fn lead_change(old: &Paragraph, new: &Paragraph, part: Part) -> Option<LeadChange> {
+    let (o, n) = (old.lead.as_deref()?, new.lead.as_deref()?);
+    let lex = lexicon();
+    if lex.same_lead(o, n, part) {
+        return None;
+    }
+    Some(LeadChange {
+        old: o.to_string(),
+        new: n.to_string(),
+        direction: lex.direction(o, n, part),
+    })
+}

@@ -1,0 +1,143 @@
+//! References to other documents in a paragraph: General Assembly
+//! resolutions (`73/331`), Security Council resolutions (`2655 (2022)`),
+//! document symbols (`S/2023/406`, `A/RES/77/13`) and dates
+//! (`17 January 2017`), as printed.
+
+use std::collections::BTreeSet;
+
+use super::words::tokens;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn digits(token: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `73/331`, `59/50`, `S-30/1`: session/number.
+fn is_assembly_resolution(token: &str) -> bool {
+    let token = token
+        .strip_prefix("ES-")
+        .or_else(|| token.strip_prefix("S-"))
+        .unwrap_or(token);
+    matches!(token.split_once('/'), Some((session, number))
+        if digits(session, 1, 3) && digits(number, 1, 4))
+}
+
+/// `S/2023/406`, `S/PRST/2018/19`, `A/RES/77/13`, `S/AC.51/2017/2`: an
+/// organ's capital letters, then slash-separated parts, one with a digit.
+fn is_symbol(token: &str) -> bool {
+    let mut parts = token.split('/');
+    let organ = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    (1..=4).contains(&organ.len())
+        && organ.bytes().all(|b| b.is_ascii_uppercase())
+        && !rest.is_empty()
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        })
+        && rest.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Every reference in `text`, sorted and distinct.
+pub fn references(text: &str) -> BTreeSet<String> {
+    let all = tokens(text);
+    // Positions of the non-space tokens, so patterns can look ahead.
+    let words: Vec<&str> = all.into_iter().filter(|t| !t.trim().is_empty()).collect();
+    let mut found = BTreeSet::new();
+    for (i, &token) in words.iter().enumerate() {
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        if is_assembly_resolution(token) || is_symbol(token) {
+            found.insert(token.to_string());
+        } else if digits(token, 1, 4) && next(1) == "(" && digits(next(2), 4, 4) && next(3) == ")" {
+            found.insert(format!("{token} ({})", next(2)));
+        } else if digits(token, 1, 2) && MONTHS.contains(&next(1)) && digits(next(2), 4, 4) {
+            found.insert(format!("{token} {} {}", next(1), next(2)));
+        }
+    }
+    found
+}
+
+/// What `new` refers to that `old` does not, and the reverse.
+pub fn difference(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
+    let (a, b) = (references(old), references(new));
+    (
+        b.difference(&a).cloned().collect(),
+        a.difference(&b).cloned().collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::corpus_text;
+
+    #[test]
+    fn finds_each_kind_of_reference() {
+        let found: Vec<String> = references(
+            "recalling resolutions 73/331 and 59/50, resolution 2206 (2015) and 2655 (2022), \
+             documents S/2023/406, S/PRST/2018/19, A/RES/77/13 and S/AC.51/2017/2, \
+             signed on 17 January 2017 and until 31 May 2020.",
+        )
+        .into_iter()
+        .collect();
+        assert_eq!(
+            found,
+            vec![
+                "17 January 2017",
+                "2206 (2015)",
+                "2655 (2022)",
+                "31 May 2020",
+                "59/50",
+                "73/331",
+                "A/RES/77/13",
+                "S/2023/406",
+                "S/AC.51/2017/2",
+                "S/PRST/2018/19",
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_numbers_and_words_are_not_references() {
+        assert!(references("paragraphs 9 and 12 of the Charter (a), 2021 –2025").is_empty());
+        assert!(references("United Nations/African Union").is_empty());
+    }
+
+    #[test]
+    fn the_south_sudan_renewal_adds_the_recent_resolutions() {
+        let (Some(old), Some(new)) = (
+            corpus_text("sc/S_2017_444.txt"),
+            corpus_text("sc/S_2019_441.txt"),
+        ) else {
+            return;
+        };
+        let first = |t: &str| t.lines().nth(1).unwrap_or("").to_string();
+        let (added, removed) = difference(&first(&old), &first(&new));
+        assert_eq!(
+            added,
+            vec![
+                "2353 (2017)",
+                "2392 (2017)",
+                "2406 (2018)",
+                "2418 (2018)",
+                "2428 (2018)"
+            ]
+        );
+        assert!(removed.is_empty());
+    }
+}

@@ -1,0 +1,360 @@
+use super::*;
+use crate::align::fixtures::{csto_paragraphs, resolution, sc_resolution};
+use crate::comparison::{ChangeStatus, Direction, ParagraphChange, Side, WordOpKind};
+use crate::diff::words::sides;
+
+/// The paragraph numbers (or "pN" for preambular index N) on one side.
+fn labels(side: &Side) -> Vec<String> {
+    side.refs()
+        .iter()
+        .map(|r| r.number.clone().unwrap_or_else(|| format!("p{}", r.index)))
+        .collect()
+}
+
+/// One line per record: what happened, from where to where.
+fn outline(c: &Comparison) -> Vec<String> {
+    c.paragraphs
+        .iter()
+        .map(|p| {
+            let mut flags = String::new();
+            if p.moved {
+                flags.push_str(" moved");
+            }
+            if p.renumbered {
+                flags.push_str(" renumbered");
+            }
+            if let Some(l) = &p.lead_change {
+                flags.push_str(&format!(" lead {}->{} {:?}", l.old, l.new, l.direction));
+            }
+            if p.routine {
+                flags.push_str(" routine");
+            }
+            format!(
+                "{} {:?}->{:?} {}{flags}",
+                p.part.name(),
+                labels(&p.old),
+                labels(&p.new),
+                p.status.name()
+            )
+        })
+        .collect()
+}
+
+/// A's known edits of the 75th-session text: operative 2 and 3 swapped,
+/// operative 6 "Invites" -> "Urges", the sixth preambular paragraph dropped,
+/// operative 1 split at ", and acknowledges", and operative 7 given a
+/// clause taken from operative 3.
+fn synthetic() -> Option<(Resolution, Resolution)> {
+    let (preamble, operative) = csto_paragraphs()?;
+    let old = resolution(75, &preamble, &operative);
+
+    let mut new_preamble = preamble.clone();
+    new_preamble.remove(5);
+    let (head, tail) = operative[0].split_once(", and acknowledges")?;
+    let urged = operative[5].replacen("Invites", "Urges", 1);
+    let extended = operative[6].replace(
+        "peacekeeping;",
+        "peacekeeping, including the exchange of information;",
+    );
+    let new_operative = vec![
+        format!("{head};"),
+        format!("Acknowledges{tail}"),
+        operative[2].clone(),
+        operative[1].clone(),
+        operative[3].clone(),
+        operative[4].clone(),
+        urged,
+        extended,
+        operative[7].clone(),
+        operative[8].clone(),
+    ];
+    let new = resolution(75, &new_preamble, &new_operative);
+    Some((old, new))
+}
+
+#[test]
+fn the_synthetic_edits_are_reported_exactly() {
+    let Some((old, new)) = synthetic() else {
+        return;
+    };
+    let c = compare(&old, &new);
+    let mut expected: Vec<String> = (1..=5)
+        .map(|i| format!("preamble [\"p{i}\"]->[\"p{i}\"] unchanged"))
+        .collect();
+    expected.push("preamble [\"p6\"]->[] removed".into());
+    expected.extend((7..=14).map(|i| format!("preamble [\"p{i}\"]->[\"p{}\"] unchanged", i - 1)));
+    expected.extend([
+        "operative [\"1\"]->[\"1\", \"2\"] split".to_string(),
+        "operative [\"3\"]->[\"3\"] unchanged".into(),
+        "operative [\"2\"]->[\"4\"] unchanged moved renumbered".into(),
+        "operative [\"4\"]->[\"5\"] unchanged renumbered".into(),
+        "operative [\"5\"]->[\"6\"] unchanged renumbered".into(),
+        "operative [\"6\"]->[\"7\"] modified renumbered lead Invites->Urges Stronger".into(),
+        "operative [\"7\"]->[\"8\"] modified renumbered".into(),
+        "operative [\"8\"]->[\"9\"] unchanged renumbered".into(),
+        "operative [\"9\"]->[\"10\"] unchanged renumbered".into(),
+    ]);
+    assert_eq!(outline(&c), expected);
+
+    let s = &c.summary;
+    assert_eq!((s.preamble.unchanged, s.preamble.removed), (13, 1));
+    assert_eq!(
+        (s.operative.split, s.operative.modified, s.operative.moved),
+        (1, 2, 1)
+    );
+    assert_eq!(s.operative.renumbered, 7);
+    assert_eq!((s.leads_strengthened, s.leads_weakened), (1, 0));
+    assert_eq!(s.references_removed, 1, "the dropped paragraph's date");
+    assert_eq!(s.references_added, 0);
+    assert_eq!(s.routine, 0);
+    assert!(c.warnings.is_empty());
+
+    // The added clause is one insertion of exactly its words.
+    let clause = &c.paragraphs[20];
+    let changes: Vec<(WordOpKind, &str)> = clause
+        .words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal)
+        .map(|w| (w.op, w.text.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        vec![(
+            WordOpKind::Insert,
+            ", including the exchange of information"
+        )]
+    );
+    // The split shows the cut, with the new paragraph break.
+    let split = &c.paragraphs[14];
+    let changes: Vec<(WordOpKind, &str)> = split
+        .words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal)
+        .map(|w| (w.op, w.text.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        vec![
+            (WordOpKind::Delete, ", and acknowledges"),
+            (WordOpKind::Insert, ";\nAcknowledges")
+        ]
+    );
+    assert_eq!(s.words_inserted, 5 + 1 + 1);
+    assert_eq!(s.words_deleted, 2 + 1 + count_removed_words(&c));
+}
+
+fn count_removed_words(c: &Comparison) -> usize {
+    c.paragraphs
+        .iter()
+        .filter(|p| p.status == ChangeStatus::Removed)
+        .map(|p| words::count_words(&p.words[0].text))
+        .sum()
+}
+
+/// The JSON, with long runs of corpus text replaced by their word count so
+/// the snapshot shows the structure without copying the text.
+fn redacted_json(c: &Comparison) -> serde_json::Value {
+    fn redact(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) if words::count_words(s) > 6 => {
+                *s = format!("<{} words>", words::count_words(s));
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(redact),
+            serde_json::Value::Object(map) => map.values_mut().for_each(redact),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(c).unwrap_or_default();
+    redact(&mut v);
+    v
+}
+
+#[test]
+fn synthetic_comparison_json_snapshot() {
+    let Some((old, new)) = synthetic() else {
+        return;
+    };
+    insta::assert_json_snapshot!(redacted_json(&compare(&old, &new)));
+}
+
+#[test]
+fn comparing_a_text_with_itself_changes_nothing() {
+    let Some((old, _)) = synthetic() else {
+        return;
+    };
+    let c = compare(&old, &old);
+    assert!(
+        c.paragraphs
+            .iter()
+            .all(|p| p.status == ChangeStatus::Unchanged && !p.moved && !p.renumbered)
+    );
+    assert!(!c.summary.has_changes());
+    assert_eq!(c.summary.similarity, 1.0);
+}
+
+#[test]
+fn routine_updates_between_south_sudan_renewals() {
+    let (Some(old), Some(new)) = (
+        sc_resolution("S_2017_444", "south-sudan"),
+        sc_resolution("S_2019_441", "south-sudan"),
+    ) else {
+        return;
+    };
+    let c = compare(&old, &new);
+    // Operative 1: "renew until 31 May 2018" -> "31 May 2020" two years on.
+    let first = c
+        .paragraphs
+        .iter()
+        .find(|p| p.part == Part::Operative)
+        .unwrap();
+    let routine: Vec<(WordOpKind, &str)> = first
+        .words
+        .iter()
+        .filter(|w| w.routine)
+        .map(|w| (w.op, w.text.as_str()))
+        .collect();
+    assert_eq!(
+        routine,
+        vec![(WordOpKind::Delete, "2018"), (WordOpKind::Insert, "2020")]
+    );
+    assert!(!first.routine, "it also adds resolution 2428 (2018)");
+    assert!(first.references.added.contains(&"2428 (2018)".to_string()));
+    // The Panel of Experts paragraph (old 2, new 3) moves its dates on.
+    let panel = c
+        .paragraphs
+        .iter()
+        .find(|p| labels(&p.old) == ["2"])
+        .unwrap();
+    assert_eq!(labels(&panel.new), ["3"]);
+    assert!(panel.renumbered);
+    assert!(panel.words.iter().any(|w| w.routine && w.text == "2017"));
+    // The new operative 2 has no old counterpart.
+    assert!(
+        c.paragraphs
+            .iter()
+            .any(|p| p.status == ChangeStatus::Added && labels(&p.new) == ["2"])
+    );
+    // Nothing is routine when a version is unknown.
+    let mut unknown = new.clone();
+    unknown.meta.year = None;
+    let c = compare(&old, &unknown);
+    assert!(
+        c.paragraphs
+            .iter()
+            .all(|p| p.words.iter().all(|w| !w.routine))
+    );
+}
+
+#[test]
+fn a_paragraph_updated_only_by_session_is_routine() {
+    let Some((preamble, operative)) = csto_paragraphs() else {
+        return;
+    };
+    let old = resolution(75, &preamble, &operative);
+    let mut next = operative.clone();
+    next[7] = next[7].replace("seventy-seventh", "seventy-ninth");
+    let new = resolution(77, &preamble, &next);
+    let c = compare(&old, &new);
+    let record = c
+        .paragraphs
+        .iter()
+        .find(|p| labels(&p.old) == ["8"])
+        .unwrap();
+    assert_eq!(record.status, ChangeStatus::Modified);
+    assert!(record.routine);
+    assert_eq!(c.summary.routine, 1);
+    // Two sessions on but the text kept the old session: not a change at all.
+    let nine = c
+        .paragraphs
+        .iter()
+        .find(|p| labels(&p.old) == ["9"])
+        .unwrap();
+    assert_eq!(nine.status, ChangeStatus::Unchanged);
+}
+
+#[test]
+fn different_series_are_warned_about() {
+    let (Some(a), Some(b)) = (
+        sc_resolution("S_2018_95", "sudan"),
+        sc_resolution("S_2019_441", "south-sudan"),
+    ) else {
+        return;
+    };
+    let c = compare(&a, &b);
+    assert_eq!(
+        c.warnings,
+        vec!["the versions belong to different series (sudan, south-sudan)"]
+    );
+}
+
+#[test]
+fn lead_changes_follow_the_lexicon() {
+    let Some((preamble, operative)) = csto_paragraphs() else {
+        return;
+    };
+    let old = resolution(75, &preamble, &operative);
+    let mut weaker = operative.clone();
+    // "Requests the Secretary-General" -> "Invites the Secretary-General".
+    weaker[7] = weaker[7].replacen("Requests", "Invites", 1);
+    // "Referring also" -> "Referring further": the same lead.
+    let mut pre = preamble.clone();
+    pre[2] = pre[2].replacen("Referring also", "Referring further", 1);
+    let c = compare(&old, &resolution(75, &pre, &weaker));
+    let leads: Vec<(String, String, Direction)> = c
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.lead_change.clone())
+        .map(|l| (l.old, l.new, l.direction))
+        .collect();
+    assert_eq!(
+        leads,
+        vec![("Requests".into(), "Invites".into(), Direction::Weaker)]
+    );
+    assert_eq!(c.summary.leads_weakened, 1);
+}
+
+#[test]
+fn subparagraphs_are_aligned_inside_their_parent() {
+    let Some((_, operative)) = csto_paragraphs() else {
+        return;
+    };
+    // Mechanics only: real operative paragraphs stand in as sub-paragraphs.
+    let parent = |subs: &[&String]| {
+        let mut p = crate::align::fixtures::paragraph("Decides:", Part::Operative, Some(1));
+        p.subparagraphs = subs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut s = crate::align::fixtures::paragraph(t, Part::Operative, None);
+                s.number = Some(((b'a' + i as u8) as char).to_string());
+                s
+            })
+            .collect();
+        p
+    };
+    let mut old = resolution(75, &[], &[]);
+    old.operative = vec![parent(&[&operative[3], &operative[4], &operative[6]])];
+    let mut new = old.clone();
+    new.operative = vec![parent(&[&operative[3], &operative[6]])];
+    let c = compare(&old, &new);
+    assert_eq!(c.paragraphs.len(), 1);
+    let p: &ParagraphChange = &c.paragraphs[0];
+    assert_eq!(p.status, ChangeStatus::Modified);
+    let subs: Vec<(ChangeStatus, bool)> = p
+        .subparagraphs
+        .iter()
+        .map(|s| (s.status, s.renumbered))
+        .collect();
+    assert_eq!(
+        subs,
+        vec![
+            (ChangeStatus::Unchanged, false),
+            (ChangeStatus::Removed, false),
+            (ChangeStatus::Unchanged, true),
+        ]
+    );
+    assert_eq!(
+        sides(&p.words),
+        (p.old.refs()[0].text.clone(), p.new.refs()[0].text.clone())
+    );
+}
