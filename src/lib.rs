@@ -9,6 +9,7 @@ pub mod comparison;
 pub mod error;
 pub mod lexicon;
 pub mod model;
+pub mod parse;
 
 pub use comparison::Comparison;
 pub use error::{Error, Result};
