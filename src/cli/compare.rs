@@ -72,12 +72,14 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
 }
 
 fn render_all(comparisons: &[Comparison], format: CompareFormat, color: bool) -> Result<String> {
+    let [c] = comparisons else {
+        return Err(Error::new("several comparisons in one report are not supported yet"));
+    };
     match format {
-        CompareFormat::Json if comparisons.len() == 1 => render::json(&comparisons[0]),
-        CompareFormat::Json => render::json_many(comparisons),
-        CompareFormat::Html => render::html_many(comparisons),
-        CompareFormat::Md => render::markdown_many(comparisons),
-        CompareFormat::Text => render::text_many(comparisons, color),
+        CompareFormat::Json => render::json(c),
+        CompareFormat::Html => render::html(c),
+        CompareFormat::Md => render::markdown(c),
+        CompareFormat::Text => render::text(c, color),
     }
 }
 

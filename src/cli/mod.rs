@@ -3,6 +3,8 @@
 //! [`EXIT_ERROR`].
 
 pub mod args;
+mod compare;
+mod policy;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -91,7 +93,7 @@ pub fn run(args: Args) -> Result<u8> {
             eprintln!("{}", draft_summary(&base.label, version, &target, &updates));
             Ok(EXIT_OK)
         }
-        Command::Compare(_) => Err(Error::new("compare is not available yet")),
+        Command::Compare(args) => compare::run(&ctx, args),
     }
 }
 

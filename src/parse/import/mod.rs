@@ -1,23 +1,241 @@
-//! Placeholder for the importer of raw PDF/web text (being written on the
-//! `import` branch); it keeps the agreed signature so the CLI can be wired.
+//! The importer of real resolution text, as it comes out of UN PDFs and web
+//! pages, into the model: page furniture dropped, hard-wrapped lines
+//! joined, run-together paragraphs split, footnotes separated from the
+//! text, split words repaired, paragraphs, sub-paragraphs and headings
+//! recognised.
+//!
+//! Nothing is dropped silently: every character of the input that is not
+//! on a furniture line ends up in a paragraph, heading, footnote, the
+//! title, the enacting formula or a warning (text carried by a warning is
+//! quoted «like this»). Where the importer had to guess, it says so in a
+//! [`Warning`] with the line.
+//!
+//! The stages, one module each: [`words`] cleans each line, [`lines`]
+//! decides what each line is and assembles blocks, [`structure`] builds
+//! paragraphs from blocks; [`furniture`], [`footnotes`] and [`labels`]
+//! answer the questions those stages ask.
 
-use crate::error::{Error, Result};
-use crate::model::{Meta, Resolution};
+pub mod footnotes;
+pub mod furniture;
+pub mod labels;
+pub mod lines;
+pub mod structure;
+pub mod words;
 
-/// Something the importer could not be sure of, with its input line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::model::{Body, Meta, Resolution};
+use crate::{Error, Result};
+
+use lines::CleanedLine;
+use words::{Vocabulary, clean_line};
+
+/// Something the importer could not be sure about, or repaired.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
+    /// 1-based line in the input (0 when the warning is about the whole text).
     pub line: usize,
     pub message: String,
 }
 
-/// An imported resolution and what the importer was unsure of.
-#[derive(Debug, Clone)]
-pub struct Imported {
-    pub resolution: Resolution,
-    pub warnings: Vec<Warning>,
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
 }
 
-pub fn import_text(_text: &str, _meta: Meta) -> Result<Imported> {
-    Err(Error::new("import is not available yet"))
+/// The result of an import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub resolution: Resolution,
+    /// In line order.
+    pub warnings: Vec<Warning>,
+    /// 1-based numbers of the lines dropped as page furniture.
+    pub furniture_lines: Vec<usize>,
+}
+
+/// Import a resolution text.
+///
+/// `meta` carries what the caller knows; the importer fills the fields that
+/// are `None` when the text reveals them (symbol and date from a download
+/// line or running header, title from a title line, session or year from
+/// the symbol) and never overrides them. `meta.body` cannot be "unknown",
+/// so the body named by the enacting formula (else by the symbol: `A/` is
+/// the General Assembly, `S/` the Security Council) replaces it, with a
+/// warning when they disagree.
+pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
+    if text.trim().is_empty() {
+        return Err(Error::new("the file is empty"));
+    }
+    let vocabulary = Vocabulary::from_text(text);
+    let cleaned: Vec<CleanedLine> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let clean = clean_line(raw, &vocabulary);
+            CleanedLine {
+                number: i + 1,
+                text: clean.text,
+                repairs: clean.repairs,
+            }
+        })
+        .collect();
+    let assembled = lines::assemble(&cleaned);
+    let first_text_line = cleaned
+        .iter()
+        .find(|l| !l.text.is_empty())
+        .map_or(1, |l| l.number);
+    let has_structure = assembled.blocks.iter().any(|b| match b.kind {
+        lines::BlockKind::Top(crate::model::Part::Operative) => b.label.is_some(),
+        lines::BlockKind::Top(crate::model::Part::Preamble) => b.pieces.first().is_some_and(|p| {
+            crate::lexicon::lexicon()
+                .lead_at_start(&p.text, None)
+                .is_some()
+        }),
+        lines::BlockKind::Sub(_) => false,
+    });
+    if !has_structure {
+        let mut error = Error::new(
+            "no resolution structure found: expected preambular paragraphs opening with a \
+             lead such as 'Recalling' or 'Noting', or numbered operative paragraphs such as \
+             '1. Decides'",
+        );
+        error.line = Some(first_text_line);
+        return Err(error);
+    }
+
+    let mut warnings = assembled.warnings;
+    let built = structure::build(assembled.blocks, &assembled.footnotes, &mut warnings);
+
+    let mut meta = meta;
+    let mut prologue = assembled.prologue.into_iter();
+    if meta.title.is_none() {
+        if let Some((_, title)) = prologue.next() {
+            meta.title = Some(title);
+        }
+    }
+    for (line, text) in prologue {
+        warnings.push(Warning {
+            line,
+            message: format!("text before the resolution, not part of it: «{text}»"),
+        });
+    }
+    if meta.symbol.is_none() {
+        meta.symbol = assembled.revealed.symbol.clone();
+    }
+    if meta.date.is_none() {
+        meta.date = assembled.revealed.date.clone();
+    }
+    fill_version(&mut meta);
+
+    let formula_line = assembled.formula.as_ref().map(|f| f.0);
+    let formula_body = assembled
+        .formula
+        .as_ref()
+        .and_then(|(_, text)| body_named(text));
+    let symbol_body = meta.symbol.as_deref().and_then(body_of_symbol);
+    match (&assembled.formula, formula_body.clone().or(symbol_body)) {
+        (_, Some(body)) if body != meta.body => {
+            warnings.push(Warning {
+                line: formula_line.unwrap_or(0),
+                message: format!(
+                    "the text is a {} resolution, not {} as given: body set from the {}",
+                    body.name(),
+                    meta.body.name(),
+                    if formula_body.is_some() {
+                        "enacting formula"
+                    } else {
+                        "symbol"
+                    }
+                ),
+            });
+            meta.body = body;
+        }
+        _ => {}
+    }
+    if assembled.formula.is_none() {
+        let first_paragraph = built
+            .preamble
+            .first()
+            .or(built.operative.first())
+            .map(|_| first_body_line(&cleaned, &assembled.furniture))
+            .unwrap_or(first_text_line);
+        warnings.push(Warning {
+            line: first_paragraph,
+            message: format!(
+                "no enacting formula (expected '{}' before the first paragraph)",
+                meta.body.enacting_formula()
+            ),
+        });
+    }
+    warnings.sort_by_key(|w| w.line);
+
+    Ok(Imported {
+        resolution: Resolution {
+            meta,
+            enacting_formula: assembled.formula.map(|(_, text)| text),
+            preamble: built.preamble,
+            operative: built.operative,
+            footnotes: built.footnotes,
+        },
+        warnings,
+        furniture_lines: assembled.furniture,
+    })
+}
+
+/// The first line that is neither blank nor furniture nor prologue text:
+/// approximated as the first non-blank, non-furniture line that opens a
+/// paragraph by lead or number.
+fn first_body_line(cleaned: &[CleanedLine], furniture: &[usize]) -> usize {
+    cleaned
+        .iter()
+        .filter(|l| !l.text.is_empty() && !furniture.contains(&l.number))
+        .find(|l| {
+            lines::numbered(&l.text).is_some()
+                || crate::lexicon::lexicon()
+                    .lead_at_start(&l.text, None)
+                    .is_some()
+        })
+        .map_or(1, |l| l.number)
+}
+
+fn body_named(formula: &str) -> Option<Body> {
+    if formula.contains("General Assembly") {
+        Some(Body::GeneralAssembly)
+    } else if formula.contains("Security Council") {
+        Some(Body::SecurityCouncil)
+    } else {
+        None
+    }
+}
+
+fn body_of_symbol(symbol: &str) -> Option<Body> {
+    if symbol.starts_with("A/") {
+        Some(Body::GeneralAssembly)
+    } else if symbol.starts_with("S/") {
+        Some(Body::SecurityCouncil)
+    } else {
+        None
+    }
+}
+
+/// Session from `A/75/…`, year from `S/2020/…` or `S/RES/2655 (2022)`.
+fn fill_version(meta: &mut Meta) {
+    let Some(symbol) = meta.symbol.clone() else {
+        return;
+    };
+    let segments: Vec<&str> = symbol.split('/').collect();
+    let number_at = |i: usize| segments.get(i).and_then(|s| s.parse::<u32>().ok());
+    match segments.first() {
+        Some(&"A") if meta.session.is_none() => {
+            meta.session = number_at(1).or_else(|| number_at(2).filter(|_| segments[1] == "RES"));
+        }
+        Some(&"S") if meta.year.is_none() => {
+            meta.year = number_at(1)
+                .filter(|y| (1946..=2100).contains(y))
+                .or_else(|| {
+                    let open = symbol.rfind('(')?;
+                    symbol[open + 1..].trim_end_matches(')').parse().ok()
+                });
+        }
+        _ => {}
+    }
 }

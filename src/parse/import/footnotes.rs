@@ -1,0 +1,281 @@
+//! Footnotes in PDF dumps: the footnote lines printed at a page bottom
+//! (`5 Resolution60/288.`), and the markers glued to the running text
+//! (`organizations1,` `20103` = 2010 + 3, `session,6`, `problem, 7 and`).
+//!
+//! A digit run is only ever read as a marker in a text that has footnote
+//! lines, for a number that comes next in the marker sequence; years,
+//! resolution numbers and paragraph numbers are never touched otherwise.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// How a marker was glued to the text; the last kind is the least certain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerShape {
+    /// `organizations1,` `Strategy5`
+    AfterWord,
+    /// `20103`: a year with the marker glued on.
+    AfterYear,
+    /// `session,6` `2013,4`
+    AfterPunctuation,
+    /// `problem, 7 and`: a space between punctuation and marker.
+    Spaced,
+}
+
+/// A digit run that could be a footnote marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerCandidate {
+    pub value: u32,
+    pub shape: MarkerShape,
+    /// Bytes to remove from the text to drop the marker.
+    pub remove: Range<usize>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `5 Resolution60/288.` -> (5, "Resolution60/288."), when the line has the
+/// shape of a footnote line: a number, a space, text that does not read as
+/// a date (`14 February 2014, ...`) nor start in lower case.
+pub fn footnote_line_shape(line: &str) -> Option<(u32, &str)> {
+    let digits_end = line
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(line.len(), |(i, _)| i);
+    if digits_end == 0 || digits_end > 3 || line[..digits_end].starts_with('0') {
+        return None;
+    }
+    let rest = &line[digits_end..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let text = rest.trim_start();
+    let first = text.chars().next()?;
+    if first.is_lowercase() || first == '(' || first.is_ascii_digit() {
+        return None;
+    }
+    let first_word = text.split([' ', ',']).next().unwrap_or_default();
+    if MONTHS.contains(&first_word) {
+        return None;
+    }
+    let number: u32 = line[..digits_end].parse().ok()?;
+    (number >= 1).then_some((number, text))
+}
+
+/// Every digit run in `text` glued like a footnote marker.
+pub fn marker_candidates(text: &str) -> Vec<MarkerCandidate> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if let Some(candidate) = classify_digit_run(text, start, i) {
+            found.push(candidate);
+        }
+    }
+    found
+}
+
+fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCandidate> {
+    let digits = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let ends_cleanly = match after {
+        None => true,
+        Some(c) => c == ' ' || ",;:.)”’".contains(c),
+    };
+    if !ends_cleanly {
+        return None;
+    }
+    let small = |d: &str| -> Option<u32> {
+        if d.is_empty() || d.len() > 3 || d.starts_with('0') {
+            None
+        } else {
+            d.parse().ok()
+        }
+    };
+    if matches!(before, Some(' ' | '(') | None) && (5..=7).contains(&digits.len()) {
+        return year_with_marker(digits, start, end);
+    }
+    match before {
+        Some(c) if c.is_alphabetic() => {
+            let value = small(digits)?;
+            Some(MarkerCandidate {
+                value,
+                shape: MarkerShape::AfterWord,
+                remove: start..end,
+            })
+        }
+        Some(c) if ",;:.)”’".contains(c) => {
+            let before_punct = text[..start - c.len_utf8()].chars().next_back()?;
+            if !before_punct.is_alphanumeric() {
+                return None;
+            }
+            // `1,040` and `13,900` are thousands, not markers.
+            if c == ',' && before_punct.is_ascii_digit() && digits.len() == 3 {
+                return None;
+            }
+            let value = small(digits)?;
+            Some(MarkerCandidate {
+                value,
+                shape: MarkerShape::AfterPunctuation,
+                remove: start..end,
+            })
+        }
+        Some(' ') => {
+            let head = &text[..start - 1];
+            let punct = head.chars().next_back()?;
+            if !",;:".contains(punct) {
+                return None;
+            }
+            let value = small(digits)?;
+            // `, 7 and`: the marker is followed by a lower-case word or
+            // punctuation, never by a noun it would count (`, 7 States`).
+            let tail = text[end..].trim_start();
+            let next_ok = tail.is_empty()
+                || tail.starts_with(|c: char| c.is_lowercase() || ",;:.".contains(c));
+            next_ok.then_some(MarkerCandidate {
+                value,
+                shape: MarkerShape::Spaced,
+                remove: start - 1..end,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `20103` -> year 2010 and marker 3.
+fn year_with_marker(digits: &str, start: usize, end: usize) -> Option<MarkerCandidate> {
+    if !(5..=7).contains(&digits.len()) {
+        return None;
+    }
+    let year: u32 = digits[..4].parse().ok()?;
+    if !(1900..=2099).contains(&year) || digits[4..].starts_with('0') {
+        return None;
+    }
+    Some(MarkerCandidate {
+        value: digits[4..].parse().ok()?,
+        shape: MarkerShape::AfterYear,
+        remove: start + 4..end,
+    })
+}
+
+/// Which markers to take, reading candidates in document order: the next
+/// number in sequence, or (for a certain shape) a later number that has a
+/// footnote line, skipping the missing ones. Returns the chosen candidate
+/// indices and the marker numbers that were skipped.
+pub fn choose_markers(
+    candidates: &[MarkerCandidate],
+    footnote_numbers: &BTreeSet<u32>,
+) -> (Vec<usize>, Vec<u32>) {
+    let Some(&last) = footnote_numbers.iter().next_back() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut expected = 1;
+    let mut chosen = Vec::new();
+    let mut skipped = Vec::new();
+    for (index, candidate) in candidates.iter().enumerate() {
+        if expected > last {
+            break;
+        }
+        let value = candidate.value;
+        if value == expected {
+            chosen.push(index);
+            expected += 1;
+        } else if value > expected
+            && value <= last
+            && candidate.shape != MarkerShape::Spaced
+            && footnote_numbers.contains(&value)
+        {
+            skipped.extend(expected..value);
+            chosen.push(index);
+            expected = value + 1;
+        }
+    }
+    (chosen, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(u32, MarkerShape)> {
+        marker_candidates(text)
+            .into_iter()
+            .map(|c| (c.value, c.shape))
+            .collect()
+    }
+
+    #[test]
+    fn glued_markers_are_found() {
+        assert_eq!(
+            values("other organizations1,"),
+            vec![(1, MarkerShape::AfterWord)]
+        );
+        assert_eq!(
+            values("13 January 20103 and 6 August 2013,4 which"),
+            vec![
+                (3, MarkerShape::AfterYear),
+                (4, MarkerShape::AfterPunctuation)
+            ]
+        );
+        assert_eq!(
+            values("world drug problem, 7 and emphasizing"),
+            vec![(7, MarkerShape::Spaced)]
+        );
+    }
+
+    #[test]
+    fn years_resolutions_and_thousands_are_not_markers() {
+        assert!(values("resolution 1631 (2005) of 17 October 2005, and").is_empty());
+        assert!(values("deployment of 19,626 uniformed and 1,040 police").is_empty());
+        assert!(values("resolutions 59/50 and 64/256 of 2 March 2010").is_empty());
+        assert!(values("paragraphs 5, 7 States").is_empty());
+    }
+
+    #[test]
+    fn footnote_lines_are_not_dates() {
+        assert_eq!(
+            footnote_line_shape("5 Resolution60/288."),
+            Some((5, "Resolution60/288."))
+        );
+        assert_eq!(
+            footnote_line_shape("14 February 2014, 17 March 2014,"),
+            None
+        );
+        assert_eq!(footnote_line_shape("2109 (2013), 2132 (2013),"), None);
+        assert_eq!(footnote_line_shape("30 June 2024;"), None);
+        assert_eq!(footnote_line_shape("1. Decides"), None);
+    }
+
+    #[test]
+    fn markers_follow_the_sequence_and_may_skip_to_a_known_footnote() {
+        let candidates = marker_candidates("a1, b, 2, c9 d3, e4");
+        let numbers: BTreeSet<u32> = [2, 3, 4].into_iter().collect();
+        let (chosen, skipped) = choose_markers(&candidates, &numbers);
+        let picked: Vec<u32> = chosen.iter().map(|&i| candidates[i].value).collect();
+        assert_eq!(picked, vec![1, 2, 3, 4]);
+        assert!(skipped.is_empty());
+        // Without footnote lines nothing is a marker.
+        assert!(choose_markers(&candidates, &BTreeSet::new()).0.is_empty());
+    }
+}

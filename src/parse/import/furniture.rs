@@ -1,0 +1,230 @@
+//! Page furniture: lines a PDF or web page adds around the resolution text
+//! (document numbers, running symbols, page numbers, barcodes, "Please
+//! recycle", distribution lines, download links), and what some of them
+//! reveal about the document (its symbol, its date).
+
+/// What a furniture line told about the document.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Revealed {
+    pub symbol: Option<String>,
+    /// ISO date.
+    pub date: Option<String>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whether a trimmed line is furniture anywhere in the text, and what it
+/// reveals.
+pub fn furniture(line: &str) -> Option<Revealed> {
+    if is_job_number(line)
+        || is_barcode(line)
+        || is_page_number(line)
+        || is_recycle(line)
+        || line.starts_with("Distr.")
+        || line.starts_with("Original:")
+    {
+        return Some(Revealed::default());
+    }
+    if is_running_symbol(line) {
+        return Some(Revealed {
+            symbol: Some(line.to_string()),
+            date: None,
+        });
+    }
+    if let Some(at) = line.find("Download document") {
+        let date = dotted_date(line[..at].trim());
+        let file = line[at + "Download document".len()..].trim();
+        return Some(Revealed {
+            symbol: symbol_from_file_name(file),
+            date,
+        });
+    }
+    None
+}
+
+/// Furniture only before the text starts: a masthead line or a date alone.
+pub fn prologue_furniture(line: &str) -> Option<Revealed> {
+    if matches!(
+        line,
+        "United Nations" | "General Assembly" | "Security Council"
+    ) || line.starts_with("Agenda item")
+    {
+        return Some(Revealed::default());
+    }
+    if let Some(date) = dotted_date(line).or_else(|| written_date(line)) {
+        return Some(Revealed {
+            symbol: None,
+            date: Some(date),
+        });
+    }
+    None
+}
+
+/// `21-05282 (R) 220421 220421`, `18-01971 (E)`, `22-09852 (E) 230622 … recycle`.
+fn is_job_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() >= 8
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b'-'
+        && b[3..8].iter().all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|&c| c == b' ')
+        && line[8..].trim_start().starts_with('(')
+}
+
+/// `*2315068*`
+fn is_barcode(line: &str) -> bool {
+    line.len() >= 4
+        && line.starts_with('*')
+        && line.ends_with('*')
+        && line[1..line.len() - 1].bytes().all(|c| c.is_ascii_digit())
+}
+
+/// `3`, `12/14`, `Page 3`
+fn is_page_number(line: &str) -> bool {
+    let body = line.strip_prefix("Page ").unwrap_or(line);
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit());
+    match body.split_once('/') {
+        Some((a, b)) => all_digits(a) && all_digits(b),
+        None => all_digits(body),
+    }
+}
+
+/// `Please recycle` (extraction mangles it: `Pleese recycle`).
+fn is_recycle(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.len() <= 20 && lower.starts_with("pl") && lower.ends_with("recycle")
+}
+
+/// A document symbol alone on a line: the running header of each page.
+/// Presidential statements (`S/PRST/…`) are cited in text, never headers.
+fn is_running_symbol(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("A/")
+        .or_else(|| line.strip_prefix("S/"))
+        .or_else(|| line.strip_prefix("E/"))
+    else {
+        return false;
+    };
+    if rest.starts_with("PRST") || line.len() > 40 {
+        return false;
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "/.-() ".contains(c);
+    rest.chars().all(allowed)
+        && rest.chars().any(|c| c.is_ascii_digit())
+        && rest
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == ')')
+}
+
+/// `A_75_L.78-EN.pdf` -> `A/75/L.78`
+fn symbol_from_file_name(file: &str) -> Option<String> {
+    let stem = file.strip_suffix(".pdf").unwrap_or(file);
+    let stem = stem
+        .rsplit_once('-')
+        .filter(|(_, lang)| lang.len() == 2 && lang.chars().all(|c| c.is_ascii_uppercase()))
+        .map_or(stem, |(s, _)| s);
+    let symbol = stem.replace('_', "/");
+    is_running_symbol(&symbol).then_some(symbol)
+}
+
+/// `11.05.2021` -> `2021-05-11` (the whole line, or its first word).
+pub fn dotted_date(text: &str) -> Option<String> {
+    let word = text.split_whitespace().next()?;
+    if word.len() != text.trim().len() && !text.contains("Download") {
+        return None;
+    }
+    let parts: Vec<&str> = word.split('.').collect();
+    if parts.len() != 3 || parts[2].len() != 4 {
+        return None;
+    }
+    let day: u32 = parts[0].parse().ok()?;
+    let month: u32 = parts[1].parse().ok()?;
+    let year: u32 = parts[2].parse().ok()?;
+    ((1..=31).contains(&day) && (1..=12).contains(&month))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// `11 May 2021` alone -> `2021-05-11`.
+fn written_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [day, month, year] = words[..] else {
+        return None;
+    };
+    let day: u32 = day.parse().ok()?;
+    let month = MONTHS.iter().position(|m| *m == month)? as u32 + 1;
+    let year: u32 = year.parse().ok()?;
+    ((1..=31).contains(&day) && (1900..=2100).contains(&year))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_numbers_barcodes_and_page_numbers() {
+        assert!(furniture("21-05282 (R) 220421 220421").is_some());
+        assert!(furniture("18-01971 (E)").is_some());
+        assert!(furniture("22-09852 (E)      230622          Pleese recycle").is_some());
+        assert!(furniture("*2209852*").is_some());
+        assert!(furniture("3").is_some());
+        assert!(furniture("Please recycle").is_some());
+        assert!(furniture("Distr.: General").is_some());
+    }
+
+    #[test]
+    fn running_symbols_but_not_citations() {
+        assert_eq!(
+            furniture("S/2020/449").and_then(|r| r.symbol).as_deref(),
+            Some("S/2020/449")
+        );
+        assert!(furniture("A/75/L.78").is_some());
+        assert!(furniture("S/PRST/2016/3,").is_none());
+        assert!(furniture("S/PRST/2016/3").is_none());
+    }
+
+    #[test]
+    fn text_lines_are_not_furniture() {
+        assert!(furniture("14 February 2014, 17 March 2014, 11 December 2014, and").is_none());
+        assert!(furniture("2109 (2013), 2132 (2013), 2155 (2014),").is_none());
+        assert!(furniture("30 June 2024;").is_none());
+    }
+
+    #[test]
+    fn web_page_download_line_reveals_date_and_symbol() {
+        let revealed = furniture("11.05.2021 Download documentA_75_L.78-EN.pdf").unwrap();
+        assert_eq!(revealed.date.as_deref(), Some("2021-05-11"));
+        assert_eq!(revealed.symbol.as_deref(), Some("A/75/L.78"));
+    }
+
+    #[test]
+    fn prologue_dates() {
+        assert_eq!(
+            prologue_furniture("11 May 2021")
+                .and_then(|r| r.date)
+                .as_deref(),
+            Some("2021-05-11")
+        );
+        assert_eq!(
+            prologue_furniture("11.05.2021")
+                .and_then(|r| r.date)
+                .as_deref(),
+            Some("2021-05-11")
+        );
+    }
+}

@@ -1,0 +1,853 @@
+//! From cleaned physical lines to paragraph blocks: decides, line by line,
+//! whether a line is furniture, a footnote line, the enacting formula, a
+//! section heading, the start of a paragraph or sub-paragraph, or the
+//! continuation of the one before (hard wraps, page breaks); and splits
+//! operative paragraphs that extraction ran together on one line.
+//!
+//! A line starts a paragraph only where a lead or label begins it and the
+//! line before ended one (`, ; : .`), with two exceptions kept explicit
+//! below: the next operative number always starts a paragraph, and a lead
+//! after a long unwrapped line that lost its end does too (with a warning).
+
+use std::collections::BTreeSet;
+
+use super::Warning;
+use super::footnotes::{footnote_line_shape, marker_candidates};
+use super::furniture::{Revealed, furniture, prologue_furniture};
+use super::labels::{LabelKind, Level, place};
+use crate::lexicon::lexicon;
+use crate::model::Part;
+
+/// A physical line after cleaning (see `words`).
+#[derive(Debug, Clone)]
+pub struct CleanedLine {
+    /// 1-based.
+    pub number: usize,
+    pub text: String,
+    /// Repairs made while cleaning, reported once the line is used.
+    pub repairs: Vec<String>,
+}
+
+/// A piece of paragraph text and the line it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub line: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Top(Part),
+    /// A sub-paragraph; depth 1 is directly under the paragraph.
+    Sub(usize),
+}
+
+/// One paragraph or sub-paragraph, before cleaning of its joined text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// "5", "7 bis", "a", "iv", "•".
+    pub label: Option<String>,
+    pub heading: Option<String>,
+    pub pieces: Vec<Piece>,
+}
+
+impl Block {
+    pub fn first_line(&self) -> usize {
+        self.pieces.first().map_or(0, |p| p.line)
+    }
+}
+
+/// Everything the line pass found.
+#[derive(Debug, Default)]
+pub struct Assembled {
+    pub formula: Option<(usize, String)>,
+    /// Lines before the text that are neither furniture nor paragraphs.
+    pub prologue: Vec<(usize, String)>,
+    pub blocks: Vec<Block>,
+    /// (line, number, text)
+    pub footnotes: Vec<(usize, u32, String)>,
+    /// Line numbers of the dropped furniture lines.
+    pub furniture: Vec<usize>,
+    pub revealed: Revealed,
+    pub warnings: Vec<Warning>,
+}
+
+/// How the line before ended.
+#[derive(Debug, Clone, Copy, Default)]
+struct Prev {
+    /// With `, ; : .` (closing quotes and brackets looked through).
+    ends_paragraph: bool,
+    ends_with_colon: bool,
+    ends_with_full_stop: bool,
+    /// With the word `and` or `or`: a list item may still follow.
+    ends_with_and_or: bool,
+    /// An unwrapped line: its paragraph is complete or lost its end.
+    long: bool,
+}
+
+/// Longer lines were not hard-wrapped by the extraction.
+const UNWRAPPED_LINE: usize = 150;
+
+impl Prev {
+    fn of(text: &str) -> Prev {
+        let trimmed = text.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
+        let last = trimmed.chars().last();
+        let last_word = text.rsplit(' ').next().unwrap_or_default();
+        Prev {
+            ends_paragraph: last.is_some_and(|c| ",;:.".contains(c)),
+            ends_with_colon: last == Some(':'),
+            ends_with_full_stop: last == Some('.'),
+            ends_with_and_or: matches!(last_word, "and" | "or"),
+            long: text.chars().count() > UNWRAPPED_LINE,
+        }
+    }
+
+    fn heading() -> Prev {
+        Prev {
+            ends_paragraph: true,
+            ..Prev::default()
+        }
+    }
+}
+
+/// `7 bis. Decides…` -> ("7 bis", 7, is_bis, "Decides…").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbered<'a> {
+    pub label: String,
+    pub value: u32,
+    pub suffixed: bool,
+    pub rest: &'a str,
+}
+
+pub fn numbered(text: &str) -> Option<Numbered<'_>> {
+    let digits_end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(text.len(), |(i, _)| i);
+    if digits_end == 0 || digits_end > 3 {
+        return None;
+    }
+    let value: u32 = text[..digits_end].parse().ok()?;
+    let mut after = &text[digits_end..];
+    let mut label = text[..digits_end].to_string();
+    let mut suffixed = false;
+    for suffix in [" bis", " ter", " quater", " quinquies"] {
+        if let Some(rest) = after.strip_prefix(suffix) {
+            label.push_str(suffix);
+            after = rest;
+            suffixed = true;
+            break;
+        }
+    }
+    let rest = after.strip_prefix(". ")?.trim_start();
+    if rest.is_empty() || value == 0 {
+        return None;
+    }
+    Some(Numbered {
+        label,
+        value,
+        suffixed,
+        rest,
+    })
+}
+
+/// `(a) text` or `• text` -> (label, kind, text).
+pub fn sub_label(text: &str) -> Option<(String, LabelKind, &str)> {
+    if let Some(rest) = text.strip_prefix('•') {
+        let rest = rest.trim_start();
+        return (!rest.is_empty()).then(|| ("•".to_string(), LabelKind::Bullet, rest));
+    }
+    let inner_end = text.find(')')?;
+    let inner = text.strip_prefix('(')?.get(..inner_end - 1)?;
+    if inner.is_empty() || inner.len() > 5 || !inner.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let rest = text[inner_end + 1..].strip_prefix(' ')?.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((inner.to_string(), LabelKind::Letter, rest))
+}
+
+/// "The General Assembly," and its kin.
+pub fn enacting_formula(text: &str) -> Option<&str> {
+    let body = text.strip_prefix("The ")?;
+    let name = body.strip_suffix(',').unwrap_or(body).trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let organ = matches!(words.last(), Some(&"Assembly" | &"Council" | &"Commission"));
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (organ && capitalised && words.len() <= 4).then_some(text)
+}
+
+/// A capitalised `-ing`/`-ed` word (or `Gravely distressed`) opening a
+/// preambular paragraph the lexicon does not know.
+pub fn unknown_preamble_lead(text: &str) -> Option<String> {
+    let mut words = text.split(' ');
+    let first = words.next()?.trim_end_matches([',', ';', ':']);
+    if !first.chars().next()?.is_uppercase() || !first.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let participle = |w: &str| w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+    let second = words
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches([',', ';', ':']);
+    // `Having conducted`: the auxiliary alone says nothing.
+    if first == "Having" && participle(second) {
+        return Some(format!("{first} {second}"));
+    }
+    if participle(first) {
+        return Some(first.to_string());
+    }
+    (first.ends_with("ly") && participle(second) && second.chars().all(char::is_alphabetic))
+        .then(|| format!("{first} {second}"))
+}
+
+/// A short line without final punctuation that opens with a capital and is
+/// neither a lead nor a label: a section heading ("AMISOM", "Reporting").
+fn heading_shape(text: &str) -> bool {
+    let words = text.split(' ').count();
+    text.chars().count() <= 80
+        && words <= 10
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.ends_with([',', ';', ':', '.'])
+        && lexicon().lead_at_start(text, None).is_none()
+        && numbered(text).is_none()
+        && enacting_formula(text).is_none()
+}
+
+/// Whether a line opens a paragraph by its shape alone (for the end of the
+/// prologue and for heading look-ahead).
+fn opens_paragraph(text: &str) -> bool {
+    numbered(text).is_some()
+        || sub_label(text).is_some()
+        || lexicon().lead_at_start(text, None).is_some()
+}
+
+/// `… “Somaliland”; 13. Welcomes …`: where the next operative paragraph
+/// starts inside a line. Returns (end of the text before, label, start of
+/// the paragraph text).
+fn inline_split(text: &str, expected: u32) -> Option<(usize, String, usize)> {
+    let wanted = expected.to_string();
+    let mut search = 0;
+    while let Some(found) = text[search..].find(&wanted) {
+        let at = search + found;
+        search = at + wanted.len();
+        let before = text[..at].trim_end();
+        if before.len() == at || !before.ends_with([';', '.', ':']) {
+            continue;
+        }
+        if let Some(n) = numbered(&text[at..]) {
+            if n.value == expected
+                && !n.suffixed
+                && lexicon()
+                    .lead_at_start(n.rest, Some(Part::Operative))
+                    .is_some()
+            {
+                let rest_at = text.len() - n.rest.len();
+                return Some((before.len(), n.label, rest_at));
+            }
+        }
+    }
+    None
+}
+
+/// The line pass.
+pub fn assemble(lines: &[CleanedLine]) -> Assembled {
+    let mut assembler = Assembler {
+        lines,
+        out: Assembled::default(),
+        started: false,
+        closed: false,
+        prev: None,
+        part: None,
+        last_number: None,
+        stack: Vec::new(),
+        pending_headings: Vec::new(),
+        marker_values: BTreeSet::new(),
+        last_footnote: None,
+    };
+    for index in 0..lines.len() {
+        assembler.line(index);
+    }
+    assembler.finish()
+}
+
+struct Assembler<'a> {
+    lines: &'a [CleanedLine],
+    out: Assembled,
+    /// The formula or a first paragraph was seen.
+    started: bool,
+    /// The final "remain seized" paragraph is complete: what follows is
+    /// not part of the resolution text (an annex).
+    closed: bool,
+    prev: Option<Prev>,
+    part: Option<Part>,
+    last_number: Option<u32>,
+    /// Open sub-paragraph lists of the current paragraph.
+    stack: Vec<Level>,
+    pending_headings: Vec<(usize, String)>,
+    /// Values of every marker-shaped digit run seen in the text so far:
+    /// evidence that a footnote line is one.
+    marker_values: BTreeSet<u32>,
+    last_footnote: Option<u32>,
+}
+
+impl Assembler<'_> {
+    fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.out.warnings.push(Warning {
+            line,
+            message: message.into(),
+        });
+    }
+
+    fn reveal(&mut self, revealed: Revealed) {
+        if self.out.revealed.symbol.is_none() {
+            self.out.revealed.symbol = revealed.symbol;
+        }
+        if self.out.revealed.date.is_none() {
+            self.out.revealed.date = revealed.date;
+        }
+    }
+
+    fn line(&mut self, index: usize) {
+        let line = &self.lines[index];
+        let text = line.text.as_str();
+        if text.is_empty() {
+            return;
+        }
+        if let Some(revealed) = furniture(text) {
+            self.out.furniture.push(line.number);
+            self.reveal(revealed);
+            return;
+        }
+        if !self.started {
+            if let Some(revealed) = prologue_furniture(text) {
+                self.out.furniture.push(line.number);
+                self.reveal(revealed);
+                return;
+            }
+        }
+        if self.footnote_line(line.number, text) {
+            self.report_repairs(index);
+            return;
+        }
+        self.report_repairs(index);
+        if !self.started {
+            if enacting_formula(text).is_some() {
+                self.out.formula = Some((line.number, text.to_string()));
+                self.started = true;
+                self.prev = None;
+                return;
+            }
+            if !opens_paragraph(text) {
+                self.out.prologue.push((line.number, text.to_string()));
+                return;
+            }
+            self.started = true;
+        }
+        self.body_line(index);
+        self.marker_values
+            .extend(marker_candidates(text).into_iter().map(|c| c.value));
+    }
+
+    fn report_repairs(&mut self, index: usize) {
+        let line = &self.lines[index];
+        for repair in &line.repairs {
+            self.out.warnings.push(Warning {
+                line: line.number,
+                message: repair.clone(),
+            });
+        }
+    }
+
+    /// A footnote line: the right shape, the next footnote number, and a
+    /// marker for it already seen in the text.
+    fn footnote_line(&mut self, number: usize, text: &str) -> bool {
+        if !self.started || self.out.blocks.is_empty() {
+            return false;
+        }
+        let Some((value, footnote)) = footnote_line_shape(text) else {
+            return false;
+        };
+        let in_sequence = self.last_footnote.is_none_or(|last| value == last + 1);
+        if in_sequence && self.marker_values.contains(&value) {
+            self.out
+                .footnotes
+                .push((number, value, footnote.to_string()));
+            self.last_footnote = Some(value);
+            return true;
+        }
+        false
+    }
+
+    fn body_line(&mut self, index: usize) {
+        let line = &self.lines[index];
+        let (number, text) = (line.number, line.text.as_str());
+        if self.closed {
+            self.warn(
+                number,
+                format!("text after the final operative paragraph (an annex?) is not part of the resolution: «{text}»"),
+            );
+            return;
+        }
+        let prev = self.prev.unwrap_or_default();
+        let at_start = self.prev.is_none();
+        if let Some(n) = numbered(text) {
+            if self.numbered_line(number, &n, prev) {
+                self.prev = Some(Prev::of(text));
+                return;
+            }
+        }
+        if let Some((label, kind, rest)) = sub_label(text) {
+            if self.sub_line(number, &label, kind, rest, prev) {
+                self.prev = Some(Prev::of(text));
+                return;
+            }
+        }
+        let preamble_lead = lexicon().lead_at_start(text, Some(Part::Preamble));
+        let operative_lead = lexicon().lead_at_start(text, Some(Part::Operative));
+        let headed = !self.pending_headings.is_empty();
+        let ended = prev.ends_paragraph || at_start || headed;
+        if let Some(lead) = &preamble_lead {
+            // A participle never opens a hard-wrapped line mid-sentence, so
+            // after a long line that lost its end it still starts a paragraph.
+            let participle = lead
+                .printed
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.ends_with("ing"));
+            if ended || prev.long || (participle && self.part != Some(Part::Operative)) {
+                let part = if self.part == Some(Part::Operative) {
+                    self.warn(
+                        number,
+                        format!("preambular lead '{}' after operative paragraphs: kept as an unnumbered operative paragraph", lead.printed),
+                    );
+                    Part::Operative
+                } else {
+                    Part::Preamble
+                };
+                self.start_top(number, part, None);
+                self.add_text(number, text);
+                self.prev = Some(Prev::of(text));
+                return;
+            }
+        } else if operative_lead.is_some() && ended {
+            if self.last_number.is_some() {
+                self.warn(
+                    number,
+                    "operative paragraph without a number among numbered ones",
+                );
+            }
+            self.start_top(number, Part::Operative, None);
+            self.add_text(number, text);
+            self.prev = Some(Prev::of(text));
+            return;
+        }
+        if (ended || headed) && heading_shape(text) && self.heading_follows(index) {
+            self.pending_headings.push((number, text.to_string()));
+            self.prev = Some(Prev::heading());
+            return;
+        }
+        if ended && self.part != Some(Part::Operative) && unknown_preamble_lead(text).is_some() {
+            self.start_top(number, Part::Preamble, None);
+            self.add_text(number, text);
+            self.prev = Some(Prev::of(text));
+            return;
+        }
+        // A continuation.
+        if self.out.blocks.is_empty() {
+            self.warn(
+                number,
+                "text before the first recognised paragraph: kept as a preambular paragraph",
+            );
+            self.start_top(number, Part::Preamble, None);
+        } else if prev.ends_with_full_stop && text.starts_with(char::is_uppercase) {
+            self.warn(
+                number,
+                "line continues a paragraph that had ended with '.'; check the paragraph break",
+            );
+        }
+        self.add_text(number, text);
+        self.prev = Some(Prev::of(text));
+    }
+
+    /// `N. …` at the start of a line; false when it is only text.
+    fn numbered_line(&mut self, number: usize, n: &Numbered<'_>, prev: Prev) -> bool {
+        let expected = self.last_number.map_or(1, |last| last + 1);
+        let has_lead = lexicon()
+            .lead_at_start(n.rest, Some(Part::Operative))
+            .is_some();
+        let as_item = self
+            .current_top()
+            .is_some()
+            .then(|| place(&n.value.to_string(), LabelKind::Number, &self.stack))
+            .flatten()
+            .filter(|p| {
+                !n.suffixed && (prev.ends_with_colon || p.depth <= self.stack.len()) && !has_lead
+            });
+        if n.suffixed && self.last_number == Some(n.value) {
+            self.start_top(number, Part::Operative, Some(n.label.clone()));
+            self.add_text(number, n.rest);
+            return true;
+        }
+        if n.value == expected && (has_lead || as_item.is_none()) {
+            self.last_number = Some(n.value);
+            self.start_top(number, Part::Operative, Some(n.label.clone()));
+            self.add_text(number, n.rest);
+            return true;
+        }
+        if let Some(placement) = as_item {
+            self.start_sub(number, placement.depth, placement.level, n.label.clone());
+            self.add_text(number, n.rest);
+            return true;
+        }
+        if has_lead && (prev.ends_paragraph || prev.long) {
+            let message = match self.last_number {
+                Some(last) => format!("operative numbering jumps from {last} to {}", n.label),
+                None => format!("operative numbering starts at {}", n.label),
+            };
+            self.warn(number, message);
+            self.last_number = Some(n.value);
+            self.start_top(number, Part::Operative, Some(n.label.clone()));
+            self.add_text(number, n.rest);
+            return true;
+        }
+        false
+    }
+
+    /// `(a) …` or `• …` at the start of a line; false when it is only text.
+    fn sub_line(
+        &mut self,
+        number: usize,
+        label: &str,
+        kind: LabelKind,
+        rest: &str,
+        prev: Prev,
+    ) -> bool {
+        if self.current_top().is_none() || !(prev.ends_paragraph || prev.ends_with_and_or) {
+            return false;
+        }
+        let mut placement = place(label, kind, &self.stack);
+        if placement.is_none()
+            && label == "b"
+            && self.stack.is_empty()
+            && self.split_inline_a(number)
+        {
+            placement = place(label, kind, &self.stack);
+        }
+        let Some(placement) = placement else {
+            return false;
+        };
+        self.start_sub(number, placement.depth, placement.level, label.to_string());
+        self.add_text(number, rest);
+        true
+    }
+
+    /// `… to ensure: (a) continued monitoring …; and` then `(b)` on its own
+    /// line: the run-in `(a)` becomes a sub-paragraph too.
+    fn split_inline_a(&mut self, number: usize) -> bool {
+        let Some(top_index) = self.current_top_index() else {
+            return false;
+        };
+        if top_index + 1 != self.out.blocks.len() {
+            return false;
+        }
+        let block = &mut self.out.blocks[top_index];
+        let Some((piece_index, at)) = block
+            .pieces
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, p)| p.text.rfind("(a) ").map(|at| (i, at)))
+        else {
+            return false;
+        };
+        let mut moved: Vec<Piece> = block.pieces.split_off(piece_index + 1);
+        let piece = &mut block.pieces[piece_index];
+        let tail = piece.text[at + "(a) ".len()..].to_string();
+        let line = piece.line;
+        piece.text = piece.text[..at].trim_end().to_string();
+        if piece.text.is_empty() {
+            block.pieces.remove(piece_index);
+        }
+        moved.insert(0, Piece { line, text: tail });
+        self.out.blocks.push(Block {
+            kind: BlockKind::Sub(1),
+            label: Some("a".into()),
+            heading: None,
+            pieces: moved,
+        });
+        self.stack = vec![Level {
+            kind: LabelKind::Letter,
+            value: 1,
+        }];
+        self.warn(
+            number,
+            format!(
+                "sub-paragraph (a) was run into its paragraph's text on line {line}: split there"
+            ),
+        );
+        true
+    }
+
+    /// Whether the line after `index` (furniture and blank lines skipped)
+    /// opens a paragraph, or is a second heading line that does.
+    fn heading_follows(&self, index: usize) -> bool {
+        let mut following = self.lines[index + 1..]
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty() && furniture(t).is_none());
+        match following.next() {
+            Some(next) if opens_paragraph(next) => true,
+            Some(next) if heading_shape(next) => following.next().is_some_and(opens_paragraph),
+            _ => false,
+        }
+    }
+
+    fn current_top_index(&self) -> Option<usize> {
+        self.out
+            .blocks
+            .iter()
+            .rposition(|b| matches!(b.kind, BlockKind::Top(_)))
+    }
+
+    fn current_top(&self) -> Option<&Block> {
+        self.current_top_index().map(|i| &self.out.blocks[i])
+    }
+
+    fn start_top(&mut self, number: usize, part: Part, label: Option<String>) {
+        self.check_previous_end();
+        self.part = Some(part);
+        self.stack.clear();
+        let heading = self.take_headings();
+        self.out.blocks.push(Block {
+            kind: BlockKind::Top(part),
+            label,
+            heading,
+            pieces: Vec::new(),
+        });
+        let _ = number;
+    }
+
+    fn start_sub(&mut self, number: usize, depth: usize, level: Level, label: String) {
+        let _ = number;
+        self.stack.truncate(depth - 1);
+        self.stack.push(level);
+        let heading = self.take_headings();
+        self.out.blocks.push(Block {
+            kind: BlockKind::Sub(depth),
+            label: Some(label),
+            heading,
+            pieces: Vec::new(),
+        });
+    }
+
+    /// A paragraph that ends without `, ; : .` lost its end (or is cut by
+    /// a misread break): say so where the next one starts.
+    fn check_previous_end(&mut self) {
+        let Some(block) = self.out.blocks.last() else {
+            return;
+        };
+        let Some(last) = block.pieces.last() else {
+            return;
+        };
+        let prev = Prev::of(&last.text);
+        if !prev.ends_paragraph {
+            let name = match (&block.kind, &block.label) {
+                (BlockKind::Top(Part::Operative), Some(label)) => {
+                    format!("operative paragraph {label}")
+                }
+                (BlockKind::Sub(_), Some(label)) => format!("sub-paragraph ({label})"),
+                (BlockKind::Top(part), _) => format!("{} paragraph", part.name()),
+                (BlockKind::Sub(_), None) => "sub-paragraph".to_string(),
+            };
+            let ending: String = last
+                .text
+                .chars()
+                .rev()
+                .take(30)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let line = last.line;
+            self.warn(
+                line,
+                format!("{name} ends without punctuation ('…{ending}'): text may be missing"),
+            );
+        }
+    }
+
+    fn take_headings(&mut self) -> Option<String> {
+        if self.pending_headings.is_empty() {
+            return None;
+        }
+        let texts: Vec<String> = self.pending_headings.drain(..).map(|(_, t)| t).collect();
+        Some(texts.join(" — "))
+    }
+
+    /// Append text to the innermost open block, splitting off operative
+    /// paragraphs run into it.
+    fn add_text(&mut self, number: usize, text: &str) {
+        let mut remaining = text;
+        loop {
+            let expected = self.last_number.map_or(1, |last| last + 1);
+            match inline_split(remaining, expected) {
+                Some((before_end, label, rest_at)) => {
+                    let before = remaining[..before_end].trim_end();
+                    if !before.is_empty() {
+                        self.push_piece(number, before);
+                    }
+                    self.last_number = Some(expected);
+                    self.start_top(number, Part::Operative, Some(label));
+                    remaining = &remaining[rest_at..];
+                }
+                None => {
+                    self.push_piece(number, remaining);
+                    break;
+                }
+            }
+        }
+        self.check_closed();
+    }
+
+    fn push_piece(&mut self, line: usize, text: &str) {
+        if let Some(block) = self.out.blocks.last_mut() {
+            block.pieces.push(Piece {
+                line,
+                text: text.to_string(),
+            });
+        }
+    }
+
+    /// "Decides to remain (actively) seized of the matter." closes the text.
+    fn check_closed(&mut self) {
+        let Some(block) = self.out.blocks.last() else {
+            return;
+        };
+        if block.kind != BlockKind::Top(Part::Operative) {
+            return;
+        }
+        let text: String = block
+            .pieces
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.ends_with('.') && text.contains("seized of") && text.chars().count() < 120 {
+            self.closed = true;
+        }
+    }
+
+    fn finish(mut self) -> Assembled {
+        if !self.pending_headings.is_empty() {
+            let headings = std::mem::take(&mut self.pending_headings);
+            for (line, text) in headings {
+                self.warn(
+                    line,
+                    format!("heading with no paragraph after it: «{text}»"),
+                );
+            }
+        }
+        self.check_previous_end_at_end();
+        self.out
+    }
+
+    fn check_previous_end_at_end(&mut self) {
+        if let Some(block) = self.out.blocks.last() {
+            if let Some(last) = block.pieces.last() {
+                if !Prev::of(&last.text).ends_paragraph {
+                    let line = last.line;
+                    self.warn(
+                        line,
+                        "the last paragraph ends without punctuation: text may be missing",
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_labels() {
+        let n = numbered("7 bis. Decides to").unwrap();
+        assert_eq!(
+            (n.label.as_str(), n.value, n.suffixed, n.rest),
+            ("7 bis", 7, true, "Decides to")
+        );
+        assert_eq!(numbered("12. Emphasises").unwrap().value, 12);
+        assert!(numbered("2014. The").is_none());
+        assert!(numbered("14 February 2014,").is_none());
+        assert!(numbered("2.5 million").is_none());
+    }
+
+    #[test]
+    fn sub_labels() {
+        assert_eq!(
+            sub_label("(a) Reach an").map(|s| s.0),
+            Some("a".to_string())
+        );
+        assert_eq!(
+            sub_label("(viii) developments").map(|s| s.0),
+            Some("viii".to_string())
+        );
+        assert!(sub_label("(XXXI) of June 2018").is_none());
+        assert!(sub_label("(2014), 2179 (2014)").is_none());
+        assert!(sub_label("(c), (d) and (e)").is_none());
+        assert_eq!(
+            sub_label("• the progress").map(|s| s.0),
+            Some("•".to_string())
+        );
+    }
+
+    #[test]
+    fn formulas() {
+        assert!(enacting_formula("The Security Council,").is_some());
+        assert!(enacting_formula("The General Assembly,").is_some());
+        assert!(enacting_formula("The Human Rights Council,").is_some());
+        assert!(enacting_formula("The Houthis have engaged in acts").is_none());
+    }
+
+    #[test]
+    fn unknown_leads() {
+        assert_eq!(
+            unknown_preamble_lead("Calling for immediate").as_deref(),
+            Some("Calling")
+        );
+        assert_eq!(
+            unknown_preamble_lead("Gravely distressed by the").as_deref(),
+            Some("Gravely distressed")
+        );
+        assert_eq!(unknown_preamble_lead("Government, commitment"), None);
+        assert_eq!(
+            unknown_preamble_lead("Having conducted its review").as_deref(),
+            Some("Having conducted")
+        );
+    }
+
+    #[test]
+    fn inline_splits_need_the_next_number_and_a_lead() {
+        let text = "with “Somaliland”; 13. Welcomes the commitments";
+        let (end, label, rest) = inline_split(text, 13).unwrap();
+        assert_eq!(&text[..end], "with “Somaliland”;");
+        assert_eq!(label, "13");
+        assert_eq!(&text[rest..], "Welcomes the commitments");
+        assert!(inline_split(text, 14).is_none());
+        assert!(inline_split("as recalled in paragraph 1. Decides", 2).is_none());
+        assert!(
+            inline_split(
+                "on the basis of: 1) Information shared; 2) Implementation",
+                6
+            )
+            .is_none()
+        );
+    }
+}

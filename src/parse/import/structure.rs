@@ -1,0 +1,331 @@
+//! From blocks to the model: joins each block's pieces into its text,
+//! takes footnote markers out of the text into `FootnoteRef`s, finds each
+//! paragraph's lead, and nests sub-paragraphs under their paragraph.
+
+use std::collections::BTreeSet;
+
+use super::Warning;
+use super::footnotes::{MarkerCandidate, MarkerShape, choose_markers, marker_candidates};
+use super::lines::{Block, BlockKind, Piece, unknown_preamble_lead};
+use super::words::is_suspended_compound_word;
+use crate::lexicon::lexicon;
+use crate::model::{Footnote, FootnoteRef, Paragraph, Part};
+
+/// The two parts and the footnotes, built.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub preamble: Vec<Paragraph>,
+    pub operative: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+}
+
+/// Join a block's pieces: a space between lines, none after a hyphen that
+/// ends a line (`state-` / `building`), unless the next line starts a
+/// suspended compound (`troop-` / `and police-contributing`).
+pub fn join_pieces(pieces: &[Piece]) -> String {
+    let mut text = String::new();
+    for piece in pieces {
+        let hanging_hyphen = text.ends_with('-')
+            && text[..text.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+        let first_word = piece.text.split(' ').next().unwrap_or_default();
+        if !text.is_empty() && !(hanging_hyphen && !is_suspended_compound_word(first_word)) {
+            text.push(' ');
+        }
+        text.push_str(&piece.text);
+    }
+    text
+}
+
+/// Line of the piece that holds byte `offset` of the joined text.
+fn line_at(pieces: &[Piece], offset: usize) -> usize {
+    let mut start = 0;
+    for piece in pieces {
+        let end = start + piece.text.len() + 1;
+        if offset < end {
+            return piece.line;
+        }
+        start = end;
+    }
+    pieces.last().map_or(0, |p| p.line)
+}
+
+struct Joined {
+    kind: BlockKind,
+    label: Option<String>,
+    heading: Option<String>,
+    text: String,
+    line: usize,
+    pieces: Vec<Piece>,
+    footnotes: Vec<FootnoteRef>,
+}
+
+/// Build the parts. `footnote_lines` are (line, number, text).
+pub fn build(
+    blocks: Vec<Block>,
+    footnote_lines: &[(usize, u32, String)],
+    warnings: &mut Vec<Warning>,
+) -> Built {
+    let mut joined: Vec<Joined> = blocks
+        .into_iter()
+        .filter(|b| !b.pieces.is_empty())
+        .map(|b| Joined {
+            kind: b.kind,
+            text: join_pieces(&b.pieces),
+            line: b.first_line(),
+            label: b.label,
+            heading: b.heading,
+            pieces: b.pieces,
+            footnotes: Vec::new(),
+        })
+        .collect();
+    take_markers(&mut joined, footnote_lines, warnings);
+
+    let mut built = Built {
+        footnotes: footnote_lines
+            .iter()
+            .map(|(_, n, text)| Footnote {
+                marker: n.to_string(),
+                text: text.clone(),
+            })
+            .collect(),
+        ..Built::default()
+    };
+    let mut current: Option<(Part, Paragraph)> = None;
+    for block in joined {
+        let paragraph = paragraph_of(&block, warnings);
+        match block.kind {
+            BlockKind::Top(part) => {
+                if let Some((p, done)) = current.take() {
+                    push(&mut built, p, done);
+                }
+                current = Some((part, paragraph));
+            }
+            BlockKind::Sub(depth) => match current.as_mut() {
+                Some((_, parent)) => {
+                    let mut host = parent;
+                    for _ in 1..depth {
+                        if host.subparagraphs.is_empty() {
+                            break;
+                        }
+                        host = host.subparagraphs.last_mut().expect("checked non-empty");
+                    }
+                    host.subparagraphs.push(paragraph);
+                }
+                None => {
+                    warnings.push(Warning {
+                        line: block.line,
+                        message:
+                            "sub-paragraph before any paragraph: kept as a preambular paragraph"
+                                .into(),
+                    });
+                    current = Some((Part::Preamble, paragraph));
+                }
+            },
+        }
+    }
+    if let Some((p, done)) = current.take() {
+        push(&mut built, p, done);
+    }
+    built
+}
+
+fn push(built: &mut Built, part: Part, paragraph: Paragraph) {
+    match part {
+        Part::Preamble => built.preamble.push(paragraph),
+        Part::Operative => built.operative.push(paragraph),
+    }
+}
+
+/// Find the markers across all blocks in reading order and remove them.
+fn take_markers(
+    joined: &mut [Joined],
+    footnote_lines: &[(usize, u32, String)],
+    warnings: &mut Vec<Warning>,
+) {
+    let footnote_numbers: BTreeSet<u32> = footnote_lines.iter().map(|f| f.1).collect();
+    if footnote_numbers.is_empty() {
+        return;
+    }
+    let footnote_line = |n: u32| footnote_lines.iter().find(|f| f.1 == n).map_or(0, |f| f.0);
+    let mut all = Vec::new();
+    let mut owner = Vec::new();
+    for (index, block) in joined.iter().enumerate() {
+        for candidate in marker_candidates(&block.text) {
+            all.push(candidate);
+            owner.push(index);
+        }
+    }
+    let (chosen, skipped) = choose_markers(&all, &footnote_numbers);
+    for marker in skipped {
+        let line = chosen
+            .iter()
+            .find(|&&i| all[i].value > marker)
+            .map_or(0, |&i| joined[owner[i]].line);
+        warnings.push(Warning {
+            line,
+            message: format!("no marker for footnote {marker} found in the text"),
+        });
+    }
+    let mut found = BTreeSet::new();
+    for (block_index, block) in joined.iter_mut().enumerate() {
+        let mine: Vec<&MarkerCandidate> = chosen
+            .iter()
+            .filter(|&&i| owner[i] == block_index)
+            .map(|&i| &all[i])
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut removals = Vec::new();
+        let mut removed = 0;
+        for candidate in mine {
+            let mut remove = candidate.remove.clone();
+            // `Security, 2,`: the marker sat between two commas; keep one.
+            if candidate.shape == MarkerShape::Spaced {
+                let before = block.text[..remove.start].chars().next_back();
+                let after = block.text[remove.end..].chars().next();
+                if before.is_some() && before == after {
+                    remove.end += after.map_or(0, char::len_utf8);
+                    warnings.push(Warning {
+                        line: line_at(&block.pieces, remove.start),
+                        message: format!(
+                            "footnote marker {} stood between two '{}': kept one",
+                            candidate.value,
+                            after.unwrap_or(' ')
+                        ),
+                    });
+                }
+            }
+            block.footnotes.push(FootnoteRef {
+                marker: candidate.value.to_string(),
+                offset: remove.start - removed,
+            });
+            removed += remove.len();
+            found.insert(candidate.value);
+            if !footnote_numbers.contains(&candidate.value) {
+                warnings.push(Warning {
+                    line: line_at(&block.pieces, remove.start),
+                    message: format!(
+                        "footnote {} is marked in the text but its footnote text is missing",
+                        candidate.value
+                    ),
+                });
+            }
+            removals.push(remove);
+        }
+        for remove in removals.into_iter().rev() {
+            block.text.replace_range(remove, "");
+        }
+    }
+    for &number in &footnote_numbers {
+        if !found.contains(&number) {
+            warnings.push(Warning {
+                line: footnote_line(number),
+                message: format!("footnote {number} has no marker in the text"),
+            });
+        }
+    }
+}
+
+fn paragraph_of(block: &Joined, warnings: &mut Vec<Warning>) -> Paragraph {
+    let text = block.text.clone();
+    let lead = match block.kind {
+        BlockKind::Sub(_) => lexicon().lead_at_start(&text, None).map(|m| m.printed),
+        BlockKind::Top(part) => top_lead(&text, part, block, warnings),
+    };
+    Paragraph {
+        number: block.label.clone(),
+        lead,
+        text,
+        heading: block.heading.clone(),
+        subparagraphs: Vec::new(),
+        footnotes: block.footnotes.clone(),
+    }
+}
+
+fn top_lead(text: &str, part: Part, block: &Joined, warnings: &mut Vec<Warning>) -> Option<String> {
+    if let Some(found) = lexicon()
+        .lead_at_start(text, Some(part))
+        .or_else(|| lexicon().lead_at_start(text, None))
+    {
+        return Some(found.printed);
+    }
+    let guess = match part {
+        Part::Preamble => unknown_preamble_lead(text),
+        Part::Operative => None,
+    }
+    .or_else(|| first_words_lead(text));
+    let where_ = match &block.label {
+        Some(label) => format!("operative paragraph {label}"),
+        None => format!("{} paragraph", part.name()),
+    };
+    match &guess {
+        Some(lead) => warnings.push(Warning {
+            line: block.line,
+            message: format!("unknown lead '{lead}' in {where_}"),
+        }),
+        None => warnings.push(Warning {
+            line: block.line,
+            message: format!("{where_} has no lead"),
+        }),
+    }
+    guess
+}
+
+/// The first word when capitalised, with the next when the first is an
+/// adverb (`Strongly underlines`).
+fn first_words_lead(text: &str) -> Option<String> {
+    let mut words = text.split(' ').map(|w| w.trim_end_matches([',', ';', ':']));
+    let first = words.next()?;
+    if !first.chars().next()?.is_uppercase() || !first.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    match words.next() {
+        Some(second)
+            if first.ends_with("ly")
+                && second.chars().all(char::is_lowercase)
+                && !second.is_empty() =>
+        {
+            Some(format!("{first} {second}"))
+        }
+        _ => Some(first.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(line: usize, text: &str) -> Piece {
+        Piece {
+            line,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn hyphen_at_line_end_joins_without_space() {
+        assert_eq!(
+            join_pieces(&[
+                piece(1, "peacebuilding, state-"),
+                piece(2, "building, including")
+            ]),
+            "peacebuilding, state-building, including"
+        );
+        assert_eq!(
+            join_pieces(&[piece(1, "troop-"), piece(2, "and police-contributing")]),
+            "troop- and police-contributing"
+        );
+        assert_eq!(join_pieces(&[piece(1, "a"), piece(2, "b")]), "a b");
+    }
+
+    #[test]
+    fn lines_are_found_from_offsets() {
+        let pieces = [piece(4, "abc"), piece(5, "de")];
+        assert_eq!(line_at(&pieces, 0), 4);
+        assert_eq!(line_at(&pieces, 4), 5);
+    }
+}
