@@ -140,6 +140,10 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let inline = self.read_inline(TagEnd::FootnoteDefinition)?;
+                    // `[^1]:` with no text marks a footnote the source lacks.
+                    if inline.text.is_empty() {
+                        continue;
+                    }
                     footnotes.push(Footnote {
                         marker: label.to_string(),
                         text: inline.text,

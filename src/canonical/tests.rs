@@ -130,6 +130,18 @@ fn the_written_form_reads_like_the_printed_text() {
 }
 
 #[test]
+fn a_marker_without_footnote_text_keeps_its_place() {
+    let mut r = sample();
+    r.footnotes.clear();
+    let text = write(&r).unwrap();
+    assert!(text.contains("organizations[^1],\n"));
+    assert!(text.ends_with("\n[^1]:\n"), "{text}");
+    let back = read(&text, Path::new("x.md")).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(write(&back).unwrap(), text);
+}
+
+#[test]
 fn a_lone_unnumbered_operative_paragraph_round_trips() {
     let mut r = sample();
     r.operative = vec![para(

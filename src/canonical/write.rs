@@ -54,7 +54,10 @@ pub fn write(resolution: &Resolution) -> Result<String> {
         write_subparagraphs(&mut out, &paragraph.subparagraphs, marker.chars().count());
     }
 
-    if !resolution.footnotes.is_empty() {
+    // Markers whose text the source lacks get an empty definition: without
+    // one, Markdown would read `[^1]` as plain text.
+    let undefined = undefined_markers(resolution);
+    if !resolution.footnotes.is_empty() || !undefined.is_empty() {
         out.push('\n');
         for note in &resolution.footnotes {
             out.push_str(&format!(
@@ -63,8 +66,32 @@ pub fn write(resolution: &Resolution) -> Result<String> {
                 escape_block_start(&escape_inline(&note.text))
             ));
         }
+        for marker in undefined {
+            out.push_str(&format!("[^{marker}]:\n"));
+        }
     }
     Ok(out)
+}
+
+/// Footnote markers used in the text with no footnote text, in order of
+/// first use.
+fn undefined_markers(resolution: &Resolution) -> Vec<String> {
+    fn collect(paragraphs: &[Paragraph], out: &mut Vec<String>) {
+        for p in paragraphs {
+            out.extend(p.footnotes.iter().map(|f| f.marker.clone()));
+            collect(&p.subparagraphs, out);
+        }
+    }
+    let mut used = Vec::new();
+    collect(&resolution.preamble, &mut used);
+    collect(&resolution.operative, &mut used);
+    let mut undefined: Vec<String> = Vec::new();
+    for marker in used {
+        if !resolution.footnotes.iter().any(|f| f.marker == marker) && !undefined.contains(&marker) {
+            undefined.push(marker);
+        }
+    }
+    undefined
 }
 
 /// "1. ", "7. [bis] " for a labelled paragraph, "- " for a lone unnumbered one.
