@@ -119,17 +119,22 @@ fn csto_pair() -> Option<(Resolution, Resolution)> {
         meta(Body::GeneralAssembly, 75, "csto"),
     );
     let mut new = old.clone();
-    new.preamble.remove(5.min(new.preamble.len().saturating_sub(1)));
+    new.preamble
+        .remove(5.min(new.preamble.len().saturating_sub(1)));
     let op = &mut new.operative;
     if op.len() >= 7 {
         op.swap(1, 2);
         op[5].text = op[5].text.replacen("Invites", "Urges", 1);
-        op[6].text = op[6]
-            .text
-            .replace("peacekeeping;", "peacekeeping, including the exchange of information;");
+        op[6].text = op[6].text.replace(
+            "peacekeeping;",
+            "peacekeeping, including the exchange of information;",
+        );
         if let Some((head, tail)) = op[0].text.clone().split_once(", and acknowledges") {
             op[0].text = format!("{head};");
-            op.insert(1, paragraph(&format!("Acknowledges{tail}"), Part::Operative, None));
+            op.insert(
+                1,
+                paragraph(&format!("Acknowledges{tail}"), Part::Operative, None),
+            );
         }
     }
     Some((old, new))
@@ -233,7 +238,10 @@ fn large_pair() -> Option<(Resolution, Resolution)> {
     Some((build(&texts, 75), build(&new, 77)))
 }
 
-fn cached<T>(cell: &'static OnceLock<Option<T>>, make: impl FnOnce() -> Option<T>) -> Option<&'static T> {
+fn cached<T>(
+    cell: &'static OnceLock<Option<T>>,
+    make: impl FnOnce() -> Option<T>,
+) -> Option<&'static T> {
     cell.get_or_init(make).as_ref()
 }
 

@@ -27,7 +27,7 @@ impl CandidateIndex {
     pub fn build(old: &[Fingerprint]) -> CandidateIndex {
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         for (i, fp) in old.iter().enumerate() {
-            for s in fp.shingles() {
+            for &s in &fp.shingles {
                 postings.entry(s).or_default().push(i as u32);
             }
         }
@@ -49,8 +49,8 @@ impl CandidateIndex {
         counts: &mut [u32],
     ) -> Vec<usize> {
         let mut touched: Vec<usize> = Vec::new();
-        for s in fp.shingles() {
-            let Some(list) = self.postings.get(&s) else {
+        for s in &fp.shingles {
+            let Some(list) = self.postings.get(s) else {
                 continue;
             };
             if list.len() > self.max_postings {

@@ -2,16 +2,9 @@
 //! as a sorted set, and the word-pair shingles the candidate index uses. The
 //! similarity score of two paragraphs lives here too.
 
-/// Words too common in resolutions to say anything about which paragraph is
-/// which; ignored when measuring containment.
-const STOPWORDS: &[&str] = &[
-    "a", "all", "an", "and", "as", "at", "be", "by", "for", "from", "in", "its", "of", "on", "or",
-    "that", "the", "their", "this", "to", "which", "with",
-];
-
-/// Below this many distinctive words, containment is not evidence: a short
+/// Below this many word pairs, containment is not evidence: a short
 /// paragraph is "contained" in too many long ones.
-const MIN_CONTAINED_WORDS: usize = 4;
+const MIN_CONTAINED_SHINGLES: usize = 4;
 
 /// Containment counts a little less than a ratio match, so that when a
 /// paragraph has both a close twin and a longer paragraph containing it,
@@ -25,8 +18,9 @@ pub struct Fingerprint {
     pub sequence: Vec<u64>,
     /// Distinct word hashes, sorted.
     pub words: Vec<u64>,
-    /// Distinct word hashes without stopwords, sorted.
-    pub content: Vec<u64>,
+    /// Distinct word-pair hashes, sorted: what containment measures, since
+    /// a paragraph truly inside another shares its phrases, not just words.
+    pub shingles: Vec<u64>,
 }
 
 /// FNV-1a: stable across runs and platforms, so candidate order is
@@ -43,44 +37,31 @@ fn hash_word(word: &str) -> u64 {
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
         let mut sequence = Vec::new();
-        let mut content = Vec::new();
         for raw in text.split(|c: char| !c.is_alphanumeric()) {
             if raw.is_empty() {
                 continue;
             }
             let word = crate::lexicon::normalize_word(raw);
-            let h = hash_word(&word);
-            sequence.push(h);
-            if !STOPWORDS.contains(&word.as_str()) {
-                content.push(h);
-            }
+            sequence.push(hash_word(&word));
         }
         let mut words = sequence.clone();
         words.sort_unstable();
         words.dedup();
-        content.sort_unstable();
-        content.dedup();
-        Fingerprint {
-            sequence,
-            words,
-            content,
-        }
-    }
-
-    /// Consecutive word pairs (single words for one-word paragraphs),
-    /// hashed: the keys of the candidate index.
-    pub fn shingles(&self) -> Vec<u64> {
-        let mut out: Vec<u64> = if self.sequence.len() < 2 {
-            self.sequence.clone()
+        let mut shingles: Vec<u64> = if sequence.len() < 2 {
+            sequence.clone()
         } else {
-            self.sequence
+            sequence
                 .windows(2)
                 .map(|w| w[0].rotate_left(17) ^ w[1].wrapping_mul(0x9e37_79b9_7f4a_7c15))
                 .collect()
         };
-        out.sort_unstable();
-        out.dedup();
-        out
+        shingles.sort_unstable();
+        shingles.dedup();
+        Fingerprint {
+            sequence,
+            words,
+            shingles,
+        }
     }
 }
 
@@ -110,13 +91,13 @@ pub fn ratio(a: &Fingerprint, b: &Fingerprint) -> f64 {
     2.0 * intersection(&a.words, &b.words) as f64 / total as f64
 }
 
-/// Share of the smaller paragraph's distinctive words found in the larger.
+/// Share of the smaller paragraph's word pairs found in the larger.
 pub fn containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
-    let smaller = a.content.len().min(b.content.len());
-    if smaller < MIN_CONTAINED_WORDS {
+    let smaller = a.shingles.len().min(b.shingles.len());
+    if smaller < MIN_CONTAINED_SHINGLES {
         return 0.0;
     }
-    intersection(&a.content, &b.content) as f64 / smaller as f64
+    intersection(&a.shingles, &b.shingles) as f64 / smaller as f64
 }
 
 /// How likely `a` and `b` are the same paragraph: the better of the word

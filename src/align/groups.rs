@@ -6,14 +6,14 @@
 use super::Link;
 use super::fingerprint::{Fingerprint, intersection};
 
-/// Share of a leftover's distinctive words that must be found in the
-/// paragraph it was split from (or merged into).
+/// Share of a leftover's word pairs that must be found in the paragraph it
+/// was split from (or merged into).
 const MIN_CONTAINED: f64 = 0.75;
 
-/// Distinctive words a leftover must have, and must contribute beyond its
+/// Word pairs a leftover must have, and must contribute beyond its
 /// neighbour, to count as part of a split or merge rather than a new
-/// paragraph that happens to repeat phrases.
-const MIN_WORDS: usize = 3;
+/// paragraph that happens to repeat a phrase.
+const MIN_SHINGLES: usize = 3;
 const MIN_CONTRIBUTED: usize = 2;
 
 /// A pair, split or merge, before move detection.
@@ -68,19 +68,19 @@ pub struct Grouped {
 /// Whether `piece` is part of `whole` and brings words of `whole` that
 /// `sibling` (the already paired piece) lacks.
 fn completes(piece: &Fingerprint, whole: &Fingerprint, sibling: &Fingerprint) -> bool {
-    if piece.content.len() < MIN_WORDS {
+    if piece.shingles.len() < MIN_SHINGLES {
         return false;
     }
     let shared: Vec<u64> = piece
-        .content
+        .shingles
         .iter()
         .copied()
-        .filter(|w| whole.content.binary_search(w).is_ok())
+        .filter(|w| whole.shingles.binary_search(w).is_ok())
         .collect();
-    if (shared.len() as f64) < MIN_CONTAINED * piece.content.len() as f64 {
+    if (shared.len() as f64) < MIN_CONTAINED * piece.shingles.len() as f64 {
         return false;
     }
-    let beyond_sibling = shared.len() - intersection(&shared, &sibling.content);
+    let beyond_sibling = shared.len() - intersection(&shared, &sibling.shingles);
     beyond_sibling >= MIN_CONTRIBUTED
 }
 

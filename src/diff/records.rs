@@ -123,7 +123,7 @@ impl Builder {
         let gap = self.gap;
         let words = redline(&old_text, &new_text, &|d, i| routine::is_routine(d, i, gap));
         let subparagraphs = self.subrecords(part, &old_subs, &new_subs);
-        let (added, removed) = references::difference(&old_text, &new_text);
+        let (added, removed) = references::difference(&old_text, &new_text, gap);
 
         let text_changed = words.iter().any(|w| w.op != WordOpKind::Equal);
         let subs_changed = subparagraphs

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use super::routine;
 use super::words::tokens;
 
 const MONTHS: [&str; 12] = [
@@ -72,13 +73,26 @@ pub fn references(text: &str) -> BTreeSet<String> {
     found
 }
 
-/// What `new` refers to that `old` does not, and the reverse.
-pub fn difference(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
+/// What `new` refers to that `old` does not, and the reverse. A date that
+/// only moved on by the versions' interval `gap` (a routine update) is
+/// neither added nor removed.
+pub fn difference(old: &str, new: &str, gap: Option<i64>) -> (Vec<String>, Vec<String>) {
     let (a, b) = (references(old), references(new));
-    (
-        b.difference(&a).cloned().collect(),
-        a.difference(&b).cloned().collect(),
-    )
+    let mut added: Vec<String> = b.difference(&a).cloned().collect();
+    let mut removed: Vec<String> = a.difference(&b).cloned().collect();
+    removed.retain(|r| {
+        let Some(moved_on) = routine::shift_date(r, gap) else {
+            return true;
+        };
+        match added.iter().position(|x| *x == moved_on) {
+            Some(at) => {
+                added.remove(at);
+                false
+            }
+            None => true,
+        }
+    });
+    (added, removed)
 }
 
 #[cfg(test)]
@@ -113,6 +127,20 @@ mod tests {
     }
 
     #[test]
+    fn dates_moved_on_by_the_interval_are_not_new_references() {
+        let old = "until 31 May 2018 and 1 December 2017";
+        let new = "until 31 May 2020 and 2 December 2019";
+        assert_eq!(
+            difference(old, new, Some(2)),
+            (
+                vec!["2 December 2019".into()],
+                vec!["1 December 2017".into()]
+            )
+        );
+        assert_eq!(difference(old, new, None).0.len(), 2);
+    }
+
+    #[test]
     fn ordinary_numbers_and_words_are_not_references() {
         assert!(references("paragraphs 9 and 12 of the Charter (a), 2021 –2025").is_empty());
         assert!(references("United Nations/African Union").is_empty());
@@ -127,7 +155,7 @@ mod tests {
             return;
         };
         let first = |t: &str| t.lines().nth(1).unwrap_or("").to_string();
-        let (added, removed) = difference(&first(&old), &first(&new));
+        let (added, removed) = difference(&first(&old), &first(&new), Some(2));
         assert_eq!(
             added,
             vec![

@@ -29,6 +29,15 @@ fn shifted(old: &str, new: &str, gap: i64) -> bool {
     false
 }
 
+/// A date reference ("31 May 2018") with its year moved on by `gap`.
+pub fn shift_date(date: &str, gap: Option<i64>) -> Option<String> {
+    let (day_month, y) = date.rsplit_once(' ')?;
+    let moved = year(y)? + gap.filter(|&g| g != 0)?;
+    day_month
+        .contains(' ')
+        .then(|| format!("{day_month} {moved}"))
+}
+
 /// Whether replacing `delete` by `insert` only moves years and session
 /// ordinals on by `gap`. Pure insertions and deletions are never routine.
 pub fn is_routine(delete: &str, insert: &str, gap: Option<i64>) -> bool {
@@ -70,6 +79,16 @@ mod tests {
         assert!(!is_routine("", "2020", Some(2)));
         assert!(!is_routine("2327 (2016)", "2428 (2018)", Some(2)));
         assert!(!is_routine("2155 (2014)", "2157 (2016)", Some(2)));
+    }
+
+    #[test]
+    fn dates_shift_by_their_year() {
+        assert_eq!(
+            shift_date("31 May 2018", Some(2)).as_deref(),
+            Some("31 May 2020")
+        );
+        assert_eq!(shift_date("31 May 2018", None), None);
+        assert_eq!(shift_date("2206 (2015)", Some(2)), None);
     }
 
     #[test]
