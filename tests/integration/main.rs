@@ -2,3 +2,4 @@
 //! `resdiff` binary, corpus checks, and a regression module.
 
 mod common;
+mod corpus_import;

@@ -649,13 +649,23 @@ impl Assembler<'_> {
     /// A paragraph that ends without `, ; : .` lost its end (or is cut by
     /// a misread break): say so where the next one starts.
     fn check_previous_end(&mut self) {
-        let Some(block) = self.out.blocks.last() else {
+        let Some(block) = self.out.blocks.last().cloned() else {
             return;
         };
         let Some(last) = block.pieces.last() else {
             return;
         };
         let prev = Prev::of(&last.text);
+        let operative_comma = block.kind == BlockKind::Top(Part::Operative)
+            && last.text.trim_end_matches(['”', '’', ')']).ends_with(',');
+        if operative_comma {
+            let line = last.line;
+            let label = block.label.clone().unwrap_or_default();
+            self.warn(
+                line,
+                format!("operative paragraph {label} ends with ',' (expected ';' or '.'): text may be missing"),
+            );
+        }
         if !prev.ends_paragraph {
             let name = match (&block.kind, &block.label) {
                 (BlockKind::Top(Part::Operative), Some(label)) => {
