@@ -31,7 +31,8 @@ pub fn join_pieces(pieces: &[Piece]) -> String {
                 .next_back()
                 .is_some_and(char::is_alphabetic);
         let first_word = piece.text.split(' ').next().unwrap_or_default();
-        if !text.is_empty() && !(hanging_hyphen && !is_suspended_compound_word(first_word)) {
+        let glue = hanging_hyphen && !is_suspended_compound_word(first_word);
+        if !text.is_empty() && !glue {
             text.push(' ');
         }
         text.push_str(&piece.text);
