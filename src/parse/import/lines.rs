@@ -240,16 +240,15 @@ fn inline_split(text: &str, expected: u32) -> Option<(usize, String, usize)> {
         if before.len() == at || !before.ends_with([';', '.', ':']) {
             continue;
         }
-        if let Some(n) = numbered(&text[at..]) {
-            if n.value == expected
-                && !n.suffixed
-                && lexicon()
-                    .lead_at_start(n.rest, Some(Part::Operative))
-                    .is_some()
-            {
-                let rest_at = text.len() - n.rest.len();
-                return Some((before.len(), n.label, rest_at));
-            }
+        if let Some(n) = numbered(&text[at..])
+            && n.value == expected
+            && !n.suffixed
+            && lexicon()
+                .lead_at_start(n.rest, Some(Part::Operative))
+                .is_some()
+        {
+            let rest_at = text.len() - n.rest.len();
+            return Some((before.len(), n.label, rest_at));
         }
     }
     None
@@ -324,12 +323,12 @@ impl Assembler<'_> {
             self.reveal(revealed);
             return;
         }
-        if !self.started {
-            if let Some(revealed) = prologue_furniture(text) {
-                self.out.furniture.push(line.number);
-                self.reveal(revealed);
-                return;
-            }
+        if !self.started
+            && let Some(revealed) = prologue_furniture(text)
+        {
+            self.out.furniture.push(line.number);
+            self.reveal(revealed);
+            return;
         }
         if self.footnote_line(line.number, text) {
             self.report_repairs(index);
@@ -396,17 +395,17 @@ impl Assembler<'_> {
         }
         let prev = self.prev.unwrap_or_default();
         let at_start = self.prev.is_none();
-        if let Some(n) = numbered(text) {
-            if self.numbered_line(number, &n, prev) {
-                self.prev = Some(Prev::of(text));
-                return;
-            }
+        if let Some(n) = numbered(text)
+            && self.numbered_line(number, &n, prev)
+        {
+            self.prev = Some(Prev::of(text));
+            return;
         }
-        if let Some((label, kind, rest)) = sub_label(text) {
-            if self.sub_line(number, &label, kind, rest, prev) {
-                self.prev = Some(Prev::of(text));
-                return;
-            }
+        if let Some((label, kind, rest)) = sub_label(text)
+            && self.sub_line(number, &label, kind, rest, prev)
+        {
+            self.prev = Some(Prev::of(text));
+            return;
         }
         let preamble_lead = lexicon().lead_at_start(text, Some(Part::Preamble));
         let operative_lead = lexicon().lead_at_start(text, Some(Part::Operative));
@@ -430,7 +429,7 @@ impl Assembler<'_> {
                 } else {
                     Part::Preamble
                 };
-                self.start_top(number, part, None);
+                self.start_top(part, None);
                 self.add_text(number, text);
                 self.prev = Some(Prev::of(text));
                 return;
@@ -442,7 +441,7 @@ impl Assembler<'_> {
                     "operative paragraph without a number among numbered ones",
                 );
             }
-            self.start_top(number, Part::Operative, None);
+            self.start_top(Part::Operative, None);
             self.add_text(number, text);
             self.prev = Some(Prev::of(text));
             return;
@@ -453,7 +452,7 @@ impl Assembler<'_> {
             return;
         }
         if ended && self.part != Some(Part::Operative) && unknown_preamble_lead(text).is_some() {
-            self.start_top(number, Part::Preamble, None);
+            self.start_top(Part::Preamble, None);
             self.add_text(number, text);
             self.prev = Some(Prev::of(text));
             return;
@@ -464,7 +463,7 @@ impl Assembler<'_> {
                 number,
                 "text before the first recognised paragraph: kept as a preambular paragraph",
             );
-            self.start_top(number, Part::Preamble, None);
+            self.start_top(Part::Preamble, None);
         } else if prev.ends_with_full_stop && text.starts_with(char::is_uppercase) {
             self.warn(
                 number,
@@ -490,18 +489,18 @@ impl Assembler<'_> {
                 !n.suffixed && (prev.ends_with_colon || p.depth <= self.stack.len()) && !has_lead
             });
         if n.suffixed && self.last_number == Some(n.value) {
-            self.start_top(number, Part::Operative, Some(n.label.clone()));
+            self.start_top(Part::Operative, Some(n.label.clone()));
             self.add_text(number, n.rest);
             return true;
         }
         if n.value == expected && (has_lead || as_item.is_none()) {
             self.last_number = Some(n.value);
-            self.start_top(number, Part::Operative, Some(n.label.clone()));
+            self.start_top(Part::Operative, Some(n.label.clone()));
             self.add_text(number, n.rest);
             return true;
         }
         if let Some(placement) = as_item {
-            self.start_sub(number, placement.depth, placement.level, n.label.clone());
+            self.start_sub(placement.depth, placement.level, n.label.clone());
             self.add_text(number, n.rest);
             return true;
         }
@@ -512,7 +511,7 @@ impl Assembler<'_> {
             };
             self.warn(number, message);
             self.last_number = Some(n.value);
-            self.start_top(number, Part::Operative, Some(n.label.clone()));
+            self.start_top(Part::Operative, Some(n.label.clone()));
             self.add_text(number, n.rest);
             return true;
         }
@@ -542,7 +541,7 @@ impl Assembler<'_> {
         let Some(placement) = placement else {
             return false;
         };
-        self.start_sub(number, placement.depth, placement.level, label.to_string());
+        self.start_sub(placement.depth, placement.level, label.to_string());
         self.add_text(number, rest);
         true
     }
@@ -619,7 +618,7 @@ impl Assembler<'_> {
         self.current_top_index().map(|i| &self.out.blocks[i])
     }
 
-    fn start_top(&mut self, number: usize, part: Part, label: Option<String>) {
+    fn start_top(&mut self, part: Part, label: Option<String>) {
         self.check_previous_end();
         self.part = Some(part);
         self.stack.clear();
@@ -630,11 +629,9 @@ impl Assembler<'_> {
             heading,
             pieces: Vec::new(),
         });
-        let _ = number;
     }
 
-    fn start_sub(&mut self, number: usize, depth: usize, level: Level, label: String) {
-        let _ = number;
+    fn start_sub(&mut self, depth: usize, level: Level, label: String) {
         self.stack.truncate(depth - 1);
         self.stack.push(level);
         let heading = self.take_headings();
@@ -649,13 +646,23 @@ impl Assembler<'_> {
     /// A paragraph that ends without `, ; : .` lost its end (or is cut by
     /// a misread break): say so where the next one starts.
     fn check_previous_end(&mut self) {
-        let Some(block) = self.out.blocks.last() else {
+        let Some(block) = self.out.blocks.last().cloned() else {
             return;
         };
         let Some(last) = block.pieces.last() else {
             return;
         };
         let prev = Prev::of(&last.text);
+        let operative_comma = block.kind == BlockKind::Top(Part::Operative)
+            && last.text.trim_end_matches(['”', '’', ')']).ends_with(',');
+        if operative_comma {
+            let line = last.line;
+            let label = block.label.clone().unwrap_or_default();
+            self.warn(
+                line,
+                format!("operative paragraph {label} ends with ',' (expected ';' or '.'): text may be missing"),
+            );
+        }
         if !prev.ends_paragraph {
             let name = match (&block.kind, &block.label) {
                 (BlockKind::Top(Part::Operative), Some(label)) => {
@@ -703,7 +710,7 @@ impl Assembler<'_> {
                         self.push_piece(number, before);
                     }
                     self.last_number = Some(expected);
-                    self.start_top(number, Part::Operative, Some(label));
+                    self.start_top(Part::Operative, Some(label));
                     remaining = &remaining[rest_at..];
                 }
                 None => {
@@ -758,16 +765,15 @@ impl Assembler<'_> {
     }
 
     fn check_previous_end_at_end(&mut self) {
-        if let Some(block) = self.out.blocks.last() {
-            if let Some(last) = block.pieces.last() {
-                if !Prev::of(&last.text).ends_paragraph {
-                    let line = last.line;
-                    self.warn(
-                        line,
-                        "the last paragraph ends without punctuation: text may be missing",
-                    );
-                }
-            }
+        if let Some(block) = self.out.blocks.last()
+            && let Some(last) = block.pieces.last()
+            && !Prev::of(&last.text).ends_paragraph
+        {
+            let line = last.line;
+            self.warn(
+                line,
+                "the last paragraph ends without punctuation: text may be missing",
+            );
         }
     }
 }

@@ -107,10 +107,10 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
 
     let mut meta = meta;
     let mut prologue = assembled.prologue.into_iter();
-    if meta.title.is_none() {
-        if let Some((_, title)) = prologue.next() {
-            meta.title = Some(title);
-        }
+    if meta.title.is_none()
+        && let Some((_, title)) = prologue.next()
+    {
+        meta.title = Some(title);
     }
     for (line, text) in prologue {
         warnings.push(Warning {
@@ -237,5 +237,183 @@ fn fill_version(meta: &mut Meta) {
                 });
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+    use crate::test_support::corpus_text;
+    use proptest::prelude::*;
+
+    fn meta(body: Body) -> Meta {
+        Meta {
+            body,
+            symbol: None,
+            session: None,
+            year: None,
+            series: "test".into(),
+            title: None,
+            date: None,
+            status: Status::Draft,
+            source: None,
+            generated_from: None,
+        }
+    }
+
+    #[test]
+    fn empty_input_is_an_error() {
+        for text in ["", "  \n\t\n  "] {
+            let error = import_text(text, meta(Body::GeneralAssembly)).unwrap_err();
+            assert_eq!(error.message, "the file is empty");
+        }
+    }
+
+    #[test]
+    fn text_without_structure_is_an_error_naming_what_was_expected() {
+        let error = import_text(
+            "\n<html><body>Hello</body></html>\n",
+            meta(Body::GeneralAssembly),
+        )
+        .unwrap_err();
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.contains("'Recalling'"), "{}", error.message);
+        assert!(error.message.contains("'1. Decides'"), "{}", error.message);
+    }
+
+    #[test]
+    fn the_enacting_formula_sets_the_body_and_given_values_stay() {
+        let Some(text) = corpus_text("sc/S_2016_1061.txt") else {
+            return;
+        };
+        let mut given = meta(Body::GeneralAssembly);
+        given.symbol = Some("S/2016/1061".into());
+        given.year = Some(1999);
+        given.date = Some("2016-12-15".into());
+        let imported = import_text(&text, given).unwrap();
+        let r = &imported.resolution;
+        assert_eq!(r.meta.body, Body::SecurityCouncil);
+        assert_eq!(r.meta.year, Some(1999));
+        assert_eq!(r.meta.date.as_deref(), Some("2016-12-15"));
+        assert_eq!(r.enacting_formula.as_deref(), Some("The Security Council,"));
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.line == 1 && w.message.contains("Security Council"))
+        );
+        // Three lines of a hard-wrapped paragraph make one paragraph.
+        assert_eq!(r.preamble.len(), 3);
+        assert!(
+            r.preamble[0]
+                .text
+                .ends_with("S/PRST/2016/1, and S/PRST/2016/3,")
+        );
+    }
+
+    #[test]
+    fn page_furniture_in_the_middle_is_dropped_and_counted() {
+        let Some(text) = corpus_text("sc/S_2022_501.txt") else {
+            return;
+        };
+        let imported = import_text(&text, meta(Body::SecurityCouncil)).unwrap();
+        assert_eq!(imported.furniture_lines, [12, 13]);
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .all(|w| w.line != 12 && w.line != 13)
+        );
+        let last = imported.resolution.preamble.last().unwrap();
+        assert_eq!(
+            last.lead.as_deref(),
+            Some("Acting under Chapter VII of the Charter of the United Nations")
+        );
+    }
+
+    #[test]
+    fn a_lone_operative_paragraph_is_unnumbered() {
+        let Some(text) = corpus_text("sc/S_2018_341.txt") else {
+            return;
+        };
+        // S/2018/341 with only its first operative paragraph, unnumbered,
+        // as a resolution with a single operative paragraph prints it.
+        let lone: Vec<&str> = text
+            .lines()
+            .take_while(|l| !l.starts_with("2."))
+            .map(|l| l.strip_prefix("1.    ").unwrap_or(l))
+            .collect();
+        let lone = lone.join("\n").replace("(2012);", "(2012).");
+        let r = import_text(&lone, meta(Body::SecurityCouncil))
+            .unwrap()
+            .resolution;
+        assert_eq!(r.preamble.len(), 2);
+        assert_eq!(r.operative.len(), 1);
+        assert_eq!(r.operative[0].number, None);
+        assert_eq!(r.operative[0].lead.as_deref(), Some("Decides"));
+        assert!(r.operative[0].text.ends_with("resolution 2075 (2012)."));
+    }
+
+    #[test]
+    fn bis_paragraphs_keep_their_label() {
+        let Some(text) = corpus_text("sc/S_2016_1061.txt") else {
+            return;
+        };
+        let text = text.replace("3.    Decides to remain", "2 bis.    Decides to remain");
+        let r = import_text(&text, meta(Body::SecurityCouncil))
+            .unwrap()
+            .resolution;
+        let labels: Vec<&str> = r
+            .operative
+            .iter()
+            .filter_map(|p| p.number.as_deref())
+            .collect();
+        assert_eq!(labels, ["1", "2", "2 bis"]);
+    }
+
+    #[test]
+    fn the_symbol_gives_session_or_year() {
+        let mut m = meta(Body::GeneralAssembly);
+        m.symbol = Some("A/RES/77/13".into());
+        fill_version(&mut m);
+        assert_eq!(m.session, Some(77));
+        let mut m = meta(Body::SecurityCouncil);
+        m.symbol = Some("S/RES/2655 (2022)".into());
+        fill_version(&mut m);
+        assert_eq!(m.year, Some(2022));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            let _ = import_text(&text, meta(Body::GeneralAssembly));
+        }
+
+        #[test]
+        fn resolution_shaped_noise_never_panics(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "The Security Council,", "Recalling its resolution 1 (2005),", "\n",
+                    "1. Decides", "2. Requests", "(a) ", "(i) ", "(b)", "• ", "7 bis. Decides",
+                    "organizations1,", " 2 Resolution.", "20103", "problem, 7 and", "21-05282 (R)",
+                    "*2315068*", "S/2020/449", "an d", "human- made", " -General", "’s", "–",
+                    "Reporting", "; 3. Welcomes", ":", ".", ",", "\u{0}", "\t", "é", "Ж",
+                ]),
+                0..60,
+            )
+        ) {
+            let text: String = parts.concat();
+            if let Ok(imported) = import_text(&text, meta(Body::GeneralAssembly)) {
+                for p in imported.resolution.preamble.iter().chain(&imported.resolution.operative) {
+                    for f in &p.footnotes {
+                        prop_assert!(f.offset <= p.text.len());
+                        prop_assert!(p.text.is_char_boundary(f.offset));
+                    }
+                }
+            }
+        }
     }
 }

@@ -31,7 +31,8 @@ pub fn join_pieces(pieces: &[Piece]) -> String {
                 .next_back()
                 .is_some_and(char::is_alphabetic);
         let first_word = piece.text.split(' ').next().unwrap_or_default();
-        if !text.is_empty() && !(hanging_hyphen && !is_suspended_compound_word(first_word)) {
+        let glue = hanging_hyphen && !is_suspended_compound_word(first_word);
+        if !text.is_empty() && !glue {
             text.push(' ');
         }
         text.push_str(&piece.text);
@@ -95,7 +96,8 @@ pub fn build(
     };
     let mut current: Option<(Part, Paragraph)> = None;
     for block in joined {
-        let paragraph = paragraph_of(&block, warnings);
+        let parent_part = current.as_ref().map(|(part, _)| *part);
+        let paragraph = paragraph_of(&block, parent_part, warnings);
         match block.kind {
             BlockKind::Top(part) => {
                 if let Some((p, done)) = current.take() {
@@ -230,10 +232,20 @@ fn take_markers(
     }
 }
 
-fn paragraph_of(block: &Joined, warnings: &mut Vec<Warning>) -> Paragraph {
+/// `parent_part`: the part of the paragraph a sub-paragraph belongs to.
+fn paragraph_of(
+    block: &Joined,
+    parent_part: Option<Part>,
+    warnings: &mut Vec<Warning>,
+) -> Paragraph {
     let text = block.text.clone();
     let lead = match block.kind {
-        BlockKind::Sub(_) => lexicon().lead_at_start(&text, None).map(|m| m.printed),
+        // A sub-paragraph has a lead only when it opens like its paragraph
+        // would ("(i) Supporting physical protection" under "Underscores"
+        // is a gerund, not a preambular lead).
+        BlockKind::Sub(_) => lexicon()
+            .lead_at_start(&text, Some(parent_part.unwrap_or(Part::Preamble)))
+            .map(|m| printed_lead(&m.printed)),
         BlockKind::Top(part) => top_lead(&text, part, block, warnings),
     };
     Paragraph {
@@ -251,7 +263,7 @@ fn top_lead(text: &str, part: Part, block: &Joined, warnings: &mut Vec<Warning>)
         .lead_at_start(text, Some(part))
         .or_else(|| lexicon().lead_at_start(text, None))
     {
-        return Some(found.printed);
+        return Some(printed_lead(&found.printed));
     }
     let guess = match part {
         Part::Preamble => unknown_preamble_lead(text),
@@ -273,6 +285,12 @@ fn top_lead(text: &str, part: Part, block: &Joined, warnings: &mut Vec<Warning>)
         }),
     }
     guess
+}
+
+/// A lead that runs to the end of its paragraph ("Acting under Chapter VII
+/// of the Charter of the United Nations.") does not include the full stop.
+fn printed_lead(printed: &str) -> String {
+    printed.trim_end_matches('.').to_string()
 }
 
 /// The first word when capitalised, with the next when the first is an
