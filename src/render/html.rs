@@ -1,6 +1,7 @@
 //! The HTML report: one self-contained page (inline CSS, no script, no
-//! network) from `templates/html/`. Escaping is askama's HTML escaping;
-//! nothing from the comparison is ever marked safe.
+//! network) from `templates/html/`, for one comparison or several. Escaping
+//! is askama's HTML escaping; nothing from the comparison is ever marked
+//! safe.
 
 use askama::Template;
 
@@ -13,8 +14,45 @@ struct ReportPage<'a> {
 }
 
 impl ReportPage<'_> {
-    fn paragraph<'b>(&self, c: &'b ChangeView) -> ParagraphBlock<'b> {
-        ParagraphBlock { c }
+    fn paragraph<'b>(&self, r: &'b Report, c: &'b ChangeView) -> ParagraphBlock<'b> {
+        ParagraphBlock { r, c }
+    }
+    fn show_routine(&self) -> bool {
+        self.r.has_routine
+    }
+    fn show_unchanged(&self) -> bool {
+        self.r.unchanged_count > 0
+    }
+}
+
+/// Several reports on one page, each an article with its own prefixed ids,
+/// under one heading, one list of links and one set of display toggles.
+#[derive(Template)]
+#[template(path = "html/many.html")]
+struct ManyPage<'a> {
+    reports: &'a [Report],
+}
+
+impl ManyPage<'_> {
+    fn paragraph<'b>(&self, r: &'b Report, c: &'b ChangeView) -> ParagraphBlock<'b> {
+        ParagraphBlock { r, c }
+    }
+    fn show_routine(&self) -> bool {
+        self.reports.iter().any(|r| r.has_routine)
+    }
+    fn show_unchanged(&self) -> bool {
+        self.reports.iter().any(|r| r.unchanged_count > 0)
+    }
+    fn heading(&self) -> String {
+        super::many_heading(self.reports.len())
+    }
+    /// "3 changes" beside a report's link.
+    fn note(&self, r: &Report) -> String {
+        match r.toc.len() {
+            0 => "no paragraph changed".into(),
+            1 => "1 change".into(),
+            n => format!("{n} changes"),
+        }
     }
 }
 
@@ -23,12 +61,14 @@ impl ReportPage<'_> {
 #[derive(Template)]
 #[template(path = "html/paragraph.html")]
 struct ParagraphBlock<'a> {
+    /// The report it belongs to, for heading levels and id prefix.
+    r: &'a Report,
     c: &'a ChangeView,
 }
 
 impl ParagraphBlock<'_> {
-    fn sub<'b>(&self, c: &'b ChangeView) -> ParagraphBlock<'b> {
-        ParagraphBlock { c }
+    fn sub<'b>(&'b self, c: &'b ChangeView) -> ParagraphBlock<'b> {
+        ParagraphBlock { r: self.r, c }
     }
 }
 
@@ -37,4 +77,9 @@ impl askama::filters::HtmlSafe for ParagraphBlock<'_> {}
 
 pub fn render(report: &Report) -> askama::Result<String> {
     ReportPage { r: report }.render()
+}
+
+/// `reports` must have been [`Report::placed`] so their ids differ.
+pub fn render_many(reports: &[Report]) -> askama::Result<String> {
+    ManyPage { reports }.render()
 }

@@ -31,6 +31,59 @@ pub struct Report {
     pub has_changes: bool,
     pub has_routine: bool,
     pub unchanged_count: usize,
+    /// Put before every id and in-page link ("r2-"), so several reports
+    /// can share a page; empty for a report alone.
+    pub id_prefix: String,
+    /// How many levels every heading moves down: 1 when the report is a
+    /// section of a page of several under a page heading, else 0.
+    pub heading_shift: usize,
+}
+
+impl Report {
+    /// The report as the `n`th (from 1) of several on one page: every id
+    /// and link prefixed with `r{n}-`, every heading one level down.
+    pub fn placed(mut self, n: usize) -> Report {
+        let prefix = format!("r{n}-");
+        for link in &mut self.toc {
+            link.anchor.insert_str(0, &prefix);
+        }
+        for entry in &mut self.entries {
+            match entry {
+                Entry::Change(v) => prefix_anchors(v, &prefix),
+                Entry::MovedAway(m) => {
+                    m.anchor.insert_str(0, &prefix);
+                    m.to.anchor.insert_str(0, &prefix);
+                }
+                Entry::Part(_) => {}
+            }
+        }
+        self.id_prefix = prefix;
+        self.heading_shift = 1;
+        self
+    }
+
+    /// The HTML heading level for what a report alone puts at `level`.
+    pub fn h(&self, level: usize) -> usize {
+        (level + self.heading_shift).min(6)
+    }
+
+    /// The Markdown heading marker for what a report alone puts at `level`.
+    pub fn hashes(&self, level: usize) -> String {
+        "#".repeat(self.h(level))
+    }
+}
+
+fn prefix_anchors(v: &mut ChangeView, prefix: &str) {
+    v.anchor.insert_str(0, prefix);
+    for link in [&mut v.moved_from, &mut v.prev, &mut v.next]
+        .into_iter()
+        .flatten()
+    {
+        link.anchor.insert_str(0, prefix);
+    }
+    for sub in &mut v.subparagraphs {
+        prefix_anchors(sub, prefix);
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -226,6 +279,8 @@ pub fn report(c: &Comparison) -> Report {
         toc,
         entries,
         unchanged_count,
+        id_prefix: String::new(),
+        heading_shift: 0,
     }
 }
 
