@@ -106,15 +106,13 @@ fn check_entry(path: &Path, series: &str, version: &str, meta: &Meta) -> Result<
             ),
         ));
     }
-    if let (Ok(named), Some(actual)) = (version.parse::<u32>(), meta.version()) {
-        if named != actual {
-            return Err(Error::in_file(
-                path,
-                format!(
-                    "the file is named {version}.md but its front matter says version {actual}"
-                ),
-            ));
-        }
+    if let (Ok(named), Some(actual)) = (version.parse::<u32>(), meta.version())
+        && named != actual
+    {
+        return Err(Error::in_file(
+            path,
+            format!("the file is named {version}.md but its front matter says version {actual}"),
+        ));
     }
     Ok(())
 }
@@ -183,14 +181,14 @@ impl Corpus {
     /// session/year (`75`), within `series` when given or when there is
     /// only one series with that version.
     pub fn find(&self, spec: &str, series: Option<&str>) -> Result<&Entry> {
-        if let Some(series) = series {
-            if !self.series().contains(&series) {
-                return Err(Error::new(format!(
-                    "unknown series \"{series}\": the corpus in {} has {}",
-                    self.root.display(),
-                    list_or_none(&self.series())
-                )));
-            }
+        if let Some(series) = series
+            && !self.series().contains(&series)
+        {
+            return Err(Error::new(format!(
+                "unknown series \"{series}\": the corpus in {} has {}",
+                self.root.display(),
+                list_or_none(&self.series())
+            )));
         }
         let in_series = |e: &&Entry| series.is_none_or(|s| e.series == s);
         let by_symbol: Vec<&Entry> = self

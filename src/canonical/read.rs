@@ -348,16 +348,18 @@ fn item_label(item_source: &str) -> (Option<String>, String) {
         return (Some(digits), String::new());
     }
     let rest = s.trim_start_matches(['-', '*', '+']).trim_start();
-    if let Some((label, _)) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
-        if !label.is_empty() && label.len() <= 6 && label.chars().all(|c| c.is_ascii_alphanumeric())
-        {
-            return (Some(label.to_string()), format!("({label})"));
-        }
+    if let Some((label, _)) = rest.strip_prefix('(').and_then(|r| r.split_once(')'))
+        && !label.is_empty()
+        && label.len() <= 6
+        && label.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return (Some(label.to_string()), format!("({label})"));
     }
-    if let Some((label, _)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
-        if !label.is_empty() && !label.contains('\\') {
-            return (Some(label.to_string()), format!("[{label}]"));
-        }
+    if let Some((label, _)) = rest.strip_prefix('[').and_then(|r| r.split_once(']'))
+        && !label.is_empty()
+        && !label.contains('\\')
+    {
+        return (Some(label.to_string()), format!("[{label}]"));
     }
     (None, String::new())
 }

@@ -87,7 +87,8 @@ fn undefined_markers(resolution: &Resolution) -> Vec<String> {
     collect(&resolution.operative, &mut used);
     let mut undefined: Vec<String> = Vec::new();
     for marker in used {
-        if !resolution.footnotes.iter().any(|f| f.marker == marker) && !undefined.contains(&marker) {
+        if !resolution.footnotes.iter().any(|f| f.marker == marker) && !undefined.contains(&marker)
+        {
             undefined.push(marker);
         }
     }

@@ -38,7 +38,7 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
         }
     }
     let color = use_color(args.color, args.output.is_some());
-    let report = render_all(&comparisons, args.format, color)?;
+    let report = render_all(&comparisons, args.git.is_some(), args.format, color)?;
     emit(args.output.as_deref(), &report)?;
     Ok(exit_code(&comparisons, args.exit_code, &args.fail_on))
 }
@@ -47,15 +47,25 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
 /// trips; the tripped policies are named on stderr.
 fn exit_code(comparisons: &[Comparison], exit_code: bool, fail_on: &[FailOn]) -> u8 {
     let differs = comparisons.iter().any(|c| c.summary.has_changes());
-    let mut tripped: Vec<FailOn> = comparisons.iter().flat_map(|c| policy::tripped(fail_on, c)).collect();
+    let mut tripped: Vec<FailOn> = comparisons
+        .iter()
+        .flat_map(|c| policy::tripped(fail_on, c))
+        .collect();
     tripped.sort();
     tripped.dedup();
     if !tripped.is_empty() {
-        let names: Vec<String> = tripped.iter().map(|p| format!("{p:?}").to_lowercase()).collect();
+        let names: Vec<String> = tripped
+            .iter()
+            .map(|p| format!("{p:?}").to_lowercase())
+            .collect();
         eprintln!("resdiff: --fail-on {}: matched", names.join(","));
         return EXIT_DIFFERENT;
     }
-    if exit_code && differs { EXIT_DIFFERENT } else { EXIT_OK }
+    if exit_code && differs {
+        EXIT_DIFFERENT
+    } else {
+        EXIT_OK
+    }
 }
 
 /// Colour only for a terminal that has not asked for none.
@@ -71,15 +81,19 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     }
 }
 
-fn render_all(comparisons: &[Comparison], format: CompareFormat, color: bool) -> Result<String> {
-    let [c] = comparisons else {
-        return Err(Error::new("several comparisons in one report are not supported yet"));
-    };
-    match format {
-        CompareFormat::Json => render::json(c),
-        CompareFormat::Html => render::html(c),
-        CompareFormat::Md => render::markdown(c),
-        CompareFormat::Text => render::text(c, color),
+fn render_all(
+    comparisons: &[Comparison],
+    many: bool,
+    format: CompareFormat,
+    color: bool,
+) -> Result<String> {
+    match (format, comparisons) {
+        // Two versions give one object; --git gives an array, even of one.
+        (CompareFormat::Json, [one]) if !many => render::json(one),
+        (CompareFormat::Json, _) => render::json_many(comparisons),
+        (CompareFormat::Html, _) => render::html_many(comparisons),
+        (CompareFormat::Md, _) => render::markdown_many(comparisons),
+        (CompareFormat::Text, _) => render::text_many(comparisons, color),
     }
 }
 
@@ -87,12 +101,16 @@ fn render_all(comparisons: &[Comparison], format: CompareFormat, color: bool) ->
 /// old text, new version files against the previous version of their series
 /// at `rev`.
 fn against_revision(rev: &str) -> Result<Vec<Comparison>> {
-    let cwd = std::env::current_dir().map_err(|e| Error::new(format!("cannot read the current directory: {e}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::new(format!("cannot read the current directory: {e}")))?;
     let root = git::repo_root(&cwd)?;
     let commit = git::resolve_rev(&root, rev)?;
     let changed = git::changed_files(&root, &commit, CORPUS_DIR)?;
     let mut comparisons = Vec::new();
-    for file in changed.iter().filter(|f| f.path.extension().is_some_and(|e| e == "md")) {
+    for file in changed
+        .iter()
+        .filter(|f| f.path.extension().is_some_and(|e| e == "md"))
+    {
         let shown = file.path.display();
         match file.kind {
             ChangeKind::Deleted => eprintln!("note: {shown} was deleted since {rev}"),
@@ -106,7 +124,9 @@ fn against_revision(rev: &str) -> Result<Vec<Comparison>> {
                 let new = read_working(&root, &file.path)?;
                 match predecessor(&root, &commit, rev, &new)? {
                     Some(old) => comparisons.push(compare(&old, &new)),
-                    None => eprintln!("note: {shown} is new and has no earlier version in its series at {rev}"),
+                    None => eprintln!(
+                        "note: {shown} is new and has no earlier version in its series at {rev}"
+                    ),
                 }
             }
         }
@@ -123,8 +143,15 @@ fn read_working(root: &Path, path: &Path) -> Result<Resolution> {
 }
 
 /// The latest version of `new`'s series at the revision that comes before it.
-fn predecessor(root: &Path, commit: &str, rev: &str, new: &Resolution) -> Result<Option<Resolution>> {
-    let Some(version) = new.meta.version() else { return Ok(None) };
+fn predecessor(
+    root: &Path,
+    commit: &str,
+    rev: &str,
+    new: &Resolution,
+) -> Result<Option<Resolution>> {
+    let Some(version) = new.meta.version() else {
+        return Ok(None);
+    };
     let dir = format!("{CORPUS_DIR}/{}", new.meta.series);
     let mut best: Option<(u32, Resolution)> = None;
     for path in git::files_at(root, commit, &dir)? {
@@ -133,10 +160,10 @@ fn predecessor(root: &Path, commit: &str, rev: &str, new: &Resolution) -> Result
         }
         let text = git::show_file(root, commit, &path)?;
         let old = canonical::read(&text, &PathBuf::from(format!("{rev}:{}", path.display())))?;
-        if let Some(v) = old.meta.version().filter(|&v| v < version) {
-            if best.as_ref().is_none_or(|(b, _)| v > *b) {
-                best = Some((v, old));
-            }
+        if let Some(v) = old.meta.version().filter(|&v| v < version)
+            && best.as_ref().is_none_or(|(b, _)| v > *b)
+        {
+            best = Some((v, old));
         }
     }
     Ok(best.map(|(_, r)| r))

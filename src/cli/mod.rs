@@ -211,12 +211,12 @@ fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
         }
         meta.series = series.clone();
     }
-    if let Some(date) = &args.date {
-        if !is_iso_date(date) {
-            return Err(Error::new(format!(
-                "--date {date:?}: expected an ISO date such as 2021-05-11"
-            )));
-        }
+    if let Some(date) = &args.date
+        && !is_iso_date(date)
+    {
+        return Err(Error::new(format!(
+            "--date {date:?}: expected an ISO date such as 2021-05-11"
+        )));
     }
     meta.session = args.session.or(meta.session);
     meta.year = args.year.or(meta.year);

@@ -110,7 +110,10 @@ mod tests {
             new: "Invites".into(),
             direction: Direction::Weaker,
         });
-        let c = comparison(vec![change(Part::Preamble, ChangeStatus::Unchanged), weakened]);
+        let c = comparison(vec![
+            change(Part::Preamble, ChangeStatus::Unchanged),
+            weakened,
+        ]);
         let all = [
             FailOn::Any,
             FailOn::Removed,
@@ -139,7 +142,9 @@ mod tests {
     #[test]
     fn nested_sub_paragraph_removals_count() {
         let mut parent = change(Part::Operative, ChangeStatus::Modified);
-        parent.subparagraphs.push(change(Part::Operative, ChangeStatus::Removed));
+        parent
+            .subparagraphs
+            .push(change(Part::Operative, ChangeStatus::Removed));
         let c = comparison(vec![parent]);
         assert_eq!(tripped(&[FailOn::Removed], &c), vec![FailOn::Removed]);
         assert!(tripped(&[FailOn::Added], &c).is_empty());

@@ -32,3 +32,34 @@ pub fn resdiff() -> assert_cmd::Command {
     cmd.current_dir(project_root()).env_remove("NO_COLOR");
     cmd
 }
+
+/// Shortens every `"text"` string in a JSON snapshot of corpus-derived data
+/// to its first and last words and a word count, so the snapshot records
+/// structure without copying the corpus into the repository.
+pub fn abbreviate_texts(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    serde_json::Value::String(s) if key == "text" => *s = abbreviate(s),
+                    other => abbreviate_texts(other),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(abbreviate_texts),
+        _ => {}
+    }
+}
+
+fn abbreviate(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        return text.to_string();
+    }
+    format!(
+        "{} … {} [{} words]",
+        words[..4].join(" "),
+        words[words.len() - 2..].join(" "),
+        words.len()
+    )
+}
