@@ -32,8 +32,10 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             vec![compare(&old.resolution, &new.resolution)]
         }
     };
-    for c in &comparisons {
-        for w in &c.warnings {
+    // The terminal view shows warnings itself; other formats go to files
+    // or scripts, so say them on stderr too.
+    if args.format != CompareFormat::Text || args.output.is_some() {
+        for w in comparisons.iter().flat_map(|c| &c.warnings) {
             eprintln!("warning: {w}");
         }
     }

@@ -44,28 +44,68 @@ pub fn load_file(path: &Path, meta: Option<Meta>) -> Result<Loaded> {
     })
 }
 
-/// What is known of a raw text before the importer reads it: nothing but
-/// its name, which stands in for the series.
+/// What is known of a raw text before the importer reads it: its series is
+/// the directory it is in, and a file named for its symbol the way UN
+/// documents are saved (`S_2018_95.txt`, `A_75_L.78.txt`) gives the symbol
+/// and so the body and the session or year.
 pub fn default_meta(path: &Path) -> Meta {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "text".to_string());
-    let body = if stem.starts_with("S_") || stem.starts_with("S-") {
-        Body::SecurityCouncil
-    } else {
-        Body::GeneralAssembly
-    };
-    Meta {
-        body,
+        .unwrap_or_default();
+    let series = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "imported".to_string());
+    let mut meta = Meta {
+        body: Body::GeneralAssembly,
         symbol: None,
         session: None,
         year: None,
-        series: stem,
+        series,
         title: None,
         date: None,
         status: Status::Draft,
         source: Some(format!("imported from {}", path.display())),
         generated_from: None,
+    };
+    let parts: Vec<&str> = stem.split('_').collect();
+    match parts.as_slice() {
+        ["S", year, number] if is_number(year) && year.len() == 4 && is_number(number) => {
+            meta.body = Body::SecurityCouncil;
+            meta.symbol = Some(parts.join("/"));
+            meta.year = year.parse().ok();
+        }
+        ["A", session, rest @ ..] if is_number(session) && !rest.is_empty() => {
+            meta.symbol = Some(parts.join("/"));
+            meta.session = session.parse().ok();
+        }
+        _ => {}
+    }
+    meta
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_that_are_symbols_give_symbol_body_and_version() {
+        let sc = default_meta(Path::new("corpus/sc/S_2018_95.txt"));
+        assert_eq!(sc.symbol.as_deref(), Some("S/2018/95"));
+        assert_eq!(
+            (sc.body, sc.year, sc.series.as_str()),
+            (Body::SecurityCouncil, Some(2018), "sc")
+        );
+        let ga = default_meta(Path::new("csto/A_75_L.78.txt"));
+        assert_eq!(ga.symbol.as_deref(), Some("A/75/L.78"));
+        assert_eq!((ga.body, ga.session), (Body::GeneralAssembly, Some(75)));
+        let plain = default_meta(Path::new("draft.txt"));
+        assert_eq!((plain.symbol, plain.series.as_str()), (None, "imported"));
     }
 }

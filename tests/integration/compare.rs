@@ -1,0 +1,295 @@
+//! `resdiff compare` through the real binary: the shipped 75 → 77 pair,
+//! exit codes like `git diff`, `--fail-on` policies, and `--git` review of a
+//! temporary repository with real commits.
+
+use std::path::Path;
+use std::process::Command;
+
+use predicates::prelude::*;
+
+use crate::common::{project_root, resdiff};
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = resdiff().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_shipped_pair_shows_exactly_the_two_routine_session_updates() {
+    let c = json(&["compare", "75", "77", "--format", "json"]);
+    assert_eq!(c["old"]["symbol"], "A/75/L.78");
+    assert_eq!(c["new"]["session"], 77);
+    assert_eq!(c["summary"]["operative"]["modified"], 2);
+    assert_eq!(c["summary"]["operative"]["unchanged"], 7);
+    assert_eq!(c["summary"]["preamble"]["unchanged"], 15);
+    assert_eq!(c["summary"]["routine"], 2);
+    let changed: Vec<&serde_json::Value> = c["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["status"] != "unchanged")
+        .collect();
+    assert_eq!(changed.len(), 2);
+    for (p, number) in changed.iter().zip(["8", "9"]) {
+        assert_eq!(p["part"], "operative");
+        assert_eq!(p["new"]["number"], number);
+        assert_eq!(p["routine"], true);
+        let deleted: Vec<&str> = p["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["op"] == "delete")
+            .map(|w| w["text"].as_str().unwrap())
+            .collect();
+        let inserted: Vec<&str> = p["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["op"] == "insert")
+            .map(|w| w["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            (deleted, inserted),
+            (vec!["seventy-seventh"], vec!["seventy-ninth"])
+        );
+    }
+}
+
+#[test]
+fn exit_codes_follow_git_diff() {
+    // Comparing a version with itself: all unchanged, exit 0 even with --exit-code.
+    let same = json(&["compare", "75", "A/75/L.78", "--format", "json"]);
+    assert!(
+        same["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["status"] == "unchanged")
+    );
+    resdiff()
+        .args(["compare", "75", "75", "--exit-code"])
+        .assert()
+        .code(0);
+    resdiff().args(["compare", "75", "77"]).assert().code(0);
+    resdiff()
+        .args(["compare", "75", "77", "--exit-code"])
+        .assert()
+        .code(1);
+    resdiff()
+        .args(["compare", "75", "78"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown version \"78\""));
+}
+
+#[test]
+fn fail_on_gates_only_on_the_chosen_kinds_of_change() {
+    // 75 -> 77 changes two operative paragraphs, routinely.
+    resdiff()
+        .args(["compare", "75", "77", "--fail-on", "any"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--fail-on any: matched"));
+    resdiff()
+        .args([
+            "compare",
+            "77",
+            "75",
+            "--fail-on",
+            "removed,weakened,operative,preamble,added",
+        ])
+        .assert()
+        .code(0);
+    resdiff()
+        .args(["compare", "75", "77", "--fail-on", "bogus"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_changed_lead_trips_the_weakened_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    // "Requests" -> "Invites" on operative paragraph 8: weaker on the scale.
+    let weakened = base.replace(
+        "8. _Requests_ the Secretary-General",
+        "8. _Invites_ the Secretary-General",
+    );
+    assert_ne!(weakened, base);
+    std::fs::write(dir.path().join("old.md"), &base).unwrap();
+    std::fs::write(dir.path().join("new.md"), &weakened).unwrap();
+    let old = dir.path().join("old.md");
+    let new = dir.path().join("new.md");
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    resdiff()
+        .args(["compare", old, new, "--fail-on", "weakened"])
+        .assert()
+        .code(1);
+    resdiff()
+        .args(["compare", old, new, "--fail-on", "strengthened"])
+        .assert()
+        .code(0);
+    let c = json(&["compare", old, new, "--format", "json"]);
+    let changed: Vec<_> = c["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["status"] != "unchanged")
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(
+        changed[0]["lead_change"],
+        serde_json::json!({"old": "Requests", "new": "Invites", "direction": "weaker"})
+    );
+}
+
+#[test]
+fn different_series_compare_with_a_warning() {
+    let Some(corpus) = crate::common::shared_corpus() else {
+        return;
+    };
+    let sc = corpus.join("sc/S_2018_95.txt");
+    resdiff()
+        .args(["compare", "75", sc.to_str().unwrap(), "--format", "json"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "warning: the versions belong to different series (csto, sc)",
+        ));
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=resdiff test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// A repository whose first commit has the shipped 75; then 75 is edited
+/// in the working tree and 77 is added, as a drafter's pull request would.
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("resolutions/csto")).unwrap();
+    std::fs::copy(
+        project_root().join("resolutions/csto/75.md"),
+        d.join("resolutions/csto/75.md"),
+    )
+    .unwrap();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "75"]);
+    dir
+}
+
+#[test]
+fn git_mode_reviews_every_changed_resolution_in_one_report() {
+    let repo = repository();
+    let d = repo.path();
+    // A new version file: compared with its predecessor at the revision.
+    std::fs::copy(
+        project_root().join("resolutions/csto/77.md"),
+        d.join("resolutions/csto/77.md"),
+    )
+    .unwrap();
+    let out = resdiff()
+        .current_dir(d)
+        .args(["compare", "--git", "HEAD", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    assert_eq!(all[0]["old"]["session"], 75);
+    assert_eq!(all[0]["new"]["session"], 77);
+    assert_eq!(all[0]["summary"]["routine"], 2);
+
+    // Now also edit the committed 75 (a lead weakened): two comparisons, one report.
+    let path = d.join("resolutions/csto/75.md");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("8. _Requests_ the", "8. _Invites_ the");
+    std::fs::write(&path, text).unwrap();
+    let out = resdiff()
+        .current_dir(d)
+        .args(["compare", "--git", "HEAD", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Review of 2 changed resolutions"), "{md}");
+    resdiff()
+        .current_dir(d)
+        .args(["compare", "--git", "HEAD", "--fail-on", "weakened"])
+        .assert()
+        .code(1);
+    resdiff()
+        .current_dir(d)
+        .args([
+            "compare",
+            "--git",
+            "HEAD",
+            "--format",
+            "html",
+            "-o",
+            "review.html",
+        ])
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(d.join("review.html")).unwrap();
+    assert!(html.contains("Review of 2 changed resolutions"));
+}
+
+#[test]
+fn git_mode_with_nothing_changed_says_so() {
+    let repo = repository();
+    resdiff()
+        .current_dir(repo.path())
+        .args(["compare", "--git", "HEAD", "--exit-code"])
+        .assert()
+        .code(0)
+        .stdout("No resolution changed.\n")
+        .stderr(predicate::str::contains(
+            "no resolution in resolutions/ changed since HEAD",
+        ));
+}
+
+#[test]
+fn git_mode_errors_outside_a_repository_or_with_an_unknown_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    resdiff()
+        .current_dir(dir.path())
+        .args(["compare", "--git", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--git needs a git repository"));
+    let repo = repository();
+    resdiff()
+        .current_dir(repo.path())
+        .args(["compare", "--git", "no-such-branch"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown revision \"no-such-branch\"",
+        ));
+}
