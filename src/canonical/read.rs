@@ -348,10 +348,12 @@ fn item_label(item_source: &str) -> (Option<String>, String) {
         return (Some(digits), String::new());
     }
     let rest = s.trim_start_matches(['-', '*', '+']).trim_start();
+    // Sub-paragraph labels: (a), (iv), (1), (•) — short, no spaces.
     if let Some((label, _)) = rest.strip_prefix('(').and_then(|r| r.split_once(')'))
         && !label.is_empty()
-        && label.len() <= 6
-        && label.chars().all(|c| c.is_ascii_alphanumeric())
+        && label.chars().count() <= 8
+        && !label.contains(char::is_whitespace)
+        && !label.contains('\\')
     {
         return (Some(label.to_string()), format!("({label})"));
     }
@@ -413,7 +415,7 @@ fn is_enacting_formula(inline: &Inline) -> bool {
 
 /// A sub-paragraph label: letters or roman numerals, not an operative number.
 fn is_sub_label(label: Option<&str>) -> bool {
-    label.is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase()))
+    label.is_some_and(|l| l.chars().next().is_some_and(|c| !c.is_ascii_digit()))
 }
 
 fn tag_name(tag: &Tag<'_>) -> &'static str {

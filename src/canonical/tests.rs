@@ -59,6 +59,17 @@ fn sample() -> Resolution {
     with_subs
         .subparagraphs
         .push(para(Some("b"), None, "back\\slash and 1) paren;"));
+    with_subs
+        .subparagraphs
+        .push(para(Some("1"), None, "a numbered item,"));
+    with_subs
+        .subparagraphs
+        .push(para(Some("•"), None, "a bullet,"));
+    with_subs.subparagraphs.push(para(
+        None,
+        None,
+        "(x) an unlabelled item that opens like a label;",
+    ));
     let mut bis = para(
         Some("7 bis"),
         Some("Requests also"),

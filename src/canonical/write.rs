@@ -117,9 +117,22 @@ fn operative_marker(paragraph: &Paragraph) -> String {
 fn write_subparagraphs(out: &mut String, subs: &[Paragraph], indent: usize) {
     for sub in subs {
         let pad = " ".repeat(indent);
-        let label = sub.number.as_deref().unwrap_or("");
-        out.push_str(&format!("{pad}- ({label}) "));
-        out.push_str(&paragraph_line(sub));
+        out.push_str(&pad);
+        out.push_str("- ");
+        match sub.number.as_deref() {
+            Some(label) => {
+                out.push_str(&format!("({label}) "));
+                out.push_str(&paragraph_line(sub));
+            }
+            // Unlabelled: a text opening with "(" must not read as a label.
+            None => {
+                let line = paragraph_line(sub);
+                if line.starts_with('(') {
+                    out.push('\\');
+                }
+                out.push_str(&line);
+            }
+        }
         out.push('\n');
         // Content of "- (a) " starts two columns in: nested lists indent by 2.
         write_subparagraphs(out, &sub.subparagraphs, indent + 2);

@@ -1,0 +1,184 @@
+//! The shipped corpus is reproducible: `resolutions/csto/75.md` is exactly
+//! what `resdiff import` makes of the source text with the flags below, and
+//! `77.md` exactly what `resdiff draft 77 --from 75` makes of it.
+
+use predicates::prelude::*;
+
+use crate::common::{project_root, resdiff, shared_corpus};
+
+/// The flags `75.md` was imported with (README, "The corpus").
+const IMPORT_FLAGS: &[&str] = &[
+    "--series",
+    "csto",
+    "--session",
+    "75",
+    "--year",
+    "2021",
+    "--symbol",
+    "A/75/L.78",
+    "--date",
+    "2021-05-11",
+    "--title",
+    "Cooperation between the United Nations and the Collective Security Treaty Organization",
+    "--source",
+    "Draft resolution A/75/L.78 as published on the web site of the Collective Security Treaty Organization (the document this project was created from; verbatim copy in shared/corpus/csto/A_75_L.78.txt). Imported with resdiff import and checked by hand against it: 15 preambular and 9 operative paragraphs, footnotes 2 to 7 (the text of footnote 1 is not in the source).",
+];
+
+fn shipped(version: &str) -> String {
+    std::fs::read_to_string(project_root().join(format!("resolutions/csto/{version}.md"))).unwrap()
+}
+
+#[test]
+fn the_75th_session_text_is_what_import_makes_of_the_source() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let source = corpus.join("csto/A_75_L.78.txt");
+    resdiff()
+        .arg("import")
+        .arg(&source)
+        .args(IMPORT_FLAGS)
+        .assert()
+        .success()
+        .stdout(shipped("75"))
+        .stderr(predicate::str::contains(
+            "footnote 1 is marked in the text but its footnote text is missing",
+        ));
+}
+
+#[test]
+fn the_77th_session_draft_is_what_draft_makes_of_75_and_changes_only_routine_references() {
+    resdiff()
+        .args(["draft", "77", "--from", "75", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(shipped("77"))
+        .stderr(
+            "drafted version 77 from csto 75 (A/75/L.78) into standard output: 2 routine updates\n  \
+             OP8: seventy-seventh session -> seventy-ninth session\n  \
+             OP9: seventy-seventh session -> seventy-ninth session\n",
+        );
+    // Outside those two ordinals, the paragraphs are the 75th-session text.
+    let (old, new) = (shipped("75"), shipped("77"));
+    let body = |t: &str| t.split("\n+++\n").nth(1).unwrap().to_string();
+    assert_eq!(
+        body(&old).replace("seventy-seventh session", "seventy-ninth session"),
+        body(&new)
+    );
+    // The history stays: "its sixty-fourth session" is not moved on.
+    assert!(new.contains("adopted by the General Assembly at its sixty-fourth session"));
+    assert!(new.contains("generated_from = \"csto 75 (A/75/L.78)\""));
+    assert!(new.contains("A draft, not an adopted text."));
+}
+
+#[test]
+fn show_75_gives_the_15_and_9_paragraphs_with_their_leads() {
+    let out = resdiff()
+        .args(["show", "75", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let leads = |part: &str| -> Vec<String> {
+        r[part]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["lead"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        leads("preamble"),
+        [
+            "Having considered",
+            "Referring to",
+            "Referring also to",
+            "Referring further to",
+            "Referring to",
+            "Referring also to",
+            "Noting with satisfaction",
+            "Encouraging",
+            "Stressing",
+            "Commending",
+            "Welcoming",
+            "Noting",
+            "Noting with appreciation",
+            "Welcoming",
+            "Noting",
+        ]
+    );
+    assert_eq!(
+        leads("operative"),
+        [
+            "Takes note with appreciation",
+            "Notes with appreciation",
+            "Welcomes",
+            "Invites",
+            "Invites",
+            "Invites",
+            "Encourages",
+            "Requests",
+            "Decides",
+        ]
+    );
+    let numbers: Vec<&str> = r["operative"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    assert!(
+        r["preamble"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["number"].is_null())
+    );
+    let markers: Vec<&str> = r["footnotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["marker"].as_str().unwrap())
+        .collect();
+    assert_eq!(markers, ["2", "3", "4", "5", "6", "7"]);
+    // Footnote 1's marker is kept on the first preambular paragraph, after "organizations".
+    let first = &r["preamble"][0];
+    assert_eq!(first["footnotes"][0]["marker"], "1");
+    let offset = first["footnotes"][0]["offset"].as_u64().unwrap() as usize;
+    assert!(
+        first["text"].as_str().unwrap()[..offset].ends_with("regional and other organizations")
+    );
+}
+
+#[test]
+fn import_write_read_round_trips_on_every_corpus_text() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let mut checked = 0;
+    for dir in ["csto", "sc"] {
+        for entry in std::fs::read_dir(corpus.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let meta = resdiff::parse::default_meta(&path);
+            let imported = resdiff::parse::import::import_text(&text, meta)
+                .unwrap()
+                .resolution;
+            let written = resdiff::canonical::write(&imported).unwrap();
+            let back = resdiff::canonical::read(&written, &path).unwrap();
+            assert_eq!(back, imported, "{}", path.display());
+            assert_eq!(
+                resdiff::canonical::write(&back).unwrap(),
+                written,
+                "{}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 21);
+}
