@@ -1,6 +1,8 @@
 //! The one integration-test binary: CLI behaviour driven through the real
 //! `resdiff` binary, corpus checks, and a regression module.
 
+mod browser;
 mod cli;
 mod common;
 mod corpus_import;
+mod reports;
