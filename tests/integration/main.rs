@@ -1,8 +1,12 @@
 //! The one integration-test binary: CLI behaviour driven through the real
-//! `resdiff` binary, corpus checks, and a regression module.
+//! `resdiff` binary, corpus checks, reports, the browser, and a regression
+//! module for bugs found along the way.
 
+mod browser;
 mod cli;
 mod common;
 mod compare;
 mod corpus_import;
+mod regression;
+mod reports;
 mod shipped;

@@ -1,0 +1,550 @@
+//! The reports as a user gets them from `resdiff compare`: snapshots of every
+//! format for the shipped CSTO pair and a real Security Council pair, the
+//! Markdown summary read back by a Markdown parser, hostile text in every
+//! format, output files and colour choices.
+
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::common::{resdiff, shared_corpus};
+
+/// What the hostile paragraph says, character for character. It replaces
+/// the words "to continue" in OP 7 of the shipped 77 draft: HTML that would
+/// run script (and leave a mark on the page if it did), Markdown syntax of
+/// every kind, and table pipes.
+pub const HOSTILE: &str = "<script>document.title='pwned'</script> \
+    <img src=x onerror=\"document.body.dataset.pwned='yes'\"> \
+    & * | `tick` **bold** [link](javascript:alert(1)) # hash to continue";
+
+/// The words of [`HOSTILE`] that only a literal rendering shows intact.
+pub const HOSTILE_SCRIPT: &str = "<script>document.title='pwned'</script>";
+
+/// Runs `resdiff compare` with `args`, expecting success; its standard output.
+fn compare(args: &[&str]) -> String {
+    let out = resdiff()
+        .arg("compare")
+        .args(args)
+        .output()
+        .expect("resdiff runs");
+    assert!(
+        out.status.success(),
+        "resdiff compare {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("reports are UTF-8")
+}
+
+// ------------------------------------------------------------ shipped corpus
+
+#[test]
+fn csto_75_77_html() {
+    insta::assert_snapshot!(compare(&["75", "77", "--format", "html"]));
+}
+
+#[test]
+fn csto_75_77_markdown() {
+    insta::assert_snapshot!(compare(&["75", "77", "--format", "md"]));
+}
+
+#[test]
+fn csto_75_77_text() {
+    insta::assert_snapshot!(compare(&[
+        "75", "77", "--format", "text", "--color", "never"
+    ]));
+}
+
+#[test]
+fn markdown_summary_table_counts_75_77() {
+    let md = compare(&["75", "77", "--format", "md"]);
+    let tables = markdown_tables(&md);
+    let counts = tables
+        .iter()
+        .find(|t| t[0][0] == "Paragraphs")
+        .expect("a table of paragraph counts");
+    assert_eq!(
+        counts[0],
+        ["Paragraphs", "Preamble", "Operative", "Total"],
+        "header"
+    );
+    let row = |status: &str| -> Vec<String> {
+        counts
+            .iter()
+            .find(|r| r[0] == status)
+            .unwrap_or_else(|| panic!("no {status} row in {counts:?}"))[1..]
+            .to_vec()
+    };
+    assert_eq!(row("modified"), ["0", "2", "2"]);
+    assert_eq!(row("unchanged"), ["15", "7", "22"]);
+    for status in ["added", "removed", "split", "merged", "moved", "renumbered"] {
+        assert_eq!(row(status), ["0", "0", "0"], "{status}");
+    }
+    let figures = tables
+        .iter()
+        .find(|t| t[0][0] == "Figure")
+        .expect("a table of figures");
+    let figure = |name: &str| {
+        figures
+            .iter()
+            .find(|r| r[0] == name)
+            .unwrap_or_else(|| panic!("no {name} row"))[1]
+            .clone()
+    };
+    assert_eq!(figure("Routine updates"), "2");
+    assert_eq!(figure("Words inserted"), "2");
+    assert_eq!(figure("Words deleted"), "2");
+}
+
+// ------------------------------------------------- a real Security Council pair
+
+/// South Sudan sanctions renewals, S/2017/444 → S/2019/441, imported from the
+/// raw texts on the fly. Corpus text must not be copied into the repository,
+/// so the snapshots keep the report's structure and every changed fragment
+/// (`<ins>`/`<del>`, `{+…+}`/`[-…-]`) but abbreviate each run of unchanged
+/// text longer than ten words to its first and last three words around
+/// "…". That keeps what a regression would change (statuses, numbering,
+/// badges, markup, which words were marked) while an unchanged sentence is
+/// no longer readable. The HTML keeps its markup whole so anchors, classes
+/// and escaping stay under test; its stylesheet is the same as in the CSTO
+/// snapshot and is left out.
+#[test]
+fn south_sudan_2017_2019_all_formats() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let old = corpus.join("sc/S_2017_444.txt");
+    let new = corpus.join("sc/S_2019_441.txt");
+    let (old, new) = (relative(&old), relative(&new));
+    let run = |extra: &[&str]| {
+        let mut args = vec![old.as_str(), new.as_str()];
+        args.extend_from_slice(extra);
+        compare(&args)
+    };
+
+    let html = run(&["--format", "html"]);
+    insta::assert_snapshot!(
+        "south_sudan_2017_2019_html",
+        abbreviate_marked(&drop_stylesheet(&html), Markup::Tags)
+    );
+    let md = run(&["--format", "md"]);
+    insta::assert_snapshot!(
+        "south_sudan_2017_2019_markdown",
+        abbreviate_marked(&md, Markup::Tags)
+    );
+    let text = run(&["--format", "text", "--color", "never"]);
+    insta::assert_snapshot!(
+        "south_sudan_2017_2019_text",
+        abbreviate_marked(&text, Markup::Brackets)
+    );
+}
+
+/// `path` as the user would type it from the project root, so the report's
+/// "imported from …" line does not depend on where the checkout lives.
+fn relative(path: &Path) -> String {
+    let root = crate::common::project_root();
+    match path.strip_prefix(root.join("..")) {
+        Ok(rest) => format!("../{}", rest.display()),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Markup {
+    /// HTML and Markdown: `<ins>`/`<del>` elements, other tags kept verbatim.
+    Tags,
+    /// The terminal view: `{+…+}` and `[-…-]`.
+    Brackets,
+}
+
+/// Abbreviates unchanged text line by line, keeping changed fragments and
+/// markup whole (see [`south_sudan_2017_2019_all_formats`]).
+fn abbreviate_marked(report: &str, markup: Markup) -> String {
+    let mut out = String::with_capacity(report.len());
+    for line in report.split_inclusive('\n') {
+        match markup {
+            Markup::Tags => abbreviate_tagged_line(line, &mut out),
+            Markup::Brackets => abbreviate_bracketed_line(line, &mut out),
+        }
+    }
+    out
+}
+
+fn abbreviate_tagged_line(line: &str, out: &mut String) {
+    let mut changed_depth = 0usize;
+    let mut rest = line;
+    while !rest.is_empty() {
+        let text_end = rest.find('<').unwrap_or(rest.len());
+        let text = &rest[..text_end];
+        if changed_depth > 0 {
+            out.push_str(text);
+        } else {
+            out.push_str(&abbreviate_run(text));
+        }
+        rest = &rest[text_end..];
+        if rest.is_empty() {
+            break;
+        }
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let tag = &rest[..tag_end];
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if name == "ins" || name == "del" {
+            if tag.starts_with("</") {
+                changed_depth = changed_depth.saturating_sub(1);
+            } else {
+                changed_depth += 1;
+            }
+        }
+        out.push_str(tag);
+        rest = &rest[tag_end..];
+    }
+}
+
+fn abbreviate_bracketed_line(line: &str, out: &mut String) {
+    let mut rest = line;
+    loop {
+        let open = ["{+", "[-"]
+            .iter()
+            .filter_map(|m| rest.find(m).map(|at| (at, *m)))
+            .min();
+        let Some((at, marker)) = open else {
+            out.push_str(&abbreviate_run(rest));
+            return;
+        };
+        out.push_str(&abbreviate_run(&rest[..at]));
+        let close = if marker == "{+" { "+}" } else { "-]" };
+        let end = rest[at + 2..]
+            .find(close)
+            .map_or(rest.len(), |e| at + 2 + e + 2);
+        out.push_str(&rest[at..end]);
+        rest = &rest[end..];
+    }
+}
+
+/// A run of more than ten words becomes its first and last three around
+/// "…"; the whitespace at either end is kept so markup stays where it was.
+/// Words are tokens with a letter or digit, so table pipes do not count.
+fn abbreviate_run(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let words = tokens
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .count();
+    if words <= 10 || tokens.len() <= 6 {
+        return text.to_string();
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!(
+        "{lead}{} … {}{trail}",
+        tokens[..3].join(" "),
+        tokens[tokens.len() - 3..].join(" ")
+    )
+}
+
+fn drop_stylesheet(html: &str) -> String {
+    match (html.find("<style>"), html.find("</style>")) {
+        (Some(start), Some(end)) => format!(
+            "{}<style>/* as in the CSTO snapshot */{}",
+            &html[..start],
+            &html[end..]
+        ),
+        _ => panic!("the report has no stylesheet"),
+    }
+}
+
+#[test]
+fn abbreviation_keeps_changes_and_shortens_long_equal_runs() {
+    let mut out = String::new();
+    abbreviate_tagged_line(
+        "<p>one two three four five six seven eight nine ten eleven <del>a b c d e f g h i j k l</del>end</p>\n",
+        &mut out,
+    );
+    assert_eq!(
+        out,
+        "<p>one two three … nine ten eleven <del>a b c d e f g h i j k l</del>end</p>\n"
+    );
+    let mut out = String::new();
+    abbreviate_bracketed_line(
+        "  x {+a b c d e f g h i j k+} one two three four five six seven eight nine ten eleven\n",
+        &mut out,
+    );
+    assert_eq!(
+        out,
+        "  x {+a b c d e f g h i j k+} one two three … nine ten eleven\n"
+    );
+    assert_eq!(
+        abbreviate_run("| a | b | c | d | e |"),
+        "| a | b | c | d | e |"
+    );
+}
+
+// ------------------------------------------------------------- hostile text
+
+/// A copy of the shipped 77 draft in `dir` whose OP 7 carries [`HOSTILE`],
+/// written with the canonical format's escapes so the parsed paragraph
+/// holds the characters literally.
+pub fn hostile_77(dir: &Path) -> PathBuf {
+    let source = crate::common::project_root().join("resolutions/csto/77.md");
+    let text = std::fs::read_to_string(&source).expect("the shipped 77 draft");
+    let anchor = "7. _Encourages_ both organizations to continue";
+    assert!(
+        text.contains(anchor),
+        "OP 7 of 77.md changed; update the test"
+    );
+    let edited = text.replacen(
+        anchor,
+        &format!("7. _Encourages_ both organizations {}", escape(HOSTILE)),
+        1,
+    );
+    let path = dir.join("77-hostile.md");
+    std::fs::write(&path, edited).expect("temp file");
+    path
+}
+
+/// The canonical format's inline escapes: a backslash before every
+/// character Markdown could read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if "\\`*_[]<>&~!|$#".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn hostile_text_is_literal_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = hostile_77(dir.path());
+    let hostile = hostile.to_str().unwrap();
+
+    // HTML: every character escaped, no element from the text.
+    let html = compare(&["75", hostile, "--format", "html"]);
+    let body = &html[html.find("</style>").expect("stylesheet")..];
+    assert!(!body.contains("<script"), "a script element in the report");
+    assert!(!body.contains("<img"), "an img element in the report");
+    assert!(!body.contains("<b>") && !body.contains("<strong>"));
+    assert!(!body.contains("<code>") && !body.contains("<a href=\"javascript"));
+    assert!(body.contains("&#60;script&#62;document.title=&#39;pwned&#39;&#60;/script&#62;"));
+    assert!(body.contains(
+        "&#60;img src=x onerror=&#34;document.body.dataset.pwned=&#39;yes&#39;&#34;&#62;"
+    ));
+    assert!(body.contains("&#38; * | `tick` **bold** [link](javascript:alert(1)) # hash"));
+    assert_no_controls(&html);
+
+    // Markdown: a Markdown reader gets the characters back as text, and
+    // nothing else: no HTML, code, links, emphasis or headings.
+    let md = compare(&["75", hostile, "--format", "md"]);
+    assert_no_controls(&md);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut text = String::new();
+    for event in Parser::new_ext(&md, options) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let tag = h.trim_start_matches(['<', '/']);
+                assert!(
+                    ["ins", "del", "details", "summary"]
+                        .iter()
+                        .any(|ok| tag.starts_with(ok)),
+                    "raw HTML from the text: {h:?}"
+                );
+            }
+            Event::Code(code) => panic!("text became code: {code:?}"),
+            Event::Start(Tag::Link { dest_url, .. }) => panic!("text became a link: {dest_url}"),
+            Event::Text(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    // Emphasis or a heading would have eaten the `**` or `#`.
+    assert!(text.contains(HOSTILE), "the literal text in {text:?}");
+
+    // The terminal view prints the text as it is, with no escape sequences.
+    for color in ["never", "always"] {
+        let plain = compare(&["75", hostile, "--format", "text", "--color", color]);
+        assert!(plain.contains(HOSTILE_SCRIPT), "--color {color}");
+        assert!(plain.contains("[link](javascript:alert(1)) # hash"));
+        assert_no_controls(&strip_sgr(&plain));
+    }
+
+    // JSON keeps the text verbatim.
+    let json: serde_json::Value =
+        serde_json::from_str(&compare(&["75", hostile, "--format", "json"])).unwrap();
+    assert!(
+        strings(&json).iter().any(|s| s.contains(HOSTILE)),
+        "the literal text in the JSON"
+    );
+}
+
+/// Every string in a JSON value.
+fn strings(value: &serde_json::Value) -> Vec<&str> {
+    match value {
+        serde_json::Value::String(s) => vec![s.as_str()],
+        serde_json::Value::Array(items) => items.iter().flat_map(strings).collect(),
+        serde_json::Value::Object(map) => map.values().flat_map(strings).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Control characters other than the newline; a terminal would act on them.
+fn assert_no_controls(out: &str) {
+    if let Some(c) = out.chars().find(|&c| c.is_control() && c != '\n') {
+        panic!("control character {c:?} in the report");
+    }
+}
+
+/// `text` without SGR colour sequences (`ESC [ digits ; … m`).
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let params = &rest[at + 2..];
+        let len = params
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .filter(|&end| params[end..].starts_with('m'))
+            .expect("only SGR sequences");
+        rest = &params[len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+// ------------------------------------------------------------ output, colour
+
+#[test]
+fn an_unwritable_report_path_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/dir/report.html");
+    let out = resdiff()
+        .args(["compare", "75", "77", "--format", "html", "-o"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("report.html: cannot write: directory")
+            && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "no report on stdout either");
+    assert!(!dir.path().join("no").exists());
+
+    // A directory in the way: the rename fails, and no temporary file stays.
+    let taken = dir.path().join("taken");
+    std::fs::create_dir(&taken).unwrap();
+    let out = resdiff()
+        .args(["compare", "75", "77", "-o"])
+        .arg(&taken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("taken: cannot write"));
+    let entries: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(entries, ["taken"], "nothing left beside the target");
+    assert_eq!(std::fs::read_dir(&taken).unwrap().count(), 0);
+}
+
+#[test]
+fn a_written_report_is_the_one_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.md");
+    let out = resdiff()
+        .args(["compare", "75", "77", "--format", "md", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        compare(&["75", "77", "--format", "md"])
+    );
+}
+
+#[test]
+fn color_always_never_and_no_color() {
+    let always = compare(&["75", "77", "--color", "always"]);
+    assert!(always.contains("\x1b["), "--color always colours");
+    let never = compare(&["75", "77", "--color", "never"]);
+    assert!(!never.contains('\x1b'), "--color never");
+    // Colour stands in for the {+ +} and [- -] markers, and that is all.
+    let unmarked = ["{+", "+}", "[-", "-]"]
+        .iter()
+        .fold(never, |text, marker| text.replace(marker, ""));
+    assert_eq!(strip_sgr(&always), unmarked);
+
+    // Auto decides on a terminal, so give it one (util-linux `script`).
+    let Some(on_tty) = on_a_terminal(None) else {
+        eprintln!("skipped: `script` not found, auto colour untested on a terminal");
+        return;
+    };
+    assert!(on_tty.contains("\x1b["), "auto colours a terminal");
+    let no_color = on_a_terminal(Some("1")).unwrap();
+    assert!(no_color.contains("OP 8"), "the report ran: {no_color:?}");
+    assert!(
+        !no_color.contains("\x1b["),
+        "NO_COLOR=1 turns auto colour off"
+    );
+}
+
+/// `resdiff compare 75 77` with auto colour and its stdout on a pseudo
+/// terminal; `None` when util-linux `script` is not installed.
+fn on_a_terminal(no_color: Option<&str>) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("resdiff");
+    let command = format!("'{}' compare 75 77 --color auto", bin.display());
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(crate::common::project_root())
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null());
+    if let Some(v) = no_color {
+        script.env("NO_COLOR", v);
+    }
+    let out = script.output().ok()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// The cells of every table in `md`, header row first.
+fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
+    let mut tables = Vec::new();
+    let mut table: Vec<Vec<String>> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => table = Vec::new(),
+            Event::End(TagEnd::Table) => tables.push(std::mem::take(&mut table)),
+            Event::Start(Tag::TableHead | Tag::TableRow) => row = Vec::new(),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                table.push(std::mem::take(&mut row))
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => row.push(cell.take().unwrap_or_default()),
+            Event::Text(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}
