@@ -14,6 +14,12 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         _ => Path::new("."),
     };
     let fail = |e: std::io::Error| Error::in_file(path, format!("cannot write: {e}"));
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::in_file(
+            path,
+            format!("cannot write: {} is not a directory", dir.display()),
+        ));
+    }
     if !dir.is_dir() {
         return Err(Error::in_file(
             path,
@@ -57,6 +63,16 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_file_in_the_way_of_the_directory_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("file"), "x").unwrap();
+        let err = write_atomic(&dir.path().join("file/report.html"), "x")
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("file is not a directory"), "{err}");
     }
 
     #[test]
