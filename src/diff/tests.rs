@@ -358,3 +358,43 @@ fn subparagraphs_are_aligned_inside_their_parent() {
         (p.old.refs()[0].text.clone(), p.new.refs()[0].text.clone())
     );
 }
+
+#[test]
+fn an_old_act_kept_behind_a_new_lead_is_not_a_stronger_lead() {
+    let Some((preamble, operative)) = csto_paragraphs() else {
+        return;
+    };
+    // Mechanics with real sentences: operative 6 ("Invites increased
+    // cooperation …") becomes a clause behind operative 8's "Requests the
+    // Secretary-General …", the way S/2018/257 OP9 ("Welcomes the strong
+    // relationship …") went behind "Requests UNSOM …" in S/2019/266 OP3.
+    let old = resolution(75, &preamble, &operative[5..6]);
+    let requests = operative[7].trim_end_matches(';');
+    let mut invites = operative[5].clone();
+    invites.replace_range(..1, "i");
+    let joined = format!("{requests}, and {invites}");
+    let c = compare(&old, &resolution(75, &preamble, &[joined.clone()]));
+    let op = c
+        .paragraphs
+        .iter()
+        .find(|p| p.part == Part::Operative)
+        .unwrap();
+    assert_eq!(
+        op.status,
+        ChangeStatus::Modified,
+        "{}",
+        outline(&c).join("\n")
+    );
+    let lead = op.lead_change.as_ref().unwrap();
+    assert_eq!(
+        (lead.old.as_str(), lead.new.as_str()),
+        ("Invites", "Requests")
+    );
+    assert_eq!(lead.direction, Direction::Neutral);
+    assert_eq!(c.summary.leads_strengthened, 0);
+
+    // Whereas replacing the act itself is a stronger lead.
+    let replaced = operative[5].replacen("Invites", "Requests", 1);
+    let c = compare(&old, &resolution(75, &preamble, &[replaced]));
+    assert_eq!(c.summary.leads_strengthened, 1);
+}

@@ -231,7 +231,10 @@ fn share_whitespace(segments: Vec<Segment>) -> Vec<Segment> {
         // Trailing first, then leading within what is left, so the two
         // never overlap; one side may be left empty (a pure insertion).
         let trail = common_whitespace(delete.chars().rev(), insert.chars().rev());
-        let (d, i) = (&delete[..delete.len() - trail], &insert[..insert.len() - trail]);
+        let (d, i) = (
+            &delete[..delete.len() - trail],
+            &insert[..insert.len() - trail],
+        );
         let lead = common_whitespace(d.chars(), i.chars());
         push_merged(&mut out, Segment::Equal(d[..lead].to_string()));
         if d.len() > lead || i.len() > lead {

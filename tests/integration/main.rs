@@ -4,3 +4,4 @@
 mod cli;
 mod common;
 mod corpus_import;
+mod real_pairs;
