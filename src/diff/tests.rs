@@ -373,7 +373,7 @@ fn an_old_act_kept_behind_a_new_lead_is_not_a_stronger_lead() {
     let mut invites = operative[5].clone();
     invites.replace_range(..1, "i");
     let joined = format!("{requests}, and {invites}");
-    let c = compare(&old, &resolution(75, &preamble, &[joined.clone()]));
+    let c = compare(&old, &resolution(75, &preamble, std::slice::from_ref(&joined)));
     let op = c
         .paragraphs
         .iter()
