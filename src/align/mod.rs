@@ -106,7 +106,7 @@ pub fn align_texts<S: AsRef<str>>(old: &[S], new: &[S]) -> Vec<Link> {
     let new_fp: Vec<Fingerprint> = new.iter().map(|t| Fingerprint::of(t.as_ref())).collect();
     let pairs = pair_one_to_one(&old_fp, &new_fp);
     let grouped = groups::group(&old_fp, &new_fp, pairs);
-    let moved = moves(&grouped.units);
+    let moved = moves(&grouped.units, old.len(), new.len());
     links_in_reading_order(old.len(), new.len(), &grouped.units, &moved)
 }
 
@@ -158,11 +158,21 @@ fn relative(i: usize, len: usize) -> f64 {
 
 /// Whether each unit moved: units outside the longest run whose new
 /// positions increase with the old ones.
-fn moves(units: &[groups::Unit]) -> Vec<bool> {
+/// Of several equally long runs, the one keeping the units whose relative
+/// position shifted least, so a paragraph that jumped far is the move.
+fn moves(units: &[groups::Unit], old_len: usize, new_len: usize) -> Vec<bool> {
     let mut by_old: Vec<usize> = (0..units.len()).collect();
     by_old.sort_by_key(|&u| units[u].old_anchor());
     let values: Vec<usize> = by_old.iter().map(|&u| units[u].new_anchor()).collect();
-    let keep = order::in_order(&values);
+    // |o / old_len − n / new_len|, scaled by both lengths to stay exact.
+    let shift: Vec<u64> = by_old
+        .iter()
+        .map(|&u| {
+            let (o, n) = (units[u].old_anchor() as u64, units[u].new_anchor() as u64);
+            (o * new_len as u64).abs_diff(n * old_len as u64)
+        })
+        .collect();
+    let keep = order::in_order(&values, &shift);
     let mut moved = vec![false; units.len()];
     for (k, &u) in by_old.iter().enumerate() {
         moved[u] = !keep[k];

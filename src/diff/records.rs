@@ -4,9 +4,10 @@
 
 use crate::align::{Link, align_paragraphs};
 use crate::comparison::{
-    ChangeStatus, LeadChange, ParagraphChange, ParagraphRef, References, Side, WordOp, WordOpKind,
+    ChangeStatus, Direction, LeadChange, ParagraphChange, ParagraphRef, References, Side, WordOp,
+    WordOpKind,
 };
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, normalize_word};
 use crate::model::{Paragraph, Part};
 
 use super::words::{count_words, word_ops};
@@ -212,12 +213,51 @@ fn redline(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -> Vec
 fn lead_change(old: &Paragraph, new: &Paragraph, part: Part) -> Option<LeadChange> {
     let (o, n) = (old.lead.as_deref()?, new.lead.as_deref()?);
     let lex = lexicon();
-    if lex.same_lead(o, n, part) {
+    if lex.same_lead(o, n, part) || without_its(o) == without_its(n) {
         return None;
     }
+    let direction = if opening_kept_inside(old, new) {
+        Direction::Neutral
+    } else {
+        lex.direction(o, n, part)
+    };
     Some(LeadChange {
         old: o.to_string(),
         new: n.to_string(),
-        direction: lex.direction(o, n, part),
+        direction,
     })
+}
+
+/// A lead's words without "its": "Expresses its concern" is "Expresses
+/// concern" (S/2018/257 OP22 → S/2019/266 OP16).
+fn without_its(lead: &str) -> Vec<String> {
+    lead.split_whitespace()
+        .map(normalize_word)
+        .filter(|w| w != "its")
+        .collect()
+}
+
+/// Words after the lead that, with it, identify the old paragraph's act.
+const OPENING_WORDS_AFTER_LEAD: usize = 3;
+
+/// Whether the old paragraph's opening (its lead and the next few words)
+/// still stands as a later clause of the new paragraph: the old act was kept
+/// and another paragraph's act put in front of it ("Welcomes the strong
+/// relationship …" became "Requests UNSOM to …, welcomes the strong
+/// relationship …", S/2018/257 OP9 → S/2019/266 OP3). The opening changed
+/// but nothing was strengthened or weakened.
+fn opening_kept_inside(old: &Paragraph, new: &Paragraph) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(normalize_word)
+            .collect()
+    };
+    let lead_len = old.lead.as_deref().map_or(0, |l| words(l).len());
+    let old_words = words(&old.text);
+    let opening = &old_words[..old_words.len().min(lead_len + OPENING_WORDS_AFTER_LEAD)];
+    let new_words = words(&new.text);
+    opening.len() > lead_len
+        && new_words.len() > opening.len()
+        && new_words[1..].windows(opening.len()).any(|w| w == opening)
 }

@@ -358,3 +358,177 @@ fn subparagraphs_are_aligned_inside_their_parent() {
         (p.old.refs()[0].text.clone(), p.new.refs()[0].text.clone())
     );
 }
+
+#[test]
+fn an_old_act_kept_behind_a_new_lead_is_not_a_stronger_lead() {
+    let Some((preamble, operative)) = csto_paragraphs() else {
+        return;
+    };
+    // Mechanics with real sentences: operative 6 ("Invites increased
+    // cooperation …") becomes a clause behind operative 8's "Requests the
+    // Secretary-General …", the way S/2018/257 OP9 ("Welcomes the strong
+    // relationship …") went behind "Requests UNSOM …" in S/2019/266 OP3.
+    let old = resolution(75, &preamble, &operative[5..6]);
+    let requests = operative[7].trim_end_matches(';');
+    let mut invites = operative[5].clone();
+    invites.replace_range(..1, "i");
+    let joined = format!("{requests}, and {invites}");
+    let c = compare(
+        &old,
+        &resolution(75, &preamble, std::slice::from_ref(&joined)),
+    );
+    let op = c
+        .paragraphs
+        .iter()
+        .find(|p| p.part == Part::Operative)
+        .unwrap();
+    assert_eq!(
+        op.status,
+        ChangeStatus::Modified,
+        "{}",
+        outline(&c).join("\n")
+    );
+    let lead = op.lead_change.as_ref().unwrap();
+    assert_eq!(
+        (lead.old.as_str(), lead.new.as_str()),
+        ("Invites", "Requests")
+    );
+    assert_eq!(lead.direction, Direction::Neutral);
+    assert_eq!(c.summary.leads_strengthened, 0);
+
+    // Whereas replacing the act itself is a stronger lead.
+    let replaced = operative[5].replacen("Invites", "Requests", 1);
+    let c = compare(&old, &resolution(75, &preamble, &[replaced]));
+    assert_eq!(c.summary.leads_strengthened, 1);
+}
+
+/// The shipped canonical A/75/L.78 (`resolutions/csto/75.md`, in the
+/// repository, so this runs on a fresh clone too).
+fn canonical_75() -> Resolution {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/csto/75.md");
+    let text = std::fs::read_to_string(&path).expect("resolutions/csto/75.md is shipped");
+    crate::canonical::read(&text, &path).expect("the shipped text reads")
+}
+
+fn operative_paragraph(text: String, number: usize) -> crate::model::Paragraph {
+    crate::model::Paragraph {
+        number: Some(number.to_string()),
+        lead: crate::lexicon::lexicon()
+            .lead_at_start(&text, Some(Part::Operative))
+            .map(|m| m.printed),
+        text,
+        ..Default::default()
+    }
+}
+
+/// The known edits on the canonical 75th-session text: OP2 and OP3
+/// swapped; OP6 "Invites increased cooperation" → "Urges increased
+/// cooperation"; PP6 ("Referring also to the Joint Declaration … of
+/// 18 March 2010") dropped; OP1 split at ", and acknowledges"; OP7 given a
+/// clause after "peacekeeping".
+#[test]
+fn the_synthetic_edits_on_the_canonical_75th_session_text_are_reported_exactly() {
+    let old = canonical_75();
+    assert_eq!((old.preamble.len(), old.operative.len()), (15, 9));
+    let mut new = old.clone();
+    new.meta.session = Some(77);
+
+    let dropped = new.preamble.remove(5);
+    assert!(dropped.text.contains("18 March 2010"));
+
+    let op = &old.operative;
+    let (head, tail) = op[0]
+        .text
+        .split_once(", and acknowledges")
+        .expect("OP1 acknowledges");
+    let urged = op[5].text.replacen("Invites", "Urges", 1);
+    let extended = op[6].text.replace(
+        "peacekeeping;",
+        "peacekeeping, including the exchange of information;",
+    );
+    assert_ne!(extended, op[6].text);
+    let texts = [
+        format!("{head};"),
+        format!("Acknowledges{tail}"),
+        op[2].text.clone(),
+        op[1].text.clone(),
+        op[3].text.clone(),
+        op[4].text.clone(),
+        urged,
+        extended,
+        op[7].text.clone(),
+        op[8].text.clone(),
+    ];
+    new.operative = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| operative_paragraph(t, i + 1))
+        .collect();
+
+    let c = compare(&old, &new);
+    let mut expected: Vec<String> = (1..=5)
+        .map(|i| format!("preamble [\"p{i}\"]->[\"p{i}\"] unchanged"))
+        .collect();
+    expected.push("preamble [\"p6\"]->[] removed".into());
+    expected.extend((7..=15).map(|i| format!("preamble [\"p{i}\"]->[\"p{}\"] unchanged", i - 1)));
+    expected.extend([
+        "operative [\"1\"]->[\"1\", \"2\"] split".to_string(),
+        "operative [\"3\"]->[\"3\"] unchanged".into(),
+        "operative [\"2\"]->[\"4\"] unchanged moved renumbered".into(),
+        "operative [\"4\"]->[\"5\"] unchanged renumbered".into(),
+        "operative [\"5\"]->[\"6\"] unchanged renumbered".into(),
+        "operative [\"6\"]->[\"7\"] modified renumbered lead Invites->Urges Stronger".into(),
+        "operative [\"7\"]->[\"8\"] modified renumbered".into(),
+        "operative [\"8\"]->[\"9\"] unchanged renumbered".into(),
+        "operative [\"9\"]->[\"10\"] unchanged renumbered".into(),
+    ]);
+    assert_eq!(outline(&c), expected);
+
+    let s = &c.summary;
+    assert_eq!((s.leads_strengthened, s.leads_weakened), (1, 0));
+    assert_eq!(
+        (s.references_added, s.references_removed),
+        (0, 1),
+        "the dropped paragraph's date"
+    );
+    assert_eq!(
+        s.routine, 0,
+        "OP8 and OP9 keep their seventy-seventh session"
+    );
+    let clause = c
+        .paragraphs
+        .iter()
+        .find(|p| labels(&p.old) == ["7"])
+        .unwrap();
+    let inserted: Vec<(WordOpKind, &str)> = clause
+        .words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal)
+        .map(|w| (w.op, w.text.as_str()))
+        .collect();
+    assert_eq!(
+        inserted,
+        vec![(
+            WordOpKind::Insert,
+            ", including the exchange of information"
+        )]
+    );
+    let split = c
+        .paragraphs
+        .iter()
+        .find(|p| p.status == ChangeStatus::Split)
+        .unwrap();
+    let cut: Vec<(WordOpKind, &str)> = split
+        .words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal)
+        .map(|w| (w.op, w.text.as_str()))
+        .collect();
+    assert_eq!(
+        cut,
+        vec![
+            (WordOpKind::Delete, ", and acknowledges"),
+            (WordOpKind::Insert, ";\nAcknowledges")
+        ]
+    );
+}

@@ -90,29 +90,79 @@ pub fn word_ops(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -
     ops
 }
 
+/// Tokens for the diff: each word or punctuation mark carries the
+/// whitespace that follows it, and tokens compare on their text without it.
+/// Lone whitespace tokens would let Myers match spaces as readily as words,
+/// and on ties ("2265 (2016) and 2340 (2017)" → "2265 (2016), 2340 (2017),
+/// and 2400 (2018)") keep the spaces around a short word rather than the
+/// reference itself.
+fn diff_tokens(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for token in tokens(text) {
+        let end = start + token.len();
+        match out.last_mut() {
+            Some(last) if token.starts_with(char::is_whitespace) && !last.trim().is_empty() => {
+                *last = &text[end - token.len() - last.len()..end];
+            }
+            _ => out.push(&text[start..end]),
+        }
+        start = end;
+    }
+    out
+}
+
+/// A token without its trailing whitespace, and the whitespace.
+fn split_space(token: &str) -> (&str, &str) {
+    let word = token.trim_end();
+    (word, &token[word.len()..])
+}
+
+fn push_equal(segments: &mut Vec<Segment>, text: &str) {
+    match segments.last_mut() {
+        Some(Segment::Equal(kept)) => kept.push_str(text),
+        _ => segments.push(Segment::Equal(text.to_string())),
+    }
+}
+
+fn push_change(segments: &mut Vec<Segment>, old: &str, new: &str) {
+    match segments.last_mut() {
+        Some(Segment::Change { delete, insert }) => {
+            delete.push_str(old);
+            insert.push_str(new);
+        }
+        _ => segments.push(Segment::Change {
+            delete: old.to_string(),
+            insert: new.to_string(),
+        }),
+    }
+}
+
 fn raw_segments(old: &str, new: &str) -> Vec<Segment> {
-    let old_tokens = tokens(old);
-    let new_tokens = tokens(new);
+    let old_tokens = diff_tokens(old);
+    let new_tokens = diff_tokens(new);
+    let old_keys: Vec<&str> = old_tokens.iter().map(|t| split_space(t).0).collect();
+    let new_keys: Vec<&str> = new_tokens.iter().map(|t| split_space(t).0).collect();
     let mut segments: Vec<Segment> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens) {
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
-        let old_text = old_tokens[old_range].concat();
-        let new_text = new_tokens[new_range].concat();
-        match tag {
-            DiffTag::Equal => match segments.last_mut() {
-                Some(Segment::Equal(text)) => text.push_str(&old_text),
-                _ => segments.push(Segment::Equal(old_text)),
-            },
-            _ => match segments.last_mut() {
-                Some(Segment::Change { delete, insert }) => {
-                    delete.push_str(&old_text);
-                    insert.push_str(&new_text);
-                }
-                _ => segments.push(Segment::Change {
-                    delete: old_text,
-                    insert: new_text,
-                }),
-            },
+        if tag != DiffTag::Equal {
+            push_change(
+                &mut segments,
+                &old_tokens[old_range].concat(),
+                &new_tokens[new_range].concat(),
+            );
+            continue;
+        }
+        // Equal words may still differ in the whitespace after them.
+        for (a, b) in old_tokens[old_range].iter().zip(&new_tokens[new_range]) {
+            let ((word, a_space), (_, b_space)) = (split_space(a), split_space(b));
+            push_equal(&mut segments, word);
+            if a_space == b_space {
+                push_equal(&mut segments, a_space);
+            } else {
+                push_change(&mut segments, a_space, b_space);
+            }
         }
     }
     segments
@@ -178,20 +228,24 @@ fn share_whitespace(segments: Vec<Segment>) -> Vec<Segment> {
                 continue;
             }
         };
-        let lead = common_whitespace(delete.chars(), insert.chars());
+        // Trailing first, then leading within what is left, so the two
+        // never overlap; one side may be left empty (a pure insertion).
         let trail = common_whitespace(delete.chars().rev(), insert.chars().rev());
-        if lead + trail >= delete.len().min(insert.len()) {
-            push_merged(&mut out, Segment::Change { delete, insert });
-            continue;
-        }
-        push_merged(&mut out, Segment::Equal(delete[..lead].to_string()));
-        push_merged(
-            &mut out,
-            Segment::Change {
-                delete: delete[lead..delete.len() - trail].to_string(),
-                insert: insert[lead..insert.len() - trail].to_string(),
-            },
+        let (d, i) = (
+            &delete[..delete.len() - trail],
+            &insert[..insert.len() - trail],
         );
+        let lead = common_whitespace(d.chars(), i.chars());
+        push_merged(&mut out, Segment::Equal(d[..lead].to_string()));
+        if d.len() > lead || i.len() > lead {
+            push_merged(
+                &mut out,
+                Segment::Change {
+                    delete: d[lead..].to_string(),
+                    insert: i[lead..].to_string(),
+                },
+            );
+        }
         push_merged(
             &mut out,
             Segment::Equal(delete[delete.len() - trail..].to_string()),

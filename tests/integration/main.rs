@@ -1,12 +1,13 @@
 //! The one integration-test binary: CLI behaviour driven through the real
-//! `resdiff` binary, corpus checks, reports, the browser, and a regression
-//! module for bugs found along the way.
+//! `resdiff` binary, corpus checks, real pairs, reports, the browser, and a
+//! regression module for bugs found along the way.
 
 mod browser;
 mod cli;
 mod common;
 mod compare;
 mod corpus_import;
+mod real_pairs;
 mod regression;
 mod reports;
 mod shipped;
