@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod cli;
 pub mod comparison;
 pub mod corpus;
+pub mod dates;
 pub mod diff;
 pub mod draft;
 pub mod error;

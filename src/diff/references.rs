@@ -7,21 +7,7 @@ use std::collections::BTreeSet;
 
 use super::routine;
 use super::words::tokens;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::dates::MONTHS;
 
 fn digits(token: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())

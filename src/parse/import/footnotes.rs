@@ -6,6 +6,7 @@
 //! lines, for a number that comes next in the marker sequence; years,
 //! resolution numbers and paragraph numbers are never touched otherwise.
 
+use crate::dates::MONTHS;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -30,21 +31,6 @@ pub struct MarkerCandidate {
     /// Bytes to remove from the text to drop the marker.
     pub remove: Range<usize>,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `5 Resolution60/288.` -> (5, "Resolution60/288."), when the line has the
 /// shape of a footnote line: a number, a space, text that does not read as

@@ -11,21 +11,6 @@ pub struct Revealed {
     pub date: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Whether a trimmed line is furniture anywhere in the text, and what it
 /// reveals.
 pub fn furniture(line: &str) -> Option<Revealed> {
@@ -166,7 +151,7 @@ fn written_date(text: &str) -> Option<String> {
         return None;
     };
     let day: u32 = day.parse().ok()?;
-    let month = MONTHS.iter().position(|m| *m == month)? as u32 + 1;
+    let month = crate::dates::month_number(month)?;
     let year: u32 = year.parse().ok()?;
     ((1..=31).contains(&day) && (1900..=2100).contains(&year))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
