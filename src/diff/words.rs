@@ -212,7 +212,32 @@ fn cleanup(segments: Vec<Segment>) -> Vec<Segment> {
         }
         out.push(segment);
     }
-    share_whitespace(out)
+    share_whitespace(close_brackets(out))
+}
+
+/// `[-2290 (2016-]{+2428 (2018+})` reads as `[-2290 (2016)-]{+2428 (2018)+})`:
+/// a change that opens a bracket on both sides takes the kept closing
+/// bracket that follows it into both sides.
+fn close_brackets(segments: Vec<Segment>) -> Vec<Segment> {
+    let unbalanced = |s: &str| s.matches('(').count() > s.matches(')').count();
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    for segment in segments {
+        if let Segment::Equal(kept) = &segment
+            && let Some(rest) = kept.strip_prefix(')')
+            && let Some(Segment::Change { delete, insert }) = out.last_mut()
+            && unbalanced(delete)
+            && unbalanced(insert)
+        {
+            delete.push(')');
+            insert.push(')');
+            if !rest.is_empty() {
+                out.push(Segment::Equal(rest.to_string()));
+            }
+            continue;
+        }
+        out.push(segment);
+    }
+    out
 }
 
 /// `" foo"` → `" bar"` reads better as a kept space and a changed word.
@@ -364,6 +389,14 @@ mod tests {
         assert_eq!(
             r,
             "the Panel of Experts{+,+} as [-set out in subparagraphs-]{+established by paragraph+}"
+        );
+    }
+
+    #[test]
+    fn a_changed_reference_keeps_its_brackets_together() {
+        assert_eq!(
+            redline("of resolution 2290 (2016);", "of resolution 2428 (2018);"),
+            "of resolution [-2290 (2016)-]{+2428 (2018)+};"
         );
     }
 
