@@ -1,0 +1,154 @@
+//! The generated large pair shared by `benches/compare.rs` and
+//! `examples/large_pair.rs`: 2,000 operative paragraphs built from real
+//! corpus sentences, and a new version with known edits.
+#![allow(dead_code)] // each includer uses a subset
+
+use std::path::{Path, PathBuf};
+
+use resdiff::lexicon::lexicon;
+use resdiff::model::{Body, Meta, Paragraph, Part, Resolution, Status};
+
+/// `../shared/corpus` beside the crate, if present.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    dir.is_dir().then_some(dir)
+}
+
+/// Distinct real paragraphs (lines of ten words or more, without a leading
+/// "12. " label) from every corpus text, in a fixed order. Lines an importer
+/// would not read as one paragraph are left out: several numbered
+/// paragraphs run together ("…; 13. Decides to remain seized of the
+/// matter."), the closing "seized of" paragraph, sub-paragraphs and bullets.
+pub fn pool(corpus: &Path) -> Vec<String> {
+    let mut files: Vec<PathBuf> = walk(corpus);
+    files.sort();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        for line in text.lines().map(strip_label) {
+            if line.split_whitespace().count() >= 10
+                && one_paragraph(line)
+                && seen.insert(line.to_string())
+            {
+                out.push(line.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn one_paragraph(line: &str) -> bool {
+    let runs_on = line.split_whitespace().skip(1).any(|w| {
+        w.strip_suffix('.')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    !runs_on && !line.contains("seized of") && !line.starts_with(['(', '•'])
+}
+
+fn strip_label(line: &str) -> &str {
+    let line = line.trim();
+    match line.split_once(". ") {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest.trim(),
+        _ => line,
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else if path.extension().is_some_and(|x| x == "txt") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// 2,000 operative paragraph texts, each two real paragraphs joined (so all
+/// are distinct), and a new version with known edits: every 50th moved 300
+/// places on, every 10th loses a word, every 100th split in two at a word
+/// boundary, every 97th removed, ten added. `None` with fewer than 50 real
+/// paragraphs to draw from.
+pub fn large_texts(pool: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    let p = pool.len();
+    if p < 50 {
+        return None;
+    }
+    let texts: Vec<String> = (0..2000)
+        .map(|i| format!("{} {}", pool[i % p], pool[(i / p + 1 + 7 * i) % p]))
+        .collect();
+    let mut new: Vec<String> = Vec::new();
+    let mut moved = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        if i % 97 == 96 {
+            continue;
+        }
+        if i % 50 == 25 {
+            moved.push(t.clone());
+            continue;
+        }
+        if i % 100 == 10 {
+            let words: Vec<&str> = t.split(' ').collect();
+            let mid = words.len() / 2;
+            new.push(words[..mid].join(" "));
+            new.push(words[mid..].join(" "));
+            continue;
+        }
+        if i % 10 == 3 {
+            let mut words: Vec<&str> = t.split(' ').collect();
+            words.remove(words.len() / 3);
+            new.push(words.join(" "));
+            continue;
+        }
+        new.push(t.clone());
+    }
+    for (k, t) in moved.into_iter().enumerate() {
+        let at = (k * 300 + 150) % (new.len() + 1);
+        new.insert(at, t);
+    }
+    for k in 0..10 {
+        new.insert(k * 150, pool[(k * 13 + 5) % p].clone());
+    }
+    Some((texts, new))
+}
+
+/// The generated pair as two General Assembly resolutions of sessions 75
+/// and 77 in series "large", leads found by the lexicon.
+pub fn large_resolutions() -> Option<(Resolution, Resolution)> {
+    let (old, new) = large_texts(&pool(&corpus_dir()?))?;
+    let build = |texts: &[String], session| Resolution {
+        meta: Meta {
+            body: Body::GeneralAssembly,
+            symbol: None,
+            session: Some(session),
+            year: None,
+            series: "large".into(),
+            title: None,
+            date: None,
+            status: Status::Draft,
+            source: Some("generated from corpus sentences by benches/support".into()),
+            generated_from: None,
+        },
+        enacting_formula: Some("The General Assembly,".into()),
+        preamble: Vec::new(),
+        operative: texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Paragraph {
+                number: Some((i + 1).to_string()),
+                lead: lexicon()
+                    .lead_at_start(t, Some(Part::Operative))
+                    .map(|m| m.printed),
+                text: t.clone(),
+                ..Default::default()
+            })
+            .collect(),
+        footnotes: Vec::new(),
+    };
+    Some((build(&old, 75), build(&new, 77)))
+}
