@@ -278,8 +278,8 @@ impl<'a> Reader<'a> {
         offset: usize,
     ) -> Result<()> {
         match event {
-            Event::Text(t) | Event::Code(t) => inline.text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => inline.text.push(' '),
+            Event::Text(t) | Event::Code(t) => push_text(&mut inline.text, &t),
+            Event::SoftBreak | Event::HardBreak => push_text(&mut inline.text, " "),
             Event::FootnoteReference(label) => inline.footnotes.push(FootnoteRef {
                 marker: label.to_string(),
                 offset: inline.text.len(),
@@ -311,6 +311,20 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Appends text with its whitespace folded to single spaces, as the model
+/// keeps it (a tab or a run of spaces in a hand-edited file is one space).
+fn push_text(text: &mut String, piece: &str) {
+    for c in piece.chars() {
+        if c.is_whitespace() {
+            if !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        } else {
+            text.push(c);
+        }
     }
 }
 
@@ -390,9 +404,13 @@ fn take_label(
 }
 
 fn paragraph(inline: Inline, number: Option<String>, heading: Option<String>) -> Paragraph {
-    let lead = inline
-        .lead
-        .filter(|l| !l.is_empty() && inline.text.starts_with(l.as_str()));
+    // A lead is whole words at the start: italics ending inside a word
+    // ("*a*a") are emphasis, not a lead.
+    let lead = inline.lead.filter(|l| {
+        !l.is_empty()
+            && inline.text.starts_with(l.as_str())
+            && !inline.text[l.len()..].starts_with(char::is_alphanumeric)
+    });
     Paragraph {
         number,
         lead,

@@ -239,3 +239,16 @@ proptest! {
         prop_assert_eq!(&back, &r, "{}", text);
     }
 }
+
+proptest! {
+    /// Any text after valid front matter reads or gives an error: no panic.
+    #[test]
+    fn arbitrary_markdown_never_panics(body in "(?s)[-+*_`#>|\\[\\]()^:\\\\<!&a-z0-9 .,;\\n\\t(a)(i)1. ]{0,300}") {
+        let text = format!("+++\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"draft\"\n+++\n\n{body}");
+        if let Ok(r) = read(&text, Path::new("fuzz.md")) {
+            // Whatever reads must write and read back to itself.
+            let written = write(&r).unwrap();
+            prop_assert_eq!(read(&written, Path::new("fuzz.md")).unwrap(), r);
+        }
+    }
+}
