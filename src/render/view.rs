@@ -301,10 +301,11 @@ fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
         None => String::new(),
     };
     let rows = [
+        // The labels are the report's title; the series says what they belong to.
         (
-            "Label",
-            clean(&old.label()).into_owned(),
-            clean(&new.label()).into_owned(),
+            "Series",
+            clean(&old.series).into_owned(),
+            clean(&new.series).into_owned(),
         ),
         ("Symbol", opt(&old.symbol), opt(&new.symbol)),
         (
