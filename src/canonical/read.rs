@@ -10,7 +10,62 @@ use crate::model::{Footnote, FootnoteRef, Meta, Paragraph, Resolution};
 
 /// Parses canonical Markdown `text`; `path` names the file in errors.
 pub fn read(text: &str, path: &Path) -> Result<Resolution> {
-    Reader::new(text, path).read()
+    let source = with_missing_definitions(text);
+    Reader::new(&source, path).read()
+}
+
+/// Markdown reads `[^3]` as plain text when no `[^3]:` defines it. A marker
+/// is a marker whatever the definitions say (a hand-edited file may have
+/// lost one), so each undefined one gets an empty definition at the end,
+/// where it moves no line number.
+fn with_missing_definitions(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut used = Vec::new();
+    let mut defined = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(found) = text[at..].find("[^") {
+        let start = at + found;
+        at = start + 2;
+        let backslashes = bytes[..start]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if backslashes % 2 == 1 {
+            continue;
+        }
+        let Some(len) = text[at..].find(']') else {
+            break;
+        };
+        let label = &text[at..at + len];
+        if label.is_empty() || label.contains(|c: char| c.is_whitespace() || c == '[' || c == '\\')
+        {
+            continue;
+        }
+        let at_line_start = start == 0 || bytes[start - 1] == b'\n';
+        if at_line_start && text[at + len + 1..].starts_with(':') {
+            defined.push(label);
+        } else {
+            used.push(label);
+        }
+    }
+    let missing: Vec<&str> = used
+        .iter()
+        .copied()
+        .filter(|l| !defined.contains(l))
+        .collect();
+    if missing.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push('\n');
+    for label in missing {
+        out.push_str(&format!("[^{label}]:\n"));
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 type Spanned<'a> = (Event<'a>, Range<usize>);

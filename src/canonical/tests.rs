@@ -153,6 +153,17 @@ fn a_marker_without_footnote_text_keeps_its_place() {
 }
 
 #[test]
+fn a_marker_whose_definition_was_deleted_by_hand_is_still_a_marker() {
+    let text = write(&sample()).unwrap();
+    let without = text.replace("[^1]: A/75/345 \\[sic\\] \\*note\\*\n", "");
+    assert_ne!(without, text);
+    let back = read(&without, Path::new("x.md")).unwrap();
+    assert_eq!(back.preamble[0].footnotes, sample().preamble[0].footnotes);
+    assert!(!back.preamble[0].text.contains("[^1]"));
+    assert!(back.footnotes.is_empty());
+}
+
+#[test]
 fn a_lone_unnumbered_operative_paragraph_round_trips() {
     let mut r = sample();
     r.operative = vec![para(

@@ -293,3 +293,23 @@ fn git_mode_errors_outside_a_repository_or_with_an_unknown_revision() {
             "unknown revision \"no-such-branch\"",
         ));
 }
+
+#[test]
+fn a_version_without_an_operative_part_still_compares() {
+    // The 75th-session text cut after its preamble.
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    let preamble_only: String = base.split("\n1. ").next().unwrap().to_string();
+    let path = dir.path().join("preamble-only.md");
+    std::fs::write(&path, &preamble_only).unwrap();
+    let p = path.to_str().unwrap();
+    let c = json(&["compare", p, "75", "--format", "json"]);
+    assert_eq!(c["summary"]["preamble"]["unchanged"], 15);
+    assert_eq!(c["summary"]["operative"]["added"], 9);
+    let back = json(&["compare", "75", p, "--format", "json"]);
+    assert_eq!(back["summary"]["operative"]["removed"], 9);
+    resdiff()
+        .args(["compare", p, p, "--exit-code"])
+        .assert()
+        .code(0);
+}
