@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::model::{Paragraph, Resolution, Status};
+use crate::render::sanitize::clean;
 
 /// One line of the structure view.
 struct Row {
@@ -29,11 +30,10 @@ struct StructureView {
     footnotes: String,
 }
 
-/// Control characters from the input must not reach the terminal.
+/// Control characters from the input must not reach the terminal: the
+/// reports' own sanitiser, owned.
 pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+    clean(text).into_owned()
 }
 
 fn rows(paragraphs: &[Paragraph], prefix: &str, depth: usize, out: &mut Vec<Row>) {
@@ -178,10 +178,6 @@ pub fn list_text(corpus: &Corpus) -> Result<String> {
         series: &series,
     }
     .render()
-    .map(|s| printable_lines(&s))
+    .map(|s| printable(&s))
     .map_err(render_error)
-}
-
-fn printable_lines(text: &str) -> String {
-    text.lines().map(printable).collect::<Vec<_>>().join("\n") + "\n"
 }

@@ -72,6 +72,15 @@ fn synthetic() -> Option<(Resolution, Resolution)> {
     Some((old, new))
 }
 
+/// The delete and insert runs of a record's redline, in order.
+fn changes_of(p: &ParagraphChange) -> Vec<(WordOpKind, &str)> {
+    p.words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal)
+        .map(|w| (w.op, w.text.as_str()))
+        .collect()
+}
+
 /// The records the synthetic edits must give, for a preamble of `preamble`
 /// paragraphs: the sixth dropped, operative 1 split, 2 and 3 swapped, the
 /// lead of 6 strengthened, a clause added to 7.
@@ -119,12 +128,7 @@ fn the_synthetic_edits_are_reported_exactly() {
 
     // The added clause is one insertion of exactly its words.
     let clause = &c.paragraphs[20];
-    let changes: Vec<(WordOpKind, &str)> = clause
-        .words
-        .iter()
-        .filter(|w| w.op != WordOpKind::Equal)
-        .map(|w| (w.op, w.text.as_str()))
-        .collect();
+    let changes = changes_of(clause);
     assert_eq!(
         changes,
         vec![(
@@ -134,12 +138,7 @@ fn the_synthetic_edits_are_reported_exactly() {
     );
     // The split shows the cut, with the new paragraph break.
     let split = &c.paragraphs[14];
-    let changes: Vec<(WordOpKind, &str)> = split
-        .words
-        .iter()
-        .filter(|w| w.op != WordOpKind::Equal)
-        .map(|w| (w.op, w.text.as_str()))
-        .collect();
+    let changes = changes_of(split);
     assert_eq!(
         changes,
         vec![
@@ -492,12 +491,7 @@ fn the_synthetic_edits_on_the_canonical_75th_session_text_are_reported_exactly()
         .iter()
         .find(|p| labels(&p.old) == ["7"])
         .unwrap();
-    let inserted: Vec<(WordOpKind, &str)> = clause
-        .words
-        .iter()
-        .filter(|w| w.op != WordOpKind::Equal)
-        .map(|w| (w.op, w.text.as_str()))
-        .collect();
+    let inserted = changes_of(clause);
     assert_eq!(
         inserted,
         vec![(
@@ -510,12 +504,7 @@ fn the_synthetic_edits_on_the_canonical_75th_session_text_are_reported_exactly()
         .iter()
         .find(|p| p.status == ChangeStatus::Split)
         .unwrap();
-    let cut: Vec<(WordOpKind, &str)> = split
-        .words
-        .iter()
-        .filter(|w| w.op != WordOpKind::Equal)
-        .map(|w| (w.op, w.text.as_str()))
-        .collect();
+    let cut = changes_of(split);
     assert_eq!(
         cut,
         vec![

@@ -6,7 +6,7 @@
 mod filters;
 mod html;
 mod markdown;
-mod sanitize;
+pub mod sanitize;
 mod text;
 mod view;
 
