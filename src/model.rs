@@ -138,16 +138,6 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// The text after the lead, without the space that follows it.
-    pub fn body(&self) -> &str {
-        match &self.lead {
-            Some(lead) if self.text.starts_with(lead.as_str()) => {
-                self.text[lead.len()..].trim_start()
-            }
-            _ => &self.text,
-        }
-    }
-
     /// The paragraph with all its sub-paragraphs, as one string of words:
     /// what the alignment scores.
     pub fn full_text(&self) -> String {
@@ -191,16 +181,6 @@ impl Resolution {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn body_strips_the_lead_and_following_space() {
-        let p = Paragraph {
-            lead: Some("Recalling also".into()),
-            text: "Recalling also its resolution 59/50,".into(),
-            ..Default::default()
-        };
-        assert_eq!(p.body(), "its resolution 59/50,");
-    }
 
     #[test]
     fn full_text_joins_subparagraphs_in_order() {

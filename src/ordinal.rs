@@ -2,28 +2,6 @@
 //! ("seventy-seventh session"), both ways. Used to recognise and make
 //! routine session updates.
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
 const UNIT_ORDINALS: [&str; 20] = [
     "zeroth",
     "first",
@@ -102,23 +80,6 @@ pub fn parse_ordinal(words: &str) -> Option<u32> {
     (u > 0 && u < 10).then_some(t as u32 * 10 + u as u32)
 }
 
-/// Cardinal words ("seventy-seven"), for completeness of the round trip in
-/// tests and for texts that spell out numbers.
-pub fn cardinal_words(n: u32) -> Option<String> {
-    match n {
-        0..=19 => Some(UNITS[n as usize].to_string()),
-        20..=99 => {
-            let (tens, units) = ((n / 10) as usize, (n % 10) as usize);
-            Some(if units == 0 {
-                TENS[tens].to_string()
-            } else {
-                format!("{}-{}", TENS[tens], UNITS[units])
-            })
-        }
-        _ => None,
-    }
-}
-
 /// Byte ranges and values of every ordinal written in words in `text`
 /// ("sixty-fourth" at 10..22 → 64), whole words only.
 pub fn find_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
@@ -158,7 +119,6 @@ mod tests {
         assert_eq!(ordinal_words(77).as_deref(), Some("seventy-seventh"));
         assert_eq!(ordinal_words(80).as_deref(), Some("eightieth"));
         assert_eq!(ordinal_words(64).as_deref(), Some("sixty-fourth"));
-        assert_eq!(cardinal_words(77).as_deref(), Some("seventy-seven"));
     }
 
     #[test]
