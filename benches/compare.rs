@@ -51,6 +51,7 @@ fn meta(body: Body, version: u32, series: &str) -> Meta {
         status: Status::Draft,
         source: None,
         generated_from: None,
+        ..Default::default()
     }
 }
 

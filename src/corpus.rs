@@ -150,10 +150,19 @@ fn check_duplicates(entries: &[Entry]) -> Result<()> {
 
 /// Reads a file as UTF-8, with errors that name it.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    text_of(path, read_bytes(path)?)
+}
+
+/// A file's bytes, with an error that names it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::in_file(path, "no such file"),
         _ => Error::in_file(path, format!("cannot read: {e}")),
-    })?;
+    })
+}
+
+/// Bytes as UTF-8 text, with the line of the first invalid byte.
+pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..offset]

@@ -207,6 +207,7 @@ mod tests {
                 status: Status::Draft,
                 source: None,
                 generated_from: None,
+                ..Default::default()
             },
             enacting_formula: None,
             preamble: vec![],

@@ -5,9 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 /// The organ that adopts (or would adopt) the resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Body {
     #[serde(rename = "General Assembly")]
+    #[default]
     GeneralAssembly,
     #[serde(rename = "Security Council")]
     SecurityCouncil,
@@ -31,15 +32,16 @@ impl Body {
 }
 
 /// Whether the text is a draft (L. document, S/YYYY/NNN) or an adopted resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    #[default]
     Draft,
     Adopted,
 }
 
 /// Everything known about a version besides its text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub body: Body,
@@ -56,10 +58,28 @@ pub struct Meta {
     pub series: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// ISO date, `2021-05-11`.
+    /// ISO date, `2021-05-11`: of adoption for an adopted resolution, of
+    /// issue for a draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     pub status: Status,
+    /// The resolution's number as printed before its title: `73/8`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The agenda item as printed: `43`, `90 (b)`, `20 and 21`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<String>,
+    /// The committee line as printed: `[without reference to a Main
+    /// Committee (A/73/L.3)]`, `[on the report of the First Committee
+    /// (A/80/534, para. 7)]`: the document the resolution was adopted on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    /// The closing meeting line as printed: `30th plenary meeting 1 November 2018`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// ISO date of the "Distr.:" line, the day the document was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distributed: Option<String>,
     /// Where the text comes from, in words a reader can check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -216,6 +236,7 @@ mod tests {
             status: Status::Draft,
             source: None,
             generated_from: None,
+            ..Default::default()
         };
         assert_eq!(meta.version(), Some(75));
         meta.body = Body::SecurityCouncil;

@@ -133,6 +133,7 @@ pub fn large_resolutions() -> Option<(Resolution, Resolution)> {
             status: Status::Draft,
             source: Some("generated from corpus sentences by benches/support".into()),
             generated_from: None,
+            ..Default::default()
         },
         enacting_formula: Some("The General Assembly,".into()),
         preamble: Vec::new(),

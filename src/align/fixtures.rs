@@ -50,6 +50,7 @@ pub fn resolution(session: u32, preamble: &[String], operative: &[String]) -> Re
             status: Status::Draft,
             source: None,
             generated_from: None,
+            ..Default::default()
         },
         enacting_formula: Some("The General Assembly,".into()),
         preamble: preamble
@@ -103,6 +104,7 @@ pub fn sc_resolution(file: &str, series: &str) -> Option<Resolution> {
             status: Status::Draft,
             source: None,
             generated_from: None,
+            ..Default::default()
         },
         enacting_formula: Some("The Security Council,".into()),
         preamble,

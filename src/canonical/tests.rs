@@ -17,6 +17,7 @@ fn meta() -> Meta {
         status: Status::Draft,
         source: Some("test".into()),
         generated_from: None,
+        ..Default::default()
     }
 }
 

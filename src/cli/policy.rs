@@ -65,6 +65,7 @@ mod tests {
             status: Status::Draft,
             source: None,
             generated_from: None,
+            ..Default::default()
         }
     }
 

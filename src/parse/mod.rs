@@ -1,13 +1,16 @@
 //! Text → [`Resolution`]: the canonical Markdown format (read by
-//! [`crate::canonical`]) and raw text from PDFs and web pages ([`import`]).
+//! [`crate::canonical`]), raw text from PDFs and web pages ([`import`]) and
+//! PDF files themselves ([`pdf`], whose layout the importer then reads).
 //! [`load_file`] tells them apart, so any file can be shown or compared.
 
 pub mod import;
+pub mod pdf;
+pub mod sidecar;
 
 use std::path::Path;
 
 use crate::canonical;
-use crate::corpus::read_text;
+use crate::corpus::{read_bytes, text_of};
 use crate::error::Result;
 use crate::model::{Body, Meta, Resolution, Status};
 
@@ -29,17 +32,27 @@ pub fn is_canonical(text: &str) -> bool {
 /// Reads `path`: canonical Markdown as it is, anything else through the
 /// importer with `meta` (its series defaults to the file stem).
 pub fn load_file(path: &Path, meta: Option<Meta>) -> Result<Loaded> {
-    let text = read_text(path)?;
-    if is_canonical(&text) {
-        return Ok(Loaded {
-            resolution: canonical::read(&text, path)?,
-            warnings: Vec::new(),
-        });
-    }
+    let bytes = read_bytes(path)?;
+    let given = meta.is_some();
     let meta = meta.unwrap_or_else(|| default_meta(path));
-    let imported = import::import_text(&text, meta).map_err(|e| e.with_path(path))?;
+    let imported = if pdf::is_pdf(&bytes) {
+        let layout = pdf::read(&bytes).map_err(|e| e.with_path(path))?;
+        import::import_layout(&layout, meta)
+    } else {
+        let text = text_of(path, bytes)?;
+        if is_canonical(&text) {
+            return Ok(Loaded {
+                resolution: canonical::read(&text, path)?,
+                warnings: Vec::new(),
+            });
+        }
+        import::import_text(&text, meta)
+    }
+    .map_err(|e| e.with_path(path))?;
+    let mut resolution = imported.resolution;
+    sidecar::fill(&mut resolution.meta, path, !given)?;
     Ok(Loaded {
-        resolution: imported.resolution,
+        resolution,
         warnings: imported.warnings,
     })
 }
@@ -69,6 +82,7 @@ pub fn default_meta(path: &Path) -> Meta {
         status: Status::Draft,
         source: Some(format!("imported from {}", path.display())),
         generated_from: None,
+        ..Default::default()
     };
     let parts: Vec<&str> = stem.split('_').collect();
     match parts.as_slice() {
@@ -80,6 +94,11 @@ pub fn default_meta(path: &Path) -> Meta {
         ["A", session, rest @ ..] if is_number(session) && !rest.is_empty() => {
             meta.symbol = Some(parts.join("/"));
             meta.session = session.parse().ok();
+        }
+        ["A", "RES", session, number] if is_number(session) && is_number(number) => {
+            meta.symbol = Some(parts.join("/"));
+            meta.session = session.parse().ok();
+            meta.status = Status::Adopted;
         }
         _ => {}
     }

@@ -462,6 +462,7 @@ pub fn csto() -> Option<Comparison> {
         status: Status::Draft,
         source: None,
         generated_from: None,
+        ..Default::default()
     }
     };
     let old = Meta {
@@ -538,6 +539,7 @@ pub fn hostile() -> Comparison {
         status: Status::Draft,
         source: Some(format!("{IMG} `code` *em* _u_ \x07")),
         generated_from: None,
+        ..Default::default()
     };
     let p = |index: usize, number: &str, text: &str| ParagraphRef {
         index,

@@ -22,6 +22,7 @@ fn meta_for(body: Body) -> Meta {
         status: Status::Draft,
         source: None,
         generated_from: None,
+        ..Default::default()
     }
 }
 

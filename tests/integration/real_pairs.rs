@@ -34,6 +34,7 @@ fn import(corpus: &Path, file: &str, series: &str) -> Resolution {
         status: Status::Draft,
         source: None,
         generated_from: None,
+        ..Default::default()
     };
     let text = std::fs::read_to_string(&path).expect("corpus text");
     import_text(&text, meta)

@@ -17,6 +17,7 @@ use super::furniture::{Revealed, furniture, prologue_furniture};
 use super::labels::{LabelKind, Level, place};
 use crate::lexicon::lexicon;
 use crate::model::Part;
+use crate::parse::pdf::layout::{MARKER_CLOSE, MARKER_OPEN};
 
 /// A physical line after cleaning (see `words`).
 #[derive(Debug, Clone)]
@@ -26,6 +27,9 @@ pub struct CleanedLine {
     pub text: String,
     /// Repairs made while cleaning, reported once the line is used.
     pub repairs: Vec<String>,
+    /// The drafter's italic run opening the line (after its label), where
+    /// the source shows typography (a PDF): the lead, exactly.
+    pub lead: Option<String>,
 }
 
 /// A piece of paragraph text and the line it came from.
@@ -50,6 +54,8 @@ pub struct Block {
     pub label: Option<String>,
     pub heading: Option<String>,
     pub pieces: Vec<Piece>,
+    /// The lead the source set in italics, when it shows typography.
+    pub lead: Option<String>,
 }
 
 impl Block {
@@ -62,6 +68,8 @@ impl Block {
 #[derive(Debug, Default)]
 pub struct Assembled {
     pub formula: Option<(usize, String)>,
+    /// The closing meeting line: "30th plenary meeting 1 November 2018".
+    pub meeting: Option<(usize, String)>,
     /// Lines before the text that are neither furniture nor paragraphs.
     pub prologue: Vec<(usize, String)>,
     pub blocks: Vec<Block>,
@@ -91,6 +99,7 @@ const UNWRAPPED_LINE: usize = 150;
 
 impl Prev {
     fn of(text: &str) -> Prev {
+        let text = without_trailing_markers(text);
         let trimmed = text.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
         let last = trimmed.chars().last();
         let last_word = text.rsplit(' ').next().unwrap_or_default();
@@ -109,6 +118,37 @@ impl Prev {
             ..Prev::default()
         }
     }
+}
+
+/// The text before typeset footnote markers that end it (`…72/4;` + ¹).
+fn without_trailing_markers(text: &str) -> &str {
+    let mut text = text.trim_end();
+    while text.ends_with(MARKER_CLOSE) {
+        match text.rfind(MARKER_OPEN) {
+            Some(open) => text = text[..open].trim_end(),
+            None => break,
+        }
+    }
+    text
+}
+
+/// "30th plenary meeting 1 November 2018", "22nd plenary meeting": the
+/// line that closes an adopted General Assembly resolution.
+pub fn meeting_line(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(ordinal) = words.next() else {
+        return false;
+    };
+    let digits = ordinal.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let ordinal_shaped = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&ordinal[digits.len()..], "st" | "nd" | "rd" | "th");
+    let next = words.next().map(|w| w.trim_end_matches(','));
+    let kind = match next {
+        Some("plenary") => words.next().map(|w| w.trim_end_matches(',')),
+        other => other,
+    };
+    ordinal_shaped && kind == Some("meeting")
 }
 
 /// `7 bis. Decides…` -> ("7 bis", 7, is_bis, "Decides…").
@@ -217,6 +257,17 @@ fn heading_shape(text: &str) -> bool {
         && lexicon().lead_at_start(text, None).is_none()
         && numbered(text).is_none()
         && enacting_formula(text).is_none()
+}
+
+/// A heading in a typeset source may be set in italics: a short line
+/// without final punctuation whose words are all capitalised.
+fn heading_shape_typeset(text: &str) -> bool {
+    heading_shape(text)
+        && text.split(' ').count() <= 6
+        && text
+            .split(' ')
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a line opens a paragraph by its shape alone (for the end of the
@@ -393,10 +444,16 @@ impl Assembler<'_> {
             );
             return;
         }
+        if meeting_line(text) && !self.out.blocks.is_empty() {
+            self.out.meeting = Some((number, text.to_string()));
+            self.closed = true;
+            return;
+        }
         let prev = self.prev.unwrap_or_default();
         let at_start = self.prev.is_none();
+        let typeset_lead = line.lead.is_some();
         if let Some(n) = numbered(text)
-            && self.numbered_line(number, &n, prev)
+            && self.numbered_line(number, &n, prev, typeset_lead)
         {
             self.prev = Some(Prev::of(text));
             return;
@@ -409,6 +466,19 @@ impl Assembler<'_> {
         }
         let preamble_lead = lexicon().lead_at_start(text, Some(Part::Preamble));
         let operative_lead = lexicon().lead_at_start(text, Some(Part::Operative));
+        // An italic run opening a line of a typeset source is a lead,
+        // known to the lexicon or not.
+        if typeset_lead
+            && preamble_lead.is_none()
+            && operative_lead.is_none()
+            && !heading_shape_typeset(text)
+        {
+            let part = self.part.unwrap_or(Part::Preamble);
+            self.start_top(part, None);
+            self.add_text(number, text);
+            self.prev = Some(Prev::of(text));
+            return;
+        }
         let headed = !self.pending_headings.is_empty();
         let ended = prev.ends_paragraph || at_start || headed;
         if let Some(lead) = &preamble_lead {
@@ -475,11 +545,18 @@ impl Assembler<'_> {
     }
 
     /// `N. …` at the start of a line; false when it is only text.
-    fn numbered_line(&mut self, number: usize, n: &Numbered<'_>, prev: Prev) -> bool {
+    fn numbered_line(
+        &mut self,
+        number: usize,
+        n: &Numbered<'_>,
+        prev: Prev,
+        typeset_lead: bool,
+    ) -> bool {
         let expected = self.last_number.map_or(1, |last| last + 1);
-        let has_lead = lexicon()
-            .lead_at_start(n.rest, Some(Part::Operative))
-            .is_some();
+        let has_lead = typeset_lead
+            || lexicon()
+                .lead_at_start(n.rest, Some(Part::Operative))
+                .is_some();
         let as_item = self
             .current_top()
             .is_some()
@@ -579,6 +656,7 @@ impl Assembler<'_> {
             label: Some("a".into()),
             heading: None,
             pieces: moved,
+            lead: None,
         });
         self.stack = vec![Level {
             kind: LabelKind::Letter,
@@ -628,6 +706,7 @@ impl Assembler<'_> {
             label,
             heading,
             pieces: Vec::new(),
+            lead: None,
         });
     }
 
@@ -640,6 +719,7 @@ impl Assembler<'_> {
             label: Some(label),
             heading,
             pieces: Vec::new(),
+            lead: None,
         });
     }
 
@@ -723,7 +803,19 @@ impl Assembler<'_> {
     }
 
     fn push_piece(&mut self, line: usize, text: &str) {
+        // Lines are numbered from 1 in order.
+        let typeset = line
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .filter(|l| l.number == line)
+            .and_then(|l| l.lead.as_ref());
         if let Some(block) = self.out.blocks.last_mut() {
+            if block.pieces.is_empty()
+                && let Some(lead) = typeset
+                && text.starts_with(lead.as_str())
+            {
+                block.lead = Some(lead.clone());
+            }
             block.pieces.push(Piece {
                 line,
                 text: text.to_string(),

@@ -17,15 +17,16 @@
 
 pub mod footnotes;
 pub mod furniture;
+pub mod head;
 pub mod labels;
 pub mod lines;
 pub mod structure;
 pub mod words;
 
-use crate::model::{Body, Meta, Resolution};
+use crate::model::{Body, Meta, Resolution, Status};
 use crate::{Error, Result};
 
-use lines::CleanedLine;
+use lines::{Block, CleanedLine};
 use words::{Vocabulary, clean_line};
 
 /// Something the importer could not be sure about, or repaired.
@@ -75,10 +76,45 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
                 number: i + 1,
                 text: clean.text,
                 repairs: clean.repairs,
+                lead: None,
             }
         })
         .collect();
-    let assembled = lines::assemble(&cleaned);
+    import_lines(&cleaned, None, meta)
+}
+
+/// Import what a PDF's layout gave: its body lines, with the italic lead
+/// of each, and the footnotes it separated. Line numbers in warnings count
+/// the logical lines (paragraphs, headings) in reading order.
+pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> Result<Imported> {
+    let cleaned: Vec<CleanedLine> = layout
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| CleanedLine {
+            number: i + 1,
+            text: line.text.clone(),
+            repairs: Vec::new(),
+            lead: line.lead.clone(),
+        })
+        .collect();
+    let after = cleaned.len() + 1;
+    let footnotes: Vec<(usize, String, String)> = layout
+        .footnotes
+        .iter()
+        .map(|(_, marker, text)| (after, marker.clone(), text.clone()))
+        .collect();
+    import_lines(&cleaned, Some(&footnotes), meta)
+}
+
+/// The line pass and the structure, on cleaned lines; `typeset` holds the
+/// footnotes a typeset source separated itself.
+fn import_lines(
+    cleaned: &[CleanedLine],
+    typeset: Option<&[(usize, String, String)]>,
+    meta: Meta,
+) -> Result<Imported> {
+    let assembled = lines::assemble(cleaned);
     let first_text_line = cleaned
         .iter()
         .find(|l| !l.text.is_empty())
@@ -103,10 +139,35 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
     }
 
     let mut warnings = assembled.warnings;
-    let built = structure::build(assembled.blocks, &assembled.footnotes, &mut warnings);
+    let footnotes = match typeset {
+        Some(typeset) => structure::Footnotes::Typeset(typeset),
+        None => structure::Footnotes::Lines(&assembled.footnotes),
+    };
+    let first_block_line = assembled.blocks.first().map(Block::first_line);
+    let built = structure::build(assembled.blocks, footnotes, &mut warnings);
 
     let mut meta = meta;
-    let mut prologue = assembled.prologue.into_iter();
+    // The head: every line before the text starts.
+    let body_start = assembled
+        .formula
+        .as_ref()
+        .map(|f| f.0)
+        .or(first_block_line)
+        .unwrap_or(usize::MAX);
+    let head_lines: Vec<(usize, String)> = cleaned
+        .iter()
+        .take_while(|l| l.number < body_start)
+        .map(|l| (l.number, structure::strip_markers(&l.text).0))
+        .collect();
+    let head = head::read(&head_lines);
+    let unread: std::collections::BTreeSet<usize> = head.rest.iter().map(|(n, _)| *n).collect();
+    let mut prologue = assembled
+        .prologue
+        .into_iter()
+        .filter(|(line, _)| unread.contains(line) || *line >= body_start);
+    if meta.title.is_none() {
+        meta.title = head.title.clone();
+    }
     if meta.title.is_none()
         && let Some((_, title)) = prologue.next()
     {
@@ -119,10 +180,38 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
         });
     }
     if meta.symbol.is_none() {
-        meta.symbol = assembled.revealed.symbol.clone();
+        meta.symbol = head
+            .symbol
+            .clone()
+            .or_else(|| assembled.revealed.symbol.clone());
+    }
+    if head.status == Some(Status::Adopted)
+        || meta.symbol.as_deref().is_some_and(|s| s.contains("/RES/"))
+    {
+        meta.status = Status::Adopted;
     }
     if meta.date.is_none() {
-        meta.date = assembled.revealed.date.clone();
+        meta.date = match meta.status {
+            Status::Adopted => head.adopted.clone(),
+            Status::Draft => None,
+        }
+        .or_else(|| head.distributed.clone())
+        .or_else(|| assembled.revealed.date.clone());
+    }
+    meta.session = meta.session.or(head.session);
+    meta.number = meta.number.take().or(head.number.clone());
+    meta.agenda_item = meta.agenda_item.take().or(head.agenda_item.clone());
+    meta.committee = meta.committee.take().or(head.committee.clone());
+    meta.distributed = meta.distributed.take().or(head.distributed.clone());
+    meta.meeting = meta
+        .meeting
+        .take()
+        .or_else(|| assembled.meeting.as_ref().map(|(_, text)| text.clone()));
+    if let Some(body) = head.body.clone()
+        && meta.symbol.is_none()
+        && assembled.formula.is_none()
+    {
+        meta.body = body;
     }
     fill_version(&mut meta);
 
@@ -156,7 +245,7 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
             .preamble
             .first()
             .or(built.operative.first())
-            .map(|_| first_body_line(&cleaned, &assembled.furniture))
+            .map(|_| first_body_line(cleaned, &assembled.furniture))
             .unwrap_or(first_text_line);
         warnings.push(Warning {
             line: first_paragraph,
@@ -259,6 +348,7 @@ mod tests {
             status: Status::Draft,
             source: None,
             generated_from: None,
+            ..Default::default()
         }
     }
 

@@ -10,6 +10,7 @@ use super::lines::{Block, BlockKind, Piece, unknown_preamble_lead};
 use super::words::is_suspended_compound_word;
 use crate::lexicon::lexicon;
 use crate::model::{Footnote, FootnoteRef, Paragraph, Part};
+use crate::parse::pdf::layout::{MARKER_CLOSE, MARKER_OPEN};
 
 /// The two parts and the footnotes, built.
 #[derive(Debug, Default)]
@@ -60,15 +61,23 @@ struct Joined {
     text: String,
     line: usize,
     pieces: Vec<Piece>,
+    lead: Option<String>,
     footnotes: Vec<FootnoteRef>,
 }
 
-/// Build the parts. `footnote_lines` are (line, number, text).
-pub fn build(
-    blocks: Vec<Block>,
-    footnote_lines: &[(usize, u32, String)],
-    warnings: &mut Vec<Warning>,
-) -> Built {
+/// Where the footnotes come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Footnotes<'a> {
+    /// Footnote lines found in a text dump, (line, number, text): their
+    /// markers are digit runs glued to the text, found by their shape.
+    Lines(&'a [(usize, u32, String)]),
+    /// Footnotes a typeset source separated, (line, marker, text): their
+    /// markers are in the text between [`MARKER_OPEN`] and [`MARKER_CLOSE`].
+    Typeset(&'a [(usize, String, String)]),
+}
+
+/// Build the parts.
+pub fn build(blocks: Vec<Block>, footnotes: Footnotes<'_>, warnings: &mut Vec<Warning>) -> Built {
     let mut joined: Vec<Joined> = blocks
         .into_iter()
         .filter(|b| !b.pieces.is_empty())
@@ -79,19 +88,34 @@ pub fn build(
             label: b.label,
             heading: b.heading,
             pieces: b.pieces,
+            lead: b.lead,
             footnotes: Vec::new(),
         })
         .collect();
-    take_markers(&mut joined, footnote_lines, warnings);
-
+    let footnotes = match footnotes {
+        Footnotes::Lines(lines) => {
+            take_markers(&mut joined, lines, warnings);
+            lines
+                .iter()
+                .map(|(_, n, text)| Footnote {
+                    marker: n.to_string(),
+                    text: text.clone(),
+                })
+                .collect()
+        }
+        Footnotes::Typeset(typeset) => {
+            take_typeset_markers(&mut joined, typeset, warnings);
+            typeset
+                .iter()
+                .map(|(_, marker, text)| Footnote {
+                    marker: marker.clone(),
+                    text: text.clone(),
+                })
+                .collect()
+        }
+    };
     let mut built = Built {
-        footnotes: footnote_lines
-            .iter()
-            .map(|(_, n, text)| Footnote {
-                marker: n.to_string(),
-                text: text.clone(),
-            })
-            .collect(),
+        footnotes,
         ..Built::default()
     };
     let mut current: Option<(Part, Paragraph)> = None;
@@ -232,6 +256,75 @@ fn take_markers(
     }
 }
 
+/// Take the typeset markers out of every block's text, in reading order,
+/// and say which footnotes have no marker or no text.
+fn take_typeset_markers(
+    joined: &mut [Joined],
+    typeset: &[(usize, String, String)],
+    warnings: &mut Vec<Warning>,
+) {
+    let mut found = BTreeSet::new();
+    for block in joined.iter_mut() {
+        let (text, refs) = strip_markers(&block.text);
+        for r in &refs {
+            if !typeset.iter().any(|(_, m, _)| *m == r.marker) {
+                warnings.push(Warning {
+                    line: block.line,
+                    message: format!(
+                        "footnote {} is marked in the text but its footnote text is missing",
+                        r.marker
+                    ),
+                });
+            }
+            found.insert(r.marker.clone());
+        }
+        block.text = text;
+        block.footnotes.extend(refs);
+    }
+    for (line, marker, _) in typeset {
+        if !found.contains(marker) {
+            warnings.push(Warning {
+                line: *line,
+                message: format!("footnote {marker} has no marker in the text"),
+            });
+        }
+    }
+}
+
+/// The text without its typeset markers, and the markers with the offset
+/// each stood at.
+pub fn strip_markers(text: &str) -> (String, Vec<FootnoteRef>) {
+    let mut out = String::with_capacity(text.len());
+    let mut refs = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(MARKER_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + MARKER_OPEN.len_utf8()..];
+        let close = after.find(MARKER_CLOSE).unwrap_or(after.len());
+        let marker = after[..close].trim();
+        // A run of raised characters that is not a marker (an ordinal's
+        // "th", a stray raised comma) stays text.
+        let markers: Vec<&str> = marker.split([',', ' ']).filter(|m| !m.is_empty()).collect();
+        if !markers.is_empty()
+            && markers
+                .iter()
+                .all(|m| m.chars().all(|c| c.is_ascii_digit()))
+        {
+            for m in markers {
+                refs.push(FootnoteRef {
+                    marker: m.to_string(),
+                    offset: out.len(),
+                });
+            }
+        } else {
+            out.push_str(marker);
+        }
+        rest = after.get(close + MARKER_CLOSE.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    (out, refs)
+}
+
 /// `parent_part`: the part of the paragraph a sub-paragraph belongs to.
 fn paragraph_of(
     block: &Joined,
@@ -240,6 +333,7 @@ fn paragraph_of(
 ) -> Paragraph {
     let text = block.text.clone();
     let lead = match block.kind {
+        _ if block.lead.is_some() => block.lead.clone(),
         // A sub-paragraph has a lead only when it opens like its paragraph
         // would ("(i) Supporting physical protection" under "Underscores"
         // is a gerund, not a preambular lead).

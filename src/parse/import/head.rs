@@ -1,0 +1,339 @@
+//! The document head, as UN documents print it above the enacting
+//! formula: the symbol, the organ, "Distr.: General" and its date, the
+//! session ("Seventy-third session") and agenda item, "Resolution adopted
+//! by the General Assembly on 1 November 2018" (so the status and date),
+//! the committee line ("[without reference to a Main Committee
+//! (A/73/L.3)]") and the numbered title ("73/8. Necessity of …"), which a
+//! dump may spread over several lines or cut short.
+//!
+//! Every line the head reads is consumed, so none of it reaches a
+//! paragraph; lines it does not recognise are left to the caller.
+
+use crate::dates::{find_written_date, written_to_iso};
+use crate::model::{Body, Status};
+use crate::ordinal::parse_ordinal;
+
+/// What the head says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Head {
+    pub symbol: Option<String>,
+    pub body: Option<Body>,
+    pub session: Option<u32>,
+    pub agenda_item: Option<String>,
+    /// The agenda item's own title, when printed after it.
+    pub agenda_title: Option<String>,
+    /// ISO date of "Distr.: General <date>".
+    pub distributed: Option<String>,
+    /// Set by "Resolution adopted by …" (adopted, with its date).
+    pub status: Option<Status>,
+    pub adopted: Option<String>,
+    /// "[without reference to a Main Committee (A/73/L.3)]" as printed.
+    pub committee: Option<String>,
+    /// "73/8".
+    pub number: Option<String>,
+    pub title: Option<String>,
+    /// Lines that were not part of the head: (line, text).
+    pub rest: Vec<(usize, String)>,
+}
+
+/// Read the head from the lines before the text; each is (line, text).
+pub fn read(lines: &[(usize, String)]) -> Head {
+    let mut head = Head::default();
+    let mut in_title = false;
+    let mut pending_distr = false;
+    for (number, raw) in lines {
+        let text = raw.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if pending_distr {
+            pending_distr = false;
+            if let Some(date) = written_to_iso(text) {
+                head.distributed = Some(date);
+                continue;
+            }
+        }
+        if let Some(symbol) = symbol_line(text) {
+            head.symbol.get_or_insert(symbol);
+            in_title = false;
+            continue;
+        }
+        if text == "United Nations" {
+            continue;
+        }
+        if let Some((body, distr)) = organ_line(text) {
+            head.body.get_or_insert(body);
+            if let Some(distr) = distr {
+                match find_written_date(distr) {
+                    Some(date) => head.distributed = Some(date),
+                    None => pending_distr = true,
+                }
+            }
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix("Distr.:") {
+            match find_written_date(rest) {
+                Some(date) => head.distributed = Some(date),
+                None => pending_distr = true,
+            }
+            continue;
+        }
+        if text.starts_with("Original:") {
+            continue;
+        }
+        if head.distributed.is_none()
+            && let Some(date) = written_to_iso(text)
+        {
+            head.distributed = Some(date);
+            continue;
+        }
+        if let Some((session, item, title)) = session_line(text) {
+            head.session = head.session.or(session);
+            if item.is_some() {
+                head.agenda_item = item;
+            }
+            if title.is_some() {
+                head.agenda_title = title;
+            }
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix("Resolution adopted by the ") {
+            head.status = Some(Status::Adopted);
+            head.adopted = find_written_date(rest);
+            if head.body.is_none() {
+                head.body = organ_in(rest);
+            }
+            continue;
+        }
+        if text.starts_with('[') && text.ends_with(']') && text.contains("Committee") {
+            head.committee = Some(text.to_string());
+            continue;
+        }
+        if let Some((n, title)) = numbered_title(text) {
+            head.number = Some(n);
+            head.title = Some(title.to_string());
+            in_title = true;
+            continue;
+        }
+        if in_title && !text.ends_with([',', ';']) {
+            // A wrapped title: its next line.
+            if let Some(title) = head.title.as_mut() {
+                title.push(' ');
+                title.push_str(text);
+            }
+            continue;
+        }
+        head.rest.push((*number, raw.clone()));
+    }
+    // A dump that cut the title short: the agenda item printed it whole.
+    if let (Some(title), Some(agenda)) = (&head.title, &head.agenda_title)
+        && agenda.len() > title.len()
+        && agenda.starts_with(title.trim_end())
+    {
+        head.title = Some(agenda.clone());
+    }
+    head
+}
+
+/// A document symbol alone on a line: `A/RES/73/8`, `A/75/L.78`,
+/// `A/C.3/78/L.41/Rev.1`, `S/2020/449`, `S/RES/2655 (2022)`.
+pub fn symbol_line(text: &str) -> Option<String> {
+    is_symbol(text).then(|| text.to_string())
+}
+
+/// Whether `text` is shaped like a UN document symbol.
+pub fn is_symbol(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("A/").or_else(|| text.strip_prefix("S/")) else {
+        return false;
+    };
+    if text.len() > 40 || rest.starts_with("PRST") {
+        return false;
+    }
+    // One token, with the year of a Council resolution after it.
+    let (rest, year) = rest.split_once(' ').unwrap_or((rest, "(0000)"));
+    let year_shaped = year.len() == 6
+        && year.starts_with('(')
+        && year.ends_with(')')
+        && year[1..5].bytes().all(|b| b.is_ascii_digit());
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "/.-".contains(c);
+    year_shaped
+        && rest.chars().all(allowed)
+        && rest.split('/').next().is_some_and(|first| {
+            first.chars().any(|c| c.is_ascii_digit()) || first == "RES" || first.starts_with("C.")
+        })
+        && rest.chars().any(|c| c.is_ascii_digit())
+        && rest
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == ')')
+}
+
+/// "General Assembly", "Security Council Distr.: General 6 February 2018".
+fn organ_line(text: &str) -> Option<(Body, Option<&str>)> {
+    for (name, body) in [
+        ("General Assembly", Body::GeneralAssembly),
+        ("Security Council", Body::SecurityCouncil),
+    ] {
+        if let Some(rest) = text.strip_prefix(name) {
+            let rest = rest.trim();
+            if rest.is_empty() {
+                return Some((body, None));
+            }
+            if let Some(distr) = rest.strip_prefix("Distr.:") {
+                return Some((body, Some(distr)));
+            }
+        }
+    }
+    None
+}
+
+fn organ_in(text: &str) -> Option<Body> {
+    if text.starts_with("General Assembly") {
+        Some(Body::GeneralAssembly)
+    } else if text.starts_with("Security Council") {
+        Some(Body::SecurityCouncil)
+    } else {
+        None
+    }
+}
+
+/// "Seventy-third session", "Eightieth session Agenda item 90 (b) Title",
+/// "Agenda item 43", "Agenda items 20 and 21": (session, item, title).
+fn session_line(text: &str) -> Option<(Option<u32>, Option<String>, Option<String>)> {
+    let (session, rest) = match text.split_once(" session") {
+        Some((ordinal, rest)) if !ordinal.contains(' ') || ordinal.split(' ').count() <= 2 => {
+            let n = parse_ordinal(ordinal)?;
+            (Some(n), rest.trim())
+        }
+        _ => (None, text),
+    };
+    let after = rest
+        .strip_prefix("Agenda items ")
+        .or_else(|| rest.strip_prefix("Agenda item "));
+    let Some(after) = after else {
+        return (session.is_some() && rest.is_empty()).then_some((session, None, None));
+    };
+    // The item: numbers with their letters, joined by "and" or commas.
+    let words: Vec<&str> = after.split(' ').collect();
+    let mut taken = 0;
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches(',');
+        let number = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        let letter = w.starts_with('(') && w.ends_with(')') && w.len() <= 6;
+        let joiner = w == "and"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+        if number || letter || joiner {
+            taken = i + 1;
+        } else {
+            break;
+        }
+    }
+    if taken == 0 {
+        return None;
+    }
+    let item = words[..taken].join(" ");
+    let title = words[taken..].join(" ");
+    let title = (!title.is_empty()).then_some(title);
+    Some((session, Some(item), title))
+}
+
+/// "73/8. Necessity of …" → ("73/8", "Necessity of …").
+fn numbered_title(text: &str) -> Option<(String, &str)> {
+    let (number, title) = text.split_once(". ")?;
+    let (session, n) = number.split_once('/')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(session) && digits(n) && title.starts_with(char::is_uppercase))
+        .then(|| (number.to_string(), title.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<(usize, String)> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i + 1, t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_general_assembly_head_as_a_pdf_sets_it() {
+        let head = read(&lines(&[
+            "A/RES/73/8",
+            "United Nations",
+            "General Assembly Distr.: General",
+            "5 November 2018",
+            "Seventy-third session Agenda item 43",
+            "Resolution adopted by the General Assembly on 1 November 2018",
+            "[without reference to a Main Committee (A/73/L.3)]",
+            "73/8. Necessity of ending the economic, commercial and financial",
+            "embargo imposed by the United States of America against Cuba",
+        ]));
+        assert_eq!(head.symbol.as_deref(), Some("A/RES/73/8"));
+        assert_eq!(head.body, Some(Body::GeneralAssembly));
+        assert_eq!(head.session, Some(73));
+        assert_eq!(head.agenda_item.as_deref(), Some("43"));
+        assert_eq!(head.distributed.as_deref(), Some("2018-11-05"));
+        assert_eq!(
+            (head.status, head.adopted.as_deref()),
+            (Some(Status::Adopted), Some("2018-11-01"))
+        );
+        assert_eq!(
+            head.committee.as_deref(),
+            Some("[without reference to a Main Committee (A/73/L.3)]")
+        );
+        assert_eq!(head.number.as_deref(), Some("73/8"));
+        assert_eq!(
+            head.title.as_deref(),
+            Some(
+                "Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba"
+            )
+        );
+        assert!(head.rest.is_empty());
+    }
+
+    #[test]
+    fn a_dump_that_cut_the_title_takes_it_from_the_agenda_item() {
+        let head = read(&lines(&[
+            "United Nations",
+            "General Assembly Distr.: General 5 December 2025",
+            "Eightieth session Agenda item 90 (b) Reduction of military budgets: objective information",
+            "Resolution adopted by the General Assembly on 1 December 2025",
+            "[on the report of the First Committee (A/80/534, para. 7)]",
+            "80/12. Reduction of military budgets:",
+        ]));
+        assert_eq!(head.session, Some(80));
+        assert_eq!(head.agenda_item.as_deref(), Some("90 (b)"));
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Reduction of military budgets: objective information")
+        );
+        assert_eq!(head.distributed.as_deref(), Some("2025-12-05"));
+        assert_eq!(head.adopted.as_deref(), Some("2025-12-01"));
+    }
+
+    #[test]
+    fn symbols_of_both_bodies() {
+        for s in [
+            "A/RES/73/8",
+            "A/75/L.78",
+            "A/C.3/78/L.41/Rev.1",
+            "S/2020/449",
+            "S/RES/2655 (2022)",
+        ] {
+            assert!(is_symbol(s), "{s}");
+        }
+        for s in [
+            "S/PRST/2010/1",
+            "A/B",
+            "Agenda item 4",
+            "A/RES/73/8 imposed by the United States",
+        ] {
+            assert!(!is_symbol(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,529 @@
+//! The content-stream interpreter: every glyph a page draws, with where it
+//! sits, how big it is and whether its face is italic or bold, and the
+//! horizontal rules (the footnote separator). Only what text layout needs:
+//! text state, text and graphics matrices, `q`/`Q`, and filled or stroked
+//! thin rectangles and lines; colour, images and clipping are ignored.
+
+use std::collections::BTreeMap;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
+
+/// Content streams of one page larger than this are refused, so a crafted
+/// stream cannot inflate without bound.
+const MAX_PAGE_CONTENT: usize = 64 * 1024 * 1024;
+
+/// One drawn character (or ligature), in page space: points from the
+/// bottom-left corner, `y` the baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub x: f32,
+    pub y: f32,
+    /// Advance width in page space.
+    pub width: f32,
+    /// Effective font size in page space.
+    pub size: f32,
+    pub italic: bool,
+    pub bold: bool,
+    pub text: String,
+}
+
+/// A horizontal line or thin filled rectangle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+}
+
+/// What one page draws.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+}
+
+/// How a font turns string bytes into characters and advances.
+struct Font<'a> {
+    two_byte: bool,
+    encoding: Option<Encoding<'a>>,
+    /// Simple fonts: widths from `first_char`.
+    first_char: i64,
+    widths: Vec<f32>,
+    /// Composite fonts: CID → width.
+    cid_widths: BTreeMap<u32, f32>,
+    default_width: f32,
+    italic: bool,
+    bold: bool,
+}
+
+impl<'a> Font<'a> {
+    fn of(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        let two_byte = subtype == b"Type0";
+        let base = dict
+            .get(b"BaseFont")
+            .and_then(Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let descendant = two_byte
+            .then(|| {
+                let array = deref(doc, dict.get(b"DescendantFonts").ok()?)?
+                    .as_array()
+                    .ok()?;
+                deref(doc, array.first()?)?.as_dict().ok()
+            })
+            .flatten();
+        let descriptor = descendant
+            .unwrap_or(dict)
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let flags = descriptor
+            .and_then(|d| d.get(b"Flags").ok())
+            .and_then(number)
+            .unwrap_or(0.0) as i64;
+        let angle = descriptor
+            .and_then(|d| d.get(b"ItalicAngle").ok())
+            .and_then(number)
+            .unwrap_or(0.0);
+        let weight = descriptor
+            .and_then(|d| d.get(b"FontWeight").ok())
+            .and_then(number)
+            .unwrap_or(0.0);
+        let lower = base.to_ascii_lowercase();
+        let italic = lower.contains("italic")
+            || lower.contains("oblique")
+            || angle != 0.0
+            || flags & 64 != 0;
+        let bold = lower.contains("bold") || lower.contains("black") || weight >= 600.0;
+
+        let mut font = Font {
+            two_byte,
+            encoding: dict.get_font_encoding(doc).ok(),
+            first_char: 0,
+            widths: Vec::new(),
+            cid_widths: BTreeMap::new(),
+            default_width: descriptor
+                .and_then(|d| d.get(b"MissingWidth").ok())
+                .and_then(number)
+                .unwrap_or(0.0),
+            italic,
+            bold,
+        };
+        if let Some(desc) = descendant {
+            font.default_width = desc.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
+            if let Some(w) = desc
+                .get(b"W")
+                .ok()
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_array().ok())
+            {
+                font.cid_widths = cid_widths(doc, w);
+            }
+        } else {
+            font.first_char = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as i64;
+            if let Some(w) = dict
+                .get(b"Widths")
+                .ok()
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_array().ok())
+            {
+                font.widths = w
+                    .iter()
+                    .map(|o| deref(doc, o).and_then(number).unwrap_or(0.0))
+                    .collect();
+            }
+        }
+        font
+    }
+
+    /// The codes of a string, each with its bytes.
+    fn codes<'s>(&self, bytes: &'s [u8]) -> Vec<&'s [u8]> {
+        if self.two_byte {
+            bytes.chunks(2).collect()
+        } else {
+            bytes.chunks(1).collect()
+        }
+    }
+
+    fn width(&self, code: &[u8]) -> f32 {
+        let value = code.iter().fold(0u32, |acc, b| acc * 256 + u32::from(*b));
+        if self.two_byte {
+            return self
+                .cid_widths
+                .get(&value)
+                .copied()
+                .unwrap_or(self.default_width);
+        }
+        usize::try_from(i64::from(value) - self.first_char)
+            .ok()
+            .and_then(|i| self.widths.get(i).copied())
+            .unwrap_or(self.default_width)
+    }
+
+    fn text(&self, code: &[u8]) -> String {
+        match &self.encoding {
+            Some(encoding) => encoding.bytes_to_string(code).unwrap_or_default(),
+            None => code.iter().map(|&b| char::from(b)).collect(),
+        }
+    }
+}
+
+fn deref<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Object> {
+    doc.dereference(object).ok().map(|(_, o)| o)
+}
+
+fn number(object: &Object) -> Option<f32> {
+    match object {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+/// `/W [c [w1 w2 …] c_first c_last w …]`.
+fn cid_widths(doc: &Document, array: &[Object]) -> BTreeMap<u32, f32> {
+    let mut out = BTreeMap::new();
+    let mut i = 0;
+    while i < array.len() {
+        let Some(first) = number(&array[i]) else {
+            break;
+        };
+        match array.get(i + 1).and_then(|o| deref(doc, o)) {
+            Some(Object::Array(list)) => {
+                for (k, w) in list.iter().enumerate() {
+                    out.insert(first as u32 + k as u32, number(w).unwrap_or(0.0));
+                }
+                i += 2;
+            }
+            Some(last) => {
+                let (Some(last), Some(w)) = (number(last), array.get(i + 2).and_then(number))
+                else {
+                    break;
+                };
+                // A range wider than any font is damage, not widths.
+                if last < first || last - first > 65_536.0 {
+                    break;
+                }
+                for cid in first as u32..=last as u32 {
+                    out.insert(cid, w);
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// A 2-D affine matrix `[a b c d e f]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Matrix([f32; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    /// `self` then `other`: self × other.
+    fn then(self, other: Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = other.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+
+    fn translate(x: f32, y: f32) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, x, y])
+    }
+
+    fn apply(self, x: f32, y: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    /// The vertical scale: how much a unit of text height grows.
+    fn vertical_scale(self) -> f32 {
+        let [_, _, c, d, _, _] = self.0;
+        (c * c + d * d).sqrt()
+    }
+}
+
+fn matrix_of(operands: &[Object]) -> Option<Matrix> {
+    let values: Vec<f32> = operands.iter().filter_map(number).collect();
+    (values.len() == 6).then(|| {
+        Matrix([
+            values[0], values[1], values[2], values[3], values[4], values[5],
+        ])
+    })
+}
+
+/// The graphics state that `q` saves and `Q` restores, text parameters
+/// included (ISO 32000-1, 9.3.1).
+#[derive(Clone)]
+struct GraphicsState {
+    ctm: Matrix,
+    text: TextParams,
+}
+
+#[derive(Clone)]
+struct TextParams {
+    char_spacing: f32,
+    word_spacing: f32,
+    scale: f32,
+    leading: f32,
+    rise: f32,
+    font: Option<Vec<u8>>,
+    size: f32,
+}
+
+impl Default for TextParams {
+    fn default() -> Self {
+        TextParams {
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+            font: None,
+            size: 0.0,
+        }
+    }
+}
+
+/// The text and line matrices of the current text object.
+struct TextState {
+    matrix: Matrix,
+    line: Matrix,
+}
+
+/// Why a page could not be read.
+#[derive(Debug)]
+pub struct PageError(pub String);
+
+/// Interpret one page.
+pub fn page(doc: &Document, page_id: ObjectId) -> Result<Page, PageError> {
+    let (width, height) = media_box(doc, page_id);
+    let bytes = doc
+        .get_page_content_with_limit(page_id, MAX_PAGE_CONTENT)
+        .map_err(|e| PageError(e.to_string()))?;
+    let content = Content::decode(&bytes).map_err(|e| PageError(e.to_string()))?;
+    let font_dicts = doc.get_page_fonts(page_id).unwrap_or_default();
+    let fonts: BTreeMap<Vec<u8>, Font<'_>> = font_dicts
+        .iter()
+        .map(|(name, dict)| (name.clone(), Font::of(doc, dict)))
+        .collect();
+
+    let mut out = Page {
+        width,
+        height,
+        ..Page::default()
+    };
+    let mut gs = GraphicsState {
+        ctm: Matrix::IDENTITY,
+        text: TextParams::default(),
+    };
+    let mut stack: Vec<GraphicsState> = Vec::new();
+    let mut ts = TextState {
+        matrix: Matrix::IDENTITY,
+        line: Matrix::IDENTITY,
+    };
+    // The current path's horizontal segments, kept until it is painted.
+    let mut path: Vec<Rule> = Vec::new();
+    let mut current: (f32, f32) = (0.0, 0.0);
+
+    for op in &content.operations {
+        let operands = &op.operands;
+        let num = |i: usize| operands.get(i).and_then(number).unwrap_or(0.0);
+        match op.operator.as_str() {
+            "q" => {
+                // Nesting no real page reaches is damage: stop saving.
+                if stack.len() < 256 {
+                    stack.push(gs.clone());
+                }
+            }
+            "Q" => {
+                if let Some(saved) = stack.pop() {
+                    gs = saved;
+                }
+            }
+            "cm" => {
+                if let Some(m) = matrix_of(operands) {
+                    gs.ctm = m.then(gs.ctm);
+                }
+            }
+            "BT" => {
+                ts.matrix = Matrix::IDENTITY;
+                ts.line = Matrix::IDENTITY;
+            }
+            "Tf" => {
+                gs.text.font = operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .map(<[u8]>::to_vec);
+                gs.text.size = num(1);
+            }
+            "Tc" => gs.text.char_spacing = num(0),
+            "Tw" => gs.text.word_spacing = num(0),
+            "Tz" => gs.text.scale = num(0) / 100.0,
+            "TL" => gs.text.leading = num(0),
+            "Ts" => gs.text.rise = num(0),
+            "Td" => {
+                ts.line = Matrix::translate(num(0), num(1)).then(ts.line);
+                ts.matrix = ts.line;
+            }
+            "TD" => {
+                gs.text.leading = -num(1);
+                ts.line = Matrix::translate(num(0), num(1)).then(ts.line);
+                ts.matrix = ts.line;
+            }
+            "Tm" => {
+                if let Some(m) = matrix_of(operands) {
+                    ts.line = m;
+                    ts.matrix = m;
+                }
+            }
+            "T*" => {
+                ts.line = Matrix::translate(0.0, -gs.text.leading).then(ts.line);
+                ts.matrix = ts.line;
+            }
+            "Tj" | "'" | "\"" => {
+                if op.operator == "\"" {
+                    gs.text.word_spacing = num(0);
+                    gs.text.char_spacing = num(1);
+                }
+                if op.operator != "Tj" {
+                    ts.line = Matrix::translate(0.0, -gs.text.leading).then(ts.line);
+                    ts.matrix = ts.line;
+                }
+                if let Some(Object::String(bytes, _)) = operands.last() {
+                    show(&mut out.glyphs, &mut ts, &gs, &fonts, bytes);
+                }
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = operands.first() {
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => {
+                                show(&mut out.glyphs, &mut ts, &gs, &fonts, bytes)
+                            }
+                            other => {
+                                let adjust = number(other).unwrap_or(0.0);
+                                let tx = -adjust / 1000.0 * gs.text.size * gs.text.scale;
+                                ts.matrix = Matrix::translate(tx, 0.0).then(ts.matrix);
+                            }
+                        }
+                    }
+                }
+            }
+            "m" => current = gs.ctm.apply(num(0), num(1)),
+            "l" => {
+                let end = gs.ctm.apply(num(0), num(1));
+                if (end.1 - current.1).abs() < 0.5 && (end.0 - current.0).abs() > 1.0 {
+                    path.push(Rule {
+                        x0: current.0.min(end.0),
+                        x1: current.0.max(end.0),
+                        y: current.1,
+                    });
+                }
+                current = end;
+            }
+            "re" => {
+                let (x, y) = gs.ctm.apply(num(0), num(1));
+                let (x2, y2) = gs.ctm.apply(num(0) + num(2), num(1) + num(3));
+                if (y2 - y).abs() <= 2.0 && (x2 - x).abs() > 1.0 {
+                    path.push(Rule {
+                        x0: x.min(x2),
+                        x1: x.max(x2),
+                        y: (y + y2) / 2.0,
+                    });
+                }
+            }
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => out.rules.append(&mut path),
+            "n" => path.clear(),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn show(
+    glyphs: &mut Vec<Glyph>,
+    ts: &mut TextState,
+    gs: &GraphicsState,
+    fonts: &BTreeMap<Vec<u8>, Font<'_>>,
+    bytes: &[u8],
+) {
+    let Some(font) = gs.text.font.as_ref().and_then(|name| fonts.get(name)) else {
+        return;
+    };
+    for code in font.codes(bytes) {
+        let text = font.text(code);
+        let advance = font.width(code) / 1000.0 * gs.text.size;
+        let space = code == [32];
+        let render = Matrix([
+            gs.text.size * gs.text.scale,
+            0.0,
+            0.0,
+            gs.text.size,
+            0.0,
+            gs.text.rise,
+        ])
+        .then(ts.matrix)
+        .then(gs.ctm);
+        let (x, y) = render.apply(0.0, 0.0);
+        let tx = (advance + gs.text.char_spacing + if space { gs.text.word_spacing } else { 0.0 })
+            * gs.text.scale;
+        let next = Matrix::translate(tx, 0.0).then(ts.matrix);
+        let (x_end, _) = next.then(gs.ctm).apply(0.0, 0.0);
+        let size = render.vertical_scale();
+        if !text.is_empty() && size > 0.0 {
+            glyphs.push(Glyph {
+                x,
+                y,
+                width: x_end - x,
+                size,
+                italic: font.italic,
+                bold: font.bold,
+                text,
+            });
+        }
+        ts.matrix = next;
+    }
+}
+
+fn media_box(doc: &Document, page_id: ObjectId) -> (f32, f32) {
+    let mut node = doc.get_dictionary(page_id).ok();
+    // Inherited through the page tree; bounded against cycles.
+    for _ in 0..32 {
+        let Some(dict) = node else { break };
+        if let Some(values) = dict
+            .get(b"MediaBox")
+            .ok()
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_array().ok())
+        {
+            let v: Vec<f32> = values.iter().filter_map(number).collect();
+            if v.len() == 4 {
+                return ((v[2] - v[0]).abs(), (v[3] - v[1]).abs());
+            }
+        }
+        node = dict
+            .get(b"Parent")
+            .ok()
+            .and_then(|o| o.as_reference().ok())
+            .and_then(|id| doc.get_dictionary(id).ok());
+    }
+    (612.0, 792.0)
+}

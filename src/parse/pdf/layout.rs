@@ -1,0 +1,401 @@
+//! The rows of every page sorted into what they are, by where they sit and
+//! how they are set, never by guessing inside running text:
+//!
+//! - **furniture**: rows in the top margin of every page after the first
+//!   (the running head) and rows in the bottom margin that have the shape
+//!   of a page number (`2/3`), a job number (`18-18418 (E) 071118`), a
+//!   barcode (`*1818418*`) or "Please recycle";
+//! - **footnotes**: the rows under the footnote rule (a drawn line or a
+//!   row of underscores) at the page foot, each opened by a raised number,
+//!   joined across pages;
+//! - **body**: everything else, joined into logical lines: rows continue a
+//!   line unless a paragraph gap (more than the line pitch) or, at the top
+//!   of a page, a first-line indent says a new paragraph begins.
+//!
+//! Each logical line keeps the drafter's italic run at its start (after a
+//! paragraph number or sub-paragraph label) as its lead, and its footnote
+//! markers as sentinels ([`MARKER_OPEN`] marker [`MARKER_CLOSE`]) that the
+//! importer takes out.
+
+use super::glyphs::Page;
+use super::rows::{Row, Styled};
+
+/// Opens a footnote marker inside a logical line's text.
+pub const MARKER_OPEN: char = '\u{E000}';
+/// Closes a footnote marker.
+pub const MARKER_CLOSE: char = '\u{E001}';
+
+/// The top and bottom margins, as shares of the page height, inside which
+/// a row can be furniture.
+const TOP_MARGIN: f32 = 0.10;
+const BOTTOM_MARGIN: f32 = 0.12;
+
+/// A paragraph or other block of the body, joined across wraps and pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogicalLine {
+    /// 1-based page of its first row.
+    pub page: usize,
+    pub text: String,
+    /// The italic run opening the text (after its label), trimmed.
+    pub lead: Option<String>,
+    /// Every row was bold: a title or heading.
+    pub bold: bool,
+}
+
+/// What the layout found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    pub lines: Vec<LogicalLine>,
+    /// (page, marker, text)
+    pub footnotes: Vec<(usize, String, String)>,
+    /// Furniture rows dropped: (page, text).
+    pub furniture: Vec<(usize, String)>,
+}
+
+/// Sort every page's rows and join the body.
+pub fn layout(pages: &[(Page, Vec<Row>)]) -> Layout {
+    let body_size = body_size(pages);
+    let mut out = Layout::default();
+    let mut body: Vec<(usize, &Row)> = Vec::new();
+    for (index, (page, rows)) in pages.iter().enumerate() {
+        let number = index + 1;
+        let top = page.height * (1.0 - TOP_MARGIN);
+        let bottom = page.height * BOTTOM_MARGIN;
+        let rule = footnote_rule(page, rows, body_size);
+        let mut in_footnotes = false;
+        for row in rows {
+            let text = row.text();
+            if number > 1 && row.y > top {
+                out.furniture.push((number, text));
+                continue;
+            }
+            if row.y < bottom && is_foot_furniture(row, &text) {
+                out.furniture.push((number, text));
+                continue;
+            }
+            if is_rule_text(&text) && rule.is_some_and(|y| row.y <= y + 1.0) {
+                in_footnotes = true;
+                continue;
+            }
+            if rule.is_some_and(|y| row.y < y) {
+                in_footnotes = true;
+            }
+            if in_footnotes {
+                footnote_row(&mut out.footnotes, number, row);
+            } else {
+                body.push((number, row));
+            }
+        }
+    }
+    out.lines = join_body(&body, body_size);
+    out
+}
+
+/// The size most body text is set in.
+fn body_size(pages: &[(Page, Vec<Row>)]) -> f32 {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for row in pages.iter().flat_map(|(_, rows)| rows) {
+        let key = (row.size * 10.0).round() as i32;
+        let n = row.chars.len();
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += n,
+            None => counts.push((key, n)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(k, n)| (n, k))
+        .map_or(10.0, |(k, _)| k as f32 / 10.0)
+}
+
+/// The height of the footnote rule, if the page has one: a short line (or
+/// a row of underscores) in the lower half of the page, with smaller text
+/// under it.
+fn footnote_rule(page: &Page, rows: &[Row], body_size: f32) -> Option<f32> {
+    let smaller_below = |y: f32| {
+        rows.iter()
+            .any(|r| r.y < y && r.size < body_size * 0.95 && !r.text().trim().is_empty())
+    };
+    let drawn = page
+        .rules
+        .iter()
+        .filter(|r| {
+            // The separator starts at the left of the text; a short line
+            // centred under the closing meeting line is not one.
+            let length = r.x1 - r.x0;
+            r.y < page.height / 2.0 && (30.0..=260.0).contains(&length) && r.x0 < page.width * 0.3
+        })
+        .map(|r| r.y);
+    let typed = rows
+        .iter()
+        .filter(|r| r.y < page.height / 2.0 && is_rule_text(&r.text()))
+        .map(|r| r.y);
+    drawn
+        .chain(typed)
+        .filter(|&y| smaller_below(y))
+        .max_by(f32::total_cmp)
+}
+
+fn is_rule_text(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() >= 5 && t.chars().all(|c| c == '_')
+}
+
+/// Rows of the bottom margin that are page furniture by their shape.
+fn is_foot_furniture(row: &Row, text: &str) -> bool {
+    let t = text.trim();
+    page_number(t)
+        || job_number(t)
+        || barcode(t)
+        || t.eq_ignore_ascii_case("please recycle")
+        || row.chars.is_empty()
+}
+
+/// `2/3`, `12/20`.
+pub fn page_number(t: &str) -> bool {
+    let Some((a, b)) = t.split_once('/') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    digits(a) && digits(b)
+}
+
+/// `18-18418 (E) 071118`, `18-18418`, `25-17638 (E)`.
+pub fn job_number(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let bytes = first.as_bytes();
+    let shaped = bytes.len() == 8
+        && bytes[2] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 2 || b.is_ascii_digit());
+    shaped
+        && words.all(|w| {
+            (w.starts_with('(') && w.ends_with(')') && w.len() <= 4)
+                || w.bytes().all(|b| b.is_ascii_digit() || b == b'*')
+        })
+}
+
+/// `*1818418*`.
+fn barcode(t: &str) -> bool {
+    let inner = t.trim_start_matches('_');
+    inner.len() > 2
+        && inner.starts_with('*')
+        && inner.ends_with('*')
+        && inner[1..inner.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric())
+}
+
+/// A footnote-area row: a raised number opens a footnote, anything else
+/// continues the last one (across pages too).
+fn footnote_row(footnotes: &mut Vec<(usize, String, String)>, page: usize, row: &Row) {
+    let marker: String = row
+        .chars
+        .iter()
+        .take_while(|c| c.superscript)
+        .map(|c| c.ch)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let rest: String = row
+        .chars
+        .iter()
+        .skip_while(|c| c.superscript)
+        .map(|c| c.ch)
+        .collect();
+    let rest = rest.trim();
+    if !marker.is_empty() {
+        footnotes.push((page, marker, rest.to_string()));
+    } else if let Some(last) = footnotes.last_mut() {
+        append_row_text(&mut last.2, rest);
+    } else if !rest.is_empty() {
+        // Footnote text with no marker of its own: keep it, unnumbered.
+        footnotes.push((page, String::new(), rest.to_string()));
+    }
+}
+
+/// Join a row's text onto the text before it: a line-end hyphen stays (it
+/// is printed in compounds such as "Secretary-General"), a soft hyphen goes.
+fn append_row_text(text: &mut String, next: &str) {
+    if next.is_empty() {
+        return;
+    }
+    if text.ends_with('\u{ad}') {
+        text.pop();
+    } else if !(text.is_empty() || text.ends_with(['-', '\u{2010}', '\u{2011}', '/'])) {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Body rows → logical lines.
+fn join_body(body: &[(usize, &Row)], body_size: f32) -> Vec<LogicalLine> {
+    // The usual distance between two rows of one paragraph.
+    let pitch = line_pitch(body, body_size);
+    // The left edge most continuation rows share.
+    let margin = left_margin(body, body_size);
+    let mut lines: Vec<(LogicalLine, Vec<Styled>)> = Vec::new();
+    let mut prev: Option<(usize, &Row)> = None;
+    for &(page, row) in body {
+        let starts = match prev {
+            None => true,
+            Some((prev_page, prev_row)) if prev_page == page => {
+                let gap = prev_row.y - row.y;
+                gap > pitch * 1.3 || gap < 0.0 || (row.size - prev_row.size).abs() > 1.0
+            }
+            // Across a page: a new paragraph is indented, a continuation
+            // starts at the margin.
+            Some(_) => row.x > margin + body_size * 0.8,
+        };
+        let mut chars = row.chars.clone();
+        if starts || lines.is_empty() {
+            lines.push((
+                LogicalLine {
+                    page,
+                    text: String::new(),
+                    lead: None,
+                    bold: row.is_bold(),
+                },
+                chars,
+            ));
+        } else {
+            let (line, styled) = lines.last_mut().expect("a line exists");
+            line.bold &= row.is_bold();
+            let ends_joined = styled
+                .last()
+                .is_some_and(|c| matches!(c.ch, '-' | '\u{2010}' | '\u{2011}' | '/' | '\u{ad}'));
+            if styled.last().is_some_and(|c| c.ch == '\u{ad}') {
+                styled.pop();
+            }
+            if !ends_joined {
+                styled.push(Styled {
+                    ch: ' ',
+                    italic: false,
+                    bold: false,
+                    superscript: false,
+                });
+            }
+            styled.append(&mut chars);
+        }
+        prev = Some((page, row));
+    }
+    lines
+        .into_iter()
+        .map(|(mut line, styled)| {
+            line.lead = italic_lead(&styled);
+            line.text = with_markers(&styled);
+            line
+        })
+        .collect()
+}
+
+fn line_pitch(body: &[(usize, &Row)], body_size: f32) -> f32 {
+    let mut gaps: Vec<i32> = body
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| ((w[0].1.y - w[1].1.y) * 10.0).round() as i32)
+        .filter(|&g| g > 0)
+        .collect();
+    gaps.sort_unstable();
+    // The most common gap is the pitch; paragraph gaps are rarer.
+    let mut best = (0usize, (body_size * 12.0) as i32);
+    let mut i = 0;
+    while i < gaps.len() {
+        let j = gaps[i..].iter().take_while(|&&g| g - gaps[i] <= 5).count();
+        if j > best.0 {
+            best = (j, gaps[i]);
+        }
+        i += j.max(1);
+    }
+    best.1 as f32 / 10.0 + 0.5
+}
+
+fn left_margin(body: &[(usize, &Row)], body_size: f32) -> f32 {
+    let mut xs: Vec<i32> = body
+        .iter()
+        .filter(|(_, r)| (r.size - body_size).abs() < 1.0)
+        .map(|(_, r)| r.x.round() as i32)
+        .collect();
+    xs.sort_unstable();
+    let mut best = (0usize, 0i32);
+    let mut i = 0;
+    while i < xs.len() {
+        let j = xs[i..].iter().take_while(|&&x| x - xs[i] <= 2).count();
+        if j > best.0 {
+            best = (j, xs[i]);
+        }
+        i += j.max(1);
+    }
+    best.1 as f32
+}
+
+/// The text with superscripts turned into marker sentinels.
+fn with_markers(styled: &[Styled]) -> String {
+    let mut out = String::new();
+    let mut open = false;
+    for c in styled {
+        if c.superscript && !open {
+            out.push(MARKER_OPEN);
+            open = true;
+        } else if !c.superscript && open {
+            out.push(MARKER_CLOSE);
+            open = false;
+        }
+        if c.superscript && c.ch.is_whitespace() {
+            continue;
+        }
+        out.push(c.ch);
+    }
+    if open {
+        out.push(MARKER_CLOSE);
+    }
+    // A superscript run split by a comma ("1,2") is two markers.
+    out.replace(&format!(",{MARKER_CLOSE}"), &format!("{MARKER_CLOSE},"))
+}
+
+/// The italic run at the start of a line, after a paragraph number
+/// (`5.`) or a sub-paragraph label (`(a)`), trimmed of spaces and of the
+/// punctuation that ends it.
+fn italic_lead(styled: &[Styled]) -> Option<String> {
+    let text: String = styled.iter().map(|c| c.ch).collect();
+    let skip = label_length(&text);
+    let mut lead = String::new();
+    for c in styled.iter().skip(skip).skip_while(|c| c.ch == ' ') {
+        if !c.italic || c.superscript {
+            break;
+        }
+        lead.push(c.ch);
+    }
+    let lead = lead.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    (lead.chars().any(char::is_alphabetic)).then(|| lead.to_string())
+}
+
+/// Characters of a leading `12.`, `7 bis.` or `(a)` label.
+fn label_length(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 {
+        let mut i = digits;
+        for suffix in [" bis", " ter", " quater"] {
+            let s: Vec<char> = suffix.chars().collect();
+            if chars[i..].starts_with(&s) {
+                i += s.len();
+            }
+        }
+        if chars.get(i) == Some(&'.') {
+            return i + 1;
+        }
+        return 0;
+    }
+    if chars.first() == Some(&'(')
+        && let Some(close) = chars.iter().position(|&c| c == ')')
+        && close <= 6
+    {
+        return close + 1;
+    }
+    0
+}

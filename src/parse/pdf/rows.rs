@@ -1,0 +1,210 @@
+//! From glyphs to rows: the glyphs of one baseline in reading order, with
+//! the spaces the layout implies, superscripts (footnote markers) taken
+//! into the row they are raised above, and each character's face kept.
+
+use super::glyphs::{Glyph, Page};
+
+/// One character of a row and how it was set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Styled {
+    pub ch: char,
+    pub italic: bool,
+    pub bold: bool,
+    /// Raised and smaller than the row: a footnote marker.
+    pub superscript: bool,
+}
+
+/// A printed line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Baseline, points from the page bottom.
+    pub y: f32,
+    /// Left edge of the first glyph.
+    pub x: f32,
+    /// Right edge of the last glyph.
+    pub right: f32,
+    /// The size most of the row is set in.
+    pub size: f32,
+    pub chars: Vec<Styled>,
+}
+
+impl Row {
+    pub fn text(&self) -> String {
+        self.chars.iter().map(|c| c.ch).collect()
+    }
+
+    /// The row without superscripts.
+    pub fn plain(&self) -> String {
+        self.chars
+            .iter()
+            .filter(|c| !c.superscript)
+            .map(|c| c.ch)
+            .collect()
+    }
+
+    pub fn is_bold(&self) -> bool {
+        let letters: Vec<&Styled> = self
+            .chars
+            .iter()
+            .filter(|c| c.ch.is_alphanumeric())
+            .collect();
+        !letters.is_empty() && letters.iter().all(|c| c.bold)
+    }
+}
+
+/// Glyphs on one baseline, before superscripts are folded in.
+struct Band {
+    y: f32,
+    size: f32,
+    glyphs: Vec<Glyph>,
+}
+
+/// A gap wider than this share of the font size between two glyphs is a
+/// space the PDF did not draw (justified text, positioned words).
+const SPACE_GAP: f32 = 0.18;
+
+/// The rows of a page, top to bottom.
+pub fn rows(page: &Page) -> Vec<Row> {
+    let mut glyphs: Vec<Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| g.size >= 2.0)
+        .cloned()
+        .collect();
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+
+    // Bands: glyphs whose baselines are within a point of each other.
+    let mut bands: Vec<Band> = Vec::new();
+    for glyph in glyphs {
+        match bands.last_mut() {
+            Some(band) if (band.y - glyph.y).abs() <= 1.0 => band.glyphs.push(glyph),
+            _ => bands.push(Band {
+                y: glyph.y,
+                size: 0.0,
+                glyphs: vec![glyph],
+            }),
+        }
+    }
+    bands.retain(|b| b.glyphs.iter().any(|g| !g.text.trim().is_empty()));
+    for band in &mut bands {
+        band.size = dominant_size(&band.glyphs);
+    }
+
+    // A band of small glyphs raised a little above a band of larger ones,
+    // within its width, is that band's superscripts.
+    let mut superscript = vec![false; bands.len()];
+    for i in 0..bands.len() {
+        let small = &bands[i];
+        let host = (i + 1..bands.len()).take(2).find(|&j| {
+            let big = &bands[j];
+            let raise = small.y - big.y;
+            small.size < big.size * 0.85
+                && raise > 0.0
+                && raise < big.size * 0.75
+                && overlaps(small, big)
+        });
+        if let Some(j) = host {
+            superscript[i] = true;
+            let moved: Vec<Glyph> = std::mem::take(&mut bands[i].glyphs);
+            bands[j].glyphs.extend(moved.into_iter().map(|mut g| {
+                // Marked by a negative size so the row builder knows.
+                g.size = -g.size;
+                g
+            }));
+        }
+    }
+
+    bands
+        .into_iter()
+        .zip(superscript)
+        .filter(|(b, raised)| !raised && !b.glyphs.is_empty())
+        .map(|(band, _)| row_of(band))
+        .collect()
+}
+
+fn overlaps(small: &Band, big: &Band) -> bool {
+    let extent = |b: &Band| {
+        let left = b.glyphs.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+        let right = b
+            .glyphs
+            .iter()
+            .map(|g| g.x + g.width)
+            .fold(f32::NEG_INFINITY, f32::max);
+        (left, right)
+    };
+    let (sl, sr) = extent(small);
+    let (bl, br) = extent(big);
+    sl >= bl - 2.0 && sr <= br + big.size * 2.0
+}
+
+fn dominant_size(glyphs: &[Glyph]) -> f32 {
+    let mut sizes: Vec<(i32, usize)> = Vec::new();
+    for g in glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
+        let key = (g.size.abs() * 10.0).round() as i32;
+        match sizes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += g.text.chars().count(),
+            None => sizes.push((key, g.text.chars().count())),
+        }
+    }
+    sizes
+        .into_iter()
+        .max_by_key(|&(k, n)| (n, k))
+        .map_or(0.0, |(k, _)| k as f32 / 10.0)
+}
+
+fn row_of(mut band: Band) -> Row {
+    band.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let size = dominant_size(&band.glyphs);
+    let mut chars: Vec<Styled> = Vec::new();
+    let mut last_end: Option<f32> = None;
+    let first = band.glyphs.iter().find(|g| !g.text.trim().is_empty());
+    let x = first.map_or(0.0, |g| g.x);
+    let mut right = x;
+    for glyph in &band.glyphs {
+        let raised = glyph.size < 0.0;
+        let blank = glyph.text.trim().is_empty();
+        if let Some(end) = last_end
+            && glyph.x - end > SPACE_GAP * size
+            && !blank
+            && chars.last().is_some_and(|c| c.ch != ' ')
+            && !raised
+        {
+            chars.push(Styled {
+                ch: ' ',
+                italic: glyph.italic,
+                bold: glyph.bold,
+                superscript: false,
+            });
+        }
+        for ch in glyph.text.chars() {
+            let ch = if ch.is_whitespace() && ch != '\u{a0}' {
+                ' '
+            } else {
+                ch
+            };
+            if ch == ' ' && (chars.is_empty() || chars.last().is_some_and(|c| c.ch == ' ')) {
+                continue;
+            }
+            chars.push(Styled {
+                ch,
+                italic: glyph.italic,
+                bold: glyph.bold,
+                superscript: raised,
+            });
+        }
+        if !blank {
+            right = right.max(glyph.x + glyph.width);
+        }
+        last_end = Some(glyph.x + glyph.width);
+    }
+    while chars.last().is_some_and(|c| c.ch == ' ') {
+        chars.pop();
+    }
+    Row {
+        y: band.y,
+        x,
+        right,
+        size,
+        chars,
+    }
+}

@@ -1,0 +1,70 @@
+//! A `.json` file beside a raw text or PDF (`S_2018_95.json` beside
+//! `S_2018_95.txt`, as the UN's document collections keep them) supplies
+//! the metadata the document itself does not show: what the text says
+//! wins, the sidecar fills the gaps.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::dates::is_iso_date;
+use crate::model::{Body, Meta, Status};
+use crate::{Error, Result};
+
+/// The fields resdiff reads from a sidecar; others are ignored.
+#[derive(Debug, Deserialize)]
+struct Sidecar {
+    symbol: Option<String>,
+    body: Option<String>,
+    session: Option<u32>,
+    year: Option<u32>,
+    status: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+}
+
+/// Fill what `meta` lacks from the sidecar of `document`, if there is one.
+/// `replace_source`: the source was resdiff's default, not the user's.
+pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()> {
+    let path = document.with_extension("json");
+    if path == document || !path.is_file() {
+        return Ok(());
+    }
+    let text = crate::corpus::read_text(&path)?;
+    let sidecar: Sidecar = serde_json::from_str(&text)
+        .map_err(|e| Error::at_line(&path, e.line(), format!("not a metadata sidecar: {e}")))?;
+    if meta.symbol.is_none() {
+        meta.symbol = sidecar.symbol;
+    }
+    if let Some(body) = sidecar.body.as_deref() {
+        match body {
+            "General Assembly" if meta.symbol.is_none() => meta.body = Body::GeneralAssembly,
+            "Security Council" if meta.symbol.is_none() => meta.body = Body::SecurityCouncil,
+            _ => {}
+        }
+    }
+    meta.session = meta.session.or(sidecar.session);
+    meta.year = meta.year.or(sidecar.year);
+    if sidecar.status.as_deref() == Some("adopted") {
+        meta.status = Status::Adopted;
+    }
+    if meta.title.is_none() {
+        meta.title = sidecar.title;
+    }
+    if meta.date.is_none()
+        && let Some(date) = sidecar.date
+    {
+        if !is_iso_date(&date) {
+            return Err(Error::in_file(
+                &path,
+                format!("date '{date}' is not a real calendar date in the form YYYY-MM-DD"),
+            ));
+        }
+        meta.date = Some(date);
+    }
+    if replace_source && let Some(source) = sidecar.source {
+        meta.source = Some(source);
+    }
+    Ok(())
+}
