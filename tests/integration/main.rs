@@ -2,6 +2,7 @@
 //! `resdiff` binary, corpus checks, real pairs, reports, the browser, and a
 //! regression module for bugs found along the way.
 
+mod accuracy;
 mod browser;
 mod cli;
 mod common;
@@ -11,3 +12,4 @@ mod real_pairs;
 mod regression;
 mod reports;
 mod shipped;
+mod truth;

@@ -41,10 +41,20 @@ pub fn read(lines: &[(usize, String)]) -> Head {
     let mut head = Head::default();
     let mut in_title = false;
     let mut pending_distr = false;
+    let mut pending_adopted = false;
     for (number, raw) in lines {
         let text = raw.trim();
         if text.is_empty() {
             continue;
+        }
+        if pending_adopted {
+            pending_adopted = false;
+            if let Some(rest) = text.strip_prefix("on ")
+                && let Some(date) = written_to_iso(rest)
+            {
+                head.adopted = Some(date);
+                continue;
+            }
         }
         if pending_distr {
             pending_distr = false;
@@ -100,6 +110,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
         if let Some(rest) = text.strip_prefix("Resolution adopted by the ") {
             head.status = Some(Status::Adopted);
             head.adopted = find_written_date(rest);
+            pending_adopted = head.adopted.is_none();
             if head.body.is_none() {
                 head.body = organ_in(rest);
             }

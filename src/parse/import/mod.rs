@@ -120,7 +120,15 @@ fn import_lines(
         .find(|l| !l.text.is_empty())
         .map_or(1, |l| l.number);
     let has_structure = assembled.blocks.iter().any(|b| match b.kind {
-        lines::BlockKind::Top(crate::model::Part::Operative) => b.label.is_some(),
+        lines::BlockKind::Top(crate::model::Part::Operative) => {
+            b.label.is_some()
+                || b.lead.is_some()
+                || b.pieces.first().is_some_and(|p| {
+                    crate::lexicon::lexicon()
+                        .lead_at_start(&p.text, Some(crate::model::Part::Operative))
+                        .is_some()
+                })
+        }
         lines::BlockKind::Top(crate::model::Part::Preamble) => b.pieces.first().is_some_and(|p| {
             crate::lexicon::lexicon()
                 .lead_at_start(&p.text, None)

@@ -236,8 +236,9 @@ fn append_row_text(text: &mut String, next: &str) {
 fn join_body(body: &[(usize, &Row)], body_size: f32) -> Vec<LogicalLine> {
     // The usual distance between two rows of one paragraph.
     let pitch = line_pitch(body, body_size);
-    // The left edge most continuation rows share.
-    let margin = left_margin(body, body_size);
+    // The left and right edges most rows share.
+    let margin = common_edge(body, body_size, |r| r.x);
+    let right_margin = common_edge(body, body_size, |r| r.right);
     let mut lines: Vec<(LogicalLine, Vec<Styled>)> = Vec::new();
     let mut prev: Option<(usize, &Row)> = None;
     for &(page, row) in body {
@@ -247,9 +248,17 @@ fn join_body(body: &[(usize, &Row)], body_size: f32) -> Vec<LogicalLine> {
                 let gap = prev_row.y - row.y;
                 gap > pitch * 1.3 || gap < 0.0 || (row.size - prev_row.size).abs() > 1.0
             }
-            // Across a page: a new paragraph is indented, a continuation
-            // starts at the margin.
-            Some(_) => row.x > margin + body_size * 0.8,
+            // Across a page: a new paragraph is indented, or follows a
+            // short row that ended a sentence, or changes face (a heading);
+            // a continuation starts at the margin.
+            Some((_, prev_row)) => {
+                let prev_text = prev_row.plain();
+                let ended = prev_text.trim_end().ends_with([',', ';', ':', '.']);
+                let short = prev_row.right < right_margin - body_size * 2.0;
+                row.x > margin + body_size * 0.8
+                    || (ended && short)
+                    || row.is_bold() != prev_row.is_bold()
+            }
         };
         let mut chars = row.chars.clone();
         if starts || lines.is_empty() {
@@ -298,7 +307,9 @@ fn line_pitch(body: &[(usize, &Row)], body_size: f32) -> f32 {
         .windows(2)
         .filter(|w| w[0].0 == w[1].0)
         .map(|w| ((w[0].1.y - w[1].1.y) * 10.0).round() as i32)
-        .filter(|&g| g > 0)
+        // Paragraph gaps add space to the line pitch; only gaps a single
+        // line spacing can be are candidates.
+        .filter(|&g| g > 0 && (g as f32) <= body_size * 15.0)
         .collect();
     gaps.sort_unstable();
     // The most common gap is the pitch; paragraph gaps are rarer.
@@ -314,11 +325,12 @@ fn line_pitch(body: &[(usize, &Row)], body_size: f32) -> f32 {
     best.1 as f32 / 10.0 + 0.5
 }
 
-fn left_margin(body: &[(usize, &Row)], body_size: f32) -> f32 {
+/// The most common position of an edge among body-size rows.
+fn common_edge(body: &[(usize, &Row)], body_size: f32, edge: impl Fn(&Row) -> f32) -> f32 {
     let mut xs: Vec<i32> = body
         .iter()
         .filter(|(_, r)| (r.size - body_size).abs() < 1.0)
-        .map(|(_, r)| r.x.round() as i32)
+        .map(|(_, r)| edge(r).round() as i32)
         .collect();
     xs.sort_unstable();
     let mut best = (0usize, 0i32);
@@ -364,8 +376,10 @@ fn italic_lead(styled: &[Styled]) -> Option<String> {
     let text: String = styled.iter().map(|c| c.ch).collect();
     let skip = label_length(&text);
     let mut lead = String::new();
+    // Spaces take no face: a roman space between two italic words does not
+    // end the run.
     for c in styled.iter().skip(skip).skip_while(|c| c.ch == ' ') {
-        if !c.italic || c.superscript {
+        if c.superscript || (!c.italic && c.ch != ' ') {
             break;
         }
         lead.push(c.ch);
