@@ -182,3 +182,73 @@ fn import_write_read_round_trips_on_every_corpus_text() {
     }
     assert_eq!(checked, 21);
 }
+
+/// `compare 73 80 --series cuba-embargo`: seven sessions of the Cuba
+/// embargo resolution, checked paragraph by paragraph against A/RES/73/8
+/// (PDF) and A/RES/80/4 (text).
+#[test]
+fn cuba_embargo_73_to_80_paragraph_by_paragraph() {
+    let output = resdiff()
+        .args([
+            "compare",
+            "73",
+            "80",
+            "--series",
+            "cuba-embargo",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let rows: Vec<(String, String, bool)> = json["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .map(|p| {
+            let id = format!(
+                "{}{}",
+                if p["part"] == "preamble" { "PP" } else { "OP" },
+                p["new"]["index"]
+            );
+            (
+                id,
+                p["status"].as_str().unwrap_or_default().to_string(),
+                p["routine"] == true,
+            )
+        })
+        .collect();
+    let status = |id: &str| {
+        rows.iter()
+            .find(|r| r.0 == id)
+            .map(|r| (r.1.as_str(), r.2))
+            .unwrap_or_else(|| panic!("{id} missing: {rows:?}"))
+    };
+    // Unchanged in seven sessions.
+    for id in ["PP1", "PP3", "PP4", "PP5", "OP2", "OP3"] {
+        assert_eq!(status(id), ("unchanged", false), "{id}");
+    }
+    // The list of recalled resolutions extended to 79/7 (PP6, PP8), the
+    // measures "announced on 16 June 2017" now "applied since 2017" (PP7),
+    // the report on 72/4 now that on 79/7 (OP1).
+    for id in ["PP6", "PP7", "PP8", "OP1"] {
+        assert_eq!(status(id), ("modified", false), "{id}");
+    }
+    // seventy-fourth → eighty-first session: routine.
+    for id in ["OP4", "OP5"] {
+        assert_eq!(status(id), ("modified", true), "{id}");
+    }
+    let op1 = &json["paragraphs"].as_array().expect("paragraphs")[8];
+    assert_eq!(op1["references"]["added"][0], "79/7");
+    assert_eq!(op1["references"]["removed"][0], "72/4");
+    assert_eq!(
+        rows.len(),
+        13,
+        "8 preambular and 5 operative paragraphs, none added or removed"
+    );
+}

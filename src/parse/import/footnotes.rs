@@ -36,6 +36,16 @@ pub struct MarkerCandidate {
 /// shape of a footnote line: a number, a space, text that does not read as
 /// a date (`14 February 2014, ...`) nor start in lower case.
 pub fn footnote_line_shape(line: &str) -> Option<(u32, &str)> {
+    // `[^1]: A/80/83.`: a dump that wrote its footnotes as Markdown.
+    if let Some(rest) = line.strip_prefix("[^")
+        && let Some((number, text)) = rest.split_once("]:")
+        && !number.is_empty()
+        && number.len() <= 3
+        && number.bytes().all(|b| b.is_ascii_digit())
+    {
+        let n: u32 = number.parse().ok()?;
+        return (n >= 1).then_some((n, text.trim()));
+    }
     let digits_end = line
         .char_indices()
         .find(|(_, c)| !c.is_ascii_digit())

@@ -20,6 +20,7 @@ pub fn furniture(line: &str) -> Option<Revealed> {
         || is_recycle(line)
         || line.starts_with("Distr.")
         || line.starts_with("Original:")
+        || is_rule(line)
     {
         return Some(Revealed::default());
     }
@@ -67,6 +68,11 @@ fn is_job_number(line: &str) -> bool {
         && b[3..8].iter().all(u8::is_ascii_digit)
         && b.get(8).is_none_or(|&c| c == b' ')
         && line[8..].trim_start().starts_with('(')
+}
+
+/// `---`, `______`: the footnote rule as a dump writes it.
+fn is_rule(line: &str) -> bool {
+    line.len() >= 3 && (line.bytes().all(|b| b == b'-') || line.bytes().all(|b| b == b'_'))
 }
 
 /// `*2315068*`

@@ -305,10 +305,40 @@ fn inline_split(text: &str, expected: u32) -> Option<(usize, String, usize)> {
     None
 }
 
+/// The lines of a numbered title in the head (`80/4. Necessity of …` and
+/// the lines after it before the first blank one), without the number.
+fn running_heads(lines: &[CleanedLine]) -> BTreeSet<&str> {
+    let mut heads = BTreeSet::new();
+    let Some(start) = lines.iter().position(|l| {
+        l.text.split_once(". ").is_some_and(|(n, _)| {
+            n.split_once('/')
+                .is_some_and(|(a, b)| is_digits(a) && is_digits(b))
+        })
+    }) else {
+        return heads;
+    };
+    if let Some((_, title)) = lines[start].text.split_once(". ") {
+        heads.insert(title.trim());
+    }
+    for line in lines[start + 1..].iter().take_while(|l| !l.text.is_empty()) {
+        if enacting_formula(&line.text).is_some() {
+            break;
+        }
+        heads.insert(line.text.as_str());
+    }
+    heads.retain(|t| t.split(' ').count() >= 3);
+    heads
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The line pass.
 pub fn assemble(lines: &[CleanedLine]) -> Assembled {
     let mut assembler = Assembler {
         lines,
+        running_heads: running_heads(lines),
         out: Assembled::default(),
         started: false,
         closed: false,
@@ -328,6 +358,9 @@ pub fn assemble(lines: &[CleanedLine]) -> Assembled {
 
 struct Assembler<'a> {
     lines: &'a [CleanedLine],
+    /// The title lines of the document's head: printed again alone on a
+    /// line further down, they are the running head of a page.
+    running_heads: BTreeSet<&'a str>,
     out: Assembled,
     /// The formula or a first paragraph was seen.
     started: bool,
@@ -372,6 +405,10 @@ impl Assembler<'_> {
         if let Some(revealed) = furniture(text) {
             self.out.furniture.push(line.number);
             self.reveal(revealed);
+            return;
+        }
+        if self.started && self.running_heads.contains(text) {
+            self.out.furniture.push(line.number);
             return;
         }
         if !self.started

@@ -347,12 +347,9 @@ pub fn page(doc: &Document, page_id: ObjectId) -> Result<Page, PageError> {
         let operands = &op.operands;
         let num = |i: usize| operands.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
-            "q" => {
-                // Nesting no real page reaches is damage: stop saving.
-                if stack.len() < 256 {
-                    stack.push(gs.clone());
-                }
-            }
+            // Nesting no real page reaches is damage: stop saving.
+            "q" if stack.len() < 256 => stack.push(gs.clone()),
+            "q" => {}
             "Q" => {
                 if let Some(saved) = stack.pop() {
                     gs = saved;
