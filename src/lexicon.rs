@@ -15,6 +15,7 @@ const LEXICON_TOML: &str = include_str!("lexicon.toml");
 #[derive(Deserialize)]
 struct RawLexicon {
     continuation: Vec<String>,
+    asides: Vec<String>,
     operative: Vec<RawGroup>,
     preamble: Vec<RawGroup>,
 }
@@ -54,6 +55,7 @@ pub struct LeadMatch {
 pub struct Lexicon {
     entries: Vec<LeadEntry>,
     continuation: Vec<Vec<String>>,
+    asides: Vec<Vec<String>>,
 }
 
 /// The lexicon shipped with resdiff.
@@ -85,6 +87,14 @@ pub fn normalize_word(word: &str) -> String {
     w
 }
 
+/// Length in words of the first of `phrases` at `words[at]` (longest first).
+fn phrase_at(phrases: &[Vec<String>], words: &[String], at: usize) -> usize {
+    phrases
+        .iter()
+        .find(|c| words.len() >= at + c.len() && words[at..at + c.len()] == c[..])
+        .map_or(0, |c| c.len())
+}
+
 fn words_of(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(normalize_word).collect()
 }
@@ -113,9 +123,12 @@ impl Lexicon {
             raw.continuation.iter().map(|c| words_of(c)).collect();
         // Longest first, so "once again" wins over "again".
         continuation.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut asides: Vec<Vec<String>> = raw.asides.iter().map(|c| words_of(c)).collect();
+        asides.sort_by_key(|c| std::cmp::Reverse(c.len()));
         Ok(Lexicon {
             entries,
             continuation,
+            asides,
         })
     }
 
@@ -125,10 +138,13 @@ impl Lexicon {
 
     /// Length in words of a continuation marker starting at `words[at]`.
     fn continuation_at(&self, words: &[String], at: usize) -> usize {
-        self.continuation
-            .iter()
-            .find(|c| words.len() >= at + c.len() && words[at..at + c.len()] == c[..])
-            .map_or(0, |c| c.len())
+        phrase_at(&self.continuation, words, at)
+    }
+
+    /// Length in words of a continuation marker or an aside at `words[at]`.
+    fn skippable_at(&self, words: &[String], at: usize) -> usize {
+        self.continuation_at(words, at)
+            .max(phrase_at(&self.asides, words, at))
     }
 
     /// The lead that opens `text`, if the lexicon knows it. With `part`, only
@@ -195,7 +211,7 @@ impl Lexicon {
         let mut at = start;
         for (i, want) in entry.words.iter().enumerate() {
             if i > 0 {
-                at += self.continuation_at(words, at);
+                at += self.skippable_at(words, at);
             }
             if words.get(at) != Some(want) {
                 return None;
@@ -279,7 +295,7 @@ mod tests {
         );
         assert_eq!(
             lead("Referring also to its resolution 59/50", None).as_deref(),
-            Some("Referring also to")
+            Some("Referring also")
         );
         assert_eq!(
             lead("Decides further that", None).as_deref(),

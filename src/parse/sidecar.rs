@@ -49,8 +49,15 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     if sidecar.status.as_deref() == Some("adopted") {
         meta.status = Status::Adopted;
     }
-    if meta.title.is_none() {
-        meta.title = sidecar.title;
+    match (&meta.title, sidecar.title) {
+        (None, title) => meta.title = title,
+        // The text's title lost its last line: the sidecar has it.
+        (Some(title), Some(fuller)) => {
+            if let Some(longer) = crate::parse::import::head::completed(title, &fuller) {
+                meta.title = Some(longer);
+            }
+        }
+        (Some(_), None) => {}
     }
     if meta.date.is_none()
         && let Some(date) = sidecar.date

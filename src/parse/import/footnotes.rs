@@ -21,6 +21,8 @@ pub enum MarkerShape {
     AfterPunctuation,
     /// `problem, 7 and`: a space between punctuation and marker.
     Spaced,
+    /// `version[^5]`: a dump that wrote the marker as Markdown.
+    Explicit,
 }
 
 /// A digit run that could be a footnote marker.
@@ -36,15 +38,8 @@ pub struct MarkerCandidate {
 /// shape of a footnote line: a number, a space, text that does not read as
 /// a date (`14 February 2014, ...`) nor start in lower case.
 pub fn footnote_line_shape(line: &str) -> Option<(u32, &str)> {
-    // `[^1]: A/80/83.`: a dump that wrote its footnotes as Markdown.
-    if let Some(rest) = line.strip_prefix("[^")
-        && let Some((number, text)) = rest.split_once("]:")
-        && !number.is_empty()
-        && number.len() <= 3
-        && number.bytes().all(|b| b.is_ascii_digit())
-    {
-        let n: u32 = number.parse().ok()?;
-        return (n >= 1).then_some((n, text.trim()));
+    if let Some(explicit) = markdown_footnote(line) {
+        return Some(explicit);
     }
     let digits_end = line
         .char_indices()
@@ -70,6 +65,17 @@ pub fn footnote_line_shape(line: &str) -> Option<(u32, &str)> {
     (number >= 1).then_some((number, text))
 }
 
+/// `[^1]: A/80/83.`: a footnote a dump wrote as Markdown, which says
+/// itself that it is one.
+pub fn markdown_footnote(line: &str) -> Option<(u32, &str)> {
+    let (number, text) = line.strip_prefix("[^")?.split_once("]:")?;
+    if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = number.parse().ok()?;
+    (n >= 1).then_some((n, text.trim()))
+}
+
 /// Every digit run in `text` glued like a footnote marker.
 pub fn marker_candidates(text: &str) -> Vec<MarkerCandidate> {
     let bytes = text.as_bytes();
@@ -93,6 +99,13 @@ pub fn marker_candidates(text: &str) -> Vec<MarkerCandidate> {
 
 fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCandidate> {
     let digits = &text[start..end];
+    if text[..start].ends_with("[^") && text[end..].starts_with(']') {
+        return Some(MarkerCandidate {
+            value: digits.parse().ok()?,
+            shape: MarkerShape::Explicit,
+            remove: start - 2..end + 1,
+        });
+    }
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let ends_cleanly = match after {
@@ -109,7 +122,14 @@ fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCand
             d.parse().ok()
         }
     };
-    if matches!(before, Some(' ' | '(') | None) && (5..=7).contains(&digits.len()) {
+    // `2025–20283`: the second year of a range carries the marker too.
+    let after_range = matches!(before, Some('–' | '-'))
+        && text[..start - before.map_or(0, char::len_utf8)]
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .is_some_and(|y| y.len() == 4);
+    if (matches!(before, Some(' ' | '(') | None) || after_range) && (5..=7).contains(&digits.len())
+    {
         return year_with_marker(digits, start, end);
     }
     match before {
@@ -197,6 +217,13 @@ pub fn choose_markers(
         if value == expected {
             chosen.push(index);
             expected += 1;
+        } else if candidate.shape == MarkerShape::Explicit && footnote_numbers.contains(&value) {
+            // A marker that says it is one is taken wherever it stands.
+            if value > expected {
+                skipped.extend(expected..value);
+            }
+            chosen.push(index);
+            expected = expected.max(value + 1);
         } else if value > expected
             && value <= last
             && candidate.shape != MarkerShape::Spaced
@@ -237,6 +264,18 @@ mod tests {
         assert_eq!(
             values("world drug problem, 7 and emphasizing"),
             vec![(7, MarkerShape::Spaced)]
+        );
+    }
+
+    #[test]
+    fn markdown_markers_and_year_ranges_carry_markers() {
+        assert_eq!(
+            values("its updated version[^5] in 2014"),
+            vec![(5, MarkerShape::Explicit)]
+        );
+        assert_eq!(
+            values("the timetable for 2025–20283 and"),
+            vec![(3, MarkerShape::AfterYear)]
         );
     }
 

@@ -138,12 +138,64 @@ pub fn read(lines: &[(usize, String)]) -> Head {
     }
     // A dump that cut the title short: the agenda item printed it whole.
     if let (Some(title), Some(agenda)) = (&head.title, &head.agenda_title)
-        && agenda.len() > title.len()
-        && agenda.starts_with(title.trim_end())
+        && let Some(longer) = completed(title, agenda)
     {
-        head.title = Some(agenda.clone());
+        head.title = Some(longer);
     }
     head
+}
+
+/// `title` completed from `fuller`, which prints it whole (compared
+/// without regard to case), when the title looks cut: it ends on a word no
+/// title ends on ("… through sport and the" inside "Sport for development
+/// and peace: building a peaceful and better world through sport and the
+/// Olympic ideal"), or `fuller` opens with it and carries on in the same
+/// sentence ("… commercial and financial" + " embargo imposed by …").
+pub fn completed(title: &str, fuller: &str) -> Option<String> {
+    let title = title.trim_end();
+    let lower_title = title.to_lowercase();
+    let lower_fuller = fuller.to_lowercase();
+    // Lower-casing keeps byte lengths in the text titles are written in;
+    // where it does not, give up rather than cut a character.
+    if lower_title.len() != title.len() || lower_fuller.len() != fuller.len() {
+        return None;
+    }
+    let at = if looks_cut(title) {
+        lower_fuller.find(&lower_title)?
+    } else {
+        0
+    };
+    if !lower_fuller[at..].starts_with(&lower_title) {
+        return None;
+    }
+    let rest = fuller.get(at + title.len()..)?;
+    let continues = rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
+    (looks_cut(title) && !rest.trim().is_empty() || continues).then(|| format!("{title}{rest}"))
+}
+
+/// Whether a title ends on a word a title never ends on (an article, a
+/// preposition, a conjunction): its line was lost.
+pub fn looks_cut(title: &str) -> bool {
+    let last = title.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    matches!(
+        last.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "with"
+            | "by"
+            | "at"
+            | "from"
+    ) || title.ends_with([',', ':', '-'])
 }
 
 /// A document symbol alone on a line: `A/RES/73/8`, `A/75/L.78`,
@@ -255,8 +307,10 @@ fn numbered_title(text: &str) -> Option<(String, &str)> {
     let (number, title) = text.split_once(". ")?;
     let (session, n) = number.split_once('/')?;
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    (digits(session) && digits(n) && title.starts_with(char::is_uppercase))
-        .then(|| (number.to_string(), title.trim()))
+    (digits(session)
+        && digits(n)
+        && title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    .then(|| (number.to_string(), title.trim()))
 }
 
 #[cfg(test)]
@@ -325,6 +379,35 @@ mod tests {
         );
         assert_eq!(head.distributed.as_deref(), Some("2025-12-05"));
         assert_eq!(head.adopted.as_deref(), Some("2025-12-01"));
+    }
+
+    #[test]
+    fn only_a_title_that_looks_cut_is_completed() {
+        let agenda = "Sport for development and peace: building a peaceful and better world through sport and the Olympic ideal";
+        assert_eq!(
+            completed(
+                "Building a peaceful and better world through sport and the",
+                agenda
+            )
+            .as_deref(),
+            Some("Building a peaceful and better world through sport and the Olympic ideal")
+        );
+        // A whole title that is the start of its agenda item stays whole.
+        assert_eq!(completed("Sport for development and peace", agenda), None);
+        assert_eq!(
+            completed(
+                "Necessity of ending the economic",
+                "Necessity of ending the economic embargo"
+            )
+            .as_deref(),
+            Some("Necessity of ending the economic embargo")
+        );
+        assert!(looks_cut(
+            "Measures to prevent terrorists from acquiring weapons of"
+        ));
+        assert!(!looks_cut(
+            "Measures to prevent terrorists from acquiring weapons of mass destruction"
+        ));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 
 use super::Warning;
-use super::footnotes::{footnote_line_shape, marker_candidates};
+use super::footnotes::{footnote_line_shape, markdown_footnote, marker_candidates};
 use super::furniture::{Revealed, furniture, prologue_furniture};
 use super::labels::{LabelKind, Level, place};
 use crate::lexicon::lexicon;
@@ -460,8 +460,9 @@ impl Assembler<'_> {
         let Some((value, footnote)) = footnote_line_shape(text) else {
             return false;
         };
+        let explicit = markdown_footnote(text).is_some();
         let in_sequence = self.last_footnote.is_none_or(|last| value == last + 1);
-        if in_sequence && self.marker_values.contains(&value) {
+        if explicit || (in_sequence && self.marker_values.contains(&value)) {
             self.out
                 .footnotes
                 .push((number, value, footnote.to_string()));
