@@ -217,6 +217,9 @@ impl StatusCounts {
 pub struct Summary {
     pub preamble: StatusCounts,
     pub operative: StatusCounts,
+    /// The paragraphs of the annexes, all together.
+    #[serde(default)]
+    pub annex: StatusCounts,
     pub words_inserted: usize,
     pub words_deleted: usize,
     pub leads_strengthened: usize,
@@ -235,13 +238,23 @@ impl Summary {
         match part {
             Part::Preamble => &self.preamble,
             Part::Operative => &self.operative,
+            Part::Annex => &self.annex,
+        }
+    }
+
+    pub fn part_mut(&mut self, part: Part) -> &mut StatusCounts {
+        match part {
+            Part::Preamble => &mut self.preamble,
+            Part::Operative => &mut self.operative,
+            Part::Annex => &mut self.annex,
         }
     }
 
     /// True when the two versions differ in any paragraph.
     pub fn has_changes(&self) -> bool {
-        self.preamble.changed() + self.operative.changed() > 0
-            || self.preamble.moved + self.operative.moved > 0
-            || self.preamble.renumbered + self.operative.renumbered > 0
+        Part::ALL.iter().any(|&part| {
+            let counts = self.part(part);
+            counts.changed() + counts.moved + counts.renumbered > 0
+        })
     }
 }

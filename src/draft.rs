@@ -218,6 +218,7 @@ mod tests {
                 footnotes: vec![crate::model::FootnoteRef { marker: "4".into(), offset: 84 }],
                 ..Default::default()
             }],
+            annexes: Vec::new(),
             footnotes: vec![],
         };
         let (draft, updates) = draft(&base, 77, "csto 75 (A/75/L.78)").unwrap();

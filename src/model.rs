@@ -108,19 +108,34 @@ impl Meta {
     }
 }
 
-/// The two parts of a resolution's body.
+/// The parts of a resolution: its body's two, and the annexes after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     Preamble,
     Operative,
+    /// Every paragraph of every annex, in order.
+    Annex,
 }
 
 impl Part {
+    /// Every part, in reading order.
+    pub const ALL: [Part; 3] = [Part::Preamble, Part::Operative, Part::Annex];
+
     pub fn name(self) -> &'static str {
         match self {
             Part::Preamble => "preamble",
             Part::Operative => "operative",
+            Part::Annex => "annex",
+        }
+    }
+
+    /// The prefix of a paragraph's short name: PP3, OP5, AN2.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Part::Preamble => "PP",
+            Part::Operative => "OP",
+            Part::Annex => "AN",
         }
     }
 }
@@ -177,6 +192,58 @@ pub struct Footnote {
     pub text: String,
 }
 
+/// Text annexed to the resolution (a declaration, a programme of action,
+/// a list): kept, compared and rendered like the body.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Annex {
+    /// "Annex", "Annex I" as printed; `None` when the text follows the
+    /// resolution without one (a declaration it adopts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Numbered or not; headings on the paragraph they stand before.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Annex {
+    /// `Annex`, `Annex I`, `Appendix 2`, alone or with the annex's title after
+    /// it on the same line (`Annex 2025 Political Declaration …`).
+    pub fn split_label(text: &str) -> Option<(&str, Option<&str>)> {
+        let mut words = text.splitn(3, ' ');
+        let first = words.next()?;
+        if !matches!(first, "Annex" | "ANNEX" | "Appendix" | "APPENDIX") {
+            return None;
+        }
+        let numeral = |w: &str| {
+            w.chars().all(|c| "IVXLC".contains(c))
+                || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+                || (w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        let (label_end, rest) = match words.next() {
+            None => (first.len(), None),
+            Some(w) if numeral(w) => (first.len() + 1 + w.len(), words.next()),
+            Some(_) => (first.len(), text.get(first.len() + 1..)),
+        };
+        let rest = rest.map(str::trim).filter(|r| !r.is_empty());
+        // A title follows as a title does: capitalised, or a year.
+        if rest.is_some_and(|r| !r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) {
+            return None;
+        }
+        Some((&text[..label_end], rest))
+    }
+
+    /// "Annex I — Title": how the annex is named where its paragraphs are
+    /// listed with the rest.
+    pub fn name(&self) -> String {
+        match (&self.label, &self.title) {
+            (Some(label), Some(title)) => format!("{label} — {title}"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => "Annex".to_string(),
+        }
+    }
+}
+
 /// A parsed resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {
@@ -185,15 +252,37 @@ pub struct Resolution {
     pub enacting_formula: Option<String>,
     pub preamble: Vec<Paragraph>,
     pub operative: Vec<Paragraph>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annexes: Vec<Annex>,
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
 }
 
 impl Resolution {
-    pub fn part(&self, part: Part) -> &[Paragraph] {
+    /// The paragraphs of a part. The annexes' paragraphs come as one list,
+    /// the first of each annex headed with the annex's name (and its own
+    /// heading after it), so annexes align and render like the body.
+    pub fn part(&self, part: Part) -> std::borrow::Cow<'_, [Paragraph]> {
         match part {
-            Part::Preamble => &self.preamble,
-            Part::Operative => &self.operative,
+            Part::Preamble => std::borrow::Cow::Borrowed(&self.preamble),
+            Part::Operative => std::borrow::Cow::Borrowed(&self.operative),
+            Part::Annex => std::borrow::Cow::Owned(
+                self.annexes
+                    .iter()
+                    .flat_map(|annex| {
+                        annex.paragraphs.iter().enumerate().map(move |(i, p)| {
+                            let mut p = p.clone();
+                            if i == 0 {
+                                p.heading = Some(match p.heading.take() {
+                                    Some(own) => format!("{} — {own}", annex.name()),
+                                    None => annex.name(),
+                                });
+                            }
+                            p
+                        })
+                    })
+                    .collect(),
+            ),
         }
     }
 }

@@ -149,6 +149,7 @@ pub fn large_resolutions() -> Option<(Resolution, Resolution)> {
                 ..Default::default()
             })
             .collect(),
+        annexes: Vec::new(),
         footnotes: Vec::new(),
     };
     Some((build(&old, 75), build(&new, 77)))

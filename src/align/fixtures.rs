@@ -62,6 +62,7 @@ pub fn resolution(session: u32, preamble: &[String], operative: &[String]) -> Re
             .enumerate()
             .map(|(i, t)| paragraph(t, Part::Operative, Some(i + 1)))
             .collect(),
+        annexes: Vec::new(),
         footnotes: Vec::new(),
     }
 }
@@ -109,6 +110,7 @@ pub fn sc_resolution(file: &str, series: &str) -> Option<Resolution> {
         enacting_formula: Some("The Security Council,".into()),
         preamble,
         operative,
+        annexes: Vec::new(),
         footnotes: Vec::new(),
     })
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use crate::error::{Error, Result};
-use crate::model::{Footnote, FootnoteRef, Meta, Paragraph, Resolution};
+use crate::model::{Annex, Footnote, FootnoteRef, Meta, Paragraph, Resolution};
 
 /// Parses canonical Markdown `text`; `path` names the file in errors.
 pub fn read(text: &str, path: &Path) -> Result<Resolution> {
@@ -131,6 +131,7 @@ impl<'a> Reader<'a> {
         let mut preamble: Vec<Paragraph> = Vec::new();
         let mut operative: Vec<Paragraph> = Vec::new();
         let mut footnotes = Vec::new();
+        let mut annexes: Vec<Annex> = Vec::new();
         let mut heading: Option<String> = None;
 
         while let Some((event, range)) = self.next() {
@@ -139,14 +140,56 @@ impl<'a> Reader<'a> {
                     meta = Some(self.read_front_matter(range.start)?);
                 }
                 Event::Start(Tag::Heading { level, .. }) => {
+                    if level == HeadingLevel::H1 {
+                        if preamble.is_empty() && operative.is_empty() {
+                            return Err(self.error_at(
+                                range.start,
+                                "an annex (`# Annex`) before the resolution's paragraphs",
+                            ));
+                        }
+                        let name = self.read_inline(TagEnd::Heading(level))?.text;
+                        name_annex(&mut annexes, name);
+                        continue;
+                    }
                     if level != HeadingLevel::H2 {
                         return Err(self.error_at(
                             range.start,
-                            "only `## ` headings (section headings between paragraphs) are allowed",
+                            "only `## ` headings (section headings between paragraphs) and `# ` annex names are allowed",
                         ));
                     }
                     let inline = self.read_inline(TagEnd::Heading(level))?;
                     heading = Some(inline.text);
+                }
+                Event::Start(Tag::Paragraph) if !annexes.is_empty() => {
+                    let inline = self.read_inline(TagEnd::Paragraph)?;
+                    let annex = annexes.last_mut().expect("checked non-empty");
+                    annex
+                        .paragraphs
+                        .push(paragraph(inline, None, heading.take()));
+                }
+                Event::Start(Tag::List(start)) if !annexes.is_empty() => {
+                    let items = self.read_list(range.start)?;
+                    let annex = annexes.last_mut().expect("checked non-empty");
+                    match (start, annex.paragraphs.last_mut()) {
+                        // `- …` under a plain paragraph: its sub-paragraphs.
+                        (None, Some(parent)) if parent.number.is_none() => {
+                            parent.subparagraphs.extend(items);
+                        }
+                        (None, _) => {
+                            return Err(self.error_at(
+                                range.start,
+                                "a `- ` list in an annex must follow the plain paragraph it belongs to",
+                            ));
+                        }
+                        (Some(_), _) => {
+                            for mut item in items {
+                                if item.heading.is_none() {
+                                    item.heading = heading.take();
+                                }
+                                annex.paragraphs.push(item);
+                            }
+                        }
+                    }
                 }
                 Event::Start(Tag::Paragraph) => {
                     let inline = self.read_inline(TagEnd::Paragraph)?;
@@ -234,6 +277,7 @@ impl<'a> Reader<'a> {
             enacting_formula,
             preamble,
             operative,
+            annexes,
             footnotes,
         })
     }
@@ -456,6 +500,29 @@ fn take_label(
         f.offset = f.offset.saturating_sub(cut);
     }
     (number, inline)
+}
+
+/// A `# ` line: the label of a new annex (`Annex I`), or its title when it
+/// follows the label (or stands alone, for an annex without one).
+fn name_annex(annexes: &mut Vec<Annex>, name: String) {
+    if name.is_empty() {
+        annexes.push(Annex::default());
+        return;
+    }
+    let labelled = Annex::split_label(&name).is_some_and(|(_, rest)| rest.is_none());
+    match annexes.last_mut() {
+        Some(open) if open.paragraphs.is_empty() && open.title.is_none() && !labelled => {
+            open.title = Some(name);
+        }
+        _ if labelled => annexes.push(Annex {
+            label: Some(name),
+            ..Annex::default()
+        }),
+        _ => annexes.push(Annex {
+            title: Some(name),
+            ..Annex::default()
+        }),
+    }
 }
 
 fn paragraph(inline: Inline, number: Option<String>, heading: Option<String>) -> Paragraph {

@@ -103,6 +103,7 @@ fn sample() -> Resolution {
                 "Decides to remain seized of the matter.",
             ),
         ],
+        annexes: Vec::new(),
         footnotes: vec![Footnote {
             marker: "1".into(),
             text: "A/75/345 [sic] *note*".into(),

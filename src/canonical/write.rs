@@ -54,6 +54,47 @@ pub fn write(resolution: &Resolution) -> Result<String> {
         write_subparagraphs(&mut out, &paragraph.subparagraphs, marker.chars().count());
     }
 
+    // Each annex: `# Annex I`, `# Its title`, then its paragraphs, plain
+    // or numbered like the body, with their headings.
+    for annex in &resolution.annexes {
+        for name in annex.label.iter().chain(&annex.title) {
+            out.push('\n');
+            out.push_str(&format!("# {}\n", escape_inline(name)));
+        }
+        // An annex whose source lost its label and title: an empty `#`.
+        if annex.label.is_none() && annex.title.is_none() {
+            out.push_str("\n#\n");
+        }
+        let mut in_list = false;
+        for paragraph in &annex.paragraphs {
+            if let Some(heading) = &paragraph.heading {
+                out.push('\n');
+                out.push_str(&format!("## {}\n", escape_inline(heading)));
+                in_list = false;
+            }
+            if paragraph.number.is_some() {
+                if !in_list {
+                    out.push('\n');
+                    in_list = true;
+                }
+                let marker = operative_marker(paragraph);
+                out.push_str(&marker);
+                out.push_str(&paragraph_line(paragraph));
+                out.push('\n');
+                write_subparagraphs(&mut out, &paragraph.subparagraphs, marker.chars().count());
+            } else {
+                in_list = false;
+                out.push('\n');
+                out.push_str(&paragraph_line(paragraph));
+                out.push('\n');
+                if !paragraph.subparagraphs.is_empty() {
+                    out.push('\n');
+                    write_subparagraphs(&mut out, &paragraph.subparagraphs, 0);
+                }
+            }
+        }
+    }
+
     // Markers whose text the source lacks get an empty definition: without
     // one, Markdown would read `[^1]` as plain text.
     let undefined = undefined_markers(resolution);
@@ -85,6 +126,9 @@ fn undefined_markers(resolution: &Resolution) -> Vec<String> {
     let mut used = Vec::new();
     collect(&resolution.preamble, &mut used);
     collect(&resolution.operative, &mut used);
+    for annex in &resolution.annexes {
+        collect(&annex.paragraphs, &mut used);
+    }
     let mut undefined: Vec<String> = Vec::new();
     for marker in used {
         if !resolution.footnotes.iter().any(|f| f.marker == marker) && !undefined.contains(&marker)

@@ -265,10 +265,7 @@ fn draft_summary(base: &str, version: u32, target: &Path, updates: &[draft::Upda
         if updates.len() == 1 { "" } else { "s" }
     )];
     for u in updates {
-        let prefix = match u.part {
-            crate::model::Part::Preamble => "PP",
-            crate::model::Part::Operative => "OP",
-        };
+        let prefix = u.part.prefix();
         lines.push(format!("  {prefix}{}: {} -> {}", u.paragraph, u.old, u.new));
     }
     lines.join("\n")

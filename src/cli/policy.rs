@@ -89,10 +89,7 @@ mod tests {
     fn comparison(paragraphs: Vec<ParagraphChange>) -> Comparison {
         let mut summary = Summary::default();
         for p in &paragraphs {
-            match p.part {
-                Part::Preamble => summary.preamble.add(p.status),
-                Part::Operative => summary.operative.add(p.status),
-            }
+            summary.part_mut(p.part).add(p.status);
         }
         Comparison {
             old: meta(),

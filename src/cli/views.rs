@@ -27,7 +27,16 @@ struct StructureView {
     preamble: Vec<Row>,
     operative: Vec<Row>,
     operative_count: usize,
+    annexes: Vec<AnnexView>,
     footnotes: String,
+}
+
+/// An annex in the structure view: its name and paragraphs, numbered by
+/// position across all annexes (AN1, AN2 …) as comparisons name them.
+struct AnnexView {
+    name: String,
+    count: usize,
+    rows: Vec<Row>,
 }
 
 /// Control characters from the input must not reach the terminal: the
@@ -96,6 +105,33 @@ pub fn structure(resolution: &Resolution) -> Result<String> {
     rows(&resolution.preamble, "PP", 0, &mut preamble);
     let mut operative = Vec::new();
     rows(&resolution.operative, "OP", 0, &mut operative);
+    let mut position = 0;
+    let annexes = resolution
+        .annexes
+        .iter()
+        .map(|annex| {
+            let mut rows_of = Vec::new();
+            for p in &annex.paragraphs {
+                position += 1;
+                let numbered = Paragraph {
+                    number: Some(position.to_string()),
+                    lead: Some(match (&p.number, &p.lead) {
+                        (Some(n), Some(lead)) => format!("{n}. {lead}"),
+                        (Some(n), None) => format!("{n}."),
+                        (None, Some(lead)) => lead.clone(),
+                        (None, None) => "(unnumbered)".to_string(),
+                    }),
+                    ..p.clone()
+                };
+                rows(std::slice::from_ref(&numbered), "AN", 0, &mut rows_of);
+            }
+            AnnexView {
+                name: printable(&annex.name()),
+                count: annex.paragraphs.len(),
+                rows: rows_of,
+            }
+        })
+        .collect();
     let markers: Vec<&str> = resolution
         .footnotes
         .iter()
@@ -108,6 +144,7 @@ pub fn structure(resolution: &Resolution) -> Result<String> {
         preamble,
         operative,
         operative_count: resolution.operative.len(),
+        annexes,
         footnotes: markers.join(", "),
     }
     .render()

@@ -19,10 +19,10 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
     let gap = routine::interval(old.meta.version(), new.meta.version());
     let builder = records::Builder { gap };
     let mut paragraphs = Vec::new();
-    for part in [Part::Preamble, Part::Operative] {
+    for part in Part::ALL {
         let (olds, news) = (old.part(part), new.part(part));
-        for link in align_paragraphs(olds, news) {
-            paragraphs.push(builder.record(part, &link, olds, news));
+        for link in align_paragraphs(&olds, &news) {
+            paragraphs.push(builder.record(part, &link, &olds, &news));
         }
     }
     let mut warnings = Vec::new();

@@ -2,7 +2,6 @@
 //! references, routine records and the similarity of the whole texts.
 
 use crate::comparison::{Direction, ParagraphChange, Summary, WordOpKind};
-use crate::model::Part;
 
 use super::records::{similarity, word_totals};
 use super::words::count_words;
@@ -11,10 +10,7 @@ pub fn summarise(records: &[ParagraphChange]) -> Summary {
     let mut summary = Summary::default();
     let (mut kept, mut old, mut new) = (0, 0, 0);
     for record in records {
-        let counts = match record.part {
-            Part::Preamble => &mut summary.preamble,
-            Part::Operative => &mut summary.operative,
-        };
+        let counts = summary.part_mut(record.part);
         counts.add(record.status);
         counts.moved += usize::from(record.moved);
         counts.renumbered += usize::from(record.renumbered);

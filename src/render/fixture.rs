@@ -490,10 +490,7 @@ fn summarise(records: &[ParagraphChange]) -> Summary {
     let mut s = Summary::default();
     let mut equal = 0;
     for r in records {
-        let counts: &mut StatusCounts = match r.part {
-            Part::Preamble => &mut s.preamble,
-            Part::Operative => &mut s.operative,
-        };
+        let counts: &mut StatusCounts = s.part_mut(r.part);
         counts.add(r.status);
         counts.moved += usize::from(r.moved);
         counts.renumbered += usize::from(r.renumbered);

@@ -21,6 +21,8 @@ pub struct Report {
     /// Metadata of both versions side by side, one row per field.
     pub meta_rows: Vec<MetaRow>,
     pub count_rows: Vec<CountRow>,
+    /// Either version has annexes: the counts get an annex column.
+    pub has_annexes: bool,
     pub figures: Vec<Figure>,
     pub warnings: Vec<String>,
     /// Every record in reading order of the new version, with a marker
@@ -100,6 +102,7 @@ pub struct CountRow {
     pub name: &'static str,
     pub preamble: usize,
     pub operative: usize,
+    pub annex: usize,
     pub total: usize,
 }
 
@@ -272,6 +275,7 @@ pub fn report(c: &Comparison) -> Report {
         title: format!("{old_label} → {new_label}"),
         meta_rows: meta_rows(&c.old, &c.new),
         count_rows: count_rows(c),
+        has_annexes: c.paragraphs.iter().any(|p| p.part == Part::Annex),
         figures: figures(c),
         warnings: c.warnings.iter().map(|w| clean(w).into_owned()).collect(),
         has_changes: !toc.is_empty(),
@@ -342,11 +346,15 @@ fn or_dash(s: String) -> String {
 
 fn count_rows(c: &Comparison) -> Vec<CountRow> {
     let s = &c.summary;
-    let row = |name, pre: usize, op: usize| CountRow {
-        name,
-        preamble: pre,
-        operative: op,
-        total: pre + op,
+    let row = |name, of: &dyn Fn(&crate::comparison::StatusCounts) -> usize| {
+        let (preamble, operative, annex) = (of(&s.preamble), of(&s.operative), of(&s.annex));
+        CountRow {
+            name,
+            preamble,
+            operative,
+            annex,
+            total: preamble + operative + annex,
+        }
     };
     let mut rows: Vec<CountRow> = [
         ChangeStatus::Modified,
@@ -356,19 +364,11 @@ fn count_rows(c: &Comparison) -> Vec<CountRow> {
         ChangeStatus::Merged,
     ]
     .into_iter()
-    .map(|st| row(st.name(), s.preamble.get(st), s.operative.get(st)))
+    .map(|st| row(st.name(), &|counts| counts.get(st)))
     .collect();
-    rows.push(row("moved", s.preamble.moved, s.operative.moved));
-    rows.push(row(
-        "renumbered",
-        s.preamble.renumbered,
-        s.operative.renumbered,
-    ));
-    rows.push(row(
-        "unchanged",
-        s.preamble.unchanged,
-        s.operative.unchanged,
-    ));
+    rows.push(row("moved", &|counts| counts.moved));
+    rows.push(row("renumbered", &|counts| counts.renumbered));
+    rows.push(row("unchanged", &|counts| counts.unchanged));
     rows
 }
 
@@ -406,6 +406,7 @@ fn part_prefix(part: Part) -> (&'static str, &'static str) {
     match part {
         Part::Preamble => ("pp", "PP"),
         Part::Operative => ("op", "OP"),
+        Part::Annex => ("an", "AN"),
     }
 }
 
@@ -713,6 +714,10 @@ fn with_moved_away_marks(
                 Some(Part::Preamble) => PartHeading {
                     id: "preamble",
                     title: "Preambular paragraphs",
+                },
+                Some(Part::Annex) => PartHeading {
+                    id: "annex",
+                    title: "Annexes",
                 },
                 _ => PartHeading {
                     id: "operative",

@@ -256,10 +256,34 @@ pub fn measure(truth: &DocumentTruth, got: &Resolution) -> Report {
                 .map(move |f| (f.marker.clone(), format!("OP{}", i + 1)))
         }))
         .collect();
+    // Annex paragraphs: "annex:N" (one annex) or "annexK:N".
+    let have_footnotes: Vec<(String, String)> = have_footnotes
+        .into_iter()
+        .chain(got.annexes.iter().enumerate().flat_map(|(k, annex)| {
+            let several = got.annexes.len() > 1;
+            annex.paragraphs.iter().enumerate().flat_map(move |(i, p)| {
+                let at = if several {
+                    format!("annex{}:{}", k + 1, i + 1)
+                } else {
+                    format!("annex:{}", i + 1)
+                };
+                let mut markers: Vec<String> =
+                    p.footnotes.iter().map(|f| f.marker.clone()).collect();
+                fn sub_markers(p: &Paragraph, out: &mut Vec<String>) {
+                    for s in &p.subparagraphs {
+                        out.extend(s.footnotes.iter().map(|f| f.marker.clone()));
+                        sub_markers(s, out);
+                    }
+                }
+                sub_markers(p, &mut markers);
+                markers.into_iter().map(move |m| (m, at.clone()))
+            })
+        }))
+        .collect();
     let want_footnotes: Vec<(String, String)> = truth
         .footnotes
         .iter()
-        .filter(|(_, at)| at.starts_with("PP") || at.starts_with("OP"))
+        .filter(|(_, at)| at.starts_with("PP") || at.starts_with("OP") || at.starts_with("annex"))
         .cloned()
         .collect();
     if have_footnotes != want_footnotes {
@@ -267,11 +291,72 @@ pub fn measure(truth: &DocumentTruth, got: &Resolution) -> Report {
             "footnotes: want {want_footnotes:?}, got {have_footnotes:?}"
         ));
     }
-    if !truth.annexes.is_empty() {
+    if truth.annexes.len() != got.annexes.len() {
         mismatches.push(format!(
-            "annexes: want {}, got 0 (not read yet)",
-            truth.annexes.len()
+            "annexes: want {}, got {}",
+            truth.annexes.len(),
+            got.annexes.len()
         ));
+    }
+    for (i, (want, have)) in truth.annexes.iter().zip(&got.annexes).enumerate() {
+        let field = |name: &str| {
+            want.get(name)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let count = |name: &str| want.get(name).and_then(|v| v.as_integer()).unwrap_or(-1);
+        let label = field("label");
+        if label != have.label.clone().unwrap_or_default() {
+            mismatches.push(format!(
+                "annex {} label: want {label:?}, got {:?}",
+                i + 1,
+                have.label
+            ));
+        }
+        let title = field("title");
+        if title != have.title.clone().unwrap_or_default() {
+            mismatches.push(format!(
+                "annex {} title: want {title:?}, got {:?}",
+                i + 1,
+                have.title
+            ));
+        }
+        let numbered = have
+            .paragraphs
+            .iter()
+            .filter(|p| p.number.is_some())
+            .count() as i64;
+        if count("paragraphs") != have.paragraphs.len() as i64 || count("numbered") != numbered {
+            mismatches.push(format!(
+                "annex {} paragraphs: want {} ({} numbered), got {} ({numbered} numbered)",
+                i + 1,
+                count("paragraphs"),
+                count("numbered"),
+                have.paragraphs.len()
+            ));
+        }
+        let want_headings: Vec<String> = want
+            .get("headings")
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|h| h.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let have_headings: Vec<String> = have
+            .paragraphs
+            .iter()
+            .filter_map(|p| p.heading.clone())
+            .flat_map(|h| h.split(" — ").map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        if want_headings != have_headings {
+            mismatches.push(format!(
+                "annex {} headings: want {want_headings:?}, got {have_headings:?}",
+                i + 1
+            ));
+        }
     }
     // Furniture: tokens without spaces (job numbers, page numbers,
     // barcodes) must not appear as words of any paragraph.

@@ -56,6 +56,7 @@ fn labels(part: Part, side: &Side) -> Vec<String> {
         .map(|r| match part {
             Part::Preamble => format!("PP{}", r.index),
             Part::Operative => format!("OP{}", r.number.clone().unwrap_or_default()),
+            Part::Annex => format!("AN{}", r.index),
         })
         .collect()
 }

@@ -22,13 +22,9 @@ fn truths() -> Vec<crate::accuracy::DocumentTruth> {
 /// What a PDF still gets wrong, by document: each difference must start
 /// with one of these.
 const KNOWN_GAPS: &[(&str, &[&str])] = &[
-    // The declaration after the single operative paragraph is an annex
-    // without an "Annex" label; annexes are not read yet.
-    ("ga/A_RES_73_3.pdf", &["annexes", "OP1 sub-paragraphs"]),
     // "UNISPACE+50,1" in PP22: the marker is printed at the text's size,
     // so nothing in the typography says it is one.
     ("ga/A_RES_73_6.pdf", &["footnotes"]),
-    ("sc/S_2022_158.pdf", &["annexes"]),
 ];
 
 #[test]

@@ -16,7 +16,7 @@ use super::footnotes::{footnote_line_shape, markdown_footnote, marker_candidates
 use super::furniture::{Revealed, furniture, prologue_furniture};
 use super::labels::{LabelKind, Level, place};
 use crate::lexicon::lexicon;
-use crate::model::Part;
+use crate::model::{Annex, Part};
 use crate::parse::pdf::layout::{MARKER_CLOSE, MARKER_OPEN};
 
 /// A physical line after cleaning (see `words`).
@@ -30,6 +30,8 @@ pub struct CleanedLine {
     /// The drafter's italic run opening the line (after its label), where
     /// the source shows typography (a PDF): the lead, exactly.
     pub lead: Option<String>,
+    /// The source set the whole line in bold: a title or heading.
+    pub bold: bool,
 }
 
 /// A piece of paragraph text and the line it came from.
@@ -56,6 +58,9 @@ pub struct Block {
     pub pieces: Vec<Piece>,
     /// The lead the source set in italics, when it shows typography.
     pub lead: Option<String>,
+    /// For an annex paragraph, the annex (an index into
+    /// [`Assembled::annexes`]).
+    pub annex: Option<usize>,
 }
 
 impl Block {
@@ -70,6 +75,8 @@ pub struct Assembled {
     pub formula: Option<(usize, String)>,
     /// The closing meeting line: "30th plenary meeting 1 November 2018".
     pub meeting: Option<(usize, String)>,
+    /// Each annex's (label, title), in order.
+    pub annexes: Vec<(Option<String>, Option<String>)>,
     /// Lines before the text that are neither furniture nor paragraphs.
     pub prologue: Vec<(usize, String)>,
     pub blocks: Vec<Block>,
@@ -259,6 +266,16 @@ fn heading_shape(text: &str) -> bool {
         && enacting_formula(text).is_none()
 }
 
+/// A title on a line of its own: capitalised, no final punctuation, not a
+/// paragraph or sub-paragraph, and short for a paragraph.
+fn title_shape(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !text.ends_with([',', ';', ':', '.'])
+        && text.split(' ').count() <= 30
+        && numbered(text).is_none()
+        && sub_label(text).is_none()
+}
+
 /// A heading in a typeset source may be set in italics: a short line
 /// without final punctuation whose words are all capitalised.
 fn heading_shape_typeset(text: &str) -> bool {
@@ -334,11 +351,34 @@ fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The line pass.
-pub fn assemble(lines: &[CleanedLine]) -> Assembled {
+/// `… persons.8 6. We recall …` inside an annex: where its next numbered
+/// paragraph starts, after a sentence end (and the footnote marker glued to
+/// it) and before a capital. Returns what [`inline_split`] does.
+fn inline_split_annex(text: &str, expected: u32) -> Option<(usize, String, usize)> {
+    let wanted = format!(" {expected}. ");
+    let mut search = 0;
+    while let Some(found) = text[search..].find(&wanted) {
+        let at = search + found;
+        search = at + wanted.len();
+        let before = text[..at].trim_end_matches(|c: char| c.is_ascii_digit());
+        let rest = &text[at + wanted.len()..];
+        if before.ends_with(['.', ';', ':', '”']) && rest.starts_with(char::is_uppercase) {
+            return Some((before.len(), expected.to_string(), at + wanted.len()));
+        }
+    }
+    None
+}
+
+/// The line pass. `typeset`: the lines come from a PDF's layout, which
+/// has already dropped the page furniture by its position.
+pub fn assemble(lines: &[CleanedLine], typeset: bool) -> Assembled {
     let mut assembler = Assembler {
         lines,
-        running_heads: running_heads(lines),
+        running_heads: if typeset {
+            BTreeSet::new()
+        } else {
+            running_heads(lines)
+        },
         out: Assembled::default(),
         started: false,
         closed: false,
@@ -347,6 +387,7 @@ pub fn assemble(lines: &[CleanedLine]) -> Assembled {
         last_number: None,
         stack: Vec::new(),
         pending_headings: Vec::new(),
+        annex_title_pending: false,
         marker_values: BTreeSet::new(),
         last_footnote: None,
     };
@@ -373,6 +414,8 @@ struct Assembler<'a> {
     /// Open sub-paragraph lists of the current paragraph.
     stack: Vec<Level>,
     pending_headings: Vec<(usize, String)>,
+    /// In an annex whose title has not come yet.
+    annex_title_pending: bool,
     /// Values of every marker-shaped digit run seen in the text so far:
     /// evidence that a footnote line is one.
     marker_values: BTreeSet<u32>,
@@ -407,7 +450,10 @@ impl Assembler<'_> {
             self.reveal(revealed);
             return;
         }
-        if self.started && self.running_heads.contains(text) {
+        // A repeated title where a title is due (an annex's, after "Annex"
+        // or "Adopts the following:") is that title, not a running head.
+        let title_due = self.annex_title_pending || self.prev.is_some_and(|p| p.ends_with_colon);
+        if self.started && !title_due && self.running_heads.contains(text) {
             self.out.furniture.push(line.number);
             return;
         }
@@ -475,19 +521,42 @@ impl Assembler<'_> {
     fn body_line(&mut self, index: usize) {
         let line = &self.lines[index];
         let (number, text) = (line.number, line.text.as_str());
-        if self.closed {
-            self.warn(
-                number,
-                format!("text after the final operative paragraph (an annex?) is not part of the resolution: «{text}»"),
-            );
-            return;
-        }
         if meeting_line(text) && !self.out.blocks.is_empty() {
             self.out.meeting = Some((number, text.to_string()));
             self.closed = true;
             return;
         }
         let prev = self.prev.unwrap_or_default();
+        if let Some((label, title)) = Annex::split_label(text)
+            && matches!(self.part, Some(Part::Operative | Part::Annex))
+            && (prev.ends_paragraph || self.closed)
+        {
+            self.start_annex(Some(label.to_string()), title.map(str::to_string));
+            self.prev = Some(Prev::heading());
+            return;
+        }
+        // "Adopts the following declaration:" and a title under it: the
+        // declaration is annexed, though no "Annex" line says so.
+        if !self.closed
+            && self.part == Some(Part::Operative)
+            && prev.ends_with_colon
+            && self.stack.is_empty()
+            && title_shape(text)
+            && self
+                .current_top()
+                .is_some_and(|b| b.pieces.iter().any(|p| p.text.contains(" following ")))
+        {
+            self.start_annex(None, Some(text.to_string()));
+            self.prev = Some(Prev::heading());
+            return;
+        }
+        if self.closed {
+            if self.out.annexes.is_empty() {
+                self.start_annex(None, None);
+            }
+            self.annex_line(index, prev);
+            return;
+        }
         let at_start = self.prev.is_none();
         let typeset_lead = line.lead.is_some();
         if let Some(n) = numbered(text)
@@ -695,6 +764,7 @@ impl Assembler<'_> {
             heading: None,
             pieces: moved,
             lead: None,
+            annex: self.current_annex(),
         });
         self.stack = vec![Level {
             kind: LabelKind::Letter,
@@ -723,6 +793,97 @@ impl Assembler<'_> {
         }
     }
 
+    fn current_annex(&self) -> Option<usize> {
+        (self.part == Some(Part::Annex)).then(|| self.out.annexes.len().saturating_sub(1))
+    }
+
+    /// An annex begins: the resolution's own text is complete.
+    fn start_annex(&mut self, label: Option<String>, title: Option<String>) {
+        self.check_previous_end();
+        self.closed = true;
+        self.annex_title_pending = title.is_none();
+        self.out.annexes.push((label, title));
+        self.part = Some(Part::Annex);
+        self.stack.clear();
+        self.last_number = None;
+    }
+
+    /// A line inside an annex: its title, a heading, a numbered or plain
+    /// paragraph, a sub-paragraph, or the continuation of one.
+    fn annex_line(&mut self, index: usize, prev: Prev) {
+        let line = &self.lines[index];
+        let (number, text) = (line.number, line.text.as_str());
+        let opens = numbered(text).is_some() || sub_label(text).is_some();
+        if self.annex_title_pending && !opens && title_shape(text) {
+            self.annex_title_pending = false;
+            if let Some(annex) = self.out.annexes.last_mut() {
+                annex.1 = Some(text.to_string());
+            }
+            self.prev = Some(Prev::heading());
+            return;
+        }
+        self.annex_title_pending = false;
+        let ended = prev.ends_paragraph || self.prev.is_none();
+        if let Some(n) = numbered(text)
+            && (ended || prev.long)
+        {
+            self.last_number = Some(n.value);
+            self.start_top(Part::Annex, Some(n.label.clone()));
+            self.add_text(number, n.rest);
+            self.prev = Some(Prev::of(text));
+            return;
+        }
+        if let Some((label, kind, rest)) = sub_label(text)
+            && self.sub_line(number, &label, kind, rest, prev)
+        {
+            self.prev = Some(Prev::of(text));
+            return;
+        }
+        if ended
+            && (heading_shape(text) && self.heading_follows(index)
+                || line.bold && title_shape(text))
+        {
+            self.pending_headings.push((number, text.to_string()));
+            self.prev = Some(Prev::heading());
+            return;
+        }
+        if ended && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            // Under a numbered paragraph that introduced a list, a new
+            // sentence is one of its items whose label the source lost.
+            let introduced = self.current_top().is_some_and(|b| {
+                b.label.is_some()
+                    && b.pieces
+                        .last()
+                        .is_some_and(|p| Prev::of(&p.text).ends_with_colon)
+            });
+            let in_lost_list = self
+                .out
+                .blocks
+                .last()
+                .is_some_and(|b| matches!(b.kind, BlockKind::Sub(_)) && b.label.is_none());
+            if (introduced || in_lost_list) && self.last_number.is_some() {
+                self.check_previous_end();
+                let heading = self.take_headings();
+                self.out.blocks.push(Block {
+                    kind: BlockKind::Sub(1),
+                    label: None,
+                    heading,
+                    pieces: Vec::new(),
+                    lead: None,
+                    annex: self.current_annex(),
+                });
+            } else if self.last_number.is_none() || !self.pending_headings.is_empty() {
+                // Before the numbering starts (an opening "We, Heads of
+                // State …"), or under a heading, a paragraph of its own;
+                // once it has, an unnumbered line goes on with the last
+                // numbered paragraph, which a dump broke.
+                self.start_top(Part::Annex, None);
+            }
+        }
+        self.add_text(number, text);
+        self.prev = Some(Prev::of(text));
+    }
+
     fn current_top_index(&self) -> Option<usize> {
         self.out
             .blocks
@@ -745,6 +906,7 @@ impl Assembler<'_> {
             heading,
             pieces: Vec::new(),
             lead: None,
+            annex: self.current_annex(),
         });
     }
 
@@ -758,6 +920,7 @@ impl Assembler<'_> {
             heading,
             pieces: Vec::new(),
             lead: None,
+            annex: self.current_annex(),
         });
     }
 
@@ -821,14 +984,28 @@ impl Assembler<'_> {
         let mut remaining = text;
         loop {
             let expected = self.last_number.map_or(1, |last| last + 1);
-            match inline_split(remaining, expected) {
+            let part = if self.part == Some(Part::Annex) {
+                Part::Annex
+            } else {
+                Part::Operative
+            };
+            // An annex's numbered paragraphs run together only after one
+            // of them: its numbering has started.
+            let split = match part {
+                Part::Annex if self.last_number.is_some() => {
+                    inline_split_annex(remaining, expected)
+                }
+                Part::Annex => None,
+                _ => inline_split(remaining, expected),
+            };
+            match split {
                 Some((before_end, label, rest_at)) => {
                     let before = remaining[..before_end].trim_end();
                     if !before.is_empty() {
                         self.push_piece(number, before);
                     }
                     self.last_number = Some(expected);
-                    self.start_top(Part::Operative, Some(label));
+                    self.start_top(part, Some(label));
                     remaining = &remaining[rest_at..];
                 }
                 None => {

@@ -77,6 +77,7 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
                 text: clean.text,
                 repairs: clean.repairs,
                 lead: None,
+                bold: false,
             }
         })
         .collect();
@@ -96,6 +97,7 @@ pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> 
             text: line.text.clone(),
             repairs: Vec::new(),
             lead: line.lead.clone(),
+            bold: line.bold,
         })
         .collect();
     let after = cleaned.len() + 1;
@@ -114,7 +116,7 @@ fn import_lines(
     typeset: Option<&[(usize, String, String)]>,
     meta: Meta,
 ) -> Result<Imported> {
-    let assembled = lines::assemble(cleaned);
+    let assembled = lines::assemble(cleaned, typeset.is_some());
     let first_text_line = cleaned
         .iter()
         .find(|l| !l.text.is_empty())
@@ -134,7 +136,7 @@ fn import_lines(
                 .lead_at_start(&p.text, None)
                 .is_some()
         }),
-        lines::BlockKind::Sub(_) => false,
+        lines::BlockKind::Top(crate::model::Part::Annex) | lines::BlockKind::Sub(_) => false,
     });
     if !has_structure {
         let mut error = Error::new(
@@ -152,7 +154,12 @@ fn import_lines(
         None => structure::Footnotes::Lines(&assembled.footnotes),
     };
     let first_block_line = assembled.blocks.first().map(Block::first_line);
-    let built = structure::build(assembled.blocks, footnotes, &mut warnings);
+    let built = structure::build(
+        assembled.blocks,
+        &assembled.annexes,
+        footnotes,
+        &mut warnings,
+    );
 
     let mut meta = meta;
     // The head: every line before the text starts.
@@ -271,6 +278,7 @@ fn import_lines(
             enacting_formula: assembled.formula.map(|(_, text)| text),
             preamble: built.preamble,
             operative: built.operative,
+            annexes: built.annexes,
             footnotes: built.footnotes,
         },
         warnings,

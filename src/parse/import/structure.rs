@@ -9,7 +9,7 @@ use super::footnotes::{MarkerCandidate, MarkerShape, choose_markers, marker_cand
 use super::lines::{Block, BlockKind, Piece, unknown_preamble_lead};
 use super::words::is_suspended_compound_word;
 use crate::lexicon::lexicon;
-use crate::model::{Footnote, FootnoteRef, Paragraph, Part};
+use crate::model::{Annex, Footnote, FootnoteRef, Paragraph, Part};
 use crate::parse::pdf::layout::{MARKER_CLOSE, MARKER_OPEN};
 
 /// The two parts and the footnotes, built.
@@ -17,6 +17,7 @@ use crate::parse::pdf::layout::{MARKER_CLOSE, MARKER_OPEN};
 pub struct Built {
     pub preamble: Vec<Paragraph>,
     pub operative: Vec<Paragraph>,
+    pub annexes: Vec<Annex>,
     pub footnotes: Vec<Footnote>,
 }
 
@@ -62,6 +63,7 @@ struct Joined {
     line: usize,
     pieces: Vec<Piece>,
     lead: Option<String>,
+    annex: Option<usize>,
     footnotes: Vec<FootnoteRef>,
 }
 
@@ -76,8 +78,14 @@ pub enum Footnotes<'a> {
     Typeset(&'a [(usize, String, String)]),
 }
 
-/// Build the parts.
-pub fn build(blocks: Vec<Block>, footnotes: Footnotes<'_>, warnings: &mut Vec<Warning>) -> Built {
+/// Build the parts; `annexes` are the (label, title) of each annex the
+/// line pass found, which annex blocks point into.
+pub fn build(
+    blocks: Vec<Block>,
+    annexes: &[(Option<String>, Option<String>)],
+    footnotes: Footnotes<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Built {
     let mut joined: Vec<Joined> = blocks
         .into_iter()
         .filter(|b| !b.pieces.is_empty())
@@ -89,6 +97,7 @@ pub fn build(blocks: Vec<Block>, footnotes: Footnotes<'_>, warnings: &mut Vec<Wa
             heading: b.heading,
             pieces: b.pieces,
             lead: b.lead,
+            annex: b.annex,
             footnotes: Vec::new(),
         })
         .collect();
@@ -116,21 +125,29 @@ pub fn build(blocks: Vec<Block>, footnotes: Footnotes<'_>, warnings: &mut Vec<Wa
     };
     let mut built = Built {
         footnotes,
+        annexes: annexes
+            .iter()
+            .map(|(label, title)| Annex {
+                label: label.clone(),
+                title: title.clone(),
+                paragraphs: Vec::new(),
+            })
+            .collect(),
         ..Built::default()
     };
-    let mut current: Option<(Part, Paragraph)> = None;
+    let mut current: Option<(Part, Option<usize>, Paragraph)> = None;
     for block in joined {
-        let parent_part = current.as_ref().map(|(part, _)| *part);
+        let parent_part = current.as_ref().map(|(part, _, _)| *part);
         let paragraph = paragraph_of(&block, parent_part, warnings);
         match block.kind {
             BlockKind::Top(part) => {
-                if let Some((p, done)) = current.take() {
-                    push(&mut built, p, done);
+                if let Some((p, annex, done)) = current.take() {
+                    push(&mut built, p, annex, done);
                 }
-                current = Some((part, paragraph));
+                current = Some((part, block.annex, paragraph));
             }
             BlockKind::Sub(depth) => match current.as_mut() {
-                Some((_, parent)) => {
+                Some((_, _, parent)) => {
                     let mut host = parent;
                     for _ in 1..depth {
                         if host.subparagraphs.is_empty() {
@@ -147,21 +164,25 @@ pub fn build(blocks: Vec<Block>, footnotes: Footnotes<'_>, warnings: &mut Vec<Wa
                             "sub-paragraph before any paragraph: kept as a preambular paragraph"
                                 .into(),
                     });
-                    current = Some((Part::Preamble, paragraph));
+                    current = Some((Part::Preamble, None, paragraph));
                 }
             },
         }
     }
-    if let Some((p, done)) = current.take() {
-        push(&mut built, p, done);
+    if let Some((p, annex, done)) = current.take() {
+        push(&mut built, p, annex, done);
     }
     built
 }
 
-fn push(built: &mut Built, part: Part, paragraph: Paragraph) {
+fn push(built: &mut Built, part: Part, annex: Option<usize>, paragraph: Paragraph) {
     match part {
         Part::Preamble => built.preamble.push(paragraph),
         Part::Operative => built.operative.push(paragraph),
+        Part::Annex => match annex.and_then(|i| built.annexes.get_mut(i)) {
+            Some(annex) => annex.paragraphs.push(paragraph),
+            None => built.operative.push(paragraph),
+        },
     }
 }
 
@@ -334,6 +355,10 @@ fn paragraph_of(
     let text = block.text.clone();
     let lead = match block.kind {
         _ if block.lead.is_some() => block.lead.clone(),
+        // Annexed declarations open with plain verbs ("Reaffirm"): a lead
+        // only where the source set one in italics.
+        BlockKind::Top(Part::Annex) => None,
+        BlockKind::Sub(_) if parent_part == Some(Part::Annex) => None,
         // A sub-paragraph has a lead only when it opens like its paragraph
         // would ("(i) Supporting physical protection" under "Underscores"
         // is a gerund, not a preambular lead).
@@ -361,7 +386,7 @@ fn top_lead(text: &str, part: Part, block: &Joined, warnings: &mut Vec<Warning>)
     }
     let guess = match part {
         Part::Preamble => unknown_preamble_lead(text),
-        Part::Operative => None,
+        Part::Operative | Part::Annex => None,
     }
     .or_else(|| first_words_lead(text));
     let where_ = match &block.label {
