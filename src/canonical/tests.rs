@@ -179,6 +179,64 @@ fn a_lone_unnumbered_operative_paragraph_round_trips() {
 }
 
 #[test]
+fn annexes_round_trip_with_their_labels_titles_and_paragraphs() {
+    let mut r = sample();
+    let mut item = para(None, None, "an item whose label the source lost;");
+    item.heading = None;
+    let mut numbered = para(Some("1"), None, "We commit to:");
+    numbered.subparagraphs = vec![para(Some("a"), None, "act;"), item];
+    let mut headed = para(Some("2"), None, "We decide to follow up.");
+    headed.heading = Some("Follow-up".into());
+    r.annexes = vec![
+        Annex {
+            label: Some("Annex I".into()),
+            title: Some("Political declaration".into()),
+            paragraphs: vec![
+                para(
+                    None,
+                    None,
+                    "We, Heads of State and Government, assembled here,",
+                ),
+                numbered,
+                headed,
+            ],
+        },
+        Annex {
+            label: None,
+            title: Some("A declaration without a label".into()),
+            paragraphs: vec![para(None, None, "Plain text.")],
+        },
+        Annex {
+            label: None,
+            title: None,
+            paragraphs: vec![para(None, None, "A source that lost both.")],
+        },
+    ];
+    let written = write(&r).unwrap();
+    assert!(
+        written.contains("\n# Annex I\n\n# Political declaration\n"),
+        "{written}"
+    );
+    assert!(written.contains("\n#\n"), "{written}");
+    let back = read(&written, Path::new("75.md")).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(write(&back).unwrap(), written);
+}
+
+#[test]
+fn an_annex_before_the_resolution_is_refused() {
+    let text = format!(
+        "{}\n# Annex\n\nText.\n",
+        write(&sample()).unwrap().split("\n\n").next().unwrap()
+    );
+    let err = read(&text, Path::new("75.md")).unwrap_err().to_string();
+    assert!(
+        err.contains("an annex (`# Annex`) before the resolution's paragraphs"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_missing_enacting_formula_stays_missing() {
     let mut r = sample();
     r.enacting_formula = None;

@@ -106,7 +106,7 @@ const UNWRAPPED_LINE: usize = 150;
 
 impl Prev {
     fn of(text: &str) -> Prev {
-        let text = without_trailing_markers(text);
+        let text = without_glued_marker(without_trailing_markers(text));
         let trimmed = text.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
         let last = trimmed.chars().last();
         let last_word = text.rsplit(' ').next().unwrap_or_default();
@@ -137,6 +137,26 @@ fn without_trailing_markers(text: &str) -> &str {
         }
     }
     text
+}
+
+/// `…79/42,7`: a footnote marker glued after the punctuation that ends a
+/// line hides that end; one or two digits after `, ; : .` are that marker.
+fn without_glued_marker(text: &str) -> &str {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = &text[..text.len() - digits];
+    let punct = before.chars().next_back();
+    let ahead = before[..before.len() - punct.map_or(0, char::len_utf8)]
+        .chars()
+        .next_back();
+    if (1..=2).contains(&digits)
+        && !text[before.len()..].starts_with('0')
+        && punct.is_some_and(|c| ",;:.".contains(c))
+        && ahead.is_some_and(|c| c.is_alphanumeric() || ")”’\"".contains(c))
+    {
+        before
+    } else {
+        text
+    }
 }
 
 /// "30th plenary meeting 1 November 2018", "22nd plenary meeting": the
@@ -246,7 +266,8 @@ pub fn unknown_preamble_lead(text: &str) -> Option<String> {
     if first == "Having" && participle(second) {
         return Some(format!("{first} {second}"));
     }
-    if participle(first) {
+    // `United States`, `Armed Forces`: a name, not a lead.
+    if participle(first) && !second.starts_with(char::is_uppercase) {
         return Some(first.to_string());
     }
     (first.ends_with("ly") && participle(second) && second.chars().all(char::is_alphabetic))
@@ -388,6 +409,7 @@ pub fn assemble(lines: &[CleanedLine], typeset: bool) -> Assembled {
         stack: Vec::new(),
         pending_headings: Vec::new(),
         annex_title_pending: false,
+        in_markdown_footnote: false,
         marker_values: BTreeSet::new(),
         last_footnote: None,
     };
@@ -416,6 +438,8 @@ struct Assembler<'a> {
     pending_headings: Vec<(usize, String)>,
     /// In an annex whose title has not come yet.
     annex_title_pending: bool,
+    /// The last line was (part of) a `[^N]:` footnote definition.
+    in_markdown_footnote: bool,
     /// Values of every marker-shaped digit run seen in the text so far:
     /// evidence that a footnote line is one.
     marker_values: BTreeSet<u32>,
@@ -443,6 +467,16 @@ impl Assembler<'_> {
         let line = &self.lines[index];
         let text = line.text.as_str();
         if text.is_empty() {
+            self.in_markdown_footnote = false;
+            return;
+        }
+        // A Markdown footnote goes on to the next blank line.
+        if self.in_markdown_footnote
+            && markdown_footnote(text).is_none()
+            && let Some(last) = self.out.footnotes.last_mut()
+        {
+            last.2.push(' ');
+            last.2.push_str(text);
             return;
         }
         if let Some(revealed) = furniture(text) {
@@ -509,6 +543,7 @@ impl Assembler<'_> {
         let explicit = markdown_footnote(text).is_some();
         let in_sequence = self.last_footnote.is_none_or(|last| value == last + 1);
         if explicit || (in_sequence && self.marker_values.contains(&value)) {
+            self.in_markdown_footnote = explicit;
             self.out
                 .footnotes
                 .push((number, value, footnote.to_string()));
@@ -1119,6 +1154,39 @@ mod tests {
             sub_label("• the progress").map(|s| s.0),
             Some("•".to_string())
         );
+    }
+
+    #[test]
+    fn a_marker_glued_after_the_final_comma_still_ends_the_line() {
+        assert!(Prev::of("the report submitted pursuant to resolution 79/42,7").ends_paragraph);
+        assert!(Prev::of("the Convention;12").ends_paragraph);
+        // Thousands and plain numbers are not markers.
+        assert!(!Prev::of("a deployment of 19,626").ends_paragraph);
+        assert!(!Prev::of("in paragraph 7").ends_paragraph);
+    }
+
+    #[test]
+    fn names_are_not_unknown_leads() {
+        assert_eq!(
+            unknown_preamble_lead("United States of America, from 14 July"),
+            None
+        );
+        assert_eq!(
+            unknown_preamble_lead("Alarmed by the").as_deref(),
+            Some("Alarmed")
+        );
+    }
+
+    #[test]
+    fn annex_labels_with_and_without_their_title() {
+        assert_eq!(Annex::split_label("Annex"), Some(("Annex", None)));
+        assert_eq!(Annex::split_label("Annex II"), Some(("Annex II", None)));
+        assert_eq!(
+            Annex::split_label("Annex 2025 Political Declaration on Trafficking"),
+            Some(("Annex", Some("2025 Political Declaration on Trafficking")))
+        );
+        assert_eq!(Annex::split_label("Annexes to the report are"), None);
+        assert_eq!(Annex::split_label("Annex to resolution 1"), None);
     }
 
     #[test]
