@@ -126,11 +126,20 @@ pub fn read(lines: &[(usize, String)]) -> Head {
             in_title = true;
             continue;
         }
+        // `73/8.` alone, the title on the lines after it.
+        if let Some(n) = text.strip_suffix('.').filter(|n| numbered_title(&format!("{n}. T")).is_some()) {
+            head.number = Some(n.to_string());
+            in_title = true;
+            continue;
+        }
         if in_title && !text.ends_with([',', ';']) {
             // A wrapped title: its next line.
-            if let Some(title) = head.title.as_mut() {
-                title.push(' ');
-                title.push_str(text);
+            match head.title.as_mut() {
+                Some(title) => {
+                    title.push(' ');
+                    title.push_str(text);
+                }
+                None => head.title = Some(text.to_string()),
             }
             continue;
         }

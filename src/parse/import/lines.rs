@@ -32,6 +32,43 @@ pub struct CleanedLine {
     pub lead: Option<String>,
     /// The source set the whole line in bold: a title or heading.
     pub bold: bool,
+    /// The page layout shows the line is furniture (see `pages`).
+    pub furniture: bool,
+    /// The first line of a page (the dump put a form feed before it).
+    pub page_start: bool,
+}
+
+/// `2.` or `(a)` alone on a line (plain `pdftotext` puts a paragraph's
+/// number on a line of its own): joined to the text on the next non-blank
+/// line, which is emptied, so every line keeps its number.
+pub fn join_bare_labels(lines: &mut [CleanedLine]) {
+    let bare = |t: &str| {
+        let t = t.trim();
+        let number = t.strip_suffix('.').is_some_and(|n| {
+            let digits = n.split(' ').next().unwrap_or_default();
+            !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
+        });
+        let label = t.starts_with('(') && t.ends_with(')') && t.len() <= 7 && t[1..t.len() - 1].chars().all(|c| c.is_ascii_lowercase());
+        (number && t.len() <= 14) || label || t == "•"
+    };
+    for i in 0..lines.len() {
+        if !bare(&lines[i].text) {
+            continue;
+        }
+        let Some(next) = (i + 1..lines.len())
+            .find(|&j| !lines[j].text.is_empty() && !lines[j].furniture && furniture(&lines[j].text).is_none())
+        else {
+            continue;
+        };
+        if bare(&lines[next].text) {
+            continue;
+        }
+        let rest = std::mem::take(&mut lines[next].text);
+        let repairs = std::mem::take(&mut lines[next].repairs);
+        let line = &mut lines[i];
+        line.text = format!("{} {rest}", line.text.trim());
+        line.repairs.extend(repairs);
+    }
 }
 
 /// A piece of paragraph text and the line it came from.
@@ -157,6 +194,11 @@ fn without_glued_marker(text: &str) -> &str {
     } else {
         text
     }
+}
+
+/// `__________________`: the footnote rule as a dump prints it.
+fn is_rule_line(text: &str) -> bool {
+    text.len() >= 5 && text.bytes().all(|b| b == b'_')
 }
 
 /// "30th plenary meeting 1 November 2018", "22nd plenary meeting": the
@@ -410,6 +452,10 @@ pub fn assemble(lines: &[CleanedLine], typeset: bool) -> Assembled {
         pending_headings: Vec::new(),
         annex_title_pending: false,
         in_markdown_footnote: false,
+        paged: lines.iter().any(|l| l.page_start),
+        footnote_area: false,
+        pending_footnote: None,
+        meeting_open: false,
         marker_values: BTreeSet::new(),
         last_footnote: None,
     };
@@ -440,6 +486,15 @@ struct Assembler<'a> {
     annex_title_pending: bool,
     /// The last line was (part of) a `[^N]:` footnote definition.
     in_markdown_footnote: bool,
+    /// The text has page breaks, so a footnote rule opens the footnote
+    /// area of its page.
+    paged: bool,
+    /// Under the footnote rule of the current page.
+    footnote_area: bool,
+    /// A footnote number alone on its line, waiting for its text.
+    pending_footnote: Option<u32>,
+    /// The closing meeting line was the last line: its date may follow.
+    meeting_open: bool,
     /// Values of every marker-shaped digit run seen in the text so far:
     /// evidence that a footnote line is one.
     marker_values: BTreeSet<u32>,
@@ -479,9 +534,38 @@ impl Assembler<'_> {
             last.2.push_str(text);
             return;
         }
+        if line.page_start {
+            self.footnote_area = false;
+            self.pending_footnote = None;
+        }
+        if line.furniture {
+            self.out.furniture.push(line.number);
+            return;
+        }
+        // Under the rule a number alone is a footnote's, not a page's.
+        if self.footnote_area && !text.contains('/') {
+            self.footnote_area_line(line.number, text);
+            return;
+        }
         if let Some(revealed) = furniture(text) {
+            if self.paged && self.started && is_rule_line(text) {
+                self.footnote_area = true;
+            }
             self.out.furniture.push(line.number);
             self.reveal(revealed);
+            return;
+        }
+        if self.footnote_area {
+            self.footnote_area_line(line.number, text);
+            return;
+        }
+        // "22nd plenary meeting" and, on the next line, its date.
+        if std::mem::take(&mut self.meeting_open)
+            && crate::dates::written_to_iso(text).is_some()
+            && let Some((_, meeting)) = self.out.meeting.as_mut()
+        {
+            meeting.push(' ');
+            meeting.push_str(text);
             return;
         }
         // A repeated title where a title is due (an annex's, after "Annex"
@@ -531,6 +615,40 @@ impl Assembler<'_> {
         }
     }
 
+    /// A line under the footnote rule of a page: a footnote (`1 A/73/85.`,
+    /// or its number alone and its text on the next line), or the rest of
+    /// the last one.
+    fn footnote_area_line(&mut self, number: usize, text: &str) {
+        if furniture(text).is_some() && !text.bytes().all(|b| b.is_ascii_digit()) {
+            self.out.furniture.push(number);
+            return;
+        }
+        if let Some((value, footnote)) = footnote_line_shape(text) {
+            self.out.footnotes.push((number, value, footnote.to_string()));
+            self.last_footnote = Some(value);
+            return;
+        }
+        let bare: Option<u32> = (text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse().ok())
+            .flatten();
+        if let Some(value) = bare {
+            self.pending_footnote = Some(value);
+            return;
+        }
+        if let Some(value) = self.pending_footnote.take() {
+            self.out.footnotes.push((number, value, text.to_string()));
+            self.last_footnote = Some(value);
+            return;
+        }
+        match self.out.footnotes.last_mut() {
+            Some(last) => {
+                last.2.push(' ');
+                last.2.push_str(text);
+            }
+            None => self.warn(number, format!("text under the footnote rule with no footnote number: «{text}»")),
+        }
+    }
+
     /// A footnote line: the right shape, the next footnote number, and a
     /// marker for it already seen in the text.
     fn footnote_line(&mut self, number: usize, text: &str) -> bool {
@@ -559,6 +677,7 @@ impl Assembler<'_> {
         if meeting_line(text) && !self.out.blocks.is_empty() {
             self.out.meeting = Some((number, text.to_string()));
             self.closed = true;
+            self.meeting_open = true;
             return;
         }
         let prev = self.prev.unwrap_or_default();

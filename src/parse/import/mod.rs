@@ -20,6 +20,7 @@ pub mod furniture;
 pub mod head;
 pub mod labels;
 pub mod lines;
+pub mod pages;
 pub mod structure;
 pub mod words;
 
@@ -67,8 +68,10 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
         return Err(Error::new("the file is empty"));
     }
     let vocabulary = Vocabulary::from_text(text);
-    let cleaned: Vec<CleanedLine> = text
-        .split('\n')
+    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let paged = pages::page_furniture(&raw_lines, meta.symbol.as_deref());
+    let cleaned: Vec<CleanedLine> = raw_lines
+        .iter()
         .enumerate()
         .map(|(i, raw)| {
             let clean = clean_line(raw, &vocabulary);
@@ -78,9 +81,13 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
                 repairs: clean.repairs,
                 lead: None,
                 bold: false,
+                furniture: paged.contains(&i),
+                page_start: raw.starts_with('\u{c}'),
             }
         })
         .collect();
+    let mut cleaned = cleaned;
+    lines::join_bare_labels(&mut cleaned);
     import_lines(&cleaned, None, meta)
 }
 
@@ -98,6 +105,8 @@ pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> 
             repairs: Vec::new(),
             lead: line.lead.clone(),
             bold: line.bold,
+            furniture: false,
+            page_start: false,
         })
         .collect();
     let after = cleaned.len() + 1;
@@ -172,6 +181,7 @@ fn import_lines(
     let head_lines: Vec<(usize, String)> = cleaned
         .iter()
         .take_while(|l| l.number < body_start)
+        .filter(|l| !l.furniture)
         .map(|l| (l.number, structure::strip_markers(&l.text).0))
         .collect();
     let head = head::read(&head_lines);

@@ -1,0 +1,149 @@
+//! Page breaks in a text dump. `pdftotext` ends every page with a form
+//! feed; where a dump has them, they show where each page starts and ends,
+//! and so which lines are the page's furniture: the running head at the top
+//! of every page after the first (the lines down to the one that carries
+//! the document's symbol) and the foot of every page (job numbers, page
+//! numbers, barcodes, date stamps, alone or side by side). Nothing is
+//! guessed inside running text: only the lines next to a page break are
+//! looked at.
+
+use std::collections::BTreeSet;
+
+use super::head::is_symbol;
+
+/// How far into a page its running head can reach, in non-blank lines.
+const HEAD_LINES: usize = 4;
+
+/// Indices (0-based) of the lines that the page breaks of `lines` show to
+/// be furniture; empty when the text has no form feed. `symbol`: the
+/// document's own symbol, if known.
+pub fn page_furniture(lines: &[&str], symbol: Option<&str>) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('\u{c}'))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.is_empty() {
+        return out;
+    }
+    let symbol = symbol.map(str::to_string).or_else(|| {
+        lines
+            .iter()
+            .take(20)
+            .flat_map(|l| pieces(l))
+            .find(|p| is_symbol(p))
+            .map(str::to_string)
+    });
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for &start in &starts {
+        bounds.push((from, start));
+        from = start;
+    }
+    bounds.push((from, lines.len()));
+    for (page, &(a, b)) in bounds.iter().enumerate() {
+        // The foot: furniture-shaped lines at the end of the page.
+        for i in (a..b).rev() {
+            let text = clean(lines[i]);
+            if text.is_empty() {
+                continue;
+            }
+            if !foot_shaped(text) {
+                break;
+            }
+            out.insert(i);
+        }
+        // The running head: down to the line that carries the symbol.
+        if page == 0 {
+            continue;
+        }
+        let top: Vec<usize> = (a..b).filter(|&i| !clean(lines[i]).is_empty()).take(HEAD_LINES).collect();
+        let carries_symbol = |i: usize| {
+            pieces(lines[i]).any(|p| match &symbol {
+                Some(s) => p == s.as_str(),
+                None => is_symbol(p),
+            })
+        };
+        if let Some(last) = top.iter().position(|&i| carries_symbol(i)) {
+            out.extend(top[..=last].iter().copied());
+        }
+    }
+    out
+}
+
+fn clean(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+}
+
+/// The pieces of a line that `-layout` set apart with runs of spaces.
+fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    clean(line)
+        .split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// Every piece of the line is page-foot furniture.
+fn foot_shaped(line: &str) -> bool {
+    let mut any = false;
+    for piece in pieces(line) {
+        any = true;
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if !words.iter().all(|w| foot_word(w)) {
+            return false;
+        }
+    }
+    any
+}
+
+/// `18-18418`, `(E)`, `071118`, `2/3`, `*1818418*`, `Please`, `recycle`.
+fn foot_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let job = b.len() == 8 && b[2] == b'-' && digits(&b[..2]) && digits(&b[3..]);
+    let language = w.len() == 3 && w.starts_with('(') && w.ends_with(')');
+    let stamp = b.len() == 6 && digits(b);
+    let page = w
+        .split_once('/')
+        .is_some_and(|(x, y)| digits(x.as_bytes()) && digits(y.as_bytes()) && x.len() <= 3 && y.len() <= 3);
+    let barcode = b.len() > 2 && b[0] == b'*' && b[b.len() - 1] == b'*' && digits(&b[1..b.len() - 1]);
+    let recycle = w.eq_ignore_ascii_case("please") || w.eq_ignore_ascii_case("recycle");
+    job || language || stamp || page || barcode || recycle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_and_feet_next_to_page_breaks_are_furniture() {
+        let lines = [
+            "A/RES/73/8",
+            "Recalling its resolutions 47/19 of 24 November 1992,",
+            "",
+            " 18-18418 (E)     071118",
+            " *1818418*",
+            "\u{c}             Necessity of ending the economic, commercial and financial",
+            "A/RES/73/8                  imposed by the United States of America against Cuba",
+            "",
+            "    2002, 58/7 of 4 November 2003,",
+            "2/2                                                18-18418",
+            "\u{c}",
+        ];
+        let found: Vec<usize> = page_furniture(&lines, Some("A/RES/73/8")).into_iter().collect();
+        assert_eq!(found, [3, 4, 5, 6, 9]);
+    }
+
+    #[test]
+    fn without_form_feeds_nothing_is_taken() {
+        assert!(page_furniture(&["2/2", "18-18418"], None).is_empty());
+    }
+
+    #[test]
+    fn a_page_top_without_the_symbol_is_text() {
+        let lines = ["S/2018/95", "Recalling,", "\u{c}Government, commitment to reforms,", "and more;"];
+        assert!(page_furniture(&lines, Some("S/2018/95")).is_empty());
+    }
+}
