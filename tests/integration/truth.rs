@@ -255,3 +255,96 @@ fn no_character_of_a_pdf_body_is_lost() {
         );
     }
 }
+
+/// Whether a program runs here.
+fn available(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("-v")
+        .output()
+        .is_ok()
+}
+
+/// What people hold besides the PDF: the text `pdftotext` (poppler) makes
+/// of it, with `-layout` and without. Every corpus PDF is converted and
+/// read against the same truth; the figures may only go up.
+#[test]
+fn pdftotext_dumps_keep_their_accuracy() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    if !available("pdftotext") {
+        assert!(
+            std::env::var_os("RESDIFF_REQUIRE_PDFTOTEXT").is_none_or(|v| v != "1"),
+            "RESDIFF_REQUIRE_PDFTOTEXT=1 but pdftotext is not installed"
+        );
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    for flags in [&["-layout"][..], &[][..]] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut totals = Totals::default();
+        for doc in truths().iter().filter(|d| d.file.ends_with(".pdf")) {
+            let pdf = corpus.join(&doc.file);
+            let stem = pdf.file_stem().expect("file name");
+            let txt = dir.path().join(stem).with_extension("txt");
+            let status = std::process::Command::new("pdftotext")
+                .args(flags)
+                .arg(&pdf)
+                .arg(&txt)
+                .status()
+                .expect("pdftotext runs");
+            assert!(status.success(), "pdftotext {}", pdf.display());
+            std::fs::copy(pdf.with_extension("json"), txt.with_extension("json")).expect("sidecar");
+            let loaded = resdiff::parse::load_file(&txt, None)
+                .unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
+            totals.add(&measure(doc, &loaded.resolution));
+        }
+        eprintln!("pdftotext {flags:?}\n{}", totals.summary());
+        assert_eq!(totals.documents, 23);
+        assert_eq!(totals.furniture_leaked, 0, "{}", totals.summary());
+        assert!(totals.exact >= 10, "{}", totals.summary());
+        assert!(totals.boundaries_right >= 635, "{}", totals.summary());
+        assert!(totals.subparagraphs_right >= 57, "{}", totals.summary());
+    }
+}
+
+/// A one-page PDF with `content` as its page's content stream.
+fn pdf_with_content(content: &[u8]) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("pdf written");
+    bytes
+}
+
+/// A scan (a page that only paints, no text) says so; it is not read as
+/// an empty resolution.
+#[test]
+fn a_pdf_without_a_text_layer_is_one_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scan = dir.path().join("scan.pdf");
+    std::fs::write(&scan, pdf_with_content(b"0 0 612 792 re f")).expect("write");
+    let output = resdiff().arg("show").arg(&scan).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no text layer"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}

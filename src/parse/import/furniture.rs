@@ -64,7 +64,11 @@ fn is_job_number(line: &str) -> bool {
     let b = line.as_bytes();
     // Alone on a line, the number needs no language code after it, and a
     // date stamp (`231216`) is the job's too.
-    let bare = b.len() == 8 && b[2] == b'-' && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit());
+    let bare = b.len() == 8
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit());
     let stamp = b.len() == 6 && b.iter().all(u8::is_ascii_digit);
     if bare || stamp {
         return true;

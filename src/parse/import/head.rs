@@ -127,7 +127,10 @@ pub fn read(lines: &[(usize, String)]) -> Head {
             continue;
         }
         // `73/8.` alone, the title on the lines after it.
-        if let Some(n) = text.strip_suffix('.').filter(|n| numbered_title(&format!("{n}. T")).is_some()) {
+        if let Some(n) = text
+            .strip_suffix('.')
+            .filter(|n| numbered_title(&format!("{n}. T")).is_some())
+        {
             head.number = Some(n.to_string());
             in_title = true;
             continue;

@@ -48,16 +48,19 @@ pub fn join_bare_labels(lines: &mut [CleanedLine]) {
             let digits = n.split(' ').next().unwrap_or_default();
             !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
         });
-        let label = t.starts_with('(') && t.ends_with(')') && t.len() <= 7 && t[1..t.len() - 1].chars().all(|c| c.is_ascii_lowercase());
+        let label = t.starts_with('(')
+            && t.ends_with(')')
+            && t.len() <= 7
+            && t[1..t.len() - 1].chars().all(|c| c.is_ascii_lowercase());
         (number && t.len() <= 14) || label || t == "•"
     };
     for i in 0..lines.len() {
         if !bare(&lines[i].text) {
             continue;
         }
-        let Some(next) = (i + 1..lines.len())
-            .find(|&j| !lines[j].text.is_empty() && !lines[j].furniture && furniture(&lines[j].text).is_none())
-        else {
+        let Some(next) = (i + 1..lines.len()).find(|&j| {
+            !lines[j].text.is_empty() && !lines[j].furniture && furniture(&lines[j].text).is_none()
+        }) else {
             continue;
         };
         if bare(&lines[next].text) {
@@ -451,6 +454,7 @@ pub fn assemble(lines: &[CleanedLine], typeset: bool) -> Assembled {
         stack: Vec::new(),
         pending_headings: Vec::new(),
         annex_title_pending: false,
+        annex_title_continues: false,
         in_markdown_footnote: false,
         paged: lines.iter().any(|l| l.page_start),
         footnote_area: false,
@@ -484,6 +488,8 @@ struct Assembler<'a> {
     pending_headings: Vec<(usize, String)>,
     /// In an annex whose title has not come yet.
     annex_title_pending: bool,
+    /// The annex's title is in capitals and may go on on the next line.
+    annex_title_continues: bool,
     /// The last line was (part of) a `[^N]:` footnote definition.
     in_markdown_footnote: bool,
     /// The text has page breaks, so a footnote rule opens the footnote
@@ -624,7 +630,9 @@ impl Assembler<'_> {
             return;
         }
         if let Some((value, footnote)) = footnote_line_shape(text) {
-            self.out.footnotes.push((number, value, footnote.to_string()));
+            self.out
+                .footnotes
+                .push((number, value, footnote.to_string()));
             self.last_footnote = Some(value);
             return;
         }
@@ -645,7 +653,10 @@ impl Assembler<'_> {
                 last.2.push(' ');
                 last.2.push_str(text);
             }
-            None => self.warn(number, format!("text under the footnote rule with no footnote number: «{text}»")),
+            None => self.warn(
+                number,
+                format!("text under the footnote rule with no footnote number: «{text}»"),
+            ),
         }
     }
 
@@ -968,11 +979,27 @@ impl Assembler<'_> {
         let line = &self.lines[index];
         let (number, text) = (line.number, line.text.as_str());
         let opens = numbered(text).is_some() || sub_label(text).is_some();
-        if self.annex_title_pending && !opens && title_shape(text) {
+        let capitals = {
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+        };
+        if self.annex_title_pending && !opens && (title_shape(text) || capitals) {
             self.annex_title_pending = false;
+            self.annex_title_continues = capitals;
             if let Some(annex) = self.out.annexes.last_mut() {
                 annex.1 = Some(text.to_string());
             }
+            self.prev = Some(Prev::heading());
+            return;
+        }
+        // A title in capitals goes on while its lines are in capitals.
+        if std::mem::take(&mut self.annex_title_continues)
+            && capitals
+            && let Some((_, Some(title))) = self.out.annexes.last_mut()
+        {
+            title.push(' ');
+            title.push_str(text);
+            self.annex_title_continues = true;
             self.prev = Some(Prev::heading());
             return;
         }

@@ -59,7 +59,10 @@ pub fn page_furniture(lines: &[&str], symbol: Option<&str>) -> BTreeSet<usize> {
         if page == 0 {
             continue;
         }
-        let top: Vec<usize> = (a..b).filter(|&i| !clean(lines[i]).is_empty()).take(HEAD_LINES).collect();
+        let top: Vec<usize> = (a..b)
+            .filter(|&i| !clean(lines[i]).is_empty())
+            .take(HEAD_LINES)
+            .collect();
         let carries_symbol = |i: usize| {
             pieces(lines[i]).any(|p| match &symbol {
                 Some(s) => p == s.as_str(),
@@ -105,10 +108,11 @@ fn foot_word(w: &str) -> bool {
     let job = b.len() == 8 && b[2] == b'-' && digits(&b[..2]) && digits(&b[3..]);
     let language = w.len() == 3 && w.starts_with('(') && w.ends_with(')');
     let stamp = b.len() == 6 && digits(b);
-    let page = w
-        .split_once('/')
-        .is_some_and(|(x, y)| digits(x.as_bytes()) && digits(y.as_bytes()) && x.len() <= 3 && y.len() <= 3);
-    let barcode = b.len() > 2 && b[0] == b'*' && b[b.len() - 1] == b'*' && digits(&b[1..b.len() - 1]);
+    let page = w.split_once('/').is_some_and(|(x, y)| {
+        digits(x.as_bytes()) && digits(y.as_bytes()) && x.len() <= 3 && y.len() <= 3
+    });
+    let barcode =
+        b.len() > 2 && b[0] == b'*' && b[b.len() - 1] == b'*' && digits(&b[1..b.len() - 1]);
     let recycle = w.eq_ignore_ascii_case("please") || w.eq_ignore_ascii_case("recycle");
     job || language || stamp || page || barcode || recycle
 }
@@ -132,7 +136,9 @@ mod tests {
             "2/2                                                18-18418",
             "\u{c}",
         ];
-        let found: Vec<usize> = page_furniture(&lines, Some("A/RES/73/8")).into_iter().collect();
+        let found: Vec<usize> = page_furniture(&lines, Some("A/RES/73/8"))
+            .into_iter()
+            .collect();
         assert_eq!(found, [3, 4, 5, 6, 9]);
     }
 
@@ -143,7 +149,12 @@ mod tests {
 
     #[test]
     fn a_page_top_without_the_symbol_is_text() {
-        let lines = ["S/2018/95", "Recalling,", "\u{c}Government, commitment to reforms,", "and more;"];
+        let lines = [
+            "S/2018/95",
+            "Recalling,",
+            "\u{c}Government, commitment to reforms,",
+            "and more;",
+        ];
         assert!(page_furniture(&lines, Some("S/2018/95")).is_empty());
     }
 }

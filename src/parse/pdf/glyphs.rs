@@ -524,3 +524,75 @@ fn media_box(doc: &Document, page_id: ObjectId) -> (f32, f32) {
     }
     (612.0, 792.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Stream, dictionary};
+
+    /// A one-page document drawing `content` with font F1 = `font`.
+    fn document(font: &str, content: &[u8]) -> (Document, ObjectId) {
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => font,
+            "FirstChar" => 65,
+            "Widths" => vec![500.into(), 600.into()],
+        });
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+            ),
+        );
+        (doc, page_id)
+    }
+
+    #[test]
+    fn glyphs_advance_by_their_widths_and_q_restores_the_text_state() {
+        let (doc, page_id) = document(
+            "Helvetica-Oblique",
+            b"q 5 Tc BT /F1 10 Tf 1 0 0 1 100 700 Tm (AB) Tj ET Q BT /F1 10 Tf 1 0 0 1 100 600 Tm (AB) Tj ET",
+        );
+        let page = page(&doc, page_id).expect("page reads");
+        let xs: Vec<(String, f32, f32)> = page
+            .glyphs
+            .iter()
+            .map(|g| (g.text.clone(), g.x, g.y))
+            .collect();
+        // "A" is 500/1000 of 10 points wide; with 5 points of character
+        // spacing inside q … Q, none after it.
+        assert_eq!(
+            xs,
+            [
+                ("A".to_string(), 100.0, 700.0),
+                ("B".to_string(), 110.0, 700.0),
+                ("A".to_string(), 100.0, 600.0),
+                ("B".to_string(), 105.0, 600.0),
+            ]
+        );
+        assert!(
+            page.glyphs
+                .iter()
+                .all(|g| g.italic && !g.bold && g.size == 10.0)
+        );
+    }
+
+    #[test]
+    fn thin_filled_rectangles_are_rules() {
+        let (doc, page_id) = document("Helvetica", b"100 73 72 0.5 re f 0 0 612 792 re f");
+        let page = page(&doc, page_id).expect("page reads");
+        assert_eq!(page.rules.len(), 1);
+        assert_eq!((page.rules[0].x0, page.rules[0].x1), (100.0, 172.0));
+    }
+}

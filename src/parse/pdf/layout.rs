@@ -413,3 +413,94 @@ fn label_length(text: &str) -> usize {
     }
     0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::pdf::glyphs::{Glyph, Rule};
+    use crate::parse::pdf::rows::rows;
+
+    fn line(text: &str, x: f32, y: f32, size: f32, italic_words: usize) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut at = x;
+        for (w, word) in text.split(' ').enumerate() {
+            for c in word.chars() {
+                out.push(Glyph {
+                    x: at,
+                    y,
+                    width: size * 0.5,
+                    size,
+                    italic: w < italic_words,
+                    bold: false,
+                    text: c.to_string(),
+                });
+                at += size * 0.5;
+            }
+            at += size * 0.5;
+        }
+        out
+    }
+
+    fn page(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> (Page, Vec<Row>) {
+        let page = Page {
+            width: 612.0,
+            height: 792.0,
+            glyphs,
+            rules,
+        };
+        let r = rows(&page);
+        (page, r)
+    }
+
+    #[test]
+    fn furniture_footnotes_and_paragraphs_by_position() {
+        let mut first = line("Recalling its resolution 72/4,", 147.0, 500.0, 10.0, 1);
+        first.extend(line("Welcoming the report,", 147.0, 482.0, 10.0, 1));
+        first.extend(line("and the plan,", 123.0, 470.0, 10.0, 0));
+        first.extend(line("18-18418 (E) 071118", 65.0, 44.0, 10.0, 0));
+        let mut second = line("A/RES/73/8 Necessity of ending", 60.0, 740.0, 8.5, 0);
+        second.extend(line("continued here;", 123.0, 700.0, 10.0, 0));
+        second.extend(line("1 A/73/85.", 117.0, 60.0, 8.5, 0));
+        second.extend(line("2/2", 60.0, 36.0, 8.5, 0));
+        let rule = Rule {
+            x0: 100.0,
+            x1: 172.0,
+            y: 73.0,
+        };
+        let found = layout(&[page(first, vec![]), page(second, vec![rule])]);
+        let texts: Vec<&str> = found.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Recalling its resolution 72/4,",
+                "Welcoming the report, and the plan, continued here;"
+            ]
+        );
+        assert_eq!(found.lines[1].lead.as_deref(), Some("Welcoming"));
+        assert_eq!(found.footnotes.len(), 1);
+        let furniture: Vec<&str> = found.furniture.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            furniture,
+            [
+                "18-18418 (E) 071118",
+                "A/RES/73/8 Necessity of ending",
+                "2/2"
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_are_not_part_of_the_lead() {
+        let styled: Vec<Styled> = "5. Decides to act"
+            .chars()
+            .enumerate()
+            .map(|(i, ch)| Styled {
+                ch,
+                italic: (3..10).contains(&i),
+                bold: false,
+                superscript: false,
+            })
+            .collect();
+        assert_eq!(italic_lead(&styled).as_deref(), Some("Decides"));
+    }
+}

@@ -208,3 +208,57 @@ fn row_of(mut band: Band) -> Row {
         chars,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of `text` from `x`, 5 points a character.
+    fn word(text: &str, x: f32, y: f32, size: f32, italic: bool) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                x: x + i as f32 * 5.0,
+                y,
+                width: 5.0,
+                size,
+                italic,
+                bold: false,
+                text: c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_raised_small_number_is_a_superscript_of_its_row() {
+        let mut glyphs = word("Takes", 100.0, 500.0, 10.0, true);
+        glyphs.extend(word("note;", 130.0, 500.0, 10.0, false));
+        glyphs.extend(word("1", 156.0, 504.0, 6.5, false));
+        let page = Page {
+            width: 612.0,
+            height: 792.0,
+            glyphs,
+            rules: Vec::new(),
+        };
+        let rows = rows(&page);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].text(), "Takes note;1");
+        assert_eq!(rows[0].plain(), "Takes note;");
+        assert!(rows[0].chars[..5].iter().all(|c| c.italic));
+        assert!(rows[0].chars.last().is_some_and(|c| c.superscript));
+    }
+
+    #[test]
+    fn a_gap_is_a_space_and_touching_glyphs_are_one_word() {
+        let mut glyphs = word("Amer", 100.0, 500.0, 10.0, false);
+        glyphs.extend(word("ica", 120.0, 500.0, 10.0, false));
+        glyphs.extend(word("and", 140.0, 500.0, 10.0, false));
+        let page = Page {
+            width: 612.0,
+            height: 792.0,
+            glyphs,
+            rules: Vec::new(),
+        };
+        assert_eq!(rows(&page)[0].text(), "America and");
+    }
+}
