@@ -42,7 +42,12 @@ fn main() -> std::process::ExitCode {
                     .to_string();
                 match resdiff::parse::load_file(&form, None) {
                     Ok(loaded) => {
-                        let report = accuracy::measure(doc, &loaded.resolution);
+                        let truth = if form == path {
+                            doc.clone()
+                        } else {
+                            accuracy::for_text(doc)
+                        };
+                        let report = accuracy::measure(&truth, &loaded.resolution);
                         totals.add(&report);
                         let mark = if report.exact() { "exact" } else { "     " };
                         println!("{mark} {name}: {} differences", report.mismatches.len());

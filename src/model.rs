@@ -80,6 +80,10 @@ pub struct Meta {
     /// ISO date of the "Distr.:" line, the day the document was issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distributed: Option<String>,
+    /// The sponsors of a draft, as its head lists them ("France and
+    /// Germany: draft resolution").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sponsors: Vec<String>,
     /// Where the text comes from, in words a reader can check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

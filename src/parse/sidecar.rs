@@ -11,7 +11,10 @@ use crate::dates::is_iso_date;
 use crate::model::{Body, Meta, Status};
 use crate::{Error, Result};
 
-/// The fields resdiff reads from a sidecar; others are ignored.
+/// The fields resdiff reads from a sidecar; others are ignored. Two
+/// shapes are in use: lower-case keys with an ISO date, and the document
+/// system's `Date` ("15 December 2016") and `Title` (a draft's is its
+/// sponsors' line, "France: draft resolution").
 #[derive(Debug, Deserialize)]
 struct Sidecar {
     symbol: Option<String>,
@@ -19,7 +22,9 @@ struct Sidecar {
     session: Option<u32>,
     year: Option<u32>,
     status: Option<String>,
+    #[serde(alias = "Title")]
     title: Option<String>,
+    #[serde(alias = "Date")]
     date: Option<String>,
     source: Option<String>,
 }
@@ -49,7 +54,19 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     if sidecar.status.as_deref() == Some("adopted") {
         meta.status = Status::Adopted;
     }
-    match (&meta.title, sidecar.title) {
+    let (title, sponsors) = match sidecar.title {
+        // "Draft Resolution": what the document is, not its title.
+        Some(t) if t.eq_ignore_ascii_case("draft resolution") => (None, Vec::new()),
+        Some(t) => match crate::parse::import::head::sponsors_line(&t) {
+            Some(names) => (None, names),
+            None => (Some(t), Vec::new()),
+        },
+        None => (None, Vec::new()),
+    };
+    if meta.sponsors.is_empty() {
+        meta.sponsors = sponsors;
+    }
+    match (&meta.title, title) {
         (None, title) => meta.title = title,
         // The text's title lost its last line: the sidecar has it.
         (Some(title), Some(fuller)) => {
@@ -62,6 +79,7 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     if meta.date.is_none()
         && let Some(date) = sidecar.date
     {
+        let date = crate::dates::written_to_iso(&date).unwrap_or(date);
         if !is_iso_date(&date) {
             return Err(Error::in_file(
                 &path,

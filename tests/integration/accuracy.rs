@@ -29,6 +29,10 @@ pub struct DocumentTruth {
     pub title: Option<String>,
     pub meeting: Option<String>,
     pub formula: Option<String>,
+    /// A draft's date of issue.
+    pub date: Option<String>,
+    #[serde(default)]
+    pub sponsors: Vec<String>,
     #[serde(default)]
     pub preamble: Vec<String>,
     #[serde(default)]
@@ -85,6 +89,16 @@ fn words_of(p: &Paragraph) -> String {
     p.full_text()
 }
 
+/// The truth of a PDF as it applies to a text dump of it: the dumps in the
+/// corpus begin at the enacting formula, so a draft's sponsors are not in
+/// them.
+pub fn for_text(truth: &DocumentTruth) -> DocumentTruth {
+    DocumentTruth {
+        sponsors: Vec::new(),
+        ..truth.clone()
+    }
+}
+
 /// Compare a parsed resolution with its truth.
 pub fn measure(truth: &DocumentTruth, got: &Resolution) -> Report {
     let mut r = Report::default();
@@ -126,6 +140,15 @@ pub fn measure(truth: &DocumentTruth, got: &Resolution) -> Report {
         truth.formula.clone(),
         got.enacting_formula.clone(),
     );
+    if truth.status.as_deref() == Some("draft") {
+        check("date", truth.date.clone(), meta.date.clone());
+    }
+    if !truth.sponsors.is_empty() && truth.sponsors != meta.sponsors {
+        r.mismatches.push(format!(
+            "sponsors: want {:?}, got {:?}",
+            truth.sponsors, meta.sponsors
+        ));
+    }
 
     let mut mismatches = Vec::new();
     for (part, want, have) in [

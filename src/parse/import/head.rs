@@ -31,6 +31,8 @@ pub struct Head {
     pub committee: Option<String>,
     /// "73/8".
     pub number: Option<String>,
+    /// A draft's sponsors, from "…: draft resolution".
+    pub sponsors: Vec<String>,
     pub title: Option<String>,
     /// Lines that were not part of the head: (line, text).
     pub rest: Vec<(usize, String)>,
@@ -42,111 +44,138 @@ pub fn read(lines: &[(usize, String)]) -> Head {
     let mut in_title = false;
     let mut pending_distr = false;
     let mut pending_adopted = false;
+    // The number of the last line the head read as one of its parts.
+    let mut last_read = 0;
     for (number, raw) in lines {
         let text = raw.trim();
         if text.is_empty() {
             continue;
         }
-        if pending_adopted {
-            pending_adopted = false;
-            if let Some(rest) = text.strip_prefix("on ")
-                && let Some(date) = written_to_iso(rest)
-            {
-                head.adopted = Some(date);
-                continue;
+        let unread = head.rest.len();
+        'line: {
+            if pending_adopted {
+                pending_adopted = false;
+                if let Some(rest) = text.strip_prefix("on ")
+                    && let Some(date) = written_to_iso(rest)
+                {
+                    head.adopted = Some(date);
+                    break 'line;
+                }
             }
-        }
-        if pending_distr {
-            pending_distr = false;
-            if let Some(date) = written_to_iso(text) {
-                head.distributed = Some(date);
-                continue;
+            if pending_distr {
+                pending_distr = false;
+                if let Some(date) = written_to_iso(text) {
+                    head.distributed = Some(date);
+                    break 'line;
+                }
             }
-        }
-        if let Some(symbol) = symbol_line(text) {
-            head.symbol.get_or_insert(symbol);
-            in_title = false;
-            continue;
-        }
-        if text == "United Nations" {
-            continue;
-        }
-        if let Some((body, distr)) = organ_line(text) {
-            head.body.get_or_insert(body);
-            if let Some(distr) = distr {
-                match find_written_date(distr) {
+            if let Some(symbol) = symbol_line(text) {
+                head.symbol.get_or_insert(symbol);
+                in_title = false;
+                break 'line;
+            }
+            if text == "United Nations" {
+                break 'line;
+            }
+            if let Some((body, distr)) = organ_line(text) {
+                head.body.get_or_insert(body);
+                if let Some(distr) = distr {
+                    match find_written_date(distr) {
+                        Some(date) => head.distributed = Some(date),
+                        None => pending_distr = true,
+                    }
+                }
+                break 'line;
+            }
+            if let Some(rest) = text.strip_prefix("Distr.:") {
+                match find_written_date(rest) {
                     Some(date) => head.distributed = Some(date),
                     None => pending_distr = true,
                 }
+                break 'line;
             }
-            continue;
-        }
-        if let Some(rest) = text.strip_prefix("Distr.:") {
-            match find_written_date(rest) {
-                Some(date) => head.distributed = Some(date),
-                None => pending_distr = true,
+            if text.starts_with("Original:") {
+                break 'line;
             }
-            continue;
-        }
-        if text.starts_with("Original:") {
-            continue;
-        }
-        if head.distributed.is_none()
-            && let Some(date) = written_to_iso(text)
-        {
-            head.distributed = Some(date);
-            continue;
-        }
-        if let Some((session, item, title)) = session_line(text) {
-            head.session = head.session.or(session);
-            if item.is_some() {
-                head.agenda_item = item;
+            if head.distributed.is_none()
+                && let Some(date) = written_to_iso(text)
+            {
+                head.distributed = Some(date);
+                break 'line;
             }
-            if title.is_some() {
-                head.agenda_title = title;
-            }
-            continue;
-        }
-        if let Some(rest) = text.strip_prefix("Resolution adopted by the ") {
-            head.status = Some(Status::Adopted);
-            head.adopted = find_written_date(rest);
-            pending_adopted = head.adopted.is_none();
-            if head.body.is_none() {
-                head.body = organ_in(rest);
-            }
-            continue;
-        }
-        if text.starts_with('[') && text.ends_with(']') && text.contains("Committee") {
-            head.committee = Some(text.to_string());
-            continue;
-        }
-        if let Some((n, title)) = numbered_title(text) {
-            head.number = Some(n);
-            head.title = Some(title.to_string());
-            in_title = true;
-            continue;
-        }
-        // `73/8.` alone, the title on the lines after it.
-        if let Some(n) = text
-            .strip_suffix('.')
-            .filter(|n| numbered_title(&format!("{n}. T")).is_some())
-        {
-            head.number = Some(n.to_string());
-            in_title = true;
-            continue;
-        }
-        if in_title && !text.ends_with([',', ';']) {
-            // A wrapped title: its next line.
-            match head.title.as_mut() {
-                Some(title) => {
-                    title.push(' ');
-                    title.push_str(text);
+            if let Some((session, item, title)) = session_line(text) {
+                head.session = head.session.or(session);
+                if item.is_some() {
+                    head.agenda_item = item;
                 }
-                None => head.title = Some(text.to_string()),
+                if title.is_some() {
+                    head.agenda_title = title;
+                }
+                break 'line;
             }
-            continue;
+            if let Some(rest) = text.strip_prefix("Resolution adopted by the ") {
+                head.status = Some(Status::Adopted);
+                head.adopted = find_written_date(rest);
+                pending_adopted = head.adopted.is_none();
+                if head.body.is_none() {
+                    head.body = organ_in(rest);
+                }
+                break 'line;
+            }
+            if text.starts_with('[') && text.ends_with(']') && text.contains("Committee") {
+                head.committee = Some(text.to_string());
+                break 'line;
+            }
+            // The sponsors' line ends ": draft resolution"; wrapped, its first
+            // lines are the ones since the last line the head read.
+            if let Some(names) = sponsors_of(text) {
+                let since = head
+                    .rest
+                    .iter()
+                    .position(|(n, _)| *n > last_read)
+                    .unwrap_or(head.rest.len());
+                let wrapped: Vec<String> = head
+                    .rest
+                    .split_off(since)
+                    .into_iter()
+                    .map(|(_, t)| t)
+                    .collect();
+                let names = format!("{} {names}", wrapped.join(" "));
+                head.sponsors = sponsors(names.trim().trim_end_matches(':'));
+                in_title = false;
+                break 'line;
+            }
+            if let Some((n, title)) = numbered_title(text) {
+                head.number = Some(n);
+                head.title = Some(title.to_string());
+                in_title = true;
+                break 'line;
+            }
+            // `73/8.` alone, the title on the lines after it.
+            if let Some(n) = text
+                .strip_suffix('.')
+                .filter(|n| numbered_title(&format!("{n}. T")).is_some())
+            {
+                head.number = Some(n.to_string());
+                in_title = true;
+                break 'line;
+            }
+            if in_title && !text.ends_with([',', ';']) {
+                // A wrapped title: its next line.
+                match head.title.as_mut() {
+                    Some(title) => {
+                        title.push(' ');
+                        title.push_str(text);
+                    }
+                    None => head.title = Some(text.to_string()),
+                }
+                break 'line;
+            }
+            head.rest.push((*number, raw.clone()));
         }
-        head.rest.push((*number, raw.clone()));
+        if head.rest.len() == unread {
+            last_read = *number;
+        }
     }
     // A dump that cut the title short: the agenda item printed it whole.
     if let (Some(title), Some(agenda)) = (&head.title, &head.agenda_title)
@@ -208,6 +237,55 @@ pub fn looks_cut(title: &str) -> bool {
             | "at"
             | "from"
     ) || title.ends_with([',', ':', '-'])
+}
+
+/// Member States whose names hold an "and", which must not split them.
+const NAMES_WITH_AND: &[&str] = &[
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+];
+
+/// "France and Germany: draft resolution" → "France and Germany".
+fn sponsors_of(text: &str) -> Option<&str> {
+    ["draft resolution", "revised draft resolution"]
+        .iter()
+        .find_map(|kind| text.strip_suffix(kind))
+        .map(str::trim_end)
+        .filter(|names| names.is_empty() || names.ends_with(':'))
+        .map(|names| names.trim_end_matches(':'))
+}
+
+/// The sponsors a whole sponsors' line names.
+pub fn sponsors_line(text: &str) -> Option<Vec<String>> {
+    sponsors_of(text.trim()).map(sponsors)
+}
+
+/// "Malaysia, New Zealand, Senegal and Bolivarian Republic of Venezuela"
+/// → the four names.
+fn sponsors(list: &str) -> Vec<String> {
+    let mut list = list.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Names with an "and" are held apart while the list is split.
+    for (i, name) in NAMES_WITH_AND.iter().enumerate() {
+        list = list.replace(name, &format!("\u{E002}{i}\u{E003}"));
+    }
+    let restore = |s: &str| {
+        let mut s = s.to_string();
+        for (i, name) in NAMES_WITH_AND.iter().enumerate() {
+            s = s.replace(&format!("\u{E002}{i}\u{E003}"), name);
+        }
+        s
+    };
+    list.split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(restore)
+        .collect()
 }
 
 /// A document symbol alone on a line: `A/RES/73/8`, `A/75/L.78`,
@@ -420,6 +498,27 @@ mod tests {
         assert!(!looks_cut(
             "Measures to prevent terrorists from acquiring weapons of mass destruction"
         ));
+    }
+
+    #[test]
+    fn sponsors_are_split_without_breaking_names() {
+        let head = read(&lines(&[
+            "S/2024/302",
+            "Security Council Distr.: General",
+            "Antigua and Barbuda, Bosnia and Herzegovina, Micronesia (Federated States of),",
+            "Netherlands (Kingdom of the) and United Kingdom of Great Britain and Northern Ireland: draft resolution",
+        ]));
+        assert_eq!(
+            head.sponsors,
+            [
+                "Antigua and Barbuda",
+                "Bosnia and Herzegovina",
+                "Micronesia (Federated States of)",
+                "Netherlands (Kingdom of the)",
+                "United Kingdom of Great Britain and Northern Ireland"
+            ]
+        );
+        assert!(head.rest.is_empty() && head.title.is_none());
     }
 
     #[test]

@@ -228,6 +228,9 @@ fn import_lines(
     meta.agenda_item = meta.agenda_item.take().or(head.agenda_item.clone());
     meta.committee = meta.committee.take().or(head.committee.clone());
     meta.distributed = meta.distributed.take().or(head.distributed.clone());
+    if meta.sponsors.is_empty() {
+        meta.sponsors = head.sponsors.clone();
+    }
     meta.meeting = meta
         .meeting
         .take()
