@@ -264,6 +264,67 @@ pub fn numbered(text: &str) -> Option<Numbered<'_>> {
     })
 }
 
+/// `…, Recalling also …` inside one line: a preambular paragraph ends at a
+/// comma and the next opens with its lead, a participle capitalised as a
+/// lead is and as nothing else in mid-sentence is. Returns (end of the
+/// text before, start of the next paragraph).
+fn inline_split_preamble(text: &str) -> Option<(usize, usize)> {
+    let mut search = 0;
+    while let Some(found) = text[search..].find(", ") {
+        let comma = search + found;
+        let at = comma + 2;
+        search = at;
+        let rest = &text[at..];
+        if !rest.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if let Some(lead) = lexicon().lead_at_start(rest, Some(Part::Preamble))
+            && lead
+                .printed
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.ends_with("ing") || w.ends_with("ed"))
+        {
+            return Some((comma + 1, at));
+        }
+    }
+    None
+}
+
+/// `1000. Decides …`: a number of four digits or more is a paragraph's
+/// only where it is the next one (`2016. …` is a year).
+fn numbered_long(text: &str, expected: u32) -> Option<Numbered<'_>> {
+    let wanted = format!("{expected}. ");
+    if expected < 1000 || !text.starts_with(&wanted) {
+        return None;
+    }
+    let rest = text[wanted.len()..].trim_start();
+    (!rest.is_empty()).then(|| Numbered {
+        label: expected.to_string(),
+        value: expected,
+        suffixed: false,
+        rest,
+    })
+}
+
+/// `11     Condemns …`: the next operative number whose period the source
+/// lost, taken only before an operative lead.
+fn numbered_without_period(text: &str, expected: u32) -> Option<Numbered<'_>> {
+    let wanted = expected.to_string();
+    let rest = text.strip_prefix(&wanted)?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    lexicon().lead_at_start(rest, Some(Part::Operative))?;
+    Some(Numbered {
+        label: wanted,
+        value: expected,
+        suffixed: false,
+        rest,
+    })
+}
+
 /// `(a) text` or `• text` -> (label, kind, text).
 pub fn sub_label(text: &str) -> Option<(String, LabelKind, &str)> {
     if let Some(rest) = text.strip_prefix('•') {
@@ -724,9 +785,26 @@ impl Assembler<'_> {
         }
         let at_start = self.prev.is_none();
         let typeset_lead = line.lead.is_some();
-        if let Some(n) = numbered(text)
+        let expected = self.last_number.map_or(1, |l| l + 1);
+        if let Some(n) = numbered(text).or_else(|| numbered_long(text, expected))
             && self.numbered_line(number, &n, prev, typeset_lead)
         {
+            self.prev = Some(Prev::of(text));
+            return;
+        }
+        if let Some(n) = numbered_without_period(text, self.last_number.map_or(1, |l| l + 1))
+            && (prev.ends_paragraph || prev.long)
+        {
+            self.warn(
+                number,
+                format!(
+                    "operative paragraph {} has no period after its number",
+                    n.label
+                ),
+            );
+            self.last_number = Some(n.value);
+            self.start_top(Part::Operative, Some(n.label.clone()));
+            self.add_text(number, n.rest);
             self.prev = Some(Prev::of(text));
             return;
         }
@@ -1170,6 +1248,22 @@ impl Assembler<'_> {
             } else {
                 Part::Operative
             };
+            if self.part == Some(Part::Preamble)
+                && self.stack.is_empty()
+                && let Some((before_end, rest_at)) = inline_split_preamble(remaining)
+            {
+                let before = remaining[..before_end].trim_end();
+                if !before.is_empty() {
+                    self.push_piece(number, before);
+                }
+                self.warn(
+                    number,
+                    "two preambular paragraphs on one line: split before the second lead",
+                );
+                self.start_top(Part::Preamble, None);
+                remaining = &remaining[rest_at..];
+                continue;
+            }
             // An annex's numbered paragraphs run together only after one
             // of them: its numbering has started.
             let split = match part {
@@ -1309,6 +1403,57 @@ mod tests {
         // Thousands and plain numbers are not markers.
         assert!(!Prev::of("a deployment of 19,626").ends_paragraph);
         assert!(!Prev::of("in paragraph 7").ends_paragraph);
+    }
+
+    #[test]
+    fn long_numbers_and_lost_periods_only_as_the_next_number() {
+        assert_eq!(
+            numbered_long("1000. Decides", 1000).map(|n| n.value),
+            Some(1000)
+        );
+        assert!(numbered_long("2016. Decides", 1000).is_none());
+        assert_eq!(
+            numbered_without_period("11     Condemns the attacks", 11).map(|n| n.label),
+            Some("11".to_string())
+        );
+        assert!(numbered_without_period("11 States have", 11).is_none());
+        assert!(numbered_without_period("12 Condemns", 11).is_none());
+        let lines: Vec<CleanedLine> = [
+            "The Security Council,",
+            "1. Decides to act;",
+            "2016. Requests the report;",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| CleanedLine {
+            number: i + 1,
+            text: t.to_string(),
+            repairs: Vec::new(),
+            lead: None,
+            bold: false,
+            furniture: false,
+            page_start: false,
+        })
+        .collect();
+        let out = assemble(&lines, false);
+        let labels: Vec<Option<&str>> = out.blocks.iter().map(|b| b.label.as_deref()).collect();
+        assert_eq!(labels, [Some("1")], "a year is not paragraph 2016");
+    }
+
+    #[test]
+    fn two_preambular_paragraphs_on_one_line_are_split() {
+        assert_eq!(
+            inline_split_preamble("Recalling its resolution 1/1, Noting also the report,"),
+            Some((29, 30))
+        );
+        assert_eq!(
+            inline_split_preamble("Recalling, among others, the report,"),
+            None
+        );
+        assert_eq!(
+            inline_split_preamble("the States, Members of the Council,"),
+            None
+        );
     }
 
     #[test]

@@ -432,6 +432,19 @@ mod tests {
     }
 
     #[test]
+    fn paragraph_numbers_go_past_999() {
+        let mut text = String::from("The General Assembly,\n");
+        for n in 1..=1005 {
+            text.push_str(&format!("{n}. Decides on item {n};\n"));
+        }
+        let imported = import_text(&text, meta(Body::GeneralAssembly)).unwrap();
+        let operative = &imported.resolution.operative;
+        assert_eq!(operative.len(), 1005);
+        assert_eq!(operative[999].number.as_deref(), Some("1000"));
+        assert_eq!(operative[1004].text, "Decides on item 1005;");
+    }
+
+    #[test]
     fn page_furniture_in_the_middle_is_dropped_and_counted() {
         let Some(text) = corpus_text("sc/S_2022_501.txt") else {
             return;
