@@ -139,6 +139,9 @@ struct Prev {
     ends_with_and_or: bool,
     /// An unwrapped line: its paragraph is complete or lost its end.
     long: bool,
+    /// A few words without final punctuation: a heading, or the title
+    /// of a sub-paragraph over its items ("(a) Protection of civilians").
+    short: bool,
 }
 
 /// Longer lines were not hard-wrapped by the extraction.
@@ -156,6 +159,7 @@ impl Prev {
             ends_with_full_stop: last == Some('.'),
             ends_with_and_or: matches!(last_word, "and" | "or"),
             long: text.chars().count() > UNWRAPPED_LINE,
+            short: !last.is_some_and(|c| ",;:.".contains(c)) && text.split(' ').count() <= 8,
         }
     }
 
@@ -954,7 +958,15 @@ impl Assembler<'_> {
         rest: &str,
         prev: Prev,
     ) -> bool {
-        if self.current_top().is_none() || !(prev.ends_paragraph || prev.ends_with_and_or) {
+        let under_titled_item = prev.short
+            && self
+                .out
+                .blocks
+                .last()
+                .is_some_and(|b| matches!(b.kind, BlockKind::Sub(_)) && b.pieces.len() == 1);
+        if self.current_top().is_none()
+            || !(prev.ends_paragraph || prev.ends_with_and_or || under_titled_item)
+        {
             return false;
         }
         let mut placement = place(label, kind, &self.stack);
@@ -1453,6 +1465,68 @@ mod tests {
         assert_eq!(
             inline_split_preamble("the States, Members of the Council,"),
             None
+        );
+    }
+
+    fn lines_of(texts: &[&str]) -> Vec<CleanedLine> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| CleanedLine {
+                number: i + 1,
+                text: t.to_string(),
+                repairs: Vec::new(),
+                lead: None,
+                bold: false,
+                furniture: false,
+                page_start: false,
+            })
+            .collect()
+    }
+
+    /// (kind, label) of every block.
+    fn outline(texts: &[&str]) -> Vec<String> {
+        assemble(&lines_of(texts), false)
+            .blocks
+            .iter()
+            .map(|b| match b.kind {
+                BlockKind::Top(_) => format!("top {}", b.label.clone().unwrap_or_default()),
+                BlockKind::Sub(depth) => {
+                    format!("sub{depth} {}", b.label.clone().unwrap_or_default())
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sub_paragraph_that_is_a_heading_does_not_swallow_its_items() {
+        assert_eq!(
+            outline(&[
+                "The Security Council,",
+                "1. Decides that the mandate shall be as follows:",
+                "(a) Protection of civilians",
+                "(i) to protect civilians;",
+                "(ii) to support the return;",
+                "(b) Monitoring",
+                "(i) to monitor;",
+            ]),
+            ["top 1", "sub1 a", "sub2 i", "sub2 ii", "sub1 b", "sub2 i"]
+        );
+    }
+
+    #[test]
+    fn letters_inside_roman_numerals_nest() {
+        assert_eq!(
+            outline(&[
+                "The Security Council,",
+                "1. Decides:",
+                "(i) as to the first:",
+                "(a) one;",
+                "(b) two;",
+                "(ii) as to the second:",
+                "(a) three;",
+            ]),
+            ["top 1", "sub1 i", "sub2 a", "sub2 b", "sub1 ii", "sub2 a"]
         );
     }
 
