@@ -870,7 +870,12 @@ impl Assembler<'_> {
             self.prev = Some(Prev::of(text));
             return;
         }
-        if (ended || headed) && heading_shape(text) && self.heading_follows(index) {
+        let long_heading = || title_shape(text) && self.numbered_follows(index);
+        if (ended || headed)
+            && (heading_shape(text) && self.heading_follows(index)
+                || line.bold && title_shape(text)
+                || long_heading())
+        {
             self.pending_headings.push((number, text.to_string()));
             self.prev = Some(Prev::heading());
             return;
@@ -1046,6 +1051,18 @@ impl Assembler<'_> {
             Some(next) if heading_shape(next) => following.next().is_some_and(opens_paragraph),
             _ => false,
         }
+    }
+
+    /// Whether the next line (furniture and blank lines skipped) opens a
+    /// numbered paragraph: what stands alone between a finished paragraph
+    /// and `1. …` is a heading, however long.
+    fn numbered_follows(&self, index: usize) -> bool {
+        self.lines[index + 1..]
+            .iter()
+            .filter(|l| !l.furniture && !l.text.is_empty() && furniture(&l.text).is_none())
+            .map(|l| l.text.as_str())
+            .next()
+            .is_some_and(|next| numbered(next).is_some())
     }
 
     fn current_annex(&self) -> Option<usize> {
@@ -1511,6 +1528,24 @@ mod tests {
                 "(i) to monitor;",
             ]),
             ["top 1", "sub1 a", "sub2 i", "sub2 ii", "sub1 b", "sub2 i"]
+        );
+    }
+
+    #[test]
+    fn a_long_heading_before_the_first_operative_paragraph_stays_a_heading() {
+        let lines = lines_of(&[
+            "The Security Council,",
+            "Recalling its resolutions,",
+            "Implementation of the measures of the present resolution and of the earlier ones",
+            "1. Decides to act;",
+        ]);
+        let out = assemble(&lines, false);
+        assert_eq!(out.blocks.len(), 2);
+        assert_eq!(
+            out.blocks[1].heading.as_deref(),
+            Some(
+                "Implementation of the measures of the present resolution and of the earlier ones"
+            )
         );
     }
 
