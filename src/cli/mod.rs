@@ -169,6 +169,7 @@ fn looks_like_path(spec: &str) -> bool {
     let lower = spec.to_lowercase();
     lower.ends_with(".md")
         || lower.ends_with(".txt")
+        || lower.ends_with(".pdf")
         || spec.starts_with("./")
         || spec.starts_with("../")
         || spec.starts_with('/')
@@ -178,11 +179,12 @@ fn looks_like_path(spec: &str) -> bool {
 
 fn report_warnings(label: &str, warnings: &[Warning]) {
     for w in warnings {
-        eprintln!(
-            "warning: {label}:{}: {}",
-            w.line,
-            views::printable(&w.message)
-        );
+        let message = views::printable(&w.message);
+        match w.line {
+            // About the whole text, or placed by page (a PDF's warnings).
+            0 => eprintln!("warning: {label}: {message}"),
+            line => eprintln!("warning: {label}:{line}: {message}"),
+        }
     }
 }
 

@@ -115,7 +115,21 @@ pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> 
         .iter()
         .map(|(_, marker, text)| (after, marker.clone(), text.clone()))
         .collect();
-    import_lines(&cleaned, Some(&footnotes), meta)
+    let mut imported = import_lines(&cleaned, Some(&footnotes), meta)?;
+    // A PDF has pages, not lines: say on which page each warning is.
+    for w in &mut imported.warnings {
+        let page = w
+            .line
+            .checked_sub(1)
+            .and_then(|i| layout.lines.get(i))
+            .map(|l| l.page)
+            .or_else(|| layout.footnotes.last().map(|f| f.0));
+        if let Some(page) = page {
+            w.message = format!("page {page}: {}", w.message);
+            w.line = 0;
+        }
+    }
+    Ok(imported)
 }
 
 /// The line pass and the structure, on cleaned lines; `typeset` holds the

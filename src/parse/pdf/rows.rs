@@ -134,7 +134,8 @@ fn overlaps(small: &Band, big: &Band) -> bool {
     };
     let (sl, sr) = extent(small);
     let (bl, br) = extent(big);
-    sl >= bl - 2.0 && sr <= br + big.size * 2.0
+    // A footnote's own number stands just before its text.
+    sl >= bl - big.size * 1.5 && sr <= br + big.size * 2.0
 }
 
 fn dominant_size(glyphs: &[Glyph]) -> f32 {
@@ -246,6 +247,22 @@ mod tests {
         assert_eq!(rows[0].plain(), "Takes note;");
         assert!(rows[0].chars[..5].iter().all(|c| c.italic));
         assert!(rows[0].chars.last().is_some_and(|c| c.superscript));
+    }
+
+    #[test]
+    fn a_footnote_number_before_its_text_is_its_marker() {
+        let mut glyphs = word("3", 116.7, 104.5, 5.5, false);
+        glyphs.extend(word("See", 121.9, 101.5, 8.5, false));
+        let page = Page {
+            width: 612.0,
+            height: 792.0,
+            glyphs,
+            rules: Vec::new(),
+        };
+        let rows = rows(&page);
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].chars[0].superscript);
+        assert_eq!(rows[0].plain(), "See");
     }
 
     #[test]
