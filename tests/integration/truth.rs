@@ -38,6 +38,13 @@ fn every_pdf_matches_its_truth() {
         let loaded = resdiff::parse::load_file(&corpus.join(&doc.file), None)
             .unwrap_or_else(|e| panic!("{}: {e}", doc.file));
         let report = measure(doc, &loaded.resolution);
+        // In a PDF every footnote has its text at a page foot.
+        for (marker, _) in &doc.footnotes {
+            let text = loaded.resolution.footnotes.iter().find(|f| &f.marker == marker);
+            if text.is_none_or(|f| f.text.trim().is_empty() || f.text.split(' ').count() > 60) {
+                failures.push(format!("{}: footnote {marker} has no text of its own: {text:?}", doc.file));
+            }
+        }
         let allowed = KNOWN_GAPS
             .iter()
             .find(|(file, _)| *file == doc.file)
