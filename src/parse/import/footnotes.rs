@@ -23,6 +23,9 @@ pub enum MarkerShape {
     Spaced,
     /// `version[^5]`: a dump that wrote the marker as Markdown.
     Explicit,
+    /// `General Assembly 1 and`: after a capitalised name, a space and the
+    /// marker; taken only as the next marker in sequence, with a warning.
+    AfterName,
 }
 
 /// A digit run that could be a footnote marker.
@@ -143,7 +146,8 @@ fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCand
         }
         Some(c) if ",;:.)”’".contains(c) => {
             let before_punct = text[..start - c.len_utf8()].chars().next_back()?;
-            if !before_punct.is_alphanumeric() {
+            // `all”,2`: a closing quote or bracket before the punctuation.
+            if !before_punct.is_alphanumeric() && !"”’)\"".contains(before_punct) {
                 return None;
             }
             // `1,040` and `13,900` are thousands, not markers.
@@ -161,7 +165,7 @@ fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCand
             let head = &text[..start - 1];
             let punct = head.chars().next_back()?;
             if !",;:".contains(punct) {
-                return None;
+                return after_name(text, head, start, end);
             }
             let value = small(digits)?;
             // `, 7 and`: the marker is followed by a lower-case word or
@@ -177,6 +181,73 @@ fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCand
         }
         _ => None,
     }
+}
+
+/// Nouns that a number follows as what it counts or names: `Article 5`,
+/// `Goal 16`, never a footnote marker.
+const NUMBERED_NOUNS: &[&str] = &[
+    "Article",
+    "Articles",
+    "Chapter",
+    "Section",
+    "Part",
+    "Annex",
+    "Appendix",
+    "Protocol",
+    "Rule",
+    "Rules",
+    "Principle",
+    "Goal",
+    "Goals",
+    "Target",
+    "Targets",
+    "Phase",
+    "Level",
+    "Volume",
+    "Resolution",
+    "Resolutions",
+    "Decision",
+    "Item",
+    "Paragraph",
+    "Paragraphs",
+    "Table",
+    "Figure",
+    "No",
+    "Group",
+    "Step",
+    "Option",
+    "Stage",
+    "Tier",
+    "Class",
+    "Category",
+    "COVID-",
+    "Generation",
+];
+
+/// `General Assembly 1 and`: one or two digits after a capitalised word
+/// that is not a numbered noun, then the end of the text, punctuation or
+/// a lower-case word.
+fn after_name(text: &str, head: &str, start: usize, end: usize) -> Option<MarkerCandidate> {
+    let word = head.rsplit(' ').next()?;
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && word.chars().count() > 2;
+    if !capitalised
+        || NUMBERED_NOUNS.contains(&word)
+        || end - start > 2
+        || text[start..].starts_with('0')
+    {
+        return None;
+    }
+    let tail = text[end..].trim_start();
+    let next_ok =
+        tail.is_empty() || tail.starts_with(|c: char| c.is_lowercase() || ",;:.".contains(c));
+    let value = text[start..end].parse().ok()?;
+    next_ok.then_some(MarkerCandidate {
+        value,
+        shape: MarkerShape::AfterName,
+        remove: start - 1..end,
+    })
 }
 
 /// `20103` -> year 2010 and marker 3.
@@ -226,7 +297,10 @@ pub fn choose_markers(
             expected = expected.max(value + 1);
         } else if value > expected
             && value <= last
-            && candidate.shape != MarkerShape::Spaced
+            && !matches!(
+                candidate.shape,
+                MarkerShape::Spaced | MarkerShape::AfterName
+            )
             && footnote_numbers.contains(&value)
         {
             skipped.extend(expected..value);
@@ -265,6 +339,26 @@ mod tests {
             values("world drug problem, 7 and emphasizing"),
             vec![(7, MarkerShape::Spaced)]
         );
+    }
+
+    #[test]
+    fn markers_after_a_quote_or_a_name() {
+        assert_eq!(
+            values("“for all”,2 and"),
+            vec![(2, MarkerShape::AfterPunctuation)]
+        );
+        assert_eq!(
+            values("the General Assembly 1 and"),
+            vec![(1, MarkerShape::AfterName)]
+        );
+        assert_eq!(
+            values("Nuclear Material 3 and"),
+            vec![(3, MarkerShape::AfterName)]
+        );
+        assert!(values("under the Protocol 3 of").is_empty());
+        assert!(values("under Article 5 of the Charter").is_empty());
+        assert!(values("Sustainable Development Goal 16 targets").is_empty());
+        assert!(values("the agenda 2 and").is_empty());
     }
 
     #[test]

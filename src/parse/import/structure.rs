@@ -246,6 +246,19 @@ fn take_markers(
                     });
                 }
             }
+            if candidate.shape == MarkerShape::AfterName {
+                let word = block.text[..remove.start]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or_default();
+                warnings.push(Warning {
+                    line: line_at(&block.pieces, remove.start),
+                    message: format!(
+                        "took '{word} {}' as footnote marker {} after a name: check it is not a number the name counts",
+                        candidate.value, candidate.value
+                    ),
+                });
+            }
             block.footnotes.push(FootnoteRef {
                 marker: candidate.value.to_string(),
                 offset: remove.start - removed,
