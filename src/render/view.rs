@@ -321,6 +321,15 @@ fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
         ("Date", opt(&old.date), opt(&new.date)),
         ("Status", status(old.status), status(new.status)),
         ("Title", opt(&old.title), opt(&new.title)),
+        ("Number", opt(&old.number), opt(&new.number)),
+        ("Agenda item", opt(&old.agenda_item), opt(&new.agenda_item)),
+        ("Committee", opt(&old.committee), opt(&new.committee)),
+        ("Meeting", opt(&old.meeting), opt(&new.meeting)),
+        (
+            "Sponsors",
+            clean(&old.sponsors.join(", ")).into_owned(),
+            clean(&new.sponsors.join(", ")).into_owned(),
+        ),
         ("Source", opt(&old.source), opt(&new.source)),
         (
             "Generated from",
