@@ -22,44 +22,25 @@ pub fn write(resolution: &Resolution) -> Result<String> {
     }
 
     for paragraph in &resolution.preamble {
-        out.push('\n');
         if let Some(heading) = &paragraph.heading {
-            out.push_str(&format!("## {}\n\n", escape_inline(heading)));
+            out.push_str(&format!("\n## {}\n", escape_inline(heading)));
         }
-        out.push_str(&paragraph_line(paragraph));
-        out.push('\n');
-        if !paragraph.subparagraphs.is_empty() {
-            out.push('\n');
-            write_subparagraphs(&mut out, &paragraph.subparagraphs, 0);
-        }
+        write_plain(&mut out, paragraph);
     }
 
     // The operative list is broken only by headings; consecutive items stay
     // one tight list so the file reads like the printed text.
     let mut in_list = false;
     for paragraph in &resolution.operative {
-        if let Some(heading) = &paragraph.heading {
-            out.push('\n');
-            out.push_str(&format!("## {}\n", escape_inline(heading)));
-            in_list = false;
-        }
-        if !in_list {
-            out.push('\n');
-            in_list = true;
-        }
-        let marker = operative_marker(paragraph);
-        out.push_str(&marker);
-        out.push_str(&paragraph_line(paragraph));
-        out.push('\n');
-        write_subparagraphs(&mut out, &paragraph.subparagraphs, marker.chars().count());
+        write_heading(&mut out, paragraph, &mut in_list);
+        write_item(&mut out, paragraph, &mut in_list);
     }
 
     // Each annex: `# Annex I`, `# Its title`, then its paragraphs, plain
     // or numbered like the body, with their headings.
     for annex in &resolution.annexes {
         for name in annex.label.iter().chain(&annex.title) {
-            out.push('\n');
-            out.push_str(&format!("# {}\n", escape_inline(name)));
+            out.push_str(&format!("\n# {}\n", escape_inline(name)));
         }
         // An annex whose source lost its label and title: an empty `#`.
         if annex.label.is_none() && annex.title.is_none() {
@@ -67,30 +48,12 @@ pub fn write(resolution: &Resolution) -> Result<String> {
         }
         let mut in_list = false;
         for paragraph in &annex.paragraphs {
-            if let Some(heading) = &paragraph.heading {
-                out.push('\n');
-                out.push_str(&format!("## {}\n", escape_inline(heading)));
-                in_list = false;
-            }
+            write_heading(&mut out, paragraph, &mut in_list);
             if paragraph.number.is_some() {
-                if !in_list {
-                    out.push('\n');
-                    in_list = true;
-                }
-                let marker = operative_marker(paragraph);
-                out.push_str(&marker);
-                out.push_str(&paragraph_line(paragraph));
-                out.push('\n');
-                write_subparagraphs(&mut out, &paragraph.subparagraphs, marker.chars().count());
+                write_item(&mut out, paragraph, &mut in_list);
             } else {
                 in_list = false;
-                out.push('\n');
-                out.push_str(&paragraph_line(paragraph));
-                out.push('\n');
-                if !paragraph.subparagraphs.is_empty() {
-                    out.push('\n');
-                    write_subparagraphs(&mut out, &paragraph.subparagraphs, 0);
-                }
+                write_plain(&mut out, paragraph);
             }
         }
     }
@@ -137,6 +100,38 @@ fn undefined_markers(resolution: &Resolution) -> Vec<String> {
         }
     }
     undefined
+}
+
+/// A paragraph's `## ` heading, which ends the list before it.
+fn write_heading(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
+    if let Some(heading) = &paragraph.heading {
+        out.push_str(&format!("\n## {}\n", escape_inline(heading)));
+        *in_list = false;
+    }
+}
+
+/// A paragraph as an item of an ordered list, with its sub-paragraphs.
+fn write_item(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
+    if !*in_list {
+        out.push('\n');
+        *in_list = true;
+    }
+    let marker = operative_marker(paragraph);
+    out.push_str(&marker);
+    out.push_str(&paragraph_line(paragraph));
+    out.push('\n');
+    write_subparagraphs(out, &paragraph.subparagraphs, marker.chars().count());
+}
+
+/// A paragraph on a line of its own, its sub-paragraphs as a list after it.
+fn write_plain(out: &mut String, paragraph: &Paragraph) {
+    out.push('\n');
+    out.push_str(&paragraph_line(paragraph));
+    out.push('\n');
+    if !paragraph.subparagraphs.is_empty() {
+        out.push('\n');
+        write_subparagraphs(out, &paragraph.subparagraphs, 0);
+    }
 }
 
 /// "1. ", "7. [bis] " for a labelled paragraph, "- " for a lone unnumbered one.

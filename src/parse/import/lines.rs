@@ -806,9 +806,7 @@ impl Assembler<'_> {
                     n.label
                 ),
             );
-            self.last_number = Some(n.value);
-            self.start_top(Part::Operative, Some(n.label.clone()));
-            self.add_text(number, n.rest);
+            self.start_numbered(Part::Operative, &n, number);
             self.prev = Some(Prev::of(text));
             return;
         }
@@ -930,9 +928,7 @@ impl Assembler<'_> {
             return true;
         }
         if n.value == expected && (has_lead || as_item.is_none()) {
-            self.last_number = Some(n.value);
-            self.start_top(Part::Operative, Some(n.label.clone()));
-            self.add_text(number, n.rest);
+            self.start_numbered(Part::Operative, n, number);
             return true;
         }
         if let Some(placement) = as_item {
@@ -946,9 +942,7 @@ impl Assembler<'_> {
                 None => format!("operative numbering starts at {}", n.label),
             };
             self.warn(number, message);
-            self.last_number = Some(n.value);
-            self.start_top(Part::Operative, Some(n.label.clone()));
-            self.add_text(number, n.rest);
+            self.start_numbered(Part::Operative, n, number);
             return true;
         }
         false
@@ -1065,6 +1059,13 @@ impl Assembler<'_> {
             .is_some_and(|next| numbered(next).is_some())
     }
 
+    /// A numbered paragraph of `part` opens on `line` with `n`'s text.
+    fn start_numbered(&mut self, part: Part, n: &Numbered<'_>, line: usize) {
+        self.last_number = Some(n.value);
+        self.start_top(part, Some(n.label.clone()));
+        self.add_text(line, n.rest);
+    }
+
     fn current_annex(&self) -> Option<usize> {
         (self.part == Some(Part::Annex)).then(|| self.out.annexes.len().saturating_sub(1))
     }
@@ -1115,9 +1116,7 @@ impl Assembler<'_> {
         if let Some(n) = numbered(text)
             && (ended || prev.long)
         {
-            self.last_number = Some(n.value);
-            self.start_top(Part::Annex, Some(n.label.clone()));
-            self.add_text(number, n.rest);
+            self.start_numbered(Part::Annex, &n, number);
             self.prev = Some(Prev::of(text));
             return;
         }
