@@ -230,17 +230,22 @@ mod tests {
             .collect()
     }
 
+    /// A US letter page drawing `glyphs`.
+    fn letter(glyphs: Vec<Glyph>) -> Page {
+        Page {
+            width: 612.0,
+            height: 792.0,
+            glyphs,
+            rules: Vec::new(),
+        }
+    }
+
     #[test]
     fn a_raised_small_number_is_a_superscript_of_its_row() {
         let mut glyphs = word("Takes", 100.0, 500.0, 10.0, true);
         glyphs.extend(word("note;", 130.0, 500.0, 10.0, false));
         glyphs.extend(word("1", 156.0, 504.0, 6.5, false));
-        let page = Page {
-            width: 612.0,
-            height: 792.0,
-            glyphs,
-            rules: Vec::new(),
-        };
+        let page = letter(glyphs);
         let rows = rows(&page);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].text(), "Takes note;1");
@@ -253,12 +258,7 @@ mod tests {
     fn a_footnote_number_before_its_text_is_its_marker() {
         let mut glyphs = word("3", 116.7, 104.5, 5.5, false);
         glyphs.extend(word("See", 121.9, 101.5, 8.5, false));
-        let page = Page {
-            width: 612.0,
-            height: 792.0,
-            glyphs,
-            rules: Vec::new(),
-        };
+        let page = letter(glyphs);
         let rows = rows(&page);
         assert_eq!(rows.len(), 1);
         assert!(rows[0].chars[0].superscript);
@@ -270,12 +270,6 @@ mod tests {
         let mut glyphs = word("Amer", 100.0, 500.0, 10.0, false);
         glyphs.extend(word("ica", 120.0, 500.0, 10.0, false));
         glyphs.extend(word("and", 140.0, 500.0, 10.0, false));
-        let page = Page {
-            width: 612.0,
-            height: 792.0,
-            glyphs,
-            rules: Vec::new(),
-        };
-        assert_eq!(rows(&page)[0].text(), "America and");
+        assert_eq!(rows(&letter(glyphs))[0].text(), "America and");
     }
 }
