@@ -153,16 +153,54 @@ pub fn read_text(path: &Path) -> Result<String> {
     text_of(path, read_bytes(path)?)
 }
 
-/// A file's bytes, with an error that names it.
+/// A file's bytes, with an error that names it and says what it is when
+/// it is not a file (a directory, a FIFO, a device).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return Err(Error::in_file(path, "is a directory, not a file"));
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let what = if kind.is_fifo() {
+                Some("a FIFO")
+            } else if kind.is_char_device() || kind.is_block_device() {
+                Some("a device")
+            } else if kind.is_socket() {
+                Some("a socket")
+            } else {
+                None
+            };
+            if let Some(what) = what {
+                return Err(Error::in_file(
+                    path,
+                    format!("is {what}, not a file: give the file itself"),
+                ));
+            }
+        }
+    }
     std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::in_file(path, "no such file"),
         _ => Error::in_file(path, format!("cannot read: {e}")),
     })
 }
 
-/// Bytes as UTF-8 text, with the line of the first invalid byte.
+/// Bytes as UTF-8 text, with the line of the first invalid byte. A byte
+/// order mark is dropped and every line ending (CR LF, or CR alone as old
+/// Mac files have it) becomes LF, so all readers see one form.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let text = utf8(path, bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..offset]

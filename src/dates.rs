@@ -80,6 +80,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn iso_dates_are_real_days_in_one_form() {
+        assert!(is_iso_date("2021-05-11"));
+        assert!(is_iso_date("2024-02-29"));
+        for bad in [
+            "11.05.2021",
+            "2021-13-01",
+            "2021-5-11",
+            "yesterday",
+            "2021-02-31",
+            "2020-13-45",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn only_real_calendar_dates_are_dates() {
         assert_eq!(
             written_to_iso("1 November 2018").as_deref(),

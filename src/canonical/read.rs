@@ -291,7 +291,7 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        toml::from_str::<Meta>(&toml_text).map_err(|e| {
+        let meta = toml::from_str::<Meta>(&toml_text).map_err(|e| {
             // The TOML starts on the line after the opening `+++`.
             let line_in_toml = e
                 .span()
@@ -303,7 +303,26 @@ impl<'a> Reader<'a> {
                 self.line_of(start) + 1 + line_in_toml,
                 format!("invalid front matter: {message} (expected TOML with at least `body`, `series` and `status`; see docs/format.md)"),
             )
-        })
+        })?;
+        // Dates are real calendar days, in the form the format documents.
+        for (key, value) in [("date", &meta.date), ("distributed", &meta.distributed)] {
+            if let Some(value) = value
+                && !crate::dates::is_iso_date(value)
+            {
+                let line_in_toml = toml_text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(key))
+                    .unwrap_or(0);
+                return Err(Error::at_line(
+                    self.path,
+                    self.line_of(start) + 1 + line_in_toml,
+                    format!(
+                        "`{key} = \"{value}\"` is not a real calendar date in the form YYYY-MM-DD"
+                    ),
+                ));
+            }
+        }
+        Ok(meta)
     }
 
     /// Reads a list (the `Start(List)` is consumed) into paragraphs.

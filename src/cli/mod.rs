@@ -135,7 +135,9 @@ impl Context {
     /// A session, year or symbol from the corpus, or a path.
     fn load(&self, spec: &str, series: Option<&str>) -> Result<LoadedVersion> {
         let path = Path::new(spec);
-        if path.is_file() {
+        // A path that exists is read as a file: a directory or a FIFO then
+        // gets an error that says what it is.
+        if path.is_file() || (looks_like_path(spec) && path.exists()) {
             let Loaded {
                 resolution,
                 warnings,
@@ -214,10 +216,10 @@ fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
         meta.series = series.clone();
     }
     if let Some(date) = &args.date
-        && !is_iso_date(date)
+        && !crate::dates::is_iso_date(date)
     {
         return Err(Error::new(format!(
-            "--date {date:?}: expected an ISO date such as 2021-05-11"
+            "--date {date:?}: expected a real calendar date in the form YYYY-MM-DD, such as 2021-05-11"
         )));
     }
     meta.session = args.session.or(meta.session);
@@ -245,14 +247,6 @@ fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
         };
     }
     Ok(meta)
-}
-
-fn is_iso_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
-        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-        && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
 }
 
 fn draft_summary(base: &str, version: u32, target: &Path, updates: &[draft::Update]) -> String {
@@ -284,14 +278,6 @@ mod tests {
         }
         for version in ["75", "A/75/L.78", "S/2018/95", "A/RES/77/13"] {
             assert!(!looks_like_path(version), "{version}");
-        }
-    }
-
-    #[test]
-    fn iso_dates_only() {
-        assert!(is_iso_date("2021-05-11"));
-        for bad in ["11.05.2021", "2021-13-01", "2021-5-11", "yesterday"] {
-            assert!(!is_iso_date(bad), "{bad}");
         }
     }
 }

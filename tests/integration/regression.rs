@@ -49,3 +49,86 @@ fn numbered_and_bulleted_sub_paragraphs_round_trip() {
         .success()
         .stdout(with_items);
 }
+
+/// Runs `resdiff show PATH` and returns (exit code, stderr).
+fn show(path: &std::path::Path) -> (Option<i32>, String) {
+    let out = resdiff().arg("show").arg(path).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A directory or a FIFO given as a version was "no such file".
+#[test]
+fn a_directory_or_fifo_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = show(dir.path());
+    assert_eq!(code, Some(2));
+    assert!(err.contains("is a directory"), "{err}");
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let (code, err) = show(&fifo);
+            assert_eq!(code, Some(2));
+            assert!(err.contains("is a FIFO"), "{err}");
+        }
+    }
+}
+
+/// A byte order mark before the front matter gave "expected TOML front
+/// matter"; lone CR line endings gave "no resolution structure".
+#[test]
+fn a_byte_order_mark_and_old_mac_line_endings_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    let bom = dir.path().join("75.md");
+    std::fs::write(&bom, format!("\u{feff}{base}")).unwrap();
+    let (code, err) = show(&bom);
+    assert_eq!(code, Some(0), "{err}");
+    let cr = dir.path().join("cr.md");
+    std::fs::write(&cr, base.replace('\n', "\r")).unwrap();
+    let out = resdiff()
+        .args(["show", "--format", "md"])
+        .arg(&cr)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), base);
+}
+
+/// `date = "2020-13-45"` in front matter passed, and so did
+/// `import --date 2021-02-31`.
+#[test]
+fn dates_are_real_calendar_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    let bad = dir.path().join("75.md");
+    std::fs::write(
+        &bad,
+        base.replace("date = \"2021-05-11\"", "date = \"2020-13-45\""),
+    )
+    .unwrap();
+    let (code, err) = show(&bad);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains(":8:") && err.contains("2020-13-45") && err.contains("calendar"),
+        "{err}"
+    );
+    let raw = dir.path().join("raw.txt");
+    std::fs::write(&raw, "The General Assembly,\n1. Decides to act.\n").unwrap();
+    let out = resdiff()
+        .args(["import", "--date", "2021-02-31"])
+        .arg(&raw)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2021-02-31"));
+    assert!(out.stdout.is_empty());
+}

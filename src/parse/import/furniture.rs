@@ -50,7 +50,7 @@ pub fn prologue_furniture(line: &str) -> Option<Revealed> {
     {
         return Some(Revealed::default());
     }
-    if let Some(date) = dotted_date(line).or_else(|| written_date(line)) {
+    if let Some(date) = dotted_date(line).or_else(|| crate::dates::written_to_iso(line)) {
         return Some(Revealed {
             symbol: None,
             date: Some(date),
@@ -157,20 +157,7 @@ pub fn dotted_date(text: &str) -> Option<String> {
     let day: u32 = parts[0].parse().ok()?;
     let month: u32 = parts[1].parse().ok()?;
     let year: u32 = parts[2].parse().ok()?;
-    ((1..=31).contains(&day) && (1..=12).contains(&month))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// `11 May 2021` alone -> `2021-05-11`.
-fn written_date(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let [day, month, year] = words[..] else {
-        return None;
-    };
-    let day: u32 = day.parse().ok()?;
-    let month = crate::dates::month_number(month)?;
-    let year: u32 = year.parse().ok()?;
-    ((1..=31).contains(&day) && (1900..=2100).contains(&year))
+    crate::dates::is_calendar_date(year, month, day)
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
