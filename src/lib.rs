@@ -7,6 +7,7 @@
 
 pub mod align;
 pub mod canonical;
+pub mod characters;
 pub mod cli;
 pub mod comparison;
 pub mod corpus;

@@ -1,35 +1,35 @@
 //! Neutralising control characters in resolution text before any renderer
-//! sees it, so hostile input cannot drive a terminal (ESC sequences, BEL)
-//! or hide content in HTML and Markdown.
+//! sees it, so hostile input cannot drive a terminal (ESC sequences, BEL),
+//! hide content in HTML and Markdown, or make a redline read in another
+//! order (bidirectional overrides, shown as `<U+202E>`).
 
 use std::borrow::Cow;
+
+pub use crate::characters::{is_hostile_control, is_reordering};
 
 /// The replacement shown where a control character was.
 pub const REPLACEMENT: char = '\u{FFFD}';
 
-/// True for characters a report must not pass through: C0 controls other
-/// than newline and tab (ESC included), DEL, and C1 controls (whose 0x9B is
-/// a one-byte CSI on some terminals).
-pub fn is_hostile_control(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
-}
-
-/// `text` with every hostile control character replaced by U+FFFD.
+/// `text` with every hostile control character replaced by U+FFFD and
+/// every reordering one shown by its code point (`<U+202E>`).
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hostile_control) {
+    if !text
+        .chars()
+        .any(|c| is_hostile_control(c) || is_reordering(c))
+    {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if is_hostile_control(c) {
-                    REPLACEMENT
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hostile_control(c) {
+            out.push(REPLACEMENT);
+        } else if is_reordering(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -41,6 +41,18 @@ mod tests {
         assert_eq!(
             clean("a\x1b[31mb\x07c\x7fd\u{9b}e"),
             "a\u{FFFD}[31mb\u{FFFD}c\u{FFFD}d\u{FFFD}e"
+        );
+    }
+
+    #[test]
+    fn reordering_controls_are_shown_by_their_code_point() {
+        assert_eq!(
+            clean("Decides\u{202E}ti esrever"),
+            "Decides<U+202E>ti esrever"
+        );
+        assert_eq!(
+            clean("a\u{2066}b\u{2069}c\u{2028}d"),
+            "a<U+2066>b<U+2069>c<U+2028>d"
         );
     }
 

@@ -132,3 +132,41 @@ fn dates_are_real_calendar_days() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("2021-02-31"));
     assert!(out.stdout.is_empty());
 }
+
+/// A right-to-left override (U+202E) in a paragraph reached the HTML,
+/// Markdown and terminal reports, where it makes a redline read in a
+/// misleading order.
+#[test]
+fn reordering_controls_are_shown_not_obeyed_in_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    let old = dir.path().join("75.md");
+    std::fs::write(&old, &base).unwrap();
+    let new = dir.path().join("76.md");
+    let edited = base.replacen("session = 75", "session = 76", 1).replacen(
+        "_Decides_ to include",
+        "_Decides_ \u{202E}to include",
+        1,
+    );
+    assert_ne!(edited, base);
+    std::fs::write(&new, edited).unwrap();
+    for format in ["html", "md", "text"] {
+        let out = resdiff()
+            .args(["compare", "--color", "never", "--format", format])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !report.contains('\u{202E}'),
+            "{format} passes the override through"
+        );
+        assert!(report.contains("U+202E"), "{format} does not show it");
+    }
+}

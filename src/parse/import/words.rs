@@ -45,7 +45,7 @@ fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+    ) || crate::characters::is_reordering(c)
 }
 
 /// Hyphens and dashes that PDF extraction detaches from one of their words.
