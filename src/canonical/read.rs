@@ -86,7 +86,10 @@ struct Inline {
 
 impl<'a> Reader<'a> {
     fn new(source: &'a str, path: &'a Path) -> Reader<'a> {
-        let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        // Tables are parsed only to be refused: a pipe table is not text.
+        let options = Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+            | Options::ENABLE_TABLES;
         let events = Parser::new_ext(source, options)
             .into_offset_iter()
             .collect();
@@ -396,7 +399,7 @@ impl<'a> Reader<'a> {
         offset: usize,
     ) -> Result<()> {
         match event {
-            Event::Text(t) | Event::Code(t) => push_text(&mut inline.text, &t),
+            Event::Text(t) => push_text(&mut inline.text, &t),
             Event::SoftBreak | Event::HardBreak => push_text(&mut inline.text, " "),
             Event::FootnoteReference(label) => inline.footnotes.push(FootnoteRef {
                 marker: label.to_string(),
@@ -415,6 +418,22 @@ impl<'a> Reader<'a> {
                 return Err(
                     self.error_at(offset, "unexpected HTML in a paragraph: write `<` as `\\<`")
                 );
+            }
+            // What the format has no place for would be lost on reading:
+            // a link's address, an image, bold, code.
+            Event::Start(
+                tag @ (Tag::Link { .. } | Tag::Image { .. } | Tag::Strong | Tag::Strikethrough),
+            ) => {
+                return Err(self.error_at(
+                    offset,
+                    format!("unexpected {} in a paragraph: the canonical format has plain text, italic leads and footnotes (write `[` as `\\[`, `*` as `\\*`)", tag_name(&tag)),
+                ));
+            }
+            Event::Code(_) => {
+                return Err(self.error_at(
+                    offset,
+                    "unexpected code span in a paragraph: write a backtick as `\\``",
+                ));
             }
             _ => {}
         }
@@ -585,6 +604,8 @@ fn tag_name(tag: &Tag<'_>) -> &'static str {
         Tag::HtmlBlock => "HTML block",
         Tag::Image { .. } => "image",
         Tag::Link { .. } => "link",
+        Tag::Strong => "bold",
+        Tag::Strikethrough => "strikethrough",
         _ => "markup",
     }
 }

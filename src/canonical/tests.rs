@@ -283,6 +283,20 @@ fn bad_input_names_the_file_line_and_expectation() {
         "{}",
         read_err(after)
     );
+    let front = "+++\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"draft\"\n+++\n\n";
+    for (body, what) in [
+        ("| a | b |\n| --- | --- |\n| 1 | 2 |\n", "table"),
+        ("_Recalling_ the [report](https://example.org),\n", "link"),
+        ("_Recalling_ the ![chart](c.png),\n", "image"),
+        ("_Recalling_ the **report**,\n", "bold"),
+        ("_Recalling_ the `report`,\n", "code span"),
+    ] {
+        let e = read_err(&format!("{front}{body}"));
+        assert!(
+            e.starts_with("bad.md:7: unexpected") && e.contains(what),
+            "{what}: {e}"
+        );
+    }
 }
 
 /// Normalised paragraph text: what the importer produces (single spaces,
