@@ -170,3 +170,22 @@ fn reordering_controls_are_shown_not_obeyed_in_reports() {
         assert!(report.contains("U+202E"), "{format} does not show it");
     }
 }
+
+/// A raw line `99999999999999999999. Requests …` was glued to the
+/// paragraph before without a word.
+#[test]
+fn an_impossible_paragraph_number_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("raw.txt");
+    std::fs::write(
+        &raw,
+        "The General Assembly,\n1. Decides to act;\n99999999999999999999. Requests a report.\n",
+    )
+    .unwrap();
+    let (code, err) = show(&raw);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(":3: '99999999999999999999.' is not the next paragraph number (2)"),
+        "{err}"
+    );
+}

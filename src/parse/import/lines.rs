@@ -884,7 +884,19 @@ impl Assembler<'_> {
             self.prev = Some(Prev::of(text));
             return;
         }
-        // A continuation.
+        // A continuation. A paragraph-shaped number that cannot be one
+        // (`99999999999999999999. Requests`) is named, not hidden.
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 3 && text[digits..].starts_with(". ") {
+            self.warn(
+                number,
+                format!(
+                    "'{}.' is not the next paragraph number ({}): kept as text of the paragraph before",
+                    &text[..digits],
+                    self.last_number.map_or(1, |l| l + 1)
+                ),
+            );
+        }
         if self.out.blocks.is_empty() {
             self.warn(
                 number,
