@@ -18,6 +18,7 @@ fn statuses(links: &[Link]) -> Vec<String> {
         .collect()
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn identical_lists_pair_in_order() {
     let Some((preamble, operative)) = csto_paragraphs() else {
@@ -30,6 +31,7 @@ fn identical_lists_pair_in_order() {
     assert_eq!(statuses(&links), expected);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn a_paragraph_carried_to_the_front_is_one_move() {
     let Some((_, operative)) = csto_paragraphs() else {
@@ -43,6 +45,7 @@ fn a_paragraph_carried_to_the_front_is_one_move() {
     assert_eq!(links.iter().filter(|l| l.moved()).count(), 1);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn removed_paragraphs_stay_where_they_were() {
     let Some((preamble, _)) = csto_paragraphs() else {
@@ -60,6 +63,7 @@ fn removed_paragraphs_stay_where_they_were() {
     assert_eq!(s[5], "5->3");
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn a_paragraph_cut_at_its_conjunction_is_a_split() {
     let Some((_, operative)) = csto_paragraphs() else {
@@ -79,6 +83,7 @@ fn a_paragraph_cut_at_its_conjunction_is_a_split() {
     assert_eq!(statuses(&back)[2], "[2, 3]->2 merged");
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn unrelated_paragraphs_do_not_pair() {
     let Some((preamble, operative)) = csto_paragraphs() else {

@@ -83,6 +83,7 @@ fn check_complete(records: &[ParagraphChange], old: &[&[String]; 2], new: &[&[St
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn a_text_compared_with_itself_is_all_unchanged() {
     let Some(pool) = pool() else { return };
@@ -153,6 +154,7 @@ fn apply(texts: &[String], pool: &[String], e: &Edits, rotate: bool) -> Vec<Stri
     out
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn every_paragraph_appears_once_and_the_redline_rebuilds_both_texts() {
     let Some(pool) = pool() else { return };
@@ -171,6 +173,7 @@ fn every_paragraph_appears_once_and_the_redline_rebuilds_both_texts() {
         .unwrap();
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn shuffled_operative_paragraphs_are_moves_not_additions() {
     let Some(pool) = pool() else { return };

@@ -132,6 +132,7 @@ mod tests {
         assert!(references("United Nations/African Union").is_empty());
     }
 
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
     #[test]
     fn the_south_sudan_renewal_adds_the_recent_resolutions() {
         let (Some(old), Some(new)) = (

@@ -105,6 +105,7 @@ fn synthetic_outline(preamble: usize) -> Vec<String> {
     expected
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn the_synthetic_edits_are_reported_exactly() {
     let Some((old, new)) = synthetic() else {
@@ -176,6 +177,7 @@ fn redacted_json(c: &Comparison) -> serde_json::Value {
     v
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn synthetic_comparison_json_snapshot() {
     let Some((old, new)) = synthetic() else {
@@ -184,6 +186,7 @@ fn synthetic_comparison_json_snapshot() {
     insta::assert_json_snapshot!(redacted_json(&compare(&old, &new)));
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn comparing_a_text_with_itself_changes_nothing() {
     let Some((old, _)) = synthetic() else {
@@ -199,6 +202,7 @@ fn comparing_a_text_with_itself_changes_nothing() {
     assert_eq!(c.summary.similarity, 1.0);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn routine_updates_between_south_sudan_renewals() {
     let (Some(old), Some(new)) = (
@@ -252,6 +256,7 @@ fn routine_updates_between_south_sudan_renewals() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn a_paragraph_updated_only_by_session_is_routine() {
     let Some((preamble, operative)) = csto_paragraphs() else {
@@ -279,6 +284,7 @@ fn a_paragraph_updated_only_by_session_is_routine() {
     assert_eq!(nine.status, ChangeStatus::Unchanged);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn different_series_are_warned_about() {
     let (Some(a), Some(b)) = (
@@ -294,6 +300,7 @@ fn different_series_are_warned_about() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn lead_changes_follow_the_lexicon() {
     let Some((preamble, operative)) = csto_paragraphs() else {
@@ -320,6 +327,7 @@ fn lead_changes_follow_the_lexicon() {
     assert_eq!(c.summary.leads_weakened, 1);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn subparagraphs_are_aligned_inside_their_parent() {
     let Some((_, operative)) = csto_paragraphs() else {
@@ -366,6 +374,7 @@ fn subparagraphs_are_aligned_inside_their_parent() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn an_old_act_kept_behind_a_new_lead_is_not_a_stronger_lead() {
     let Some((preamble, operative)) = csto_paragraphs() else {

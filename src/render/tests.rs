@@ -13,24 +13,28 @@ const IMG: &str = "<img src=x onerror=alert(1)>";
 
 // ---------------------------------------------------------------- snapshots
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn html_snapshot() {
     let Some(c) = fixture::csto() else { return };
     insta::assert_snapshot!("csto_html", super::html(&c).unwrap());
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn markdown_snapshot() {
     let Some(c) = fixture::csto() else { return };
     insta::assert_snapshot!("csto_markdown", super::markdown(&c).unwrap());
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn text_snapshot() {
     let Some(c) = fixture::csto() else { return };
     insta::assert_snapshot!("csto_text", super::text(&c, false).unwrap());
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn json_snapshot() {
     let Some(c) = fixture::csto() else { return };
@@ -39,6 +43,7 @@ fn json_snapshot() {
 
 // ---------------------------------------------------------------- behaviour
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn json_is_pretty_ends_with_a_newline_and_reads_back() {
     let Some(c) = fixture::csto() else { return };
@@ -60,6 +65,7 @@ fn json_is_pretty_ends_with_a_newline_and_reads_back() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn rendering_is_deterministic() {
     let Some(c) = fixture::csto() else { return };
@@ -71,6 +77,7 @@ fn rendering_is_deterministic() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn html_has_stable_anchors_moves_and_neighbour_links() {
     let Some(c) = fixture::csto() else { return };
@@ -92,6 +99,7 @@ fn html_has_stable_anchors_moves_and_neighbour_links() {
     ));
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn html_links_point_at_existing_ids_and_ids_are_unique() {
     let Some(c) = fixture::csto() else { return };
@@ -106,6 +114,7 @@ fn html_links_point_at_existing_ids_and_ids_are_unique() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn html_tags_are_balanced() {
     let Some(c) = fixture::csto() else { return };
@@ -113,6 +122,7 @@ fn html_tags_are_balanced() {
     assert_balanced(&super::html(&fixture::hostile()).unwrap());
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn markdown_summary_table_carries_the_summary_figures() {
     let Some(c) = fixture::csto() else { return };
@@ -169,6 +179,7 @@ fn assert_counts_table(counts: &[Vec<String>], c: &Comparison) {
     expect("unchanged", s.preamble.unchanged, s.operative.unchanged);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn markdown_redline_uses_tags_github_keeps() {
     let Some(c) = fixture::csto() else { return };
@@ -190,6 +201,7 @@ fn markdown_redline_uses_tags_github_keeps() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn text_view_labels_paragraphs_and_marks_words() {
     let Some(c) = fixture::csto() else { return };
@@ -206,6 +218,7 @@ fn text_view_labels_paragraphs_and_marks_words() {
     assert!(!color.contains("[-"));
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn an_empty_comparison_renders_in_every_format() {
     let Some(mut c) = fixture::csto() else { return };

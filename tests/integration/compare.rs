@@ -148,6 +148,7 @@ fn a_changed_lead_trips_the_weakened_policy() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn different_series_compare_with_a_warning() {
     let Some(corpus) = crate::common::shared_corpus() else {

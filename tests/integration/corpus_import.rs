@@ -152,6 +152,7 @@ fn operative<'a>(imported: &'a Imported, number: &str) -> &'a Paragraph {
         .unwrap_or_else(|| panic!("operative paragraph {number}"))
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn every_corpus_text_has_the_structure_a_reader_sees() {
     let Some(corpus) = shared_corpus() else {
@@ -243,6 +244,7 @@ fn every_corpus_text_has_the_structure_a_reader_sees() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn the_csto_text_keeps_its_footnotes_page_break_and_metadata() {
     let Some(corpus) = shared_corpus() else {
@@ -329,6 +331,7 @@ fn the_csto_text_keeps_its_footnotes_page_break_and_metadata() {
     assert_eq!(imported.furniture_lines, [2, 8]);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn run_together_paragraphs_split_but_inline_lists_stay() {
     let Some(corpus) = shared_corpus() else {
@@ -402,6 +405,7 @@ fn run_together_paragraphs_split_but_inline_lists_stay() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn numbered_lists_bullets_and_roman_lists_nest() {
     let Some(corpus) = shared_corpus() else {
@@ -466,6 +470,7 @@ fn numbered_lists_bullets_and_roman_lists_nest() {
     assert_eq!(labels, ["a", "b"]);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn text_after_the_last_paragraph_is_an_annex() {
     let Some(corpus) = shared_corpus() else {
@@ -520,6 +525,7 @@ fn paragraph_alphanumerics(p: &Paragraph, counts: &mut BTreeMap<char, i64>) {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn no_character_is_lost_on_any_corpus_text() {
     let Some(corpus) = shared_corpus() else {
@@ -568,6 +574,7 @@ fn no_character_is_lost_on_any_corpus_text() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn damaged_corpus_texts_never_panic() {
     let Some(corpus) = shared_corpus() else {
@@ -597,6 +604,7 @@ fn damaged_corpus_texts_never_panic() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn snapshot_of_the_csto_text() {
     let Some(corpus) = shared_corpus() else {
@@ -616,6 +624,7 @@ fn snapshot_of_the_csto_text() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn snapshot_of_somalia_2020() {
     let Some(corpus) = shared_corpus() else {

@@ -107,6 +107,7 @@ fn markdown_summary_table_counts_75_77() {
 /// no longer readable. The HTML keeps its markup whole so anchors, classes
 /// and escaping stay under test; its stylesheet is the same as in the CSTO
 /// snapshot and is left out.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn south_sudan_2017_2019_all_formats() {
     let Some(corpus) = shared_corpus() else {

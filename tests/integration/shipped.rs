@@ -28,6 +28,7 @@ fn shipped(version: &str) -> String {
     std::fs::read_to_string(project_root().join(format!("resolutions/csto/{version}.md"))).unwrap()
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn the_75th_session_text_is_what_import_makes_of_the_source() {
     let Some(corpus) = shared_corpus() else {
@@ -151,6 +152,7 @@ fn show_75_gives_the_15_and_9_paragraphs_with_their_leads() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn import_write_read_round_trips_on_every_corpus_text() {
     let Some(corpus) = shared_corpus() else {

@@ -27,6 +27,7 @@ const KNOWN_GAPS: &[(&str, &[&str])] = &[
     ("ga/A_RES_73_6.pdf", &["footnotes"]),
 ];
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn every_pdf_matches_its_truth() {
     let Some(corpus) = shared_corpus() else {
@@ -67,6 +68,7 @@ fn every_pdf_matches_its_truth() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn text_dumps_keep_their_accuracy() {
     let Some(corpus) = shared_corpus() else {
@@ -97,6 +99,7 @@ fn text_dumps_keep_their_accuracy() {
     assert!(totals.subparagraphs_right >= 80, "{}", totals.summary());
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn the_cuba_resolution_pdf_gives_its_head_and_structure() {
     let Some(corpus) = shared_corpus() else {
@@ -170,6 +173,7 @@ fn the_cuba_resolution_pdf_gives_its_head_and_structure() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn a_damaged_or_empty_pdf_is_one_clear_error() {
     let Some(corpus) = shared_corpus() else {
@@ -220,6 +224,7 @@ fn tally_paragraph(
 /// Every letter and digit the PDF layout read from the text (from the
 /// enacting formula on) and from its footnotes reaches the model: a
 /// paragraph, heading, annex name, footnote, or the closing meeting line.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn no_character_of_a_pdf_body_is_lost() {
     let Some(corpus) = shared_corpus() else {
@@ -286,6 +291,7 @@ fn available(program: &str) -> bool {
 /// What people hold besides the PDF: the text `pdftotext` (poppler) makes
 /// of it, with `-layout` and without. Every corpus PDF is converted and
 /// read against the same truth; the figures may only go up.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn pdftotext_dumps_keep_their_accuracy() {
     let Some(corpus) = shared_corpus() else {

@@ -415,6 +415,7 @@ mod tests {
         assert!(error.message.contains("'1. Decides'"), "{}", error.message);
     }
 
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
     #[test]
     fn the_enacting_formula_sets_the_body_and_given_values_stay() {
         let Some(text) = corpus_text("sc/S_2016_1061.txt") else {
@@ -458,6 +459,7 @@ mod tests {
         assert_eq!(operative[1004].text, "Decides on item 1005;");
     }
 
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
     #[test]
     fn page_furniture_in_the_middle_is_dropped_and_counted() {
         let Some(text) = corpus_text("sc/S_2022_501.txt") else {
@@ -476,6 +478,7 @@ mod tests {
         assert_eq!(last.lead.as_deref(), Some("Acting"));
     }
 
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
     #[test]
     fn a_lone_operative_paragraph_is_unnumbered() {
         let Some(text) = corpus_text("sc/S_2018_341.txt") else {
@@ -499,6 +502,7 @@ mod tests {
         assert!(r.operative[0].text.ends_with("resolution 2075 (2012)."));
     }
 
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
     #[test]
     fn bis_paragraphs_keep_their_label() {
         let Some(text) = corpus_text("sc/S_2016_1061.txt") else {

@@ -58,6 +58,7 @@ fn no_comparison_is_a_short_valid_report() {
     assert_eq!(render::json_many(&[]).unwrap(), "[]\n");
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_share_one_page_with_unique_ids_and_working_links() {
     let Some(cs) = two() else { return };
@@ -101,6 +102,7 @@ fn two_comparisons_share_one_page_with_unique_ids_and_working_links() {
     assert_eq!(html.matches("<article class=\"report\"").count(), 2);
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn headings_never_skip_a_level() {
     let Some(cs) = two() else { return };
@@ -128,6 +130,7 @@ fn headings_never_skip_a_level() {
     assert!(html.contains("<h3 id=\"r2-summary-h\">Summary</h3>"));
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_in_markdown() {
     let Some(cs) = two() else { return };
@@ -177,6 +180,7 @@ fn two_comparisons_in_markdown() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_in_text_are_separated_by_a_rule() {
     let Some(cs) = two() else { return };
@@ -189,6 +193,7 @@ fn two_comparisons_in_text_are_separated_by_a_rule() {
     );
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_in_json_are_an_array_of_the_single_reports() {
     let Some(cs) = two() else { return };
@@ -203,6 +208,7 @@ fn two_comparisons_in_json_are_an_array_of_the_single_reports() {
     }
 }
 
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn hostile_text_stays_literal_in_the_documents_of_several() {
     let Some(cs) = two() else { return };
