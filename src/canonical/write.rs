@@ -23,7 +23,7 @@ pub fn write(resolution: &Resolution) -> Result<String> {
 
     for paragraph in &resolution.preamble {
         if let Some(heading) = &paragraph.heading {
-            out.push_str(&format!("\n## {}\n", escape_inline(heading)));
+            out.push_str(&format!("\n## {}\n", escape_heading(heading)));
         }
         write_plain(&mut out, paragraph);
     }
@@ -40,7 +40,7 @@ pub fn write(resolution: &Resolution) -> Result<String> {
     // or numbered like the body, with their headings.
     for annex in &resolution.annexes {
         for name in annex.label.iter().chain(&annex.title) {
-            out.push_str(&format!("\n# {}\n", escape_inline(name)));
+            out.push_str(&format!("\n# {}\n", escape_heading(name)));
         }
         // An annex whose source lost its label and title: an empty `#`.
         if annex.label.is_none() && annex.title.is_none() {
@@ -105,7 +105,7 @@ fn undefined_markers(resolution: &Resolution) -> Vec<String> {
 /// A paragraph's `## ` heading, which ends the list before it.
 fn write_heading(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
     if let Some(heading) = &paragraph.heading {
-        out.push_str(&format!("\n## {}\n", escape_inline(heading)));
+        out.push_str(&format!("\n## {}\n", escape_heading(heading)));
         *in_list = false;
     }
 }
@@ -232,6 +232,12 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 
 /// Backslash-escapes the characters that would otherwise become Markdown
 /// markup inside a line, so any text reads back exactly.
+/// Heading text: inline escapes, and `#`, which at a heading's end would
+/// close it instead of being read.
+fn escape_heading(text: &str) -> String {
+    escape_inline(text).replace('#', "\\#")
+}
+
 pub(crate) fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -161,6 +161,45 @@ pub fn dotted_date(text: &str) -> Option<String> {
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// The pieces of a line that `-layout` set apart with runs of spaces.
+pub fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+        .split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// Every piece of the line is page-foot furniture: job numbers, language
+/// codes, date stamps, page numbers, barcodes, "Please recycle", alone or
+/// side by side as `pdftotext -layout` sets them.
+pub fn foot_line(line: &str) -> bool {
+    let mut any = false;
+    for piece in pieces(line) {
+        any = true;
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if !words.iter().all(|w| foot_word(w)) {
+            return false;
+        }
+    }
+    any
+}
+
+/// `18-18418`, `(E)`, `071118`, `2/3`, `*1818418*`, `Please`, `recycle`.
+pub fn foot_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let job = b.len() == 8 && b[2] == b'-' && digits(&b[..2]) && digits(&b[3..]);
+    let language = w.len() == 3 && w.starts_with('(') && w.ends_with(')');
+    let stamp = b.len() == 6 && digits(b);
+    let page = w.split_once('/').is_some_and(|(x, y)| {
+        digits(x.as_bytes()) && digits(y.as_bytes()) && x.len() <= 3 && y.len() <= 3
+    });
+    let barcode =
+        b.len() > 2 && b[0] == b'*' && b[b.len() - 1] == b'*' && digits(&b[1..b.len() - 1]);
+    let recycle = w.eq_ignore_ascii_case("please") || w.eq_ignore_ascii_case("recycle");
+    job || language || stamp || page || barcode || recycle
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,7 @@
 
 use super::glyphs::Page;
 use super::rows::{Row, Styled};
+use crate::parse::import::furniture::foot_line;
 
 /// Opens a footnote marker inside a logical line's text.
 pub const MARKER_OPEN: char = '\u{E000}';
@@ -143,52 +144,7 @@ fn is_rule_text(text: &str) -> bool {
 
 /// Rows of the bottom margin that are page furniture by their shape.
 fn is_foot_furniture(row: &Row, text: &str) -> bool {
-    let t = text.trim();
-    page_number(t)
-        || job_number(t)
-        || barcode(t)
-        || t.eq_ignore_ascii_case("please recycle")
-        || row.chars.is_empty()
-}
-
-/// `2/3`, `12/20`.
-pub fn page_number(t: &str) -> bool {
-    let Some((a, b)) = t.split_once('/') else {
-        return false;
-    };
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    digits(a) && digits(b)
-}
-
-/// `18-18418 (E) 071118`, `18-18418`, `25-17638 (E)`.
-pub fn job_number(t: &str) -> bool {
-    let mut words = t.split_whitespace();
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let bytes = first.as_bytes();
-    let shaped = bytes.len() == 8
-        && bytes[2] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 2 || b.is_ascii_digit());
-    shaped
-        && words.all(|w| {
-            (w.starts_with('(') && w.ends_with(')') && w.len() <= 4)
-                || w.bytes().all(|b| b.is_ascii_digit() || b == b'*')
-        })
-}
-
-/// `*1818418*`.
-fn barcode(t: &str) -> bool {
-    let inner = t.trim_start_matches('_');
-    inner.len() > 2
-        && inner.starts_with('*')
-        && inner.ends_with('*')
-        && inner[1..inner.len() - 1]
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric())
+    row.chars.is_empty() || foot_line(text.trim().trim_start_matches('_'))
 }
 
 /// A footnote-area row: a raised number opens a footnote, anything else
