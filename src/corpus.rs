@@ -36,6 +36,17 @@ impl Entry {
 pub struct Corpus {
     pub root: PathBuf,
     pub entries: Vec<Entry>,
+    /// Files that could not be read: work that does not need them goes on
+    /// (with a warning); asking for one of them gives its error.
+    pub broken: Vec<Broken>,
+}
+
+/// A version file that could not be read, and why.
+#[derive(Debug, Clone)]
+pub struct Broken {
+    pub series: String,
+    pub version: String,
+    pub error: Error,
 }
 
 /// The nearest `resolutions/` directory: in `start` or one of its parents,
@@ -50,6 +61,7 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
 /// Reads every `<series>/<version>.md` under `root`.
 pub fn discover(root: &Path) -> Result<Corpus> {
     let mut entries = Vec::new();
+    let mut broken = Vec::new();
     for item in WalkDir::new(root)
         .min_depth(2)
         .max_depth(2)
@@ -66,8 +78,20 @@ pub fn discover(root: &Path) -> Result<Corpus> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let resolution = canonical::read(&read_text(path)?, path)?;
-        check_entry(path, &series, &version, &resolution.meta)?;
+        let read = read_text(path)
+            .and_then(|text| canonical::read(&text, path))
+            .and_then(|r| check_entry(path, &series, &version, &r.meta).map(|()| r));
+        let resolution = match read {
+            Ok(resolution) => resolution,
+            Err(error) => {
+                broken.push(Broken {
+                    series,
+                    version,
+                    error,
+                });
+                continue;
+            }
+        };
         entries.push(Entry {
             path: path.to_path_buf(),
             series,
@@ -82,6 +106,7 @@ pub fn discover(root: &Path) -> Result<Corpus> {
     Ok(Corpus {
         root: root.to_path_buf(),
         entries,
+        broken,
     })
 }
 
@@ -230,6 +255,7 @@ impl Corpus {
     pub fn find(&self, spec: &str, series: Option<&str>) -> Result<&Entry> {
         if let Some(series) = series
             && !self.series().contains(&series)
+            && !self.broken.iter().any(|b| b.series == series)
         {
             return Err(Error::new(format!(
                 "unknown series \"{series}\": the corpus in {} has {}",
@@ -260,8 +286,14 @@ impl Corpus {
         } else {
             by_symbol
         };
+        let broken = self
+            .broken
+            .iter()
+            .find(|b| series.is_none_or(|s| b.series == s) && b.version == spec);
         match matches.as_slice() {
             [one] => Ok(one),
+            // The version asked for is there but cannot be read.
+            [] if let Some(broken) = broken => Err(broken.error.clone()),
             [] => Err(Error::new(format!(
                 "unknown version \"{spec}\"{}: the corpus in {} has {}",
                 series
@@ -376,7 +408,11 @@ mod tests {
     fn a_file_named_for_another_version_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "csto/76.md", &ga("csto", 75, "A/75/L.78"));
-        let err = discover(dir.path()).unwrap_err().to_string();
+        // The corpus reads; the file is set aside with its error, which
+        // asking for it gives.
+        let corpus = discover(dir.path()).unwrap();
+        assert!(corpus.entries.is_empty());
+        let err = corpus.find("76", Some("csto")).unwrap_err().to_string();
         assert!(
             err.ends_with("the file is named 76.md but its front matter says version 75"),
             "{err}"

@@ -30,8 +30,22 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// Runs one command; the `u8` is the exit code.
 pub fn run(args: Args) -> Result<u8> {
-    let corpus_arg = args.corpus.clone();
-    let ctx = Context { corpus_arg };
+    let ctx = Context {
+        corpus_arg: args.corpus.clone(),
+        skipped: std::cell::RefCell::new(Vec::new()),
+    };
+    let done = command(args, &ctx);
+    // Files of the corpus that could not be read are worth a word only when
+    // the work went on without them; a command that needed one says so.
+    if done.is_ok() {
+        for warning in ctx.skipped.borrow().iter() {
+            eprintln!("warning: skipped {warning}");
+        }
+    }
+    done
+}
+
+fn command(args: Args, ctx: &Context) -> Result<u8> {
     match args.command {
         Command::List { format } => {
             let corpus = ctx.corpus()?;
@@ -93,13 +107,15 @@ pub fn run(args: Args) -> Result<u8> {
             eprintln!("{}", draft_summary(&base.label, version, &target, &updates));
             Ok(EXIT_OK)
         }
-        Command::Compare(args) => compare::run(&ctx, args),
+        Command::Compare(args) => compare::run(ctx, args),
     }
 }
 
 /// What every command needs to find versions.
 struct Context {
     corpus_arg: Option<PathBuf>,
+    /// The corpus files that could not be read, as their errors.
+    skipped: std::cell::RefCell<Vec<String>>,
 }
 
 /// A resolution loaded from a VERSION argument.
@@ -128,8 +144,18 @@ impl Context {
         })
     }
 
+    /// The corpus; a file in it that cannot be read is named in a warning,
+    /// and only a command that needs it fails.
     fn corpus(&self) -> Result<Corpus> {
-        corpus::discover(&self.corpus_root()?)
+        let corpus = corpus::discover(&self.corpus_root()?)?;
+        let mut skipped = self.skipped.borrow_mut();
+        for broken in &corpus.broken {
+            let error = broken.error.to_string();
+            if !skipped.contains(&error) {
+                skipped.push(error);
+            }
+        }
+        Ok(corpus)
     }
 
     /// A session, year or symbol from the corpus, or a path.

@@ -189,3 +189,44 @@ fn an_impossible_paragraph_number_is_named_with_its_line() {
         "{err}"
     );
 }
+
+/// One malformed file anywhere in `resolutions/` made every command fail,
+/// even `list` and a `show` of another version.
+#[test]
+fn one_bad_file_stops_only_the_work_that_needs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let series = dir.path().join("resolutions/csto");
+    std::fs::create_dir_all(&series).unwrap();
+    std::fs::copy(
+        project_root().join("resolutions/csto/75.md"),
+        series.join("75.md"),
+    )
+    .unwrap();
+    std::fs::write(series.join("77.md"), "+++\nbody = \"General Assembly\"\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = resdiff()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&["list"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("warning: skipped") && err.contains("77.md"),
+        "{err}"
+    );
+    let (code, _) = run(&["show", "75"]);
+    assert_eq!(code, Some(0));
+    let (code, err) = run(&["show", "77"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("77.md") && err.contains("front matter"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one clear error: {err}");
+}
