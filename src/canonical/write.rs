@@ -230,14 +230,14 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Backslash-escapes the characters that would otherwise become Markdown
-/// markup inside a line, so any text reads back exactly.
 /// Heading text: inline escapes, and `#`, which at a heading's end would
 /// close it instead of being read.
 fn escape_heading(text: &str) -> String {
     escape_inline(text).replace('#', "\\#")
 }
 
+/// Backslash-escapes the characters that would otherwise become Markdown
+/// markup inside a line, so any text reads back exactly.
 pub(crate) fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -29,8 +29,10 @@ pub fn is_canonical(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').starts_with("+++")
 }
 
-/// Reads `path`: canonical Markdown as it is, anything else through the
-/// importer with `meta` (its series defaults to the file stem).
+/// Reads `path`: canonical Markdown as it is, a PDF through its layout and
+/// the importer, any other text through the importer, with `meta` (its
+/// series defaults to the directory). A `.json` sidecar beside a raw text
+/// or PDF fills what the document does not show.
 pub fn load_file(path: &Path, meta: Option<Meta>) -> Result<Loaded> {
     let bytes = read_bytes(path)?;
     let given = meta.is_some();

@@ -39,15 +39,15 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     let text = crate::corpus::read_text(&path)?;
     let sidecar: Sidecar = serde_json::from_str(&text)
         .map_err(|e| Error::at_line(&path, e.line(), format!("not a metadata sidecar: {e}")))?;
+    // The body follows the symbol where the document gave one; else the
+    // sidecar's word for it.
     if meta.symbol.is_none() {
-        meta.symbol = sidecar.symbol;
-    }
-    if let Some(body) = sidecar.body.as_deref() {
-        match body {
-            "General Assembly" if meta.symbol.is_none() => meta.body = Body::GeneralAssembly,
-            "Security Council" if meta.symbol.is_none() => meta.body = Body::SecurityCouncil,
+        match sidecar.body.as_deref() {
+            Some("General Assembly") => meta.body = Body::GeneralAssembly,
+            Some("Security Council") => meta.body = Body::SecurityCouncil,
             _ => {}
         }
+        meta.symbol = sidecar.symbol;
     }
     meta.session = meta.session.or(sidecar.session);
     meta.year = meta.year.or(sidecar.year);
@@ -91,5 +91,7 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     if replace_source && let Some(source) = sidecar.source {
         meta.source = Some(source);
     }
+    // What a symbol says (session or year, adopted) now that it may be new.
+    crate::parse::import::derive_from_symbol(meta);
     Ok(())
 }

@@ -44,9 +44,13 @@ pub struct CleanedLine {
 pub fn join_bare_labels(lines: &mut [CleanedLine]) {
     let bare = |t: &str| {
         let t = t.trim();
+        // `12.` or `7 bis.`, nothing else: `31 December.` ends a sentence.
         let number = t.strip_suffix('.').is_some_and(|n| {
-            let digits = n.split(' ').next().unwrap_or_default();
-            !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
+            let (digits, suffix) = n.split_once(' ').unwrap_or((n, ""));
+            !digits.is_empty()
+                && digits.len() <= 4
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && matches!(suffix, "" | "bis" | "ter" | "quater" | "quinquies")
         });
         let label = t.starts_with('(')
             && t.ends_with(')')
@@ -468,8 +472,17 @@ fn running_heads(lines: &[CleanedLine]) -> BTreeSet<&str> {
     if let Some((_, title)) = lines[start].text.split_once(". ") {
         heads.insert(title.trim());
     }
-    for line in lines[start + 1..].iter().take_while(|l| !l.text.is_empty()) {
-        if enacting_formula(&line.text).is_some() {
+    // A title wraps over a line or two; what opens or ends a paragraph is
+    // not its part.
+    for line in lines[start + 1..]
+        .iter()
+        .take_while(|l| !l.text.is_empty())
+        .take(3)
+    {
+        if enacting_formula(&line.text).is_some()
+            || opens_paragraph(&line.text)
+            || line.text.ends_with([',', ';', ':', '.'])
+        {
             break;
         }
         heads.insert(line.text.as_str());
@@ -772,9 +785,11 @@ impl Assembler<'_> {
             && prev.ends_with_colon
             && self.stack.is_empty()
             && title_shape(text)
-            && self
-                .current_top()
-                .is_some_and(|b| b.pieces.iter().any(|p| p.text.contains(" following ")))
+            // Only a lone, unnumbered operative paragraph adopts a text
+            // (A/RES/73/3); a numbered one that lists "the following" goes on.
+            && self.current_top().is_some_and(|b| {
+                b.label.is_none() && b.pieces.iter().any(|p| p.text.contains(" following "))
+            })
         {
             self.start_annex(None, Some(text.to_string()));
             self.prev = Some(Prev::heading());
@@ -782,6 +797,10 @@ impl Assembler<'_> {
         }
         if self.closed {
             if self.out.annexes.is_empty() {
+                self.warn(
+                    number,
+                    "text after the resolution's last paragraph, with no 'Annex' line: kept as an annex",
+                );
                 self.start_annex(None, None);
             }
             self.annex_line(index, prev);
@@ -1558,6 +1577,52 @@ mod tests {
                 "Implementation of the measures of the present resolution and of the earlier ones"
             )
         );
+    }
+
+    #[test]
+    fn a_numbered_paragraph_listing_the_following_is_not_an_annex() {
+        let out = assemble(
+            &lines_of(&[
+                "The Security Council,",
+                "1. Decides that the following measures shall apply:",
+                "All States shall prevent the supply of arms to the groups listed",
+                "in the annex;",
+                "2. Requests a report;",
+            ]),
+            false,
+        );
+        assert!(out.annexes.is_empty());
+        assert_eq!(out.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_title_without_a_blank_line_after_it_does_not_make_the_body_furniture() {
+        let out = assemble(
+            &lines_of(&[
+                "73/8. Necessity of ending the economic, commercial and financial",
+                "embargo imposed by the United States of America against Cuba",
+                "Recalling its resolutions,",
+                "1. Requests a report;",
+                "2. Decides to include the item.",
+            ]),
+            false,
+        );
+        assert_eq!(out.blocks.len(), 3, "{:?}", out.furniture);
+    }
+
+    #[test]
+    fn a_date_ending_a_sentence_is_not_a_paragraph_number() {
+        let mut lines = lines_of(&[
+            "remain in force until",
+            "31 December.",
+            "",
+            "2. Decides to act;",
+        ]);
+        join_bare_labels(&mut lines);
+        assert_eq!(lines[1].text, "31 December.");
+        let mut lines = lines_of(&["2.", "", "Decides to act;"]);
+        join_bare_labels(&mut lines);
+        assert_eq!(lines[0].text, "2. Decides to act;");
     }
 
     #[test]

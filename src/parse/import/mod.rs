@@ -92,8 +92,8 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
 }
 
 /// Import what a PDF's layout gave: its body lines, with the italic lead
-/// of each, and the footnotes it separated. Line numbers in warnings count
-/// the logical lines (paragraphs, headings) in reading order.
+/// of each, and the footnotes it separated. A PDF has pages, not lines:
+/// each warning names the page it is about (its `line` is then 0).
 pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> Result<Imported> {
     let cleaned: Vec<CleanedLine> = layout
         .lines
@@ -109,21 +109,21 @@ pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> 
             page_start: false,
         })
         .collect();
-    let after = cleaned.len() + 1;
+    // Footnotes are numbered on after the lines, so a warning about one
+    // finds its page too.
     let footnotes: Vec<(usize, String, String)> = layout
         .footnotes
         .iter()
-        .map(|(_, marker, text)| (after, marker.clone(), text.clone()))
+        .enumerate()
+        .map(|(i, (_, marker, text))| (cleaned.len() + 1 + i, marker.clone(), text.clone()))
         .collect();
     let mut imported = import_lines(&cleaned, Some(&footnotes), meta)?;
-    // A PDF has pages, not lines: say on which page each warning is.
     for w in &mut imported.warnings {
-        let page = w
-            .line
-            .checked_sub(1)
-            .and_then(|i| layout.lines.get(i))
-            .map(|l| l.page)
-            .or_else(|| layout.footnotes.last().map(|f| f.0));
+        let page = match w.line.checked_sub(1) {
+            Some(i) if i < layout.lines.len() => Some(layout.lines[i].page),
+            Some(i) => layout.footnotes.get(i - layout.lines.len()).map(|f| f.0),
+            None => None,
+        };
         if let Some(page) = page {
             w.message = format!("page {page}: {}", w.message);
             w.line = 0;
@@ -346,6 +346,15 @@ fn body_of_symbol(symbol: &str) -> Option<Body> {
         Some(Body::SecurityCouncil)
     } else {
         None
+    }
+}
+
+/// What the symbol says and the metadata lacks: the session or year, and
+/// that an `…/RES/…` symbol is an adopted resolution.
+pub fn derive_from_symbol(meta: &mut Meta) {
+    fill_version(meta);
+    if meta.symbol.as_deref().is_some_and(|s| s.contains("/RES/")) {
+        meta.status = Status::Adopted;
     }
 }
 

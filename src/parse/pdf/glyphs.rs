@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
+/// Rules kept from one page.
+const MAX_RULES: usize = 1_000;
+
 /// Content streams of one page larger than this are refused, so a crafted
 /// stream cannot inflate without bound.
 const MAX_PAGE_CONTENT: usize = 64 * 1024 * 1024;
@@ -137,6 +140,7 @@ impl<'a> Font<'a> {
             {
                 font.widths = w
                     .iter()
+                    .take(MAX_WIDTHS)
                     .map(|o| deref(doc, o).and_then(number).unwrap_or(0.0))
                     .collect();
             }
@@ -162,7 +166,7 @@ impl<'a> Font<'a> {
                 .copied()
                 .unwrap_or(self.default_width);
         }
-        usize::try_from(i64::from(value) - self.first_char)
+        usize::try_from(i64::from(value).saturating_sub(self.first_char))
             .ok()
             .and_then(|i| self.widths.get(i).copied())
             .unwrap_or(self.default_width)
@@ -188,32 +192,40 @@ fn number(object: &Object) -> Option<f32> {
     }
 }
 
-/// `/W [c [w1 w2 …] c_first c_last w …]`.
+/// A font has at most 65,536 glyphs: more widths than that are damage.
+const MAX_WIDTHS: usize = 65_536;
+
+/// `/W [c [w1 w2 …] c_first c_last w …]`, at most [`MAX_WIDTHS`] entries.
 fn cid_widths(doc: &Document, array: &[Object]) -> BTreeMap<u32, f32> {
     let mut out = BTreeMap::new();
     let mut i = 0;
-    while i < array.len() {
-        let Some(first) = number(&array[i]) else {
+    let cid = |v: f32| (0.0..=f32::from(u16::MAX)).contains(&v).then_some(v as u32);
+    while i < array.len() && out.len() < MAX_WIDTHS {
+        let Some(first) = number(&array[i]).and_then(cid) else {
             break;
         };
         match array.get(i + 1).and_then(|o| deref(doc, o)) {
             Some(Object::Array(list)) => {
-                for (k, w) in list.iter().enumerate() {
-                    out.insert(first as u32 + k as u32, number(w).unwrap_or(0.0));
+                for (k, w) in list.iter().take(MAX_WIDTHS).enumerate() {
+                    let Some(code) = first.checked_add(k as u32) else {
+                        break;
+                    };
+                    out.insert(code, number(w).unwrap_or(0.0));
                 }
                 i += 2;
             }
             Some(last) => {
-                let (Some(last), Some(w)) = (number(last), array.get(i + 2).and_then(number))
-                else {
+                let (Some(last), Some(w)) = (
+                    number(last).and_then(cid),
+                    array.get(i + 2).and_then(number),
+                ) else {
                     break;
                 };
-                // A range wider than any font is damage, not widths.
-                if last < first || last - first > 65_536.0 {
+                if last < first {
                     break;
                 }
-                for cid in first as u32..=last as u32 {
-                    out.insert(cid, w);
+                for code in first..=last {
+                    out.insert(code, w);
                 }
                 i += 3;
             }
@@ -312,17 +324,53 @@ struct TextState {
 #[derive(Debug)]
 pub struct PageError(pub String);
 
-/// Interpret one page.
-pub fn page(doc: &Document, page_id: ObjectId) -> Result<Page, PageError> {
+/// Fonts read once for the whole document, by the address of their
+/// dictionary (pages share their fonts, and the document does not change
+/// while it is read).
+#[derive(Default)]
+pub struct Fonts<'a>(std::collections::HashMap<usize, Font<'a>>);
+
+/// What reading a whole document may cost: content bytes decoded and
+/// glyphs kept, across all its pages. No resolution comes near.
+pub struct Budget {
+    pub content: usize,
+    pub glyphs: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            content: 256 * 1024 * 1024,
+            glyphs: 5_000_000,
+        }
+    }
+}
+
+/// Interpret one page. `budget` is what the rest of the document may still
+/// spend; a page that overspends it is an error.
+pub fn page<'a>(
+    doc: &'a Document,
+    page_id: ObjectId,
+    cache: &mut Fonts<'a>,
+    budget: &mut Budget,
+) -> Result<Page, PageError> {
     let (width, height) = media_box(doc, page_id);
     let bytes = doc
-        .get_page_content_with_limit(page_id, MAX_PAGE_CONTENT)
+        .get_page_content_with_limit(page_id, MAX_PAGE_CONTENT.min(budget.content))
         .map_err(|e| PageError(e.to_string()))?;
+    budget.content = budget.content.saturating_sub(bytes.len());
     let content = Content::decode(&bytes).map_err(|e| PageError(e.to_string()))?;
     let font_dicts = doc.get_page_fonts(page_id).unwrap_or_default();
-    let fonts: BTreeMap<Vec<u8>, Font<'_>> = font_dicts
+    for dict in font_dicts.values() {
+        let key = std::ptr::from_ref(*dict) as usize;
+        cache.0.entry(key).or_insert_with(|| Font::of(doc, dict));
+    }
+    let fonts: BTreeMap<Vec<u8>, &Font<'a>> = font_dicts
         .iter()
-        .map(|(name, dict)| (name.clone(), Font::of(doc, dict)))
+        .filter_map(|(name, dict)| {
+            let key = std::ptr::from_ref(*dict) as usize;
+            cache.0.get(&key).map(|font| (name.clone(), font))
+        })
         .collect();
 
     let mut out = Page {
@@ -447,11 +495,24 @@ pub fn page(doc: &Document, page_id: ObjectId) -> Result<Page, PageError> {
                     });
                 }
             }
-            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => out.rules.append(&mut path),
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                // A page draws a few rules; thousands are a drawing, not text.
+                if out.rules.len() < MAX_RULES {
+                    out.rules.append(&mut path);
+                }
+                path.clear();
+            }
             "n" => path.clear(),
             _ => {}
         }
+        if out.glyphs.len() > budget.glyphs {
+            return Err(PageError(format!(
+                "more text than any resolution has (over {} characters)",
+                Budget::default().glyphs
+            )));
+        }
     }
+    budget.glyphs -= out.glyphs.len();
     Ok(out)
 }
 
@@ -459,7 +520,7 @@ fn show(
     glyphs: &mut Vec<Glyph>,
     ts: &mut TextState,
     gs: &GraphicsState,
-    fonts: &BTreeMap<Vec<u8>, Font<'_>>,
+    fonts: &BTreeMap<Vec<u8>, &Font<'_>>,
     bytes: &[u8],
 ) {
     let Some(font) = gs.text.font.as_ref().and_then(|name| fonts.get(name)) else {
@@ -485,7 +546,11 @@ fn show(
         let next = Matrix::translate(tx, 0.0).then(ts.matrix);
         let (x_end, _) = next.then(gs.ctm).apply(0.0, 0.0);
         let size = render.vertical_scale();
-        if !text.is_empty() && size > 0.0 {
+        // Coordinates no page has are damage: such glyphs are not placed.
+        let placed = [x, y, x_end, size]
+            .iter()
+            .all(|v| v.is_finite() && v.abs() < 1.0e6);
+        if !text.is_empty() && size > 0.0 && placed {
             glyphs.push(Glyph {
                 x,
                 y,
@@ -564,7 +629,8 @@ mod tests {
             "Helvetica-Oblique",
             b"q 5 Tc BT /F1 10 Tf 1 0 0 1 100 700 Tm (AB) Tj ET Q BT /F1 10 Tf 1 0 0 1 100 600 Tm (AB) Tj ET",
         );
-        let page = page(&doc, page_id).expect("page reads");
+        let page =
+            page(&doc, page_id, &mut Fonts::default(), &mut Budget::default()).expect("page reads");
         let xs: Vec<(String, f32, f32)> = page
             .glyphs
             .iter()
@@ -589,9 +655,24 @@ mod tests {
     }
 
     #[test]
+    fn widths_no_font_has_are_not_kept() {
+        let doc = Document::with_version("1.7");
+        let ranges: Vec<Object> = (0..400)
+            .flat_map(|_| [0.into(), 65_535.into(), 500.into()])
+            .chain([
+                Object::Real(4.0e9),
+                Object::Array(vec![500.into(), 600.into()]),
+            ])
+            .collect();
+        let widths = cid_widths(&doc, &ranges);
+        assert!(widths.len() <= MAX_WIDTHS);
+    }
+
+    #[test]
     fn thin_filled_rectangles_are_rules() {
         let (doc, page_id) = document("Helvetica", b"100 73 72 0.5 re f 0 0 612 792 re f");
-        let page = page(&doc, page_id).expect("page reads");
+        let page =
+            page(&doc, page_id, &mut Fonts::default(), &mut Budget::default()).expect("page reads");
         assert_eq!(page.rules.len(), 1);
         assert_eq!((page.rules[0].x0, page.rules[0].x1), (100.0, 172.0));
     }

@@ -12,7 +12,7 @@ pub mod rows;
 
 use crate::{Error, Result};
 
-/// Pages larger documents than this are refused: no resolution comes near.
+/// Documents of more pages than this are refused: no resolution comes near.
 pub const MAX_PAGES: usize = 2_000;
 
 /// Whether `bytes` is a PDF file.
@@ -40,10 +40,15 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<(glyphs::Page, Vec<rows::Row>)>> {
         )));
     }
     let mut out = Vec::with_capacity(ids.len());
+    let mut fonts = glyphs::Fonts::default();
+    let mut budget = glyphs::Budget::default();
     for (n, id) in ids.into_iter().enumerate() {
-        let page = glyphs::page(&doc, id)
+        let mut page = glyphs::page(&doc, id, &mut fonts, &mut budget)
             .map_err(|e| Error::new(format!("damaged PDF: page {}: {}", n + 1, e.0)))?;
         let rows = rows::rows(&page);
+        // The rows hold the text now; the layout needs only the page's size
+        // and rules.
+        page.glyphs = Vec::new();
         out.push((page, rows));
     }
     Ok(out)

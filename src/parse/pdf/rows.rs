@@ -107,8 +107,9 @@ pub fn rows(page: &Page) -> Vec<Row> {
             superscript[i] = true;
             let moved: Vec<Glyph> = std::mem::take(&mut bands[i].glyphs);
             bands[j].glyphs.extend(moved.into_iter().map(|mut g| {
-                // Marked by a negative size so the row builder knows.
-                g.size = -g.size;
+                // Marked by a negative size so the row builder knows (once:
+                // a band moved twice stays marked).
+                g.size = -g.size.abs();
                 g
             }));
         }
