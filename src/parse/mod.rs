@@ -11,6 +11,12 @@ use std::path::Path;
 
 use crate::canonical;
 use crate::corpus::{read_bytes, text_of};
+
+/// Opens a footnote marker inside a line of text a typeset source (a PDF)
+/// gave: the reader knows it was raised, the importer takes it out.
+pub const MARKER_OPEN: char = '\u{E000}';
+/// Closes a footnote marker.
+pub const MARKER_CLOSE: char = '\u{E001}';
 use crate::error::Result;
 use crate::model::{Body, Meta, Resolution, Status};
 

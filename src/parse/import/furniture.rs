@@ -81,7 +81,14 @@ fn is_job_number(line: &str) -> bool {
         && line[8..].trim_start().starts_with('(')
 }
 
-/// `---`, `______`: the footnote rule as a dump writes it.
+/// `__________________`: the footnote rule, as a PDF sets it in text or a
+/// dump prints it (five underscores or more, spaces aside).
+pub fn is_footnote_rule(text: &str) -> bool {
+    let rule: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    rule.len() >= 5 && rule.iter().all(|&c| c == '_')
+}
+
+/// `---`, `______`: a rule as a dump writes it.
 fn is_rule(line: &str) -> bool {
     line.len() >= 3 && (line.bytes().all(|b| b == b'-') || line.bytes().all(|b| b == b'_'))
 }

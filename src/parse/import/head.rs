@@ -22,7 +22,7 @@ pub struct Head {
     pub agenda_item: Option<String>,
     /// The agenda item's own title, when printed after it.
     pub agenda_title: Option<String>,
-    /// ISO date of "Distr.: General <date>".
+    /// ISO date of the "Distr.: General" line.
     pub distributed: Option<String>,
     /// Set by "Resolution adopted by …" (adopted, with its date).
     pub status: Option<Status>,

@@ -13,11 +13,11 @@ use std::collections::BTreeSet;
 
 use super::Warning;
 use super::footnotes::{footnote_line_shape, markdown_footnote, marker_candidates};
-use super::furniture::{Revealed, furniture, prologue_furniture};
+use super::furniture::{Revealed, furniture, is_footnote_rule, prologue_furniture};
 use super::labels::{LabelKind, Level, place};
 use crate::lexicon::lexicon;
 use crate::model::{Annex, Part};
-use crate::parse::pdf::layout::{MARKER_CLOSE, MARKER_OPEN};
+use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
 
 /// A physical line after cleaning (see `words`).
 #[derive(Debug, Clone)]
@@ -205,11 +205,6 @@ fn without_glued_marker(text: &str) -> &str {
     } else {
         text
     }
-}
-
-/// `__________________`: the footnote rule as a dump prints it.
-fn is_rule_line(text: &str) -> bool {
-    text.len() >= 5 && text.bytes().all(|b| b == b'_')
 }
 
 /// "30th plenary meeting 1 November 2018", "22nd plenary meeting": the
@@ -632,7 +627,7 @@ impl Assembler<'_> {
             return;
         }
         if let Some(revealed) = furniture(text) {
-            if self.paged && self.started && is_rule_line(text) {
+            if self.paged && self.started && is_footnote_rule(text) {
                 self.footnote_area = true;
             }
             self.out.furniture.push(line.number);

@@ -10,7 +10,7 @@ use super::lines::{Block, BlockKind, Piece, unknown_preamble_lead};
 use super::words::is_suspended_compound_word;
 use crate::lexicon::lexicon;
 use crate::model::{Annex, Footnote, FootnoteRef, Paragraph, Part};
-use crate::parse::pdf::layout::{MARKER_CLOSE, MARKER_OPEN};
+use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
 
 /// The two parts and the footnotes, built.
 #[derive(Debug, Default)]

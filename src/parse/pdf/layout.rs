@@ -19,12 +19,9 @@
 
 use super::glyphs::Page;
 use super::rows::{Row, Styled};
-use crate::parse::import::furniture::foot_line;
+use crate::parse::import::furniture::{foot_line, is_footnote_rule};
 
-/// Opens a footnote marker inside a logical line's text.
-pub const MARKER_OPEN: char = '\u{E000}';
-/// Closes a footnote marker.
-pub const MARKER_CLOSE: char = '\u{E001}';
+use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
 
 /// The top and bottom margins, as shares of the page height, inside which
 /// a row can be furniture.
@@ -74,7 +71,7 @@ pub fn layout(pages: &[(Page, Vec<Row>)]) -> Layout {
                 out.furniture.push((number, text));
                 continue;
             }
-            if is_rule_text(&text) && rule.is_some_and(|y| row.y <= y + 1.0) {
+            if is_footnote_rule(&text) && rule.is_some_and(|y| row.y <= y + 1.0) {
                 in_footnotes = true;
                 continue;
             }
@@ -129,17 +126,12 @@ fn footnote_rule(page: &Page, rows: &[Row], body_size: f32) -> Option<f32> {
         .map(|r| r.y);
     let typed = rows
         .iter()
-        .filter(|r| r.y < page.height / 2.0 && is_rule_text(&r.text()))
+        .filter(|r| r.y < page.height / 2.0 && is_footnote_rule(&r.text()))
         .map(|r| r.y);
     drawn
         .chain(typed)
         .filter(|&y| smaller_below(y))
         .max_by(f32::total_cmp)
-}
-
-fn is_rule_text(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    t.chars().count() >= 5 && t.chars().all(|c| c == '_')
 }
 
 /// Rows of the bottom margin that are page furniture by their shape.
