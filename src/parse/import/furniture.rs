@@ -119,25 +119,8 @@ fn is_recycle(line: &str) -> bool {
 }
 
 /// A document symbol alone on a line: the running header of each page.
-/// Presidential statements (`S/PRST/…`) are cited in text, never headers.
 fn is_running_symbol(line: &str) -> bool {
-    let Some(rest) = line
-        .strip_prefix("A/")
-        .or_else(|| line.strip_prefix("S/"))
-        .or_else(|| line.strip_prefix("E/"))
-    else {
-        return false;
-    };
-    if rest.starts_with("PRST") || line.len() > 40 {
-        return false;
-    }
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "/.-() ".contains(c);
-    rest.chars().all(allowed)
-        && rest.chars().any(|c| c.is_ascii_digit())
-        && rest
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || c == ')')
+    super::head::is_symbol(line)
 }
 
 /// `A_75_L.78-EN.pdf` -> `A/75/L.78`

@@ -118,7 +118,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
                 head.adopted = find_written_date(rest);
                 pending_adopted = head.adopted.is_none();
                 if head.body.is_none() {
-                    head.body = organ_in(rest);
+                    head.body = super::body_named(rest);
                 }
                 break 'line;
             }
@@ -294,9 +294,11 @@ pub fn symbol_line(text: &str) -> Option<String> {
     is_symbol(text).then(|| text.to_string())
 }
 
-/// Whether `text` is shaped like a UN document symbol.
+/// Whether `text` is shaped like a UN document symbol (of the Assembly, the
+/// Council or ECOSOC); presidential statements (`S/PRST/…`) are cited in
+/// text, never printed as a document's own symbol.
 pub fn is_symbol(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix("A/").or_else(|| text.strip_prefix("S/")) else {
+    let Some(rest) = ["A/", "S/", "E/"].iter().find_map(|p| text.strip_prefix(p)) else {
         return false;
     };
     if text.len() > 40 || rest.starts_with("PRST") {
@@ -338,16 +340,6 @@ fn organ_line(text: &str) -> Option<(Body, Option<&str>)> {
         }
     }
     None
-}
-
-fn organ_in(text: &str) -> Option<Body> {
-    if text.starts_with("General Assembly") {
-        Some(Body::GeneralAssembly)
-    } else if text.starts_with("Security Council") {
-        Some(Body::SecurityCouncil)
-    } else {
-        None
-    }
 }
 
 /// "Seventy-third session", "Eightieth session Agenda item 90 (b) Title",
