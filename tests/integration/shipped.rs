@@ -254,3 +254,42 @@ fn cuba_embargo_73_to_80_paragraph_by_paragraph() {
         "8 preambular and 5 operative paragraphs, none added or removed"
     );
 }
+
+/// The two Cuba texts are what `import` makes of their sources, with the
+/// flags their front matter records: anyone can check them.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn the_cuba_texts_are_what_import_makes_of_the_pdf_and_the_text() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    for (source, version) in [("ga/A_RES_73_8.pdf", "73"), ("ga/A_RES_80_4.txt", "80")] {
+        let shipped_path = project_root().join(format!("resolutions/cuba-embargo/{version}.md"));
+        let shipped = std::fs::read_to_string(&shipped_path).unwrap();
+        let recorded_source = shipped
+            .lines()
+            .find_map(|l| l.strip_prefix("source = \""))
+            .and_then(|l| l.strip_suffix('"'))
+            .expect("a source line")
+            .replace("\\\"", "\"");
+        let out = resdiff()
+            .arg("import")
+            .arg(corpus.join(source))
+            .args([
+                "--series",
+                "cuba-embargo",
+                "--source",
+                &recorded_source,
+                "-o",
+                "-",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), shipped, "{source}");
+    }
+}
