@@ -1,14 +1,59 @@
 //! Where results go: standard output, or a file written whole or not at all
-//! (a temporary file in the same directory, then renamed over the target).
+//! (a temporary file in the same directory, then renamed over the target),
+//! and never over a device, a directory, a symlink or the command's input.
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Writes `contents` to `path` atomically: a reader never sees half a file,
-/// and a failure leaves no partial file behind.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+/// Writes `contents` to `path` without ever destroying anything:
+///
+/// - a regular file, or a path that does not exist yet, is written
+///   atomically (a temporary file beside it, renamed over it): a reader
+///   never sees half a file, and a failure leaves nothing behind. An
+///   existing file keeps its permissions; a new one gets the usual ones
+///   for the umask;
+/// - a symlink is followed: the link stays, its target gets the contents;
+/// - a character device or a FIFO (`/dev/null`, `/dev/stdout`) is written
+///   through, never replaced;
+/// - a directory, or any of `inputs` (the files the command read), is an
+///   error.
+pub fn write_file(path: &Path, contents: &str, inputs: &[&Path]) -> Result<()> {
+    let fail = |e: std::io::Error| Error::in_file(path, format!("cannot write: {e}"));
+    let existing = std::fs::metadata(path).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(Error::in_file(path, "cannot write: is a directory"));
+        }
+        let real = std::fs::canonicalize(path).map_err(fail)?;
+        for input in inputs {
+            if std::fs::canonicalize(input).is_ok_and(|i| i == real) {
+                return Err(Error::in_file(
+                    path,
+                    "is one of the files this command reads: write the output elsewhere",
+                ));
+            }
+        }
+        if !meta.is_file() {
+            // A device or a FIFO: written through, never replaced.
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&real)
+                .map_err(fail)?;
+            return file.write_all(contents.as_bytes()).map_err(fail);
+        }
+        return write_atomic(&real, contents, Some(meta.permissions()));
+    }
+    write_atomic(path, contents, None)
+}
+
+/// The atomic write: `permissions` for the new file, else the umask's.
+fn write_atomic(
+    path: &Path,
+    contents: &str,
+    permissions: Option<std::fs::Permissions>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -26,12 +71,19 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
             format!("cannot write: directory {} does not exist", dir.display()),
         ));
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".resdiff-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".resdiff-").suffix(".tmp");
+    // Created as an ordinary file would be: 0666 less the umask.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(fail)?;
     temp.write_all(contents.as_bytes()).map_err(fail)?;
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions).map_err(fail)?;
+    }
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
@@ -58,8 +110,8 @@ mod tests {
     fn writes_whole_files_and_replaces_existing_ones() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.html");
-        write_atomic(&path, "first").unwrap();
-        write_atomic(&path, "second").unwrap();
+        write_file(&path, "first", &[]).unwrap();
+        write_file(&path, "second", &[]).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
@@ -69,7 +121,7 @@ mod tests {
     fn a_file_in_the_way_of_the_directory_is_named() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("file"), "x").unwrap();
-        let err = write_atomic(&dir.path().join("file/report.html"), "x")
+        let err = write_file(&dir.path().join("file/report.html"), "x", &[])
             .unwrap_err()
             .to_string();
         assert!(err.ends_with("file is not a directory"), "{err}");
@@ -79,7 +131,7 @@ mod tests {
     fn a_missing_directory_is_a_clear_error_and_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nope/report.html");
-        let err = write_atomic(&path, "x").unwrap_err().to_string();
+        let err = write_file(&path, "x", &[]).unwrap_err().to_string();
         assert!(
             err.contains("nope/report.html: cannot write: directory"),
             "{err}"

@@ -17,6 +17,8 @@ use crate::model::Resolution;
 use crate::render;
 
 pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
+    // The files read, which the report may not replace.
+    let mut inputs: Vec<PathBuf> = Vec::new();
     let comparisons = match &args.git {
         Some(rev) => against_revision(rev)?,
         None => {
@@ -29,6 +31,7 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             report_warnings(&old.label, &old.warnings);
             let new = ctx.load(new, args.series.as_deref())?;
             report_warnings(&new.label, &new.warnings);
+            inputs.extend([old.path.clone(), new.path.clone()]);
             vec![compare(&old.resolution, &new.resolution)]
         }
     };
@@ -41,7 +44,8 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
     }
     let color = use_color(args.color, args.output.is_some());
     let report = render_all(&comparisons, args.git.is_some(), args.format, color)?;
-    emit(args.output.as_deref(), &report)?;
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    emit(args.output.as_deref(), &report, &inputs)?;
     Ok(exit_code(&comparisons, args.exit_code, &args.fail_on))
 }
 

@@ -14,7 +14,7 @@ use crate::corpus::{self, Corpus};
 use crate::draft;
 use crate::error::{Error, Result};
 use crate::model::{Body, Meta, Resolution, Status};
-use crate::output::{print, write_atomic};
+use crate::output::{print, write_file};
 use crate::parse::{self, Loaded, Warning};
 
 pub use args::Args;
@@ -75,7 +75,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             let loaded = parse::load_file(&file, Some(meta))?;
             report_warnings(&file.display().to_string(), &loaded.warnings);
             let text = canonical::write(&loaded.resolution)?;
-            emit(output.as_deref(), &text)?;
+            emit(output.as_deref(), &text, &[&file])?;
             Ok(EXIT_OK)
         }
         Command::Draft {
@@ -103,7 +103,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
                     "already exists: pass --force to replace it, or -o to write elsewhere",
                 ));
             }
-            emit(Some(&target), &text)?;
+            emit(Some(&target), &text, &[&base.path])?;
             eprintln!("{}", draft_summary(&base.label, version, &target, &updates));
             Ok(EXIT_OK)
         }
@@ -124,6 +124,8 @@ struct LoadedVersion {
     warnings: Vec<Warning>,
     /// How to name it to the user: "csto 75 (A/75/L.78)" or the path.
     label: String,
+    /// The file it was read from, which no output may replace.
+    path: PathBuf,
 }
 
 impl Context {
@@ -172,6 +174,7 @@ impl Context {
                 resolution,
                 warnings,
                 label: spec.to_string(),
+                path: path.to_path_buf(),
             });
         }
         if looks_like_path(spec) {
@@ -187,6 +190,7 @@ impl Context {
             resolution: entry.resolution.clone(),
             warnings: Vec::new(),
             label,
+            path: entry.path.clone(),
         })
     }
 }
@@ -222,12 +226,13 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
         .map_err(|e| Error::new(format!("cannot write JSON: {e}")))
 }
 
-/// Standard output for `None` or `-`, else the file, atomically.
-fn emit(output: Option<&Path>, text: &str) -> Result<()> {
+/// Standard output for `None` or `-`, else the file (see
+/// [`crate::output::write_file`]), never one of the command's `inputs`.
+fn emit(output: Option<&Path>, text: &str, inputs: &[&Path]) -> Result<()> {
     match output {
         None => print(text),
         Some(p) if p == Path::new("-") => print(text),
-        Some(p) => write_atomic(p, text),
+        Some(p) => write_file(p, text, inputs),
     }
 }
 

@@ -230,3 +230,84 @@ fn one_bad_file_stops_only_the_work_that_needs_it() {
     );
     assert_eq!(err.lines().count(), 1, "one clear error: {err}");
 }
+
+/// `-o` renamed a temporary file over whatever was there: a device (`-o
+/// /dev/null` replaced /dev/null), a symlink, the command's own input, and
+/// every report got mode 0600.
+#[cfg(unix)]
+#[test]
+fn output_never_destroys_devices_links_inputs_or_modes() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let base = project_root().join("resolutions/csto/75.md");
+    let compare_to = |out: &std::path::Path| {
+        resdiff()
+            .args(["compare", "--format", "md", "-o"])
+            .arg(out)
+            .arg(&base)
+            .arg(project_root().join("resolutions/csto/77.md"))
+            .output()
+            .unwrap()
+    };
+    // A device is written through and stays a device.
+    let out = compare_to(std::path::Path::new("/dev/null"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A symlink stays a link; its target gets the report.
+    let target = dir.path().join("target.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    assert!(compare_to(&link).status.success());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("# Comparison")
+    );
+    // An existing report keeps its mode; a new one gets the umask's.
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(compare_to(&target).status.success());
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    let fresh = dir.path().join("fresh.md");
+    assert!(compare_to(&fresh).status.success());
+    assert_ne!(
+        std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // An input is never the output, nor is a directory.
+    let copy = dir.path().join("75.md");
+    std::fs::copy(&base, &copy).unwrap();
+    let out = resdiff()
+        .args(["compare", "-o"])
+        .arg(&copy)
+        .arg(&copy)
+        .arg(project_root().join("resolutions/csto/77.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is one of the files this command reads")
+    );
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&base).unwrap());
+    let out = compare_to(dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+}
