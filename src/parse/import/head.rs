@@ -385,7 +385,7 @@ fn session_line(text: &str) -> Option<(Option<u32>, Option<String>, Option<Strin
 }
 
 /// "73/8. Necessity of …" → ("73/8", "Necessity of …").
-fn numbered_title(text: &str) -> Option<(String, &str)> {
+pub(super) fn numbered_title(text: &str) -> Option<(String, &str)> {
     let (number, title) = text.split_once(". ")?;
     let (session, n) = number.split_once('/')?;
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());

@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use super::Warning;
 use super::footnotes::{footnote_line_shape, markdown_footnote, marker_candidates};
 use super::furniture::{Revealed, furniture, is_footnote_rule, prologue_furniture};
+use super::head::numbered_title;
 use super::labels::{LabelKind, Level, place};
 use crate::lexicon::lexicon;
 use crate::model::{Annex, Part};
@@ -119,8 +120,9 @@ pub struct Assembled {
     pub formula: Option<(usize, String)>,
     /// The closing meeting line: "30th plenary meeting 1 November 2018".
     pub meeting: Option<(usize, String)>,
-    /// Each annex's (label, title), in order.
-    pub annexes: Vec<(Option<String>, Option<String>)>,
+    /// Each annex, in order, with its label and title; its paragraphs are
+    /// the blocks that point to it.
+    pub annexes: Vec<Annex>,
     /// Lines before the text that are neither furniture nor paragraphs.
     pub prologue: Vec<(usize, String)>,
     pub blocks: Vec<Block>,
@@ -456,17 +458,14 @@ fn inline_split(text: &str, expected: u32) -> Option<(usize, String, usize)> {
 /// the lines after it before the first blank one), without the number.
 fn running_heads(lines: &[CleanedLine]) -> BTreeSet<&str> {
     let mut heads = BTreeSet::new();
-    let Some(start) = lines.iter().position(|l| {
-        l.text.split_once(". ").is_some_and(|(n, _)| {
-            n.split_once('/')
-                .is_some_and(|(a, b)| is_digits(a) && is_digits(b))
-        })
-    }) else {
+    let Some((start, title)) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| numbered_title(&l.text).map(|(_, title)| (i, title)))
+    else {
         return heads;
     };
-    if let Some((_, title)) = lines[start].text.split_once(". ") {
-        heads.insert(title.trim());
-    }
+    heads.insert(title);
     // A title wraps over a line or two; what opens or ends a paragraph is
     // not its part.
     for line in lines[start + 1..]
@@ -484,10 +483,6 @@ fn running_heads(lines: &[CleanedLine]) -> BTreeSet<&str> {
     }
     heads.retain(|t| t.split(' ').count() >= 3);
     heads
-}
-
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `… persons.8 6. We recall …` inside an annex: where its next numbered
@@ -1101,7 +1096,11 @@ impl Assembler<'_> {
         self.check_previous_end();
         self.closed = true;
         self.annex_title_pending = title.is_none();
-        self.out.annexes.push((label, title));
+        self.out.annexes.push(Annex {
+            label,
+            title,
+            paragraphs: Vec::new(),
+        });
         self.part = Some(Part::Annex);
         self.stack.clear();
         self.last_number = None;
@@ -1121,7 +1120,7 @@ impl Assembler<'_> {
             self.annex_title_pending = false;
             self.annex_title_continues = capitals;
             if let Some(annex) = self.out.annexes.last_mut() {
-                annex.1 = Some(text.to_string());
+                annex.title = Some(text.to_string());
             }
             self.prev = Some(Prev::heading());
             return;
@@ -1129,7 +1128,9 @@ impl Assembler<'_> {
         // A title in capitals goes on while its lines are in capitals.
         if std::mem::take(&mut self.annex_title_continues)
             && capitals
-            && let Some((_, Some(title))) = self.out.annexes.last_mut()
+            && let Some(Annex {
+                title: Some(title), ..
+            }) = self.out.annexes.last_mut()
         {
             title.push(' ');
             title.push_str(text);
@@ -1472,23 +1473,11 @@ mod tests {
         );
         assert!(numbered_without_period("11 States have", 11).is_none());
         assert!(numbered_without_period("12 Condemns", 11).is_none());
-        let lines: Vec<CleanedLine> = [
+        let lines = lines_of(&[
             "The Security Council,",
             "1. Decides to act;",
             "2016. Requests the report;",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| CleanedLine {
-            number: i + 1,
-            text: t.to_string(),
-            repairs: Vec::new(),
-            lead: None,
-            bold: false,
-            furniture: false,
-            page_start: false,
-        })
-        .collect();
+        ]);
         let out = assemble(&lines, false);
         let labels: Vec<Option<&str>> = out.blocks.iter().map(|b| b.label.as_deref()).collect();
         assert_eq!(labels, [Some("1")], "a year is not paragraph 2016");

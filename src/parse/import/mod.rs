@@ -179,7 +179,7 @@ fn import_lines(
     let first_block_line = assembled.blocks.first().map(Block::first_line);
     let built = structure::build(
         assembled.blocks,
-        &assembled.annexes,
+        assembled.annexes,
         footnotes,
         &mut warnings,
     );

@@ -78,11 +78,11 @@ pub enum Footnotes<'a> {
     Typeset(&'a [(usize, String, String)]),
 }
 
-/// Build the parts; `annexes` are the (label, title) of each annex the
-/// line pass found, which annex blocks point into.
+/// Build the parts; `annexes` are the annexes the line pass found (label
+/// and title), which annex blocks point into.
 pub fn build(
     blocks: Vec<Block>,
-    annexes: &[(Option<String>, Option<String>)],
+    annexes: Vec<Annex>,
     footnotes: Footnotes<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Built {
@@ -125,14 +125,7 @@ pub fn build(
     };
     let mut built = Built {
         footnotes,
-        annexes: annexes
-            .iter()
-            .map(|(label, title)| Annex {
-                label: label.clone(),
-                title: title.clone(),
-                paragraphs: Vec::new(),
-            })
-            .collect(),
+        annexes,
         ..Built::default()
     };
     let mut current: Option<(Part, Option<usize>, Paragraph)> = None;

@@ -18,7 +18,7 @@
 //! importer takes out.
 
 use super::glyphs::Page;
-use super::rows::{Row, Styled};
+use super::rows::{Row, Styled, most_common_size};
 use crate::parse::import::furniture::{foot_line, is_footnote_rule};
 
 use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
@@ -91,19 +91,13 @@ pub fn layout(pages: &[(Page, Vec<Row>)]) -> Layout {
 
 /// The size most body text is set in.
 fn body_size(pages: &[(Page, Vec<Row>)]) -> f32 {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
-    for row in pages.iter().flat_map(|(_, rows)| rows) {
-        let key = (row.size * 10.0).round() as i32;
-        let n = row.chars.len();
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, c)) => *c += n,
-            None => counts.push((key, n)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(k, n)| (n, k))
-        .map_or(10.0, |(k, _)| k as f32 / 10.0)
+    most_common_size(
+        pages
+            .iter()
+            .flat_map(|(_, rows)| rows)
+            .map(|row| (row.size, row.chars.len())),
+    )
+    .unwrap_or(10.0)
 }
 
 /// The height of the footnote rule, if the page has one: a short line (or
@@ -251,7 +245,7 @@ fn join_body(body: &[(usize, &Row)], body_size: f32) -> Vec<LogicalLine> {
 }
 
 fn line_pitch(body: &[(usize, &Row)], body_size: f32) -> f32 {
-    let mut gaps: Vec<i32> = body
+    let gaps: Vec<i32> = body
         .windows(2)
         .filter(|w| w[0].0 == w[1].0)
         .map(|w| ((w[0].1.y - w[1].1.y) * 10.0).round() as i32)
@@ -259,38 +253,37 @@ fn line_pitch(body: &[(usize, &Row)], body_size: f32) -> f32 {
         // line spacing can be are candidates.
         .filter(|&g| g > 0 && (g as f32) <= body_size * 15.0)
         .collect();
-    gaps.sort_unstable();
     // The most common gap is the pitch; paragraph gaps are rarer.
-    let mut best = (0usize, (body_size * 12.0) as i32);
-    let mut i = 0;
-    while i < gaps.len() {
-        let j = gaps[i..].iter().take_while(|&&g| g - gaps[i] <= 5).count();
-        if j > best.0 {
-            best = (j, gaps[i]);
-        }
-        i += j.max(1);
-    }
-    best.1 as f32 / 10.0 + 0.5
+    let pitch = densest(gaps, 5).unwrap_or((body_size * 12.0) as i32);
+    pitch as f32 / 10.0 + 0.5
 }
 
 /// The most common position of an edge among body-size rows.
 fn common_edge(body: &[(usize, &Row)], body_size: f32, edge: impl Fn(&Row) -> f32) -> f32 {
-    let mut xs: Vec<i32> = body
+    let xs: Vec<i32> = body
         .iter()
         .filter(|(_, r)| (r.size - body_size).abs() < 1.0)
         .map(|(_, r)| edge(r).round() as i32)
         .collect();
-    xs.sort_unstable();
-    let mut best = (0usize, 0i32);
+    densest(xs, 2).unwrap_or(0) as f32
+}
+
+/// The lowest value of the window of `width` that holds the most values.
+fn densest(mut values: Vec<i32>, width: i32) -> Option<i32> {
+    values.sort_unstable();
+    let mut best: Option<(usize, i32)> = None;
     let mut i = 0;
-    while i < xs.len() {
-        let j = xs[i..].iter().take_while(|&&x| x - xs[i] <= 2).count();
-        if j > best.0 {
-            best = (j, xs[i]);
+    while i < values.len() {
+        let j = values[i..]
+            .iter()
+            .take_while(|&&v| v - values[i] <= width)
+            .count();
+        if best.is_none_or(|(n, _)| j > n) {
+            best = Some((j, values[i]));
         }
         i += j.max(1);
     }
-    best.1 as f32
+    best.map(|(_, v)| v)
 }
 
 /// The text with superscripts turned into marker sentinels.

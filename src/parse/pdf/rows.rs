@@ -140,18 +140,30 @@ fn overlaps(small: &Band, big: &Band) -> bool {
 }
 
 fn dominant_size(glyphs: &[Glyph]) -> f32 {
-    let mut sizes: Vec<(i32, usize)> = Vec::new();
-    for g in glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
-        let key = (g.size.abs() * 10.0).round() as i32;
-        match sizes.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += g.text.chars().count(),
-            None => sizes.push((key, g.text.chars().count())),
+    most_common_size(
+        glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .map(|g| (g.size.abs(), g.text.chars().count())),
+    )
+    .unwrap_or(0.0)
+}
+
+/// The size most characters are set in, to a tenth of a point, from
+/// (size, characters) pairs; the larger size on a tie.
+pub(super) fn most_common_size(sizes: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for (size, n) in sizes {
+        let key = (size * 10.0).round() as i32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += n,
+            None => counts.push((key, n)),
         }
     }
-    sizes
+    counts
         .into_iter()
         .max_by_key(|&(k, n)| (n, k))
-        .map_or(0.0, |(k, _)| k as f32 / 10.0)
+        .map(|(k, _)| k as f32 / 10.0)
 }
 
 fn row_of(mut band: Band) -> Row {
