@@ -3,12 +3,14 @@
 //! (`75`, `A/75/L.78`, or a path) resolved to one file.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::canonical;
 use crate::error::{Error, Result};
+use crate::limits::MAX_FILE_BYTES;
 use crate::model::{Meta, Resolution};
 
 /// The directory name of a corpus inside a checkout.
@@ -206,10 +208,26 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
             }
         }
     }
-    std::fs::read(path).map_err(|e| match e.kind() {
+    let cannot_read = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => Error::in_file(path, "no such file"),
         _ => Error::in_file(path, format!("cannot read: {e}")),
-    })
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    // Read one byte past the bound, so a file that grew is caught too.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::in_file(
+            path,
+            format!(
+                "larger than the {} MB resdiff reads: is this a resolution?",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Bytes as UTF-8 text, with the line of the first invalid byte. A byte

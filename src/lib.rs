@@ -17,11 +17,13 @@ pub mod draft;
 pub mod error;
 pub mod git;
 pub mod lexicon;
+pub mod limits;
 pub mod model;
 pub mod ordinal;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub(crate) mod work;
 
 pub use comparison::Comparison;
 pub use error::{Error, Result};

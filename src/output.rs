@@ -79,7 +79,18 @@ fn write_atomic(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder.tempfile_in(dir).map_err(fail)?;
+    // The error of a temporary file names the temporary file; the user
+    // knows only the directory.
+    let mut temp = builder.tempfile_in(dir).map_err(|e| {
+        Error::in_file(
+            path,
+            format!(
+                "cannot write: cannot create a file in {}: {}",
+                dir.display(),
+                std::io::Error::from(e.kind())
+            ),
+        )
+    })?;
     temp.write_all(contents.as_bytes()).map_err(fail)?;
     if let Some(permissions) = permissions {
         temp.as_file().set_permissions(permissions).map_err(fail)?;

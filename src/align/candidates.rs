@@ -16,6 +16,9 @@ const TOP_K: usize = 8;
 /// the same relative position: catches short paragraphs without rare shingles.
 const NEIGHBOURS: usize = 2;
 
+/// The most old paragraphs a shingle may be shared by and still count.
+const MAX_POSTINGS: usize = 128;
+
 pub struct CandidateIndex {
     postings: HashMap<u64, Vec<u32>>,
     /// Shingles in more old paragraphs than this are ignored.
@@ -33,7 +36,9 @@ impl CandidateIndex {
         }
         CandidateIndex {
             postings,
-            max_postings: (old.len() / 20).max(16),
+            // At most a fixed number too, so a text made of shingles each
+            // shared by a twentieth of its paragraphs costs linear time.
+            max_postings: (old.len() / 20).clamp(16, MAX_POSTINGS),
             old_len: old.len(),
         }
     }
@@ -56,6 +61,7 @@ impl CandidateIndex {
             if list.len() > self.max_postings {
                 continue;
             }
+            crate::work::step(list.len());
             for &o in list {
                 let o = o as usize;
                 if counts[o] == 0 {

@@ -209,14 +209,16 @@ fn links_in_reading_order(
             keyed.push(((n as i64, 0, 0), Link::Added { new: n }));
         }
     }
+    // The anchor of the nearest old paragraph before, carried along in one
+    // pass (searching back from each removed one is quadratic when most are).
+    let mut anchor = -1;
     for (o, seen) in old_seen.iter().enumerate() {
+        crate::work::step(1);
         if !seen {
-            let anchor = anchor_of_old[..o]
-                .iter()
-                .rev()
-                .find_map(|a| *a)
-                .map_or(-1, |a| a as i64);
             keyed.push(((anchor, 1, o), Link::Removed { old: o }));
+        }
+        if let Some(a) = anchor_of_old[o] {
+            anchor = a as i64;
         }
     }
     keyed.sort_by_key(|(key, _)| *key);

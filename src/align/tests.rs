@@ -101,3 +101,34 @@ fn empty_inputs_align_to_nothing_or_all_added() {
     assert_eq!(statuses(&align_texts(&none, &one)), vec!["+0"]);
     assert_eq!(statuses(&align_texts(&one, &none)), vec!["-0"]);
 }
+
+#[test]
+fn removing_most_paragraphs_costs_linear_work() {
+    let growth = crate::work::growth(2_000, |n| {
+        let old: Vec<String> = (0..n)
+            .map(|i| format!("Requests the thing number {i} of many"))
+            .collect();
+        let links = align_texts(&old, &old[..10]);
+        assert_eq!(links.len(), n);
+    });
+    assert!(
+        growth < 4.5,
+        "4n paragraphs cost {growth:.1} times the work of n"
+    );
+}
+
+#[test]
+fn shingles_shared_by_many_paragraphs_cost_linear_work() {
+    // Every word pair is shared by a twentieth of the paragraphs, the most
+    // the index would otherwise look at.
+    let growth = crate::work::growth(2_000, |n| {
+        let texts: Vec<String> = (0..n)
+            .map(|i| format!("alpha{} beta{} gamma{}", i % 20, i % 20, i % 20))
+            .collect();
+        align_texts(&texts, &texts);
+    });
+    assert!(
+        growth < 4.5,
+        "4n paragraphs cost {growth:.1} times the work of n"
+    );
+}

@@ -1,11 +1,13 @@
 //! Reads the canonical Markdown format with pulldown-cmark.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use crate::error::{Error, Result};
+use crate::limits::{self, Tally};
 use crate::model::{Annex, Footnote, FootnoteRef, Meta, Paragraph, Resolution};
 
 /// Parses canonical Markdown `text`; `path` names the file in errors.
@@ -19,8 +21,8 @@ pub fn read(text: &str, path: &Path) -> Result<Resolution> {
 /// lost one), so each undefined one gets an empty definition at the end,
 /// where it moves no line number.
 fn with_missing_definitions(text: &str) -> std::borrow::Cow<'_, str> {
-    let mut used = Vec::new();
-    let mut defined = Vec::new();
+    let mut used: Vec<&str> = Vec::new();
+    let mut defined = BTreeSet::new();
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(found) = text[at..].find("[^") {
@@ -31,28 +33,28 @@ fn with_missing_definitions(text: &str) -> std::borrow::Cow<'_, str> {
             .rev()
             .take_while(|&&b| b == b'\\')
             .count();
-        if backslashes % 2 == 1 {
+        // A label ends at `]`; whitespace, `[` or `\` first means this is
+        // no marker. Stopping at `[` keeps the scan linear: the next `[^`
+        // is never passed.
+        let len = text[at..]
+            .find(|c: char| c == ']' || c == '[' || c == '\\' || c.is_whitespace())
+            .unwrap_or(text.len() - at);
+        crate::work::step(found + backslashes + len + 1);
+        if backslashes % 2 == 1 || len == 0 || !text[at + len..].starts_with(']') {
             continue;
         }
-        let Some(len) = text[at..].find(']') else {
-            break;
-        };
         let label = &text[at..at + len];
-        if label.is_empty() || label.contains(|c: char| c.is_whitespace() || c == '[' || c == '\\')
-        {
-            continue;
-        }
         let at_line_start = start == 0 || bytes[start - 1] == b'\n';
         if at_line_start && text[at + len + 1..].starts_with(':') {
-            defined.push(label);
+            defined.insert(label);
         } else {
             used.push(label);
         }
     }
+    let mut missing = BTreeSet::new();
     let missing: Vec<&str> = used
-        .iter()
-        .copied()
-        .filter(|l| !defined.contains(l))
+        .into_iter()
+        .filter(|l| !defined.contains(l) && missing.insert(*l))
         .collect();
     if missing.is_empty() {
         return std::borrow::Cow::Borrowed(text);
@@ -75,6 +77,7 @@ struct Reader<'a> {
     path: &'a Path,
     events: Vec<Spanned<'a>>,
     at: usize,
+    tally: Tally,
 }
 
 /// A paragraph's inline content, before any label is taken off its front.
@@ -98,6 +101,7 @@ impl<'a> Reader<'a> {
             path,
             events,
             at: 0,
+            tally: Tally::default(),
         }
     }
 
@@ -111,6 +115,15 @@ impl<'a> Reader<'a> {
 
     fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
         Error::at_line(self.path, self.line_of(offset), message)
+    }
+
+    /// Counts a paragraph of `text` starting at `offset` against the
+    /// bounds of [`crate::limits`].
+    fn count(&mut self, text: &str, offset: usize) -> Result<()> {
+        match self.tally.paragraph(text.len()) {
+            Some(message) => Err(self.error_at(offset, message)),
+            None => Ok(()),
+        }
     }
 
     fn next(&mut self) -> Option<Spanned<'a>> {
@@ -165,13 +178,14 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::Paragraph) if !annexes.is_empty() => {
                     let inline = self.read_inline(TagEnd::Paragraph)?;
+                    self.count(&inline.text, range.start)?;
                     let annex = annexes.last_mut().expect("checked non-empty");
                     annex
                         .paragraphs
                         .push(paragraph(inline, None, heading.take()));
                 }
                 Event::Start(Tag::List(start)) if !annexes.is_empty() => {
-                    let items = self.read_list(range.start)?;
+                    let items = self.read_list(range.start, 0)?;
                     let annex = annexes.last_mut().expect("checked non-empty");
                     match (start, annex.paragraphs.last_mut()) {
                         // `- …` under a plain paragraph: its sub-paragraphs.
@@ -206,10 +220,11 @@ impl<'a> Reader<'a> {
                         enacting_formula = Some(inline.text);
                         continue;
                     }
+                    self.count(&inline.text, range.start)?;
                     preamble.push(paragraph(inline, None, heading.take()));
                 }
                 Event::Start(Tag::List(start)) => {
-                    let items = self.read_list(range.start)?;
+                    let items = self.read_list(range.start, 0)?;
                     let all_labelled = items.iter().all(|p| is_sub_label(p.number.as_deref()));
                     if start.is_none() && all_labelled && operative.is_empty() {
                         // A `- (a)` list right after a preambular paragraph is its sub-paragraphs.
@@ -328,12 +343,17 @@ impl<'a> Reader<'a> {
         Ok(meta)
     }
 
-    /// Reads a list (the `Start(List)` is consumed) into paragraphs.
-    fn read_list(&mut self, list_start: usize) -> Result<Vec<Paragraph>> {
+    /// Reads a list (the `Start(List)` is consumed) into paragraphs; `depth`
+    /// counts the lists it is inside, 0 at the top.
+    fn read_list(&mut self, list_start: usize, depth: usize) -> Result<Vec<Paragraph>> {
+        // A list at the top holds paragraphs, one inside it sub-paragraphs.
+        if let Some(message) = limits::depth_error(depth) {
+            return Err(self.error_at(list_start, message));
+        }
         let mut items = Vec::new();
         while let Some((event, range)) = self.next() {
             match event {
-                Event::Start(Tag::Item) => items.push(self.read_item(range)?),
+                Event::Start(Tag::Item) => items.push(self.read_item(range, depth)?),
                 Event::End(TagEnd::List(_)) => return Ok(items),
                 _ => {}
             }
@@ -343,7 +363,7 @@ impl<'a> Reader<'a> {
 
     /// Reads one list item (its `Start(Item)` is consumed): its label from the
     /// source, its inline text, and nested sub-paragraph lists.
-    fn read_item(&mut self, range: Range<usize>) -> Result<Paragraph> {
+    fn read_item(&mut self, range: Range<usize>, depth: usize) -> Result<Paragraph> {
         let item_source = &self.source[range.clone()];
         let (number, label_prefix) = item_label(item_source);
         let mut inline = Inline {
@@ -355,7 +375,9 @@ impl<'a> Reader<'a> {
         while let Some((event, inner)) = self.next() {
             match event {
                 Event::End(TagEnd::Item) => break,
-                Event::Start(Tag::List(_)) => subparagraphs.extend(self.read_list(inner.start)?),
+                Event::Start(Tag::List(_)) => {
+                    subparagraphs.extend(self.read_list(inner.start, depth + 1)?);
+                }
                 Event::Start(Tag::Paragraph) => {
                     let more = self.read_inline(TagEnd::Paragraph)?;
                     append_inline(&mut inline, more);
@@ -364,6 +386,7 @@ impl<'a> Reader<'a> {
             }
         }
         let (number, inline) = take_label(number, inline, &label_prefix);
+        self.count(&inline.text, range.start)?;
         let mut p = paragraph(inline, number, None);
         p.subparagraphs = subparagraphs;
         Ok(p)

@@ -337,3 +337,36 @@ proptest! {
         }
     }
 }
+
+/// A canonical file of `lines` operative paragraphs, each opening many
+/// footnote markers that only the file's last `]` closes.
+fn unclosed_markers(lines: usize) -> String {
+    let mut text = write(&sample()).unwrap();
+    for i in 0..lines {
+        text.push_str(&format!("{}. _Decides_ x {}\n", 11 + i, "[^".repeat(50)));
+    }
+    text.push_str("]\n");
+    text
+}
+
+#[test]
+fn the_footnote_marker_scan_costs_linear_work() {
+    let growth = crate::work::growth(50, |n| {
+        let _ = read(&unclosed_markers(n), Path::new("markers.md"));
+    });
+    assert!(
+        growth < 4.5,
+        "4n markers cost {growth:.1} times the work of n"
+    );
+}
+
+#[test]
+fn sub_paragraphs_nested_past_the_bound_are_refused_with_the_line() {
+    let text = write(&sample()).unwrap();
+    let lines = text.lines().count();
+    let nested = |levels: usize| format!("{text}11. {}x\n", "- ".repeat(levels));
+    assert!(read(&nested(crate::limits::MAX_DEPTH), Path::new("deep.md")).is_ok());
+    let error = read(&nested(6_000), Path::new("deep.md")).unwrap_err();
+    assert_eq!(error.line, Some(lines + 1), "{error}");
+    assert!(error.message.contains("nested 9 levels deep"), "{error}");
+}

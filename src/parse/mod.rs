@@ -40,7 +40,12 @@ pub fn is_canonical(text: &str) -> bool {
 /// series defaults to the directory). A `.json` sidecar beside a raw text
 /// or PDF fills what the document does not show.
 pub fn load_file(path: &Path, meta: Option<Meta>) -> Result<Loaded> {
-    let bytes = read_bytes(path)?;
+    load_bytes(path, read_bytes(path)?, meta)
+}
+
+/// [`load_file`] on bytes already read from `path` (which names the file in
+/// errors and is where a sidecar is looked for).
+pub fn load_bytes(path: &Path, bytes: Vec<u8>, meta: Option<Meta>) -> Result<Loaded> {
     let given = meta.is_some();
     let meta = meta.unwrap_or_else(|| default_meta(path));
     let imported = if pdf::is_pdf(&bytes) {

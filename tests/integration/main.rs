@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod compare;
 mod corpus_import;
+mod fuzz_replay;
 mod real_pairs;
 mod regression;
 mod reports;

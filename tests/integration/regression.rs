@@ -311,3 +311,136 @@ fn output_never_destroys_devices_links_inputs_or_modes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
 }
+
+/// `-o` into a FIFO writes through it (the FIFO stays); into a directory
+/// that cannot take a new file, one clear error and nothing else touched.
+#[cfg(unix)]
+#[test]
+fn output_into_a_fifo_or_an_unwritable_directory() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let compare_to = |out: &std::path::Path| {
+        resdiff()
+            .args(["compare", "--format", "md", "-o"])
+            .arg(out)
+            .args(["resolutions/csto/75.md", "resolutions/csto/77.md"])
+            .output()
+            .unwrap()
+    };
+    let fifo = dir.path().join("report.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let out = compare_to(&fifo);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(reader.join().unwrap().starts_with("# Comparison"));
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+    // Root writes anywhere chmod allows nothing; sysfs refuses new files to
+    // root too.
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let (locked, existing) = if root {
+        (std::path::PathBuf::from("/sys"), None)
+    } else {
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::write(locked.join("old.md"), "kept").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        (locked.clone(), Some(locked.join("old.md")))
+    };
+    if locked.is_dir() {
+        let out = compare_to(&locked.join("report.md"));
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot create a file in"), "{err}");
+        assert!(!err.contains(".tmp"), "names no temporary file: {err}");
+        assert!(out.stdout.is_empty());
+        if let Some(existing) = existing {
+            assert_eq!(std::fs::read_to_string(existing).unwrap(), "kept");
+            std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+    }
+}
+
+/// A canonical file with about 6,000 levels of nested list overflowed the
+/// stack (exit 134, no message); `compare` on 5,000 levels took 27 s and
+/// 1.9 GB first.
+#[test]
+fn nesting_past_the_bound_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    let line = base.lines().count() + 1;
+    for (name, levels) in [("deep.md", 6_000), ("deeper.md", 5_000)] {
+        std::fs::write(
+            dir.path().join(name),
+            format!("{base}10. {}x\n", "- ".repeat(levels)),
+        )
+        .unwrap();
+    }
+    let (code, err) = show(&dir.path().join("deep.md"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "deep.md:{line}: sub-paragraphs nested 9 levels deep"
+        )),
+        "{err}"
+    );
+    let out = resdiff()
+        .arg("compare")
+        .arg(dir.path().join("deeper.md"))
+        .arg(dir.path().join("deep.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("deeper.md"));
+}
+
+/// Paragraph counts, paragraph sizes and file sizes no resolution reaches
+/// are refused, each with what it is and where.
+#[test]
+fn counts_and_sizes_past_the_bounds_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    let many: String = (10..=100_010).map(|i| format!("{i}. x\n")).collect();
+    let path = dir.path().join("many.md");
+    std::fs::write(&path, format!("{base}{many}")).unwrap();
+    let (code, err) = show(&path);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("more than 100000 paragraphs"), "{err}");
+
+    let path = dir.path().join("one.txt");
+    let text = format!(
+        "The General Assembly,\n\nRecalling its resolution,\n\n1. Requests {};\n",
+        "the Secretary-General ".repeat(6_000)
+    );
+    std::fs::write(&path, text).unwrap();
+    let (code, err) = show(&path);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("one.txt:5: a paragraph of 129 KB"), "{err}");
+
+    // A sparse file: large on paper, nothing on disk.
+    let path = dir.path().join("huge.pdf");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(resdiff::limits::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let (code, err) = show(&path);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("huge.pdf: larger than the 256 MB"), "{err}");
+}

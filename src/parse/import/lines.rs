@@ -532,6 +532,7 @@ pub fn assemble(lines: &[CleanedLine], typeset: bool) -> Assembled {
         last_footnote: None,
     };
     for index in 0..lines.len() {
+        crate::work::step(1);
         assembler.line(index);
     }
     assembler.finish()
@@ -1373,16 +1374,21 @@ impl Assembler<'_> {
         let Some(block) = self.out.blocks.last() else {
             return;
         };
-        if block.kind != BlockKind::Top(Part::Operative) {
+        // Under 120 characters: a few lines at most. A long paragraph is
+        // not looked at again each time it grows.
+        const CLOSING_CHARS: usize = 120;
+        if block.kind != BlockKind::Top(Part::Operative) || block.pieces.len() > CLOSING_CHARS {
             return;
         }
+        crate::work::step(block.pieces.len());
         let text: String = block
             .pieces
             .iter()
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if text.ends_with('.') && text.contains("seized of") && text.chars().count() < 120 {
+        if text.ends_with('.') && text.contains("seized of") && text.chars().count() < CLOSING_CHARS
+        {
             self.closed = true;
         }
     }

@@ -117,14 +117,20 @@ pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> 
         .enumerate()
         .map(|(i, (_, marker, text))| (cleaned.len() + 1 + i, marker.clone(), text.clone()))
         .collect();
-    let mut imported = import_lines(&cleaned, Some(&footnotes), meta)?;
+    let page_of = |line: usize| match line.checked_sub(1) {
+        Some(i) if i < layout.lines.len() => Some(layout.lines[i].page),
+        Some(i) => layout.footnotes.get(i - layout.lines.len()).map(|f| f.0),
+        None => None,
+    };
+    let mut imported = import_lines(&cleaned, Some(&footnotes), meta).map_err(|mut e| {
+        if let Some(page) = e.line.and_then(page_of) {
+            e.message = format!("page {page}: {}", e.message);
+            e.line = None;
+        }
+        e
+    })?;
     for w in &mut imported.warnings {
-        let page = match w.line.checked_sub(1) {
-            Some(i) if i < layout.lines.len() => Some(layout.lines[i].page),
-            Some(i) => layout.footnotes.get(i - layout.lines.len()).map(|f| f.0),
-            None => None,
-        };
-        if let Some(page) = page {
+        if let Some(page) = page_of(w.line) {
             w.message = format!("page {page}: {}", w.message);
             w.line = 0;
         }
@@ -182,7 +188,7 @@ fn import_lines(
         assembled.annexes,
         footnotes,
         &mut warnings,
-    );
+    )?;
 
     let mut meta = meta;
     // The head: every line before the text starts.
@@ -402,6 +408,42 @@ mod tests {
             generated_from: None,
             ..Default::default()
         }
+    }
+
+    /// Each operative paragraph followed later by a line the importer
+    /// glues onto the last paragraph, which so grows with the input.
+    fn long_last_paragraph(n: usize) -> String {
+        let mut text = String::from("The General Assembly,\n\nRecalling its resolution,\n\n");
+        for i in 1..=n {
+            text.push_str(&format!("{i}. Requests the thing {i};{i}\n\n"));
+        }
+        for i in 1..=n {
+            text.push_str(&format!("{i} See {i}.\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn import_work_grows_linearly_with_the_paragraphs() {
+        let growth = crate::work::growth(1_500, |n| {
+            let imported = import_text(&long_last_paragraph(n), meta(Body::GeneralAssembly));
+            assert_eq!(imported.unwrap().resolution.operative.len(), n);
+        });
+        assert!(
+            growth < 4.5,
+            "4n paragraphs cost {growth:.1} times the work of n"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_too_long_to_be_one_is_refused_with_its_line() {
+        let text = format!(
+            "The General Assembly,\n\nRecalling its resolution,\n\n1. Requests {};\n",
+            "word ".repeat(30_000)
+        );
+        let error = import_text(&text, meta(Body::GeneralAssembly)).unwrap_err();
+        assert_eq!(error.line, Some(5), "{error}");
+        assert!(error.message.contains("a paragraph of 147 KB"), "{error}");
     }
 
     #[test]

@@ -8,7 +8,9 @@ use super::Warning;
 use super::footnotes::{MarkerCandidate, MarkerShape, choose_markers, marker_candidates};
 use super::lines::{Block, BlockKind, Piece, unknown_preamble_lead};
 use super::words::is_suspended_compound_word;
+use crate::error::{Error, Result};
 use crate::lexicon::lexicon;
+use crate::limits::Tally;
 use crate::model::{Annex, Footnote, FootnoteRef, Paragraph, Part};
 use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
 
@@ -85,7 +87,18 @@ pub fn build(
     annexes: Vec<Annex>,
     footnotes: Footnotes<'_>,
     warnings: &mut Vec<Warning>,
-) -> Built {
+) -> Result<Built> {
+    let mut tally = Tally::default();
+    for block in &blocks {
+        let bytes = block.pieces.iter().map(|p| p.text.len() + 1).sum();
+        if !block.pieces.is_empty()
+            && let Some(message) = tally.paragraph(bytes)
+        {
+            let mut error = Error::new(message);
+            error.line = Some(block.first_line());
+            return Err(error);
+        }
+    }
     let mut joined: Vec<Joined> = blocks
         .into_iter()
         .filter(|b| !b.pieces.is_empty())
@@ -165,7 +178,7 @@ pub fn build(
     if let Some((p, annex, done)) = current.take() {
         push(&mut built, p, annex, done);
     }
-    built
+    Ok(built)
 }
 
 fn push(built: &mut Built, part: Part, annex: Option<usize>, paragraph: Paragraph) {
