@@ -177,6 +177,16 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// Whether `lead` can be the lead of `text`: its opening words, ending
+    /// where a word ends. Italics that stop inside a word ("_Decide_s") are
+    /// a typesetting accident, not a lead, and could not be written back.
+    pub fn is_lead_of(lead: &str, text: &str) -> bool {
+        !lead.is_empty()
+            && lead.trim() == lead
+            && text.starts_with(lead)
+            && !text[lead.len()..].starts_with(char::is_alphanumeric)
+    }
+
     /// The paragraph with all its sub-paragraphs, as one string of words:
     /// what the alignment scores.
     pub fn full_text(&self) -> String {

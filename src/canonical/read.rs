@@ -225,7 +225,9 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::List(start)) => {
                     let items = self.read_list(range.start, 0)?;
-                    let all_labelled = items.iter().all(|p| is_sub_label(p.number.as_deref()));
+                    // A bullet's label is a sub-paragraph's, `(1)` as much as `(a)`:
+                    // operative paragraphs are a numbered list.
+                    let all_labelled = items.iter().all(|p| p.number.is_some());
                     if start.is_none() && all_labelled && operative.is_empty() {
                         // A `- (a)` list right after a preambular paragraph is its sub-paragraphs.
                         let Some(parent) = preamble.last_mut() else {
@@ -238,11 +240,7 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     for mut item in items {
-                        if operative.is_empty()
-                            && start.is_none()
-                            && item.number.is_some()
-                            && is_sub_label(item.number.as_deref())
-                        {
+                        if operative.is_empty() && start.is_none() && item.number.is_some() {
                             return Err(self.error_at(
                                 range.start,
                                 "sub-paragraphs `- (a) …` mixed with operative paragraphs",
@@ -434,6 +432,16 @@ impl<'a> Reader<'a> {
                 let start = inline.text.len();
                 self.read_until_emphasis_end(inline)?;
                 if is_first && inline.lead.is_none() {
+                    // A lead is whole words (`*Recall*ing` is no lead, and
+                    // could not be written back with `_`).
+                    if let Some((Event::Text(next), _)) = self.events.get(self.at)
+                        && next.starts_with(char::is_alphanumeric)
+                    {
+                        return Err(self.error_at(
+                            offset,
+                            "the italics of a lead end inside a word: italicise whole words",
+                        ));
+                    }
                     inline.lead = Some(inline.text[start..].trim().to_string());
                 }
             }
@@ -612,11 +620,6 @@ fn is_enacting_formula(inline: &Inline) -> bool {
         .is_some_and(|l| l.starts_with("The "))
         && inline.text.ends_with(',')
         && inline.text.len() < 80
-}
-
-/// A sub-paragraph label: letters or roman numerals, not an operative number.
-fn is_sub_label(label: Option<&str>) -> bool {
-    label.is_some_and(|l| l.chars().next().is_some_and(|c| !c.is_ascii_digit()))
 }
 
 fn tag_name(tag: &Tag<'_>) -> &'static str {

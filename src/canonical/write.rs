@@ -179,47 +179,45 @@ fn write_subparagraphs(out: &mut String, subs: &[Paragraph], indent: usize) {
 }
 
 /// The paragraph's text with its lead in italics and its footnote markers.
+/// A marker inside the lead stays inside its italics: closing and reopening
+/// them around it (`_3,_[^4]_ n_`) would not read back as one lead.
 fn paragraph_line(paragraph: &Paragraph) -> String {
     let text = &paragraph.text;
     let lead_len = match &paragraph.lead {
         Some(lead) if !lead.is_empty() && text.starts_with(lead.as_str()) => lead.len(),
         _ => 0,
     };
-    let mut pieces: Vec<String> = Vec::new();
-    let mut cursor = 0;
     let mut markers: Vec<_> = paragraph.footnotes.iter().collect();
     markers.sort_by_key(|m| m.offset);
-    let cut = |pieces: &mut Vec<String>, from: usize, to: usize| {
-        if from < to {
-            pieces.push(text_segment(text, from, to, lead_len));
-        }
-    };
+    let mut line = String::new();
+    let mut cursor = 0;
+    let mut in_lead = lead_len > 0;
+    if in_lead {
+        line.push('_');
+    }
     for marker in markers {
         let at = floor_char_boundary(text, marker.offset.min(text.len()));
-        cut(&mut pieces, cursor, at);
-        pieces.push(format!("[^{}]", marker.marker));
+        if in_lead && at >= lead_len {
+            line.push_str(&escape_inline(&text[cursor..lead_len]));
+            line.push('_');
+            (in_lead, cursor) = (false, lead_len);
+        }
+        line.push_str(&escape_inline(&text[cursor..at]));
+        line.push_str(&format!("[^{}]", marker.marker));
         cursor = at;
     }
-    cut(&mut pieces, cursor, text.len());
-    let line = pieces.concat();
+    if in_lead {
+        line.push_str(&escape_inline(&text[cursor..lead_len]));
+        line.push('_');
+        cursor = lead_len;
+    }
+    line.push_str(&escape_inline(&text[cursor..]));
     // A line that starts with "2016." or "- " would open a list, both at the
     // top level and inside a list item.
     if lead_len == 0 {
         escape_block_start(&line)
     } else {
         line
-    }
-}
-
-/// One stretch of text between footnote markers, the lead part in italics.
-fn text_segment(text: &str, from: usize, to: usize, lead_len: usize) -> String {
-    if from < lead_len {
-        let lead_end = lead_len.min(to);
-        let mut s = format!("_{}_", escape_inline(&text[from..lead_end]));
-        s.push_str(&escape_inline(&text[lead_end..to]));
-        s
-    } else {
-        escape_inline(&text[from..to])
     }
 }
 

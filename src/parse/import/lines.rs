@@ -17,7 +17,7 @@ use super::furniture::{Revealed, furniture, is_footnote_rule, prologue_furniture
 use super::head::numbered_title;
 use super::labels::{LabelKind, Level, place};
 use crate::lexicon::lexicon;
-use crate::model::{Annex, Part};
+use crate::model::{Annex, Paragraph, Part};
 use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
 
 /// A physical line after cleaning (see `words`).
@@ -1358,7 +1358,7 @@ impl Assembler<'_> {
         if let Some(block) = self.out.blocks.last_mut() {
             if block.pieces.is_empty()
                 && let Some(lead) = typeset
-                && text.starts_with(lead.as_str())
+                && Paragraph::is_lead_of(lead, text)
             {
                 block.lead = Some(lead.clone());
             }

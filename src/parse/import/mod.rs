@@ -435,6 +435,38 @@ mod tests {
         );
     }
 
+    /// Found by the `pdf` fuzz target: italics that stop inside a word
+    /// became a lead the canonical writer could not write back.
+    #[test]
+    fn italics_ending_inside_a_word_are_no_lead() {
+        use crate::parse::pdf::layout::{Layout, LogicalLine};
+        let line = |text: &str, lead: Option<&str>| LogicalLine {
+            page: 1,
+            text: text.into(),
+            lead: lead.map(str::to_string),
+            bold: false,
+        };
+        let layout = Layout {
+            lines: vec![
+                line("The Security Council,", None),
+                line("1. Decides to extend the authorizations;", Some("Decide")),
+                line(
+                    "2. Requests the Secretary-General to report;",
+                    Some("Requests"),
+                ),
+            ],
+            ..Layout::default()
+        };
+        let imported = import_layout(&layout, meta(Body::SecurityCouncil)).unwrap();
+        let leads: Vec<_> = imported
+            .resolution
+            .operative
+            .iter()
+            .map(|p| p.lead.as_deref())
+            .collect();
+        assert_eq!(leads, [Some("Decides"), Some("Requests")]);
+    }
+
     #[test]
     fn a_paragraph_too_long_to_be_one_is_refused_with_its_line() {
         let text = format!(
