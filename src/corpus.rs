@@ -230,6 +230,24 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// What a file named `-` means: everything on standard input, bounded like
+/// a file.
+pub fn read_stdin() -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::new(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::new(format!(
+            "standard input: more than the {} MB resdiff reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
 /// Bytes as UTF-8 text, with the line of the first invalid byte. A byte
 /// order mark is dropped and every line ending (CR LF, or CR alone as old
 /// Mac files have it) becomes LF, so all readers see one form.

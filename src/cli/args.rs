@@ -8,18 +8,27 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "resdiff",
-    version,
+    version = env!("RESDIFF_VERSION"),
     about = "Parse, compare and redline versions of United Nations resolutions",
     long_about = "Parse, compare and redline versions of United Nations resolutions.\n\n\
         A VERSION is a session or year in the corpus (`75`), a document symbol \
-        (`A/75/L.78`), or a path to a file: a canonical `.md` file, or raw text \
-        saved from a PDF or web page, imported on the fly.",
+        (`A/75/L.78`), or a path to a file: a canonical `.md` file, a UN PDF, or \
+        raw text saved from a PDF or web page, imported on the fly; `-` reads \
+        standard input.",
     after_help = "Exit status: 0 success, 1 versions differ (compare --exit-code / --fail-on), 2 error."
 )]
 pub struct Args {
     /// The corpus directory (default: the nearest `resolutions/` here or above).
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
+
+    /// Say nothing on standard error but errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print every warning (by default, the first 20 of each file).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -34,7 +43,7 @@ pub enum Command {
     },
     /// Print the parsed structure of a version: counts, numbers, leads.
     Show {
-        /// Session, year, symbol, or path.
+        /// Session, year, symbol, path, or `-` for standard input.
         version: String,
         #[arg(long)]
         series: Option<String>,
@@ -43,7 +52,7 @@ pub enum Command {
     },
     /// Turn text from a UN PDF or web page into the canonical format.
     Import {
-        /// The raw text file.
+        /// The raw text or PDF file (`-` for standard input).
         file: PathBuf,
         /// Write here instead of standard output.
         #[arg(short, long, value_name = "FILE")]
@@ -71,11 +80,22 @@ pub enum Command {
     },
     /// Compare two versions paragraph by paragraph and word by word.
     Compare(CompareArgs),
+    /// Print a completion script for a shell to standard output.
+    #[command(after_help = "Install, for example:\n  \
+        bash: resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff\n  \
+        zsh:  resdiff completions zsh > \"${fpath[1]}/_resdiff\"\n  \
+        fish: resdiff completions fish > ~/.config/fish/completions/resdiff.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output: `resdiff man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
-    /// The old version (session, year, symbol or path).
+    /// The old version (session, year, symbol, path, or `-` for standard input).
     pub old: Option<String>,
     /// The new version.
     pub new: Option<String>,

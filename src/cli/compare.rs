@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::{ColorChoice, CompareArgs, CompareFormat, FailOn};
 use super::policy;
-use super::{Context, EXIT_DIFFERENT, EXIT_OK, emit, report_warnings};
+use super::{Context, EXIT_DIFFERENT, EXIT_OK, emit, views};
 use crate::canonical;
 use crate::comparison::Comparison;
 use crate::corpus::CORPUS_DIR;
@@ -27,10 +27,15 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
                     "compare needs two versions (`resdiff compare 75 77`) or --git REV",
                 ));
             };
+            if old == "-" && new == "-" {
+                return Err(Error::new(
+                    "only one of the two versions can be `-` (standard input)",
+                ));
+            }
             let old = ctx.load(old, args.series.as_deref())?;
-            report_warnings(&old.label, &old.warnings);
+            ctx.warn(&old.label, &old.warnings);
             let new = ctx.load(new, args.series.as_deref())?;
-            report_warnings(&new.label, &new.warnings);
+            ctx.warn(&new.label, &new.warnings);
             inputs.extend([old.path.clone(), new.path.clone()]);
             vec![compare(&old.resolution, &new.resolution)]
         }
@@ -39,13 +44,19 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
     // or scripts, so say them on stderr too.
     if args.format != CompareFormat::Text || args.output.is_some() {
         for w in comparisons.iter().flat_map(|c| &c.warnings) {
-            eprintln!("warning: {w}");
+            ctx.say(&format!("warning: {w}"));
         }
     }
     let color = use_color(args.color, args.output.is_some());
     let report = render_all(&comparisons, args.git.is_some(), args.format, color)?;
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    emit(args.output.as_deref(), &report, &inputs)?;
+    if let Some(written) = emit(args.output.as_deref(), &report, &inputs)? {
+        ctx.say(&format!(
+            "wrote {}: {}",
+            written.display(),
+            views::comparison_counts(&comparisons)
+        ));
+    }
     Ok(exit_code(&comparisons, args.exit_code, &args.fail_on))
 }
 

@@ -9,6 +9,8 @@ mod views;
 
 use std::path::{Path, PathBuf};
 
+use clap::CommandFactory;
+
 use crate::canonical;
 use crate::corpus::{self, Corpus};
 use crate::draft;
@@ -33,13 +35,18 @@ pub fn run(args: Args) -> Result<u8> {
     let ctx = Context {
         corpus_arg: args.corpus.clone(),
         skipped: std::cell::RefCell::new(Vec::new()),
+        verbosity: match (args.quiet, args.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        },
     };
     let done = command(args, &ctx);
     // Files of the corpus that could not be read are worth a word only when
     // the work went on without them; a command that needed one says so.
     if done.is_ok() {
         for warning in ctx.skipped.borrow().iter() {
-            eprintln!("warning: skipped {warning}");
+            ctx.say(&format!("warning: skipped {warning}"));
         }
     }
     done
@@ -61,7 +68,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             format,
         } => {
             let loaded = ctx.load(&version, series.as_deref())?;
-            report_warnings(&loaded.label, &loaded.warnings);
+            ctx.warn(&loaded.label, &loaded.warnings);
             let r = &loaded.resolution;
             print(&match format {
                 ShowFormat::Text => views::structure(r)?,
@@ -71,11 +78,27 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             Ok(EXIT_OK)
         }
         Command::Import { file, output, meta } => {
+            let from_stdin = file == Path::new(STDIN);
+            let file = if from_stdin {
+                PathBuf::from(STDIN_NAME)
+            } else {
+                file
+            };
             let meta = import_meta(&file, &meta)?;
-            let loaded = parse::load_file(&file, Some(meta))?;
-            report_warnings(&file.display().to_string(), &loaded.warnings);
+            let loaded = if from_stdin {
+                parse::load_bytes(&file, corpus::read_stdin()?, Some(meta))?
+            } else {
+                parse::load_file(&file, Some(meta))?
+            };
+            ctx.warn(&file.display().to_string(), &loaded.warnings);
             let text = canonical::write(&loaded.resolution)?;
-            emit(output.as_deref(), &text, &[&file])?;
+            if let Some(written) = emit(output.as_deref(), &text, &[&file])? {
+                ctx.say(&format!(
+                    "wrote {}: {}",
+                    written.display(),
+                    views::counts(&loaded.resolution)
+                ));
+            }
             Ok(EXIT_OK)
         }
         Command::Draft {
@@ -86,7 +109,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             force,
         } => {
             let base = ctx.load(&from, series.as_deref())?;
-            report_warnings(&base.label, &base.warnings);
+            ctx.warn(&base.label, &base.warnings);
             let (drafted, updates) = draft::draft(&base.resolution, version, &base.label)?;
             let text = canonical::write(&drafted)?;
             let target = match output {
@@ -104,19 +127,55 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
                 ));
             }
             emit(Some(&target), &text, &[&base.path])?;
-            eprintln!("{}", draft_summary(&base.label, version, &target, &updates));
+            ctx.say(&draft_summary(&base.label, version, &target, &updates));
             Ok(EXIT_OK)
         }
         Command::Compare(args) => compare::run(ctx, args),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Args::command(), "resdiff", &mut script);
+            print(&String::from_utf8_lossy(&script))?;
+            Ok(EXIT_OK)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Args::command())
+                .render(&mut page)
+                .map_err(|e| Error::new(format!("cannot write the manual page: {e}")))?;
+            print(&String::from_utf8_lossy(&page))?;
+            Ok(EXIT_OK)
+        }
     }
 }
 
-/// What every command needs to find versions.
+/// What every command needs to find versions and talk to the user.
 struct Context {
     corpus_arg: Option<PathBuf>,
     /// The corpus files that could not be read, as their errors.
     skipped: std::cell::RefCell<Vec<String>>,
+    verbosity: Verbosity,
 }
+
+/// How much goes to standard error besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    /// Nothing (`-q`).
+    Quiet,
+    /// Notes, confirmations and the first [`WARNINGS_SHOWN`] warnings of
+    /// each file.
+    Normal,
+    /// Every warning (`-v`).
+    Verbose,
+}
+
+/// The VERSION or FILE that means standard input.
+const STDIN: &str = "-";
+/// How standard input is named in messages and reports.
+const STDIN_NAME: &str = "<stdin>";
+
+/// Warnings shown per file without `-v`: enough to see what is wrong, few
+/// enough that a badly broken file does not bury the terminal.
+const WARNINGS_SHOWN: usize = 20;
 
 /// A resolution loaded from a VERSION argument.
 struct LoadedVersion {
@@ -129,6 +188,36 @@ struct LoadedVersion {
 }
 
 impl Context {
+    /// A note or confirmation on standard error, unless `-q`.
+    fn say(&self, message: &str) {
+        if self.verbosity != Verbosity::Quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    /// The importer's warnings about the file `label` names.
+    fn warn(&self, label: &str, warnings: &[Warning]) {
+        let shown = match self.verbosity {
+            Verbosity::Quiet => 0,
+            Verbosity::Normal => WARNINGS_SHOWN,
+            Verbosity::Verbose => usize::MAX,
+        };
+        for w in warnings.iter().take(shown) {
+            let message = views::printable(&w.message);
+            match w.line {
+                // About the whole text, or placed by page (a PDF's warnings).
+                0 => eprintln!("warning: {label}: {message}"),
+                line => eprintln!("warning: {label}:{line}: {message}"),
+            }
+        }
+        if self.verbosity == Verbosity::Normal && warnings.len() > shown {
+            eprintln!(
+                "warning: {label}: {} more warnings (-v shows them all)",
+                warnings.len() - shown
+            );
+        }
+    }
+
     fn corpus_root(&self) -> Result<PathBuf> {
         if let Some(dir) = &self.corpus_arg {
             if !dir.is_dir() {
@@ -162,6 +251,18 @@ impl Context {
 
     /// A session, year or symbol from the corpus, or a path.
     fn load(&self, spec: &str, series: Option<&str>) -> Result<LoadedVersion> {
+        if spec == STDIN {
+            let Loaded {
+                resolution,
+                warnings,
+            } = parse::load_bytes(Path::new(STDIN_NAME), corpus::read_stdin()?, None)?;
+            return Ok(LoadedVersion {
+                resolution,
+                warnings,
+                label: STDIN_NAME.to_string(),
+                path: PathBuf::new(),
+            });
+        }
         let path = Path::new(spec);
         // A path that exists is read as a file: a directory or a FIFO then
         // gets an error that says what it is.
@@ -209,17 +310,6 @@ fn looks_like_path(spec: &str) -> bool {
         || spec.contains('\\')
 }
 
-fn report_warnings(label: &str, warnings: &[Warning]) {
-    for w in warnings {
-        let message = views::printable(&w.message);
-        match w.line {
-            // About the whole text, or placed by page (a PDF's warnings).
-            0 => eprintln!("warning: {label}: {message}"),
-            line => eprintln!("warning: {label}:{line}: {message}"),
-        }
-    }
-}
-
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
@@ -228,11 +318,12 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 
 /// Standard output for `None` or `-`, else the file (see
 /// [`crate::output::write_file`]), never one of the command's `inputs`.
-fn emit(output: Option<&Path>, text: &str, inputs: &[&Path]) -> Result<()> {
+/// Prints `text` or writes it to `output`; the file written, if one was.
+fn emit<'p>(output: Option<&'p Path>, text: &str, inputs: &[&Path]) -> Result<Option<&'p Path>> {
     match output {
-        None => print(text),
-        Some(p) if p == Path::new("-") => print(text),
-        Some(p) => write_file(p, text, inputs),
+        None => print(text).map(|()| None),
+        Some(p) if p == Path::new("-") => print(text).map(|()| None),
+        Some(p) => write_file(p, text, inputs).map(|()| Some(p)),
     }
 }
 

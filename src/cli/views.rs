@@ -4,6 +4,7 @@
 use askama::Template;
 use serde::Serialize;
 
+use crate::comparison::{ChangeStatus, Comparison};
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::model::{Paragraph, Resolution, Status};
@@ -217,4 +218,51 @@ pub fn list_text(corpus: &Corpus) -> Result<String> {
     .render()
     .map(|s| printable(&s))
     .map_err(render_error)
+}
+
+/// What a written canonical file holds, for the confirmation line:
+/// "14 preambular and 9 operative paragraphs, 7 footnotes".
+pub fn counts(resolution: &Resolution) -> String {
+    let mut out = format!(
+        "{} preambular and {} operative paragraphs",
+        resolution.preamble.len(),
+        resolution.operative.len()
+    );
+    let annexes = resolution.annexes.len();
+    if annexes > 0 {
+        out.push_str(&format!(", {}", plural(annexes, "annex", "annexes")));
+    }
+    out.push_str(&format!(
+        ", {}",
+        plural(resolution.footnotes.len(), "footnote", "footnotes")
+    ));
+    out
+}
+
+/// What a written report covers, for the confirmation line:
+/// "24 paragraphs, 2 changed" (per comparison when there are several).
+pub fn comparison_counts(comparisons: &[Comparison]) -> String {
+    let one = |c: &Comparison| {
+        let changed = c
+            .paragraphs
+            .iter()
+            .filter(|p| p.status != ChangeStatus::Unchanged || p.moved || p.renumbered)
+            .count();
+        format!(
+            "{}, {changed} changed",
+            plural(c.paragraphs.len(), "paragraph", "paragraphs")
+        )
+    };
+    match comparisons {
+        [single] => one(single),
+        many => format!(
+            "{} ({})",
+            plural(many.len(), "comparison", "comparisons"),
+            many.iter().map(one).collect::<Vec<_>>().join("; ")
+        ),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -93,7 +93,15 @@ pub fn default_meta(path: &Path) -> Meta {
         title: None,
         date: None,
         status: Status::Draft,
-        source: Some(format!("imported from {}", path.display())),
+        // The file's name, not its path: reports go into pull requests and
+        // mail, where a local directory means nothing and may say too much.
+        source: Some(format!(
+            "imported from {}",
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |name| name.to_string_lossy().into_owned()
+            )
+        )),
         generated_from: None,
         ..Default::default()
     };

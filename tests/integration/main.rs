@@ -7,6 +7,7 @@ mod browser;
 mod cli;
 mod common;
 mod compare;
+mod conventions;
 mod corpus_import;
 mod fuzz_replay;
 mod real_pairs;
