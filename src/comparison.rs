@@ -12,8 +12,11 @@ use crate::model::{Meta, Part};
 /// The result of comparing two versions of a resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
+    /// The old version's metadata.
     pub old: Meta,
+    /// The new version's metadata.
     pub new: Meta,
+    /// The comparison in figures.
     pub summary: Summary,
     /// In reading order of the new version, removed paragraphs where they were.
     pub paragraphs: Vec<ParagraphChange>,
@@ -27,9 +30,14 @@ pub struct Comparison {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeStatus {
+    /// Paired with its old version; same text and sub-paragraphs (it may still
+    /// be moved or renumbered).
     Unchanged,
+    /// Paired with its old version; its words or a sub-paragraph changed.
     Modified,
+    /// In the new version only: no old counterpart.
     Added,
+    /// In the old version only: no new counterpart.
     Removed,
     /// One old paragraph became two or more new ones.
     Split,
@@ -38,6 +46,7 @@ pub enum ChangeStatus {
 }
 
 impl ChangeStatus {
+    /// Every status, in the order reports list them.
     pub const ALL: [ChangeStatus; 6] = [
         ChangeStatus::Unchanged,
         ChangeStatus::Modified,
@@ -47,6 +56,7 @@ impl ChangeStatus {
         ChangeStatus::Merged,
     ];
 
+    /// The status as written in the JSON: "modified".
     pub fn name(self) -> &'static str {
         match self {
             ChangeStatus::Unchanged => "unchanged",
@@ -65,8 +75,12 @@ pub struct ParagraphRef {
     /// Position within its part (or within its parent, for sub-paragraphs),
     /// counting from 1.
     pub index: usize,
+    /// The printed number ("5", "7 bis", "a"); `None` where none is printed, as in
+    /// the preamble.
     pub number: Option<String>,
+    /// The opening lead as printed ("Recalling also").
     pub lead: Option<String>,
+    /// The full text, lead included, sub-paragraphs and footnote markers excluded.
     pub text: String,
 }
 
@@ -76,13 +90,17 @@ pub struct ParagraphRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(untagged)]
 pub enum Side {
+    /// No paragraph: the empty side of an added or removed paragraph.
     #[default]
     None,
+    /// A single paragraph.
     One(ParagraphRef),
+    /// The many side of a split or merge, in reading order.
     Many(Vec<ParagraphRef>),
 }
 
 impl Side {
+    /// The paragraphs on this side, in reading order; none for [`Side::None`].
     pub fn refs(&self) -> Vec<&ParagraphRef> {
         match self {
             Side::None => Vec::new(),
@@ -91,6 +109,7 @@ impl Side {
         }
     }
 
+    /// True for the empty side of an added or removed paragraph.
     pub fn is_none(&self) -> bool {
         matches!(self, Side::None)
     }
@@ -100,16 +119,23 @@ impl Side {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
+    /// The new lead stands higher on the strength scale.
     Stronger,
+    /// The new lead stands lower on the strength scale.
     Weaker,
+    /// Neither: the leads are on different scales, of equal or no strength,
+    /// or the old opening still stands later in the new paragraph.
     Neutral,
 }
 
 /// The opening lead changed (`Invites` → `Urges`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeadChange {
+    /// The old lead as printed.
     pub old: String,
+    /// The new lead as printed.
     pub new: String,
+    /// Whether the new lead is stronger, weaker or neither.
     pub direction: Direction,
 }
 
@@ -117,8 +143,11 @@ pub struct LeadChange {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WordOpKind {
+    /// Text in both versions.
     Equal,
+    /// Text only in the old version.
     Delete,
+    /// Text only in the new version.
     Insert,
 }
 
@@ -126,7 +155,9 @@ pub enum WordOpKind {
 /// `equal` and `delete` runs gives the old text; `equal` and `insert`, the new.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordOp {
+    /// Whether the run is kept, deleted or inserted.
     pub op: WordOpKind,
+    /// The run of text, spaces and punctuation included.
     pub text: String,
     /// This run is part of a routine update (session number, year, date
     /// moved on by the versions' interval).
@@ -138,11 +169,14 @@ pub struct WordOp {
 /// change added or removed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct References {
+    /// References in the new text and not in the old, sorted and deduplicated.
     pub added: Vec<String>,
+    /// References in the old text and not in the new, sorted and deduplicated.
     pub removed: Vec<String>,
 }
 
 impl References {
+    /// True when the change added and removed no reference.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty()
     }
@@ -151,39 +185,57 @@ impl References {
 /// One record of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParagraphChange {
+    /// The part the paragraph is in; sub-paragraphs carry their parent's.
     pub part: Part,
+    /// What happened to the paragraph.
     pub status: ChangeStatus,
     /// Its position relative to the other paired paragraphs changed.
     pub moved: bool,
     /// Same paragraph, new printed number.
     pub renumbered: bool,
+    /// The paragraph(s) in the old version.
     pub old: Side,
+    /// The paragraph(s) in the new version.
     pub new: Side,
     /// Word similarity of old and new, 0 to 1 (1 for unchanged, 0 for added
     /// and removed).
     pub similarity: f64,
+    /// The opening lead's change, when it changed.
     pub lead_change: Option<LeadChange>,
+    /// The word-level redline of the paragraph's own text, lead included and
+    /// sub-paragraphs excluded.
     pub words: Vec<WordOp>,
+    /// References to other documents that the change added or removed.
     pub references: References,
     /// Every change in this paragraph is a routine update.
     pub routine: bool,
+    /// The sub-paragraphs, aligned inside a paired parent, in the same shape.
     pub subparagraphs: Vec<ParagraphChange>,
 }
 
 /// Counts for one part of the resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct StatusCounts {
+    /// Records with the same text and sub-paragraphs.
     pub unchanged: usize,
+    /// Records whose text or sub-paragraphs changed.
     pub modified: usize,
+    /// Records with no old counterpart.
     pub added: usize,
+    /// Records with no new counterpart.
     pub removed: usize,
+    /// Split groups, each counted once.
     pub split: usize,
+    /// Merged groups, each counted once.
     pub merged: usize,
+    /// Records marked as moved.
     pub moved: usize,
+    /// Records marked as renumbered.
     pub renumbered: usize,
 }
 
 impl StatusCounts {
+    /// The number of records with `status`.
     pub fn get(&self, status: ChangeStatus) -> usize {
         match status {
             ChangeStatus::Unchanged => self.unchanged,
@@ -195,6 +247,7 @@ impl StatusCounts {
         }
     }
 
+    /// Count one more record with `status`.
     pub fn add(&mut self, status: ChangeStatus) {
         match status {
             ChangeStatus::Unchanged => self.unchanged += 1,
@@ -215,17 +268,26 @@ impl StatusCounts {
 /// The whole comparison in figures.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Summary {
+    /// Counts over the preamble's top-level records.
     pub preamble: StatusCounts,
+    /// Counts over the operative part's top-level records.
     pub operative: StatusCounts,
     /// The paragraphs of the annexes, all together.
     #[serde(default)]
     pub annex: StatusCounts,
+    /// Words (not spaces or punctuation) in insert runs, sub-paragraphs included.
     pub words_inserted: usize,
+    /// Words (not spaces or punctuation) in delete runs, sub-paragraphs included.
     pub words_deleted: usize,
+    /// Lead changes that made the lead stronger.
     pub leads_strengthened: usize,
+    /// Lead changes that made the lead weaker.
     pub leads_weakened: usize,
+    /// Lead changes that were neither stronger nor weaker.
     pub leads_changed_neutral: usize,
+    /// References added, over all records and their sub-paragraphs.
     pub references_added: usize,
+    /// References removed, over all records and their sub-paragraphs.
     pub references_removed: usize,
     /// Records whose changes are all routine updates.
     pub routine: usize,
@@ -234,6 +296,7 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The counts for one part.
     pub fn part(&self, part: Part) -> &StatusCounts {
         match part {
             Part::Preamble => &self.preamble,
@@ -242,6 +305,7 @@ impl Summary {
         }
     }
 
+    /// The counts for one part, to update.
     pub fn part_mut(&mut self, part: Part) -> &mut StatusCounts {
         match part {
             Part::Preamble => &mut self.preamble,

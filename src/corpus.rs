@@ -3,14 +3,13 @@
 //! (`75`, `A/75/L.78`, or a path) resolved to one file.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::canonical;
 use crate::error::{Error, Result};
-use crate::limits::MAX_FILE_BYTES;
+use crate::files::read_text;
 use crate::model::{Meta, Resolution};
 
 /// The directory name of a corpus inside a checkout.
@@ -19,15 +18,18 @@ pub const CORPUS_DIR: &str = "resolutions";
 /// One version file in the corpus.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// The file, under the corpus root.
     pub path: PathBuf,
     /// The directory the file is in: `csto` for `resolutions/csto/75.md`.
     pub series: String,
     /// The file stem: `75`.
     pub version: String,
+    /// The file as read.
     pub resolution: Resolution,
 }
 
 impl Entry {
+    /// The resolution's front matter.
     pub fn meta(&self) -> &Meta {
         &self.resolution.meta
     }
@@ -36,7 +38,9 @@ impl Entry {
 /// All versions found under a corpus root, sorted by series then version.
 #[derive(Debug, Clone)]
 pub struct Corpus {
+    /// The `resolutions/` directory.
     pub root: PathBuf,
+    /// Every version read.
     pub entries: Vec<Entry>,
     /// Files that could not be read: work that does not need them goes on
     /// (with a warning); asking for one of them gives its error.
@@ -46,8 +50,11 @@ pub struct Corpus {
 /// A version file that could not be read, and why.
 #[derive(Debug, Clone)]
 pub struct Broken {
+    /// Its directory.
     pub series: String,
+    /// Its file stem.
     pub version: String,
+    /// What reading it said.
     pub error: Error,
 }
 
@@ -173,108 +180,6 @@ fn check_duplicates(entries: &[Entry]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Reads a file as UTF-8, with errors that name it.
-pub fn read_text(path: &Path) -> Result<String> {
-    text_of(path, read_bytes(path)?)
-}
-
-/// A file's bytes, with an error that names it and says what it is when
-/// it is not a file (a directory, a FIFO, a device).
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        let kind = meta.file_type();
-        if kind.is_dir() {
-            return Err(Error::in_file(path, "is a directory, not a file"));
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileTypeExt;
-            let what = if kind.is_fifo() {
-                Some("a FIFO")
-            } else if kind.is_char_device() || kind.is_block_device() {
-                Some("a device")
-            } else if kind.is_socket() {
-                Some("a socket")
-            } else {
-                None
-            };
-            if let Some(what) = what {
-                return Err(Error::in_file(
-                    path,
-                    format!("is {what}, not a file: give the file itself"),
-                ));
-            }
-        }
-    }
-    let cannot_read = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::in_file(path, "no such file"),
-        _ => Error::in_file(path, format!("cannot read: {e}")),
-    };
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    // Read one byte past the bound, so a file that grew is caught too.
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::in_file(
-            path,
-            format!(
-                "larger than the {} MB resdiff reads: is this a resolution?",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    Ok(bytes)
-}
-
-/// What a file named `-` means: everything on standard input, bounded like
-/// a file.
-pub fn read_stdin() -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::new(format!("cannot read standard input: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::new(format!(
-            "standard input: more than the {} MB resdiff reads",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    Ok(bytes)
-}
-
-/// Bytes as UTF-8 text, with the line of the first invalid byte. A byte
-/// order mark is dropped and every line ending (CR LF, or CR alone as old
-/// Mac files have it) becomes LF, so all readers see one form.
-pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    let text = utf8(path, bytes)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    })
-}
-
-fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        Error::at_line(
-            path,
-            line,
-            format!("not UTF-8 text (invalid byte at offset {offset}): save the file as UTF-8"),
-        )
-    })
 }
 
 impl Corpus {

@@ -13,11 +13,14 @@ use crate::ordinal::{find_ordinals, ordinal_words};
 /// One routine update the draft made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Update {
+    /// The part the updated paragraph is in.
     pub part: Part,
     /// "8" for operative paragraph 8, "8 (a)" inside a sub-paragraph,
     /// "3" for the third preambular paragraph.
     pub paragraph: String,
+    /// The text before the update: "seventy-seventh session".
     pub old: String,
+    /// The text after the update: "seventy-ninth session".
     pub new: String,
 }
 

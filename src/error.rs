@@ -15,9 +15,11 @@ pub struct Error {
     pub message: String,
 }
 
+/// A result whose error is, by default, [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// An error not tied to a file.
     pub fn new(message: impl Into<String>) -> Error {
         Error {
             path: None,
@@ -26,6 +28,7 @@ impl Error {
         }
     }
 
+    /// An error about a file as a whole.
     pub fn in_file(path: &Path, message: impl Into<String>) -> Error {
         Error {
             path: Some(path.to_path_buf()),
@@ -34,6 +37,7 @@ impl Error {
         }
     }
 
+    /// An error at a 1-based line of a file.
     pub fn at_line(path: &Path, line: usize, message: impl Into<String>) -> Error {
         Error {
             path: Some(path.to_path_buf()),

@@ -32,6 +32,7 @@ struct RawGroup {
 pub struct LeadEntry {
     /// As written in the lexicon ("Takes note with appreciation").
     pub lead: String,
+    /// The part whose paragraphs the lead opens.
     pub part: Part,
     /// Leads are compared only on the same scale ("action", "concern").
     pub scale: String,
@@ -48,6 +49,7 @@ pub struct LeadMatch {
     pub printed: String,
     /// The lexicon entry it matched ("Recalling").
     pub entry: String,
+    /// The part the matched entry is a lead of.
     pub part: Part,
 }
 
@@ -132,6 +134,7 @@ impl Lexicon {
         })
     }
 
+    /// Every lead the lexicon knows: the operative ones, then the preambular.
     pub fn entries(&self) -> &[LeadEntry] {
         &self.entries
     }

@@ -3,7 +3,10 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use resdiff::cli::{self, Args};
+
+mod cli;
+
+use cli::Args;
 
 fn main() -> ExitCode {
     let args = Args::parse();

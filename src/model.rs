@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 /// The organ that adopts (or would adopt) the resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Body {
+    /// The General Assembly: symbols `A/…`, versions named by session.
     #[serde(rename = "General Assembly")]
     #[default]
     GeneralAssembly,
+    /// The Security Council: symbols `S/…`, versions named by year.
     #[serde(rename = "Security Council")]
     SecurityCouncil,
 }
@@ -23,6 +25,7 @@ impl Body {
         }
     }
 
+    /// The organ's name: "General Assembly".
     pub fn name(&self) -> &'static str {
         match self {
             Body::GeneralAssembly => "General Assembly",
@@ -35,8 +38,10 @@ impl Body {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// A draft resolution, not yet adopted.
     #[default]
     Draft,
+    /// A resolution as adopted.
     Adopted,
 }
 
@@ -44,6 +49,7 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
+    /// The organ the resolution is for.
     pub body: Body,
     /// The document symbol: `A/75/L.78`, `A/RES/77/13`, `S/2024/789`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,12 +62,14 @@ pub struct Meta {
     pub year: Option<u32>,
     /// The series the versions belong to: the directory under `resolutions/`.
     pub series: String,
+    /// The resolution's title as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// ISO date, `2021-05-11`: of adoption for an adopted resolution, of
     /// issue for a draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Whether this version is a draft or an adopted resolution.
     pub status: Status,
     /// The resolution's number as printed before its title: `73/8`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,7 +124,9 @@ impl Meta {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
+    /// The preambular paragraphs, before the operative ones.
     Preamble,
+    /// The operative paragraphs: what the organ decides, requests or urges.
     Operative,
     /// Every paragraph of every annex, in order.
     Annex,
@@ -126,6 +136,7 @@ impl Part {
     /// Every part, in reading order.
     pub const ALL: [Part; 3] = [Part::Preamble, Part::Operative, Part::Annex];
 
+    /// The part's name as written in the JSON: "preamble".
     pub fn name(self) -> &'static str {
         match self {
             Part::Preamble => "preamble",
@@ -148,7 +159,9 @@ impl Part {
 /// the first `offset` bytes of the paragraph's `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FootnoteRef {
+    /// The marker as printed ("1"), the same as its [`Footnote`]'s.
     pub marker: String,
+    /// Byte offset into `text` after which the marker stands.
     pub offset: usize,
 }
 
@@ -202,7 +215,9 @@ impl Paragraph {
 /// A footnote's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Footnote {
+    /// The marker that paragraphs' [`FootnoteRef`]s carry ("1").
     pub marker: String,
+    /// The footnote's text; empty when the source lacks it.
     pub text: String,
 }
 
@@ -214,6 +229,7 @@ pub struct Annex {
     /// resolution without one (a declaration it adopts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The annex's title as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Numbered or not; headings on the paragraph they stand before.
@@ -261,13 +277,18 @@ impl Annex {
 /// A parsed resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {
+    /// Everything known about this version besides its text.
     pub meta: Meta,
     /// "The General Assembly," as printed; `None` when the source lost it.
     pub enacting_formula: Option<String>,
+    /// The preambular paragraphs, in order.
     pub preamble: Vec<Paragraph>,
+    /// The operative paragraphs, in order.
     pub operative: Vec<Paragraph>,
+    /// The annexes after the operative part, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annexes: Vec<Annex>,
+    /// The footnotes, marker and text, in the order the source gives them.
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
 }

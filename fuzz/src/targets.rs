@@ -80,7 +80,8 @@ pub fn compare_render(data: &[u8]) {
     ] {
         let report = report.unwrap_or_else(|e| panic!("{format} did not render: {e}"));
         if let Some(c) = report.chars().find(|&c| {
-            resdiff::characters::is_hostile_control(c) || resdiff::characters::is_reordering(c)
+            resdiff::render::sanitize::is_hostile_control(c)
+                || resdiff::render::sanitize::is_reordering(c)
         }) {
             panic!("the {format} report passes U+{:04X} through", c as u32);
         }

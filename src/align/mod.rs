@@ -1,17 +1,17 @@
 //! Paragraph alignment: which paragraph of the old version became which of
 //! the new, by content rather than by number.
 //!
-//! Steps: fingerprint every paragraph ([`fingerprint`]); find a few likely
+//! Steps: fingerprint every paragraph (`fingerprint`); find a few likely
 //! partners for each new paragraph through an inverted index of word-pair
-//! shingles ([`candidates`]); score those exactly (word ratio or
+//! shingles (`candidates`); score those exactly (word ratio or
 //! containment) and pair greedily, best score first, with a slight
 //! preference for pairs at the same relative position; group leftovers into
-//! splits and merges ([`groups`]); and mark as moved the pairs outside the
-//! longest run that kept its order ([`order`]). The cost is near linear in
+//! splits and merges (`groups`); and mark as moved the pairs outside the
+//! longest run that kept its order (`order`). The cost is near linear in
 //! the number of paragraphs.
 
 mod candidates;
-pub mod fingerprint;
+pub(crate) mod fingerprint;
 mod groups;
 mod order;
 
@@ -33,33 +33,47 @@ const POSITION_PENALTY: f64 = 0.1;
 pub enum Link {
     /// The same paragraph in both versions (possibly edited).
     Paired {
+        /// Index of the old paragraph.
         old: usize,
+        /// Index of the new paragraph.
         new: usize,
         /// The alignment score, 0 to 1.
         score: f64,
+        /// Outside the longest run that kept its order.
         moved: bool,
     },
+    /// A new paragraph with no old counterpart.
     Added {
+        /// Index of the new paragraph.
         new: usize,
     },
+    /// An old paragraph with no new counterpart.
     Removed {
+        /// Index of the old paragraph.
         old: usize,
     },
     /// One old paragraph became these consecutive new ones.
     Split {
+        /// Index of the old paragraph.
         old: usize,
+        /// Indices of the new paragraphs, in order.
         new: Vec<usize>,
+        /// Outside the longest run that kept its order.
         moved: bool,
     },
     /// These consecutive old paragraphs became one new one.
     Merged {
+        /// Indices of the old paragraphs, in order.
         old: Vec<usize>,
+        /// Index of the new paragraph.
         new: usize,
+        /// Outside the longest run that kept its order.
         moved: bool,
     },
 }
 
 impl Link {
+    /// The old paragraphs this link covers, in order; none for an added one.
     pub fn old_indices(&self) -> Vec<usize> {
         match self {
             Link::Paired { old, .. } | Link::Removed { old } | Link::Split { old, .. } => {
@@ -70,6 +84,7 @@ impl Link {
         }
     }
 
+    /// The new paragraphs this link covers, in order; none for a removed one.
     pub fn new_indices(&self) -> Vec<usize> {
         match self {
             Link::Paired { new, .. } | Link::Added { new } | Link::Merged { new, .. } => {
@@ -80,6 +95,7 @@ impl Link {
         }
     }
 
+    /// Whether the link is marked as moved; never for an added or removed one.
     pub fn moved(&self) -> bool {
         match self {
             Link::Paired { moved, .. } | Link::Split { moved, .. } | Link::Merged { moved, .. } => {

@@ -4,7 +4,7 @@
 //! operative part as an ordered list, sub-paragraphs as nested `- (a)` lists,
 //! footnotes as Markdown footnotes.
 //!
-//! [`write`] and [`read`] are inverses: reading a file and writing it again
+//! [`write()`] and [`read`] are inverses: reading a file and writing it again
 //! gives the same bytes, which the tests check on every shipped version.
 
 mod read;

@@ -7,20 +7,24 @@ use std::path::{Path, PathBuf};
 use super::args::{ColorChoice, CompareArgs, CompareFormat, FailOn};
 use super::policy;
 use super::{Context, EXIT_DIFFERENT, EXIT_OK, emit, views};
-use crate::canonical;
-use crate::comparison::Comparison;
-use crate::corpus::CORPUS_DIR;
-use crate::diff::compare;
-use crate::error::{Error, Result};
-use crate::git::{self, ChangeKind};
-use crate::model::Resolution;
-use crate::render;
+use resdiff::comparison::Comparison;
+use resdiff::diff::compare;
+use resdiff::error::{Error, Result};
+use resdiff::{render, review};
 
 pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
     // The files read, which the report may not replace.
     let mut inputs: Vec<PathBuf> = Vec::new();
     let comparisons = match &args.git {
-        Some(rev) => against_revision(rev)?,
+        Some(rev) => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| Error::new(format!("cannot read the current directory: {e}")))?;
+            let review = review::changed_since(&cwd, rev)?;
+            for note in &review.notes {
+                ctx.say(&format!("note: {note}"));
+            }
+            review.comparisons
+        }
         None => {
             let (Some(old), Some(new)) = (&args.old, &args.new) else {
                 return Err(Error::new(
@@ -112,76 +116,4 @@ fn render_all(
         (CompareFormat::Md, _) => render::markdown_many(comparisons),
         (CompareFormat::Text, _) => render::text_many(comparisons, color),
     }
-}
-
-/// Every resolution file changed since `rev`: modified files against their
-/// old text, new version files against the previous version of their series
-/// at `rev`.
-fn against_revision(rev: &str) -> Result<Vec<Comparison>> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| Error::new(format!("cannot read the current directory: {e}")))?;
-    let root = git::repo_root(&cwd)?;
-    let commit = git::resolve_rev(&root, rev)?;
-    let changed = git::changed_files(&root, &commit, CORPUS_DIR)?;
-    let mut comparisons = Vec::new();
-    for file in changed
-        .iter()
-        .filter(|f| f.path.extension().is_some_and(|e| e == "md"))
-    {
-        let shown = file.path.display();
-        match file.kind {
-            ChangeKind::Deleted => eprintln!("note: {shown} was deleted since {rev}"),
-            ChangeKind::Modified => {
-                let old_text = git::show_file(&root, &commit, &file.path)?;
-                let old = canonical::read(&old_text, &PathBuf::from(format!("{rev}:{shown}")))?;
-                let new = read_working(&root, &file.path)?;
-                comparisons.push(compare(&old, &new));
-            }
-            ChangeKind::Added => {
-                let new = read_working(&root, &file.path)?;
-                match predecessor(&root, &commit, rev, &new)? {
-                    Some(old) => comparisons.push(compare(&old, &new)),
-                    None => eprintln!(
-                        "note: {shown} is new and has no earlier version in its series at {rev}"
-                    ),
-                }
-            }
-        }
-    }
-    if comparisons.is_empty() {
-        eprintln!("note: no resolution in {CORPUS_DIR}/ changed since {rev}");
-    }
-    Ok(comparisons)
-}
-
-fn read_working(root: &Path, path: &Path) -> Result<Resolution> {
-    let full = root.join(path);
-    canonical::read(&crate::corpus::read_text(&full)?, &full)
-}
-
-/// The latest version of `new`'s series at the revision that comes before it.
-fn predecessor(
-    root: &Path,
-    commit: &str,
-    rev: &str,
-    new: &Resolution,
-) -> Result<Option<Resolution>> {
-    let Some(version) = new.meta.version() else {
-        return Ok(None);
-    };
-    let dir = format!("{CORPUS_DIR}/{}", new.meta.series);
-    let mut best: Option<(u32, Resolution)> = None;
-    for path in git::files_at(root, commit, &dir)? {
-        if path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let text = git::show_file(root, commit, &path)?;
-        let old = canonical::read(&text, &PathBuf::from(format!("{rev}:{}", path.display())))?;
-        if let Some(v) = old.meta.version().filter(|&v| v < version)
-            && best.as_ref().is_none_or(|(b, _)| v > *b)
-        {
-            best = Some((v, old));
-        }
-    }
-    Ok(best.map(|(_, r)| r))
 }

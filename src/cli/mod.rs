@@ -11,13 +11,13 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 
-use crate::canonical;
-use crate::corpus::{self, Corpus};
-use crate::draft;
-use crate::error::{Error, Result};
-use crate::model::{Body, Meta, Resolution, Status};
-use crate::output::{print, write_file};
-use crate::parse::{self, Loaded, Warning};
+use resdiff::canonical;
+use resdiff::corpus::{self, Corpus};
+use resdiff::draft;
+use resdiff::error::{Error, Result};
+use resdiff::files::{self, print, write_file};
+use resdiff::model::{Body, Meta, Resolution, Status};
+use resdiff::parse::{self, Loaded, Warning};
 
 pub use args::Args;
 use args::{BodyArg, Command, ListFormat, MetaArgs, ShowFormat, StatusArg};
@@ -86,7 +86,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             };
             let meta = import_meta(&file, &meta)?;
             let loaded = if from_stdin {
-                parse::load_bytes(&file, corpus::read_stdin()?, Some(meta))?
+                parse::load_bytes(&file, files::read_stdin()?, Some(meta))?
             } else {
                 parse::load_file(&file, Some(meta))?
             };
@@ -255,7 +255,7 @@ impl Context {
             let Loaded {
                 resolution,
                 warnings,
-            } = parse::load_bytes(Path::new(STDIN_NAME), corpus::read_stdin()?, None)?;
+            } = parse::load_bytes(Path::new(STDIN_NAME), files::read_stdin()?, None)?;
             return Ok(LoadedVersion {
                 resolution,
                 warnings,
@@ -317,7 +317,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 }
 
 /// Standard output for `None` or `-`, else the file (see
-/// [`crate::output::write_file`]), never one of the command's `inputs`.
+/// [`resdiff::files::write_file`]), never one of the command's `inputs`.
 /// Prints `text` or writes it to `output`; the file written, if one was.
 fn emit<'p>(output: Option<&'p Path>, text: &str, inputs: &[&Path]) -> Result<Option<&'p Path>> {
     match output {
@@ -338,7 +338,7 @@ fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
         meta.series = series.clone();
     }
     if let Some(date) = &args.date
-        && !crate::dates::is_iso_date(date)
+        && !resdiff::dates::is_iso_date(date)
     {
         return Err(Error::new(format!(
             "--date {date:?}: expected a real calendar date in the form YYYY-MM-DD, such as 2021-05-11"

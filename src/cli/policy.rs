@@ -2,8 +2,8 @@
 //! project gates only on what it cares about.
 
 use crate::cli::args::FailOn;
-use crate::comparison::{ChangeStatus, Comparison, Direction, ParagraphChange};
-use crate::model::Part;
+use resdiff::comparison::{ChangeStatus, Comparison, Direction, ParagraphChange};
+use resdiff::model::Part;
 
 /// The policies that `comparison` trips, in the order given.
 pub fn tripped(policies: &[FailOn], comparison: &Comparison) -> Vec<FailOn> {
@@ -50,8 +50,8 @@ fn deep_any(p: &ParagraphChange, f: &dyn Fn(&ParagraphChange) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::comparison::*;
-    use crate::model::{Body, Meta, Status};
+    use resdiff::comparison::*;
+    use resdiff::model::{Body, Meta, Status};
 
     fn meta() -> Meta {
         Meta {

@@ -4,11 +4,11 @@
 use askama::Template;
 use serde::Serialize;
 
-use crate::comparison::{ChangeStatus, Comparison};
-use crate::corpus::Corpus;
-use crate::error::{Error, Result};
-use crate::model::{Paragraph, Resolution, Status};
-use crate::render::sanitize::clean;
+use resdiff::comparison::{ChangeStatus, Comparison};
+use resdiff::corpus::Corpus;
+use resdiff::error::{Error, Result};
+use resdiff::model::{Paragraph, Resolution, Status};
+use resdiff::render::sanitize::clean;
 
 /// One line of the structure view.
 struct Row {

@@ -1,13 +1,13 @@
 //! The comparison engine: aligns the two versions part by part
-//! ([`crate::align`]), redlines each pair word by word ([`words`]), reads the
-//! drafting semantics (lead changes, [`references`], [`routine`] updates)
-//! and sums it all up ([`summary`]) into one [`Comparison`].
+//! ([`crate::align`]), redlines each pair word by word (`words`), reads the
+//! drafting semantics (lead changes, `references`, `routine` updates)
+//! and sums it all up (`summary`) into one [`Comparison`].
 
 mod records;
-pub mod references;
-pub mod routine;
+pub(crate) mod references;
+pub(crate) mod routine;
 mod summary;
-pub mod words;
+pub(crate) mod words;
 
 use crate::align::align_paragraphs;
 use crate::comparison::Comparison;

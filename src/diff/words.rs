@@ -296,6 +296,7 @@ fn push_merged(out: &mut Vec<Segment>, segment: Segment) {
 }
 
 /// The old text (`equal` + `delete` runs) and new text (`equal` + `insert`).
+#[cfg(test)]
 pub fn sides(ops: &[WordOp]) -> (String, String) {
     let mut old = String::new();
     let mut new = String::new();

@@ -10,7 +10,7 @@ pub mod sidecar;
 use std::path::Path;
 
 use crate::canonical;
-use crate::corpus::{read_bytes, text_of};
+use crate::files::{read_bytes, text_of};
 
 /// Opens a footnote marker inside a line of text a typeset source (a PDF)
 /// gave: the reader knows it was raised, the importer takes it out.
@@ -26,7 +26,9 @@ pub use import::{Imported, Warning};
 /// canonical files).
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// The resolution read.
     pub resolution: Resolution,
+    /// What the importer repaired or was unsure of, by line (page for a PDF).
     pub warnings: Vec<Warning>,
 }
 

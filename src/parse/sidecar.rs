@@ -36,7 +36,7 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     if path == document || !path.is_file() {
         return Ok(());
     }
-    let text = crate::corpus::read_text(&path)?;
+    let text = crate::files::read_text(&path)?;
     let sidecar: Sidecar = serde_json::from_str(&text)
         .map_err(|e| Error::at_line(&path, e.line(), format!("not a metadata sidecar: {e}")))?;
     // The body follows the symbol where the document gave one; else the

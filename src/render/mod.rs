@@ -1,7 +1,7 @@
 //! Rendering a [`Comparison`] as a report: HTML (one self-contained page),
 //! GitHub-flavoured Markdown, terminal text (ANSI colour or word-diff
 //! markers) and JSON. The text formats are askama templates in
-//! `templates/` over one shared [`view`] of the comparison.
+//! `templates/` over one shared `view` of the comparison.
 
 mod filters;
 mod html;

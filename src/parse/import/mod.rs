@@ -10,19 +10,19 @@
 //! quoted «like this»). Where the importer had to guess, it says so in a
 //! [`Warning`] with the line.
 //!
-//! The stages, one module each: [`words`] cleans each line, [`lines`]
-//! decides what each line is and assembles blocks, [`structure`] builds
-//! paragraphs from blocks; [`furniture`], [`footnotes`] and [`labels`]
+//! The stages, one module each: `words` cleans each line, `lines`
+//! decides what each line is and assembles blocks, `structure` builds
+//! paragraphs from blocks; `furniture`, `footnotes` and `labels`
 //! answer the questions those stages ask.
 
-pub mod footnotes;
-pub mod furniture;
-pub mod head;
-pub mod labels;
-pub mod lines;
-pub mod pages;
-pub mod structure;
-pub mod words;
+pub(crate) mod footnotes;
+pub(crate) mod furniture;
+pub(crate) mod head;
+pub(crate) mod labels;
+pub(crate) mod lines;
+pub(crate) mod pages;
+pub(crate) mod structure;
+pub(crate) mod words;
 
 use crate::model::{Body, Meta, Resolution, Status};
 use crate::{Error, Result};
@@ -35,6 +35,7 @@ use words::{Vocabulary, clean_line};
 pub struct Warning {
     /// 1-based line in the input (0 when the warning is about the whole text).
     pub line: usize,
+    /// What the importer was unsure of or repaired.
     pub message: String,
 }
 
@@ -47,6 +48,7 @@ impl std::fmt::Display for Warning {
 /// The result of an import.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
+    /// The resolution the text was parsed into.
     pub resolution: Resolution,
     /// In line order.
     pub warnings: Vec<Warning>,

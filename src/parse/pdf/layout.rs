@@ -33,6 +33,7 @@ const BOTTOM_MARGIN: f32 = 0.12;
 pub struct LogicalLine {
     /// 1-based page of its first row.
     pub page: usize,
+    /// The text, each footnote marker between [`MARKER_OPEN`] and [`MARKER_CLOSE`].
     pub text: String,
     /// The italic run opening the text (after its label), trimmed.
     pub lead: Option<String>,
@@ -43,6 +44,7 @@ pub struct LogicalLine {
 /// What the layout found.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
+    /// The body's logical lines, in reading order.
     pub lines: Vec<LogicalLine>,
     /// (page, marker, text)
     pub footnotes: Vec<(usize, String, String)>,

@@ -2,13 +2,13 @@
 //! loses: italics (the drafter's leads), position (page furniture, the
 //! footnote area, indentation) and size and raise (footnote markers).
 //!
-//! [`glyphs`] interprets content streams, [`rows`] builds printed lines,
+//! `glyphs` interprets content streams, `rows` builds printed lines,
 //! [`layout`] sorts the rows of each page into head, body, footnotes and
 //! furniture and joins the body into the logical lines the importer reads.
 
-pub mod glyphs;
+pub(crate) mod glyphs;
 pub mod layout;
-pub mod rows;
+pub(crate) mod rows;
 
 use crate::{Error, Result};
 

@@ -1,11 +1,120 @@
-//! Where results go: standard output, or a file written whole or not at all
-//! (a temporary file in the same directory, then renamed over the target),
-//! and never over a device, a directory, a symlink or the command's input.
+//! Files in and out, the one place resdiff touches them.
+//!
+//! In: a file's bytes or text (named in every error, bounded by
+//! [`MAX_FILE_BYTES`], with a byte order mark dropped and line endings made
+//! LF) or standard input. Out: standard output, or a file written whole or
+//! not at all (a temporary file in the same directory, then renamed over the
+//! target), and never over a device, a directory, a symlink or the
+//! command's input.
 
+use std::io::Read;
 use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::limits::MAX_FILE_BYTES;
+
+/// Reads a file as UTF-8, with errors that name it.
+pub fn read_text(path: &Path) -> Result<String> {
+    text_of(path, read_bytes(path)?)
+}
+
+/// A file's bytes, with an error that names it and says what it is when
+/// it is not a file (a directory, a FIFO, a device).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return Err(Error::in_file(path, "is a directory, not a file"));
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let what = if kind.is_fifo() {
+                Some("a FIFO")
+            } else if kind.is_char_device() || kind.is_block_device() {
+                Some("a device")
+            } else if kind.is_socket() {
+                Some("a socket")
+            } else {
+                None
+            };
+            if let Some(what) = what {
+                return Err(Error::in_file(
+                    path,
+                    format!("is {what}, not a file: give the file itself"),
+                ));
+            }
+        }
+    }
+    let cannot_read = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::in_file(path, "no such file"),
+        _ => Error::in_file(path, format!("cannot read: {e}")),
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    // Read one byte past the bound, so a file that grew is caught too.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::in_file(
+            path,
+            format!(
+                "larger than the {} MB resdiff reads: is this a resolution?",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// What a file named `-` means: everything on standard input, bounded like
+/// a file.
+pub fn read_stdin() -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::new(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::new(format!(
+            "standard input: more than the {} MB resdiff reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Bytes as UTF-8 text, with the line of the first invalid byte. A byte
+/// order mark is dropped and every line ending (CR LF, or CR alone as old
+/// Mac files have it) becomes LF, so all readers see one form.
+pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let text = utf8(path, bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::at_line(
+            path,
+            line,
+            format!("not UTF-8 text (invalid byte at offset {offset}): save the file as UTF-8"),
+        )
+    })
+}
 
 /// Writes `contents` to `path` without ever destroying anything:
 ///
