@@ -15,7 +15,7 @@ use divan::Bencher;
 use resdiff::align::align_paragraphs;
 use resdiff::diff::compare;
 use resdiff::lexicon::lexicon;
-use resdiff::model::{Body, Meta, Paragraph, Part, Resolution, Status};
+use resdiff::model::{Body, Meta, Paragraph, Part, Resolution};
 use resdiff::parse::import::import_text;
 
 fn main() {
@@ -42,15 +42,9 @@ fn read(relative: &str) -> Option<String> {
 fn meta(body: Body, version: u32, series: &str) -> Meta {
     Meta {
         body: body.clone(),
-        symbol: None,
         session: (body == Body::GeneralAssembly).then_some(version),
         year: (body == Body::SecurityCouncil).then_some(version),
         series: series.into(),
-        title: None,
-        date: None,
-        status: Status::Draft,
-        source: None,
-        generated_from: None,
         ..Default::default()
     }
 }

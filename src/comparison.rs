@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Meta, Part};
 
+/// Lives with the strength scale it is read on; part of the comparison's
+/// data.
+pub use crate::lexicon::Direction;
+
 /// The result of comparing two versions of a resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
@@ -113,19 +117,6 @@ impl Side {
     pub fn is_none(&self) -> bool {
         matches!(self, Side::None)
     }
-}
-
-/// Direction of a lead change on the strength scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// The new lead stands higher on the strength scale.
-    Stronger,
-    /// The new lead stands lower on the strength scale.
-    Weaker,
-    /// Neither: the leads are on different scales, of equal or no strength,
-    /// or the old opening still stands later in the new paragraph.
-    Neutral,
 }
 
 /// The opening lead changed (`Invites` → `Urges`).

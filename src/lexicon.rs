@@ -5,10 +5,22 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::comparison::Direction;
 use crate::model::Part;
+
+/// Which way a lead change moves on the strength scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// The new lead stands higher on the strength scale.
+    Stronger,
+    /// The new lead stands lower on the strength scale.
+    Weaker,
+    /// Neither: the leads are on different scales, of equal or no strength,
+    /// or the old opening still stands later in the new paragraph.
+    Neutral,
+}
 
 const LEXICON_TOML: &str = include_str!("lexicon.toml");
 

@@ -45,6 +45,16 @@ pub enum Status {
     Adopted,
 }
 
+impl Status {
+    /// The name as the front matter and every report write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Adopted => "adopted",
+        }
+    }
+}
+
 /// Everything known about a version besides its text.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -351,15 +361,9 @@ mod tests {
     fn version_is_session_for_the_assembly_and_year_for_the_council() {
         let mut meta = Meta {
             body: Body::GeneralAssembly,
-            symbol: None,
             session: Some(75),
             year: Some(2021),
             series: "csto".into(),
-            title: None,
-            date: None,
-            status: Status::Draft,
-            source: None,
-            generated_from: None,
             ..Default::default()
         };
         assert_eq!(meta.version(), Some(75));

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use resdiff::lexicon::lexicon;
-use resdiff::model::{Body, Meta, Paragraph, Part, Resolution, Status};
+use resdiff::model::{Body, Meta, Paragraph, Part, Resolution};
 
 /// `../shared/corpus` beside the crate, if present.
 pub fn corpus_dir() -> Option<PathBuf> {
@@ -124,15 +124,9 @@ pub fn large_resolutions() -> Option<(Resolution, Resolution)> {
     let build = |texts: &[String], session| Resolution {
         meta: Meta {
             body: Body::GeneralAssembly,
-            symbol: None,
             session: Some(session),
-            year: None,
             series: "large".into(),
-            title: None,
-            date: None,
-            status: Status::Draft,
             source: Some("generated from corpus sentences by benches/support".into()),
-            generated_from: None,
             ..Default::default()
         },
         enacting_formula: Some("The General Assembly,".into()),

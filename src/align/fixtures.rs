@@ -2,7 +2,7 @@
 //! preambular and operative paragraphs, read at test time (never copied).
 
 use crate::lexicon::lexicon;
-use crate::model::{Body, Meta, Paragraph, Part, Resolution, Status};
+use crate::model::{Body, Meta, Paragraph, Part, Resolution};
 use crate::test_support::corpus_text;
 
 /// The clean paragraphs of A/75/L.78: preambular lines (capitalised, ending
@@ -41,15 +41,8 @@ pub fn resolution(session: u32, preamble: &[String], operative: &[String]) -> Re
     Resolution {
         meta: Meta {
             body: Body::GeneralAssembly,
-            symbol: None,
             session: Some(session),
-            year: None,
             series: "csto".into(),
-            title: None,
-            date: None,
-            status: Status::Draft,
-            source: None,
-            generated_from: None,
             ..Default::default()
         },
         enacting_formula: Some("The General Assembly,".into()),
@@ -97,14 +90,8 @@ pub fn sc_resolution(file: &str, series: &str) -> Option<Resolution> {
         meta: Meta {
             body: Body::SecurityCouncil,
             symbol: Some(file.replace('_', "/")),
-            session: None,
             year,
             series: series.into(),
-            title: None,
-            date: None,
-            status: Status::Draft,
-            source: None,
-            generated_from: None,
             ..Default::default()
         },
         enacting_formula: Some("The Security Council,".into()),

@@ -10,13 +10,10 @@ fn meta() -> Meta {
         body: Body::GeneralAssembly,
         symbol: Some("A/75/L.78".into()),
         session: Some(75),
-        year: None,
         series: "csto".into(),
         title: Some("Cooperation between the United Nations and the Collective Security Treaty Organization".into()),
         date: Some("2021-05-11".into()),
-        status: Status::Draft,
         source: Some("test".into()),
-        generated_from: None,
         ..Default::default()
     }
 }

@@ -51,20 +51,13 @@ fn deep_any(p: &ParagraphChange, f: &dyn Fn(&ParagraphChange) -> bool) -> bool {
 mod tests {
     use super::*;
     use resdiff::comparison::*;
-    use resdiff::model::{Body, Meta, Status};
+    use resdiff::model::{Body, Meta};
 
     fn meta() -> Meta {
         Meta {
             body: Body::GeneralAssembly,
-            symbol: None,
             session: Some(75),
-            year: None,
             series: "s".into(),
-            title: None,
-            date: None,
-            status: Status::Draft,
-            source: None,
-            generated_from: None,
             ..Default::default()
         }
     }

@@ -88,13 +88,7 @@ pub fn default_meta(path: &Path) -> Meta {
         .unwrap_or_else(|| "imported".to_string());
     let mut meta = Meta {
         body: Body::GeneralAssembly,
-        symbol: None,
-        session: None,
-        year: None,
         series,
-        title: None,
-        date: None,
-        status: Status::Draft,
         // The file's name, not its path: reports go into pull requests and
         // mail, where a local directory means nothing and may say too much.
         source: Some(format!(
@@ -104,7 +98,6 @@ pub fn default_meta(path: &Path) -> Meta {
                 |name| name.to_string_lossy().into_owned()
             )
         )),
-        generated_from: None,
         ..Default::default()
     };
     let parts: Vec<&str> = stem.split('_').collect();

@@ -17,7 +17,7 @@ use crate::comparison::{
     Side, StatusCounts, Summary, WordOp, WordOpKind,
 };
 use crate::lexicon::lexicon;
-use crate::model::{Body, Meta, Part, Status};
+use crate::model::{Body, Meta, Part};
 use crate::test_support::corpus_text;
 
 /// A line of the corpus file that starts with `prefix`, whole.
@@ -450,18 +450,12 @@ pub fn csto() -> Option<Comparison> {
     let meta = |session: u32| {
         Meta {
         body: Body::GeneralAssembly,
-        symbol: None,
         session: Some(session),
-        year: None,
         series: "csto".into(),
         title: Some(
             "Cooperation between the United Nations and the Collective Security Treaty Organization"
                 .into(),
         ),
-        date: None,
-        status: Status::Draft,
-        source: None,
-        generated_from: None,
         ..Default::default()
     }
     };
@@ -527,15 +521,12 @@ pub fn hostile() -> Comparison {
         body: Body::GeneralAssembly,
         symbol: Some(symbol.into()),
         session: Some(75),
-        year: None,
         series: "x".into(),
         title: Some(format!(
             "# heading | [link](javascript:x) & \"q\" 'a' {SCRIPT}"
         )),
         date: Some("2021-05-11\x1b[31m".into()),
-        status: Status::Draft,
         source: Some(format!("{IMG} `code` *em* _u_ \x07")),
-        generated_from: None,
         ..Default::default()
     };
     let p = |index: usize, number: &str, text: &str| ParagraphRef {

@@ -7,6 +7,7 @@ mod filters;
 mod html;
 mod markdown;
 pub mod sanitize;
+pub mod show;
 mod text;
 mod view;
 

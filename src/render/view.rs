@@ -289,12 +289,7 @@ pub fn report(c: &Comparison) -> Report {
 }
 
 fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
-    fn status(s: Status) -> String {
-        match s {
-            Status::Draft => "draft".into(),
-            Status::Adopted => "adopted".into(),
-        }
-    }
+    let status = |s: Status| s.name().to_string();
     let opt = |v: &Option<String>| {
         v.as_deref()
             .map(|s| clean(s).into_owned())
@@ -717,20 +712,16 @@ fn with_moved_away_marks(
             Entry::MovedAway(m) => Some(m.part),
             Entry::Part(_) => None,
         };
-        if part.is_some() && part != current {
-            current = part;
-            entries.push(Entry::Part(match part {
-                Some(Part::Preamble) => PartHeading {
-                    id: "preamble",
-                    title: "Preambular paragraphs",
-                },
-                Some(Part::Annex) => PartHeading {
-                    id: "annex",
-                    title: "Annexes",
-                },
-                _ => PartHeading {
-                    id: "operative",
-                    title: "Operative paragraphs",
+        if let Some(part) = part
+            && current != Some(part)
+        {
+            current = Some(part);
+            entries.push(Entry::Part(PartHeading {
+                id: part.name(),
+                title: match part {
+                    Part::Preamble => "Preambular paragraphs",
+                    Part::Operative => "Operative paragraphs",
+                    Part::Annex => "Annexes",
                 },
             }));
         }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use resdiff::model::{Body, Meta, Paragraph, Status};
+use resdiff::model::{Body, Meta, Paragraph};
 use resdiff::parse::import::{Imported, import_text};
 
 use crate::common::shared_corpus;
@@ -13,15 +13,7 @@ use crate::common::shared_corpus;
 fn meta_for(body: Body) -> Meta {
     Meta {
         body,
-        symbol: None,
-        session: None,
-        year: None,
         series: "corpus".into(),
-        title: None,
-        date: None,
-        status: Status::Draft,
-        source: None,
-        generated_from: None,
         ..Default::default()
     }
 }

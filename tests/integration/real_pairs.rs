@@ -9,7 +9,7 @@ use std::path::Path;
 use resdiff::Comparison;
 use resdiff::comparison::{ChangeStatus, Direction, ParagraphChange, Side, WordOpKind};
 use resdiff::diff::compare;
-use resdiff::model::{Body, Meta, Part, Resolution, Status};
+use resdiff::model::{Body, Meta, Part, Resolution};
 use resdiff::parse::import::import_text;
 
 use crate::common::shared_corpus;
@@ -26,14 +26,8 @@ fn import(corpus: &Path, file: &str, series: &str) -> Resolution {
     let meta = Meta {
         body: Body::SecurityCouncil,
         symbol: Some(symbol),
-        session: None,
         year,
         series: series.into(),
-        title: None,
-        date: None,
-        status: Status::Draft,
-        source: None,
-        generated_from: None,
         ..Default::default()
     };
     let text = std::fs::read_to_string(&path).expect("corpus text");

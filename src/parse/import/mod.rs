@@ -392,22 +392,14 @@ fn fill_version(meta: &mut Meta) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
+
     use crate::test_support::corpus_text;
     use proptest::prelude::*;
 
     fn meta(body: Body) -> Meta {
         Meta {
             body,
-            symbol: None,
-            session: None,
-            year: None,
             series: "test".into(),
-            title: None,
-            date: None,
-            status: Status::Draft,
-            source: None,
-            generated_from: None,
             ..Default::default()
         }
     }
