@@ -199,6 +199,75 @@ pub struct Paragraph {
     pub footnotes: Vec<FootnoteRef>,
 }
 
+/// Text as the canonical format keeps it: every run of whitespace one
+/// space, none at either end. The canonical reader folds what it reads this
+/// way, so whatever a reader hands on must be folded the same way to
+/// survive a round trip.
+pub fn push_folded(text: &mut String, piece: &str) {
+    for c in piece.chars() {
+        if c.is_whitespace() {
+            if !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        } else {
+            text.push(c);
+        }
+    }
+}
+
+/// `text` folded by [`push_folded`], with each of `offsets` (byte offsets
+/// into `text`, such as footnote markers') moved to the same place in the
+/// result.
+fn folded_with_offsets(text: &str, offsets: &mut [usize]) -> String {
+    let mut out = String::with_capacity(text.len());
+    // new_at[i]: the length of the output when the input's byte i is reached.
+    let mut new_at = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        new_at.resize(i + 1, out.len());
+        push_folded(&mut out, c.encode_utf8(&mut [0; 4]));
+    }
+    new_at.resize(text.len() + 1, out.len());
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    for offset in offsets {
+        *offset = new_at[(*offset).min(text.len())].min(out.len());
+    }
+    out
+}
+
+impl Resolution {
+    /// Folds the whitespace of every text the canonical format folds
+    /// (paragraphs, leads, headings, footnotes), moving footnote markers
+    /// with their text: what an importer does last, so that what it made
+    /// reads back from canonical Markdown unchanged.
+    pub fn fold_whitespace(&mut self) {
+        fn fold(text: &str) -> String {
+            folded_with_offsets(text, &mut [])
+        }
+        fn paragraphs(list: &mut [Paragraph]) {
+            for p in list {
+                let mut offsets: Vec<usize> = p.footnotes.iter().map(|f| f.offset).collect();
+                p.text = folded_with_offsets(&p.text, &mut offsets);
+                for (f, offset) in p.footnotes.iter_mut().zip(offsets) {
+                    f.offset = offset;
+                }
+                p.lead = p.lead.as_deref().map(fold).filter(|l| !l.is_empty());
+                p.heading = p.heading.as_deref().map(fold);
+                paragraphs(&mut p.subparagraphs);
+            }
+        }
+        paragraphs(&mut self.preamble);
+        paragraphs(&mut self.operative);
+        for annex in &mut self.annexes {
+            paragraphs(&mut annex.paragraphs);
+        }
+        for footnote in &mut self.footnotes {
+            footnote.text = fold(&footnote.text);
+        }
+    }
+}
+
 impl Paragraph {
     /// Whether `lead` can be the lead of `text`: its opening words, ending
     /// where a word ends. Italics that stop inside a word ("_Decide_s") are
@@ -335,6 +404,45 @@ impl Resolution {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `raw_text` fuzz target: a marker taken out from
+    /// between two spaces left both, which canonical Markdown folds.
+    #[test]
+    fn folding_whitespace_moves_the_markers_with_the_text() {
+        let mut r = Resolution {
+            meta: Meta::default(),
+            enacting_formula: None,
+            preamble: vec![Paragraph {
+                lead: Some("Recalling  also".into()),
+                text: "Recalling  also its work.  \t: see\u{a0}below ".into(),
+                footnotes: vec![
+                    FootnoteRef {
+                        marker: "1".into(),
+                        offset: 26,
+                    },
+                    FootnoteRef {
+                        marker: "2".into(),
+                        offset: 41,
+                    },
+                ],
+                ..Paragraph::default()
+            }],
+            operative: Vec::new(),
+            annexes: Vec::new(),
+            footnotes: vec![Footnote {
+                marker: "1".into(),
+                text: " A/56/400,\n para. 2 ".into(),
+            }],
+        };
+        r.fold_whitespace();
+        let p = &r.preamble[0];
+        assert_eq!(p.text, "Recalling also its work. : see below");
+        assert_eq!(p.lead.as_deref(), Some("Recalling also"));
+        let offsets: Vec<usize> = p.footnotes.iter().map(|f| f.offset).collect();
+        assert_eq!(&p.text[..offsets[0]], "Recalling also its work. ");
+        assert_eq!(offsets[1], p.text.len());
+        assert_eq!(r.footnotes[0].text, "A/56/400, para. 2");
+    }
 
     #[test]
     fn full_text_joins_subparagraphs_in_order() {

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 
 use crate::error::{Error, Result};
 use crate::limits::{self, Tally};
-use crate::model::{Annex, Footnote, FootnoteRef, Meta, Paragraph, Resolution};
+use crate::model::{Annex, Footnote, FootnoteRef, Meta, Paragraph, Resolution, push_folded};
 
 /// Parses canonical Markdown `text`; `path` names the file in errors.
 pub fn read(text: &str, path: &Path) -> Result<Resolution> {
@@ -420,8 +420,8 @@ impl<'a> Reader<'a> {
         offset: usize,
     ) -> Result<()> {
         match event {
-            Event::Text(t) => push_text(&mut inline.text, &t),
-            Event::SoftBreak | Event::HardBreak => push_text(&mut inline.text, " "),
+            Event::Text(t) => push_folded(&mut inline.text, &t),
+            Event::SoftBreak | Event::HardBreak => push_folded(&mut inline.text, " "),
             Event::FootnoteReference(label) => inline.footnotes.push(FootnoteRef {
                 marker: label.to_string(),
                 offset: inline.text.len(),
@@ -479,20 +479,6 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(())
-    }
-}
-
-/// Appends text with its whitespace folded to single spaces, as the model
-/// keeps it (a tab or a run of spaces in a hand-edited file is one space).
-fn push_text(text: &mut String, piece: &str) {
-    for c in piece.chars() {
-        if c.is_whitespace() {
-            if !text.is_empty() && !text.ends_with(' ') {
-                text.push(' ');
-            }
-        } else {
-            text.push(c);
-        }
     }
 }
 

@@ -307,15 +307,18 @@ fn import_lines(
     }
     warnings.sort_by_key(|w| w.line);
 
+    let mut resolution = Resolution {
+        meta,
+        enacting_formula: assembled.formula.map(|(_, text)| text),
+        preamble: built.preamble,
+        operative: built.operative,
+        annexes: built.annexes,
+        footnotes: built.footnotes,
+    };
+    // Taking markers out can leave two spaces where one was.
+    resolution.fold_whitespace();
     Ok(Imported {
-        resolution: Resolution {
-            meta,
-            enacting_formula: assembled.formula.map(|(_, text)| text),
-            preamble: built.preamble,
-            operative: built.operative,
-            annexes: built.annexes,
-            footnotes: built.footnotes,
-        },
+        resolution,
         warnings,
         furniture_lines: assembled.furniture,
     })
