@@ -3,6 +3,7 @@
 //! regression module for bugs found along the way.
 
 mod accuracy;
+mod action;
 mod browser;
 mod cli;
 mod common;
