@@ -1,7 +1,6 @@
 //! `resdiff compare`: two versions, or every resolution changed since a git
 //! revision, into one report; exit codes as `git diff` has them.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::args::{ColorChoice, CompareArgs, CompareFormat, FailOn};
@@ -52,7 +51,15 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
         }
     }
     let color = use_color(args.color, args.output.is_some());
-    let report = render_all(&comparisons, args.git.is_some(), args.format, color)?;
+    let mut report = render_all(&comparisons, args.git.is_some(), args.format, color)?;
+    // A terminal gets lines that fit it; files and pipes get one line per
+    // paragraph, which diffs and greps better.
+    if args.format == CompareFormat::Text
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        report = render::wrap(&report, textwrap::termwidth());
+    }
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     if let Some(written) = emit(args.output.as_deref(), &report, &inputs)? {
         ctx.say(&format!(
@@ -89,15 +96,15 @@ fn exit_code(comparisons: &[Comparison], exit_code: bool, fail_on: &[FailOn]) ->
     }
 }
 
-/// Colour only for a terminal that has not asked for none.
+/// Colour only for a terminal that has not asked for none: `NO_COLOR`,
+/// `CLICOLOR=0`, `CLICOLOR_FORCE` and `TERM=dumb` as anstream reads them.
 fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             !to_file
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use std::fmt::Display;
 
+use anstyle::{AnsiColor, Color, Style};
 use askama::{Result, Values};
 
 use super::sanitize::clean;
@@ -53,17 +54,21 @@ fn escape_block_start(text: String) -> String {
     }
 }
 
-/// Terminal styles, as SGR parameters.
-const RED_STRUCK: &str = "31;9";
-const GREEN_UNDERLINED: &str = "32;4";
-const BOLD: &str = "1";
-const YELLOW: &str = "33";
-const DIM: &str = "2";
+/// Terminal styles (anstyle renders them as ANSI escapes).
+const RED_STRUCK: Style = Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Red)))
+    .strikethrough();
+const GREEN_UNDERLINED: Style = Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Green)))
+    .underline();
+const BOLD: Style = Style::new().bold();
+const YELLOW: Style = Style::new().fg_color(Some(Color::Ansi(AnsiColor::Yellow)));
+const DIM: Style = Style::new().dimmed();
 
-fn styled(text: &str, sgr: &str, color: bool) -> String {
+fn styled(text: &str, style: Style, color: bool) -> String {
     let text = clean(text);
     if color && !text.is_empty() {
-        format!("\x1b[{sgr}m{text}\x1b[0m")
+        format!("{style}{text}{style:#}")
     } else {
         text.into_owned()
     }
@@ -159,7 +164,7 @@ mod tests {
     fn terminal_styles_wrap_in_sgr_or_fall_back_to_word_diff_markers() {
         assert_eq!(
             styled("Urges", GREEN_UNDERLINED, true),
-            "\x1b[32;4mUrges\x1b[0m"
+            "\x1b[4m\x1b[32mUrges\x1b[0m"
         );
         assert_eq!(styled("Urges", GREEN_UNDERLINED, false), "Urges");
         assert_eq!(styled("", BOLD, true), "");

@@ -54,6 +54,8 @@ pub fn text(c: &Comparison, color: bool) -> Result<String> {
         .map_err(|e| template_error("text", e))
 }
 
+pub use text::wrap;
+
 /// The comparison as pretty JSON with a trailing newline: the contract in
 /// `docs/json.md`.
 pub fn json(c: &Comparison) -> Result<String> {

@@ -214,7 +214,9 @@ fn text_view_labels_paragraphs_and_marks_words() {
     assert!(!plain.contains('\x1b'));
 
     let color = super::text(&c, true).unwrap();
-    assert!(color.contains("\x1b[31;9mseventy-seventh\x1b[0m\x1b[32;4mseventy-ninth\x1b[0m"));
+    assert!(
+        color.contains("\x1b[9m\x1b[31mseventy-seventh\x1b[0m\x1b[4m\x1b[32mseventy-ninth\x1b[0m")
+    );
     assert!(!color.contains("[-"));
 }
 

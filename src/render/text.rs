@@ -44,3 +44,50 @@ impl ParagraphText<'_> {
 pub fn render(report: &Report, color: bool) -> askama::Result<String> {
     ReportText { r: report, color }.render()
 }
+
+/// The terminal view wrapped to `width` columns: each long line broken
+/// between words, its continuation lines indented like the line itself, so
+/// a redline stays readable in a narrow terminal. Colour escapes take no
+/// width.
+pub fn wrap(view: &str, width: usize) -> String {
+    let mut out = String::with_capacity(view.len() + view.len() / 40);
+    for line in view.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let indent = &body[..body.len() - body.trim_start_matches(' ').len()];
+        if textwrap::core::display_width(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        let options = textwrap::Options::new(width)
+            .subsequent_indent(indent)
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        out.push_str(&textwrap::fill(body, options));
+        out.push_str(newline);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn long_lines_wrap_under_their_own_indent_and_short_ones_stay() {
+        let view = "OP 8 modified\n    Requests the Secretary-General to submit a report at its [-seventy-seventh-]{+seventy-ninth+} session;\n";
+        assert_eq!(
+            wrap(view, 40),
+            "OP 8 modified\n    Requests the Secretary-General\n    to submit a report at its\n    [-seventy-seventh-]{+seventy-ninth+}\n    session;\n"
+        );
+        assert_eq!(wrap(view, 200), view);
+    }
+
+    #[test]
+    fn colour_escapes_take_no_width() {
+        let line = "\x1b[1mOP 1\x1b[0m \x1b[32mUrges\x1b[0m";
+        assert_eq!(wrap(line, 12), line);
+    }
+}

@@ -29,7 +29,10 @@ pub fn project_root() -> PathBuf {
 /// The `resdiff` binary, run from the project root.
 pub fn resdiff() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("resdiff").expect("binary builds");
-    cmd.current_dir(project_root()).env_remove("NO_COLOR");
+    cmd.current_dir(project_root())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
     cmd
 }
 

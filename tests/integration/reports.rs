@@ -484,6 +484,19 @@ fn color_always_never_and_no_color() {
         .fold(never, |text, marker| text.replace(marker, ""));
     assert_eq!(strip_sgr(&always), unmarked);
 
+    // CLICOLOR_FORCE asks for colour through a pipe; NO_COLOR still wins.
+    let piped = |vars: &[(&str, &str)]| {
+        let mut cmd = crate::common::resdiff();
+        cmd.args(["compare", "75", "77", "--color", "auto"]);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(piped(&[("CLICOLOR_FORCE", "1")]).contains("\x1b["));
+    assert!(!piped(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains("\x1b["));
+    assert!(!piped(&[]).contains("\x1b["));
+
     // Auto decides on a terminal, so give it one (util-linux `script`).
     let Some(on_tty) = on_a_terminal(None) else {
         eprintln!("skipped: `script` not found, auto colour untested on a terminal");
@@ -508,6 +521,10 @@ fn on_a_terminal(no_color: Option<&str>) -> Option<String> {
         .args(["-qec", &command, "/dev/null"])
         .current_dir(crate::common::project_root())
         .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        // A terminal that says it has colours, wherever the tests run.
+        .env("TERM", "xterm-256color")
         .stdin(std::process::Stdio::null());
     if let Some(v) = no_color {
         script.env("NO_COLOR", v);
