@@ -67,6 +67,7 @@ pub(crate) mod ordinal;
 pub mod parse;
 pub mod render;
 pub mod review;
+pub mod symbol;
 pub(crate) mod work;
 
 pub use comparison::Comparison;

@@ -19,6 +19,7 @@ use resdiff::files::{self, print, write_file};
 use resdiff::model::{Body, Meta, Resolution, Status};
 use resdiff::parse::{self, Loaded, Warning};
 use resdiff::render::show;
+use resdiff::symbol::Symbol;
 
 pub use args::Args;
 use args::{BodyArg, Command, ListFormat, MetaArgs, ShowFormat, StatusArg};
@@ -361,12 +362,13 @@ fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
             BodyArg::Ga => Body::GeneralAssembly,
             BodyArg::Sc => Body::SecurityCouncil,
         };
-    } else if let Some(symbol) = &meta.symbol {
-        if symbol.starts_with("S/") {
-            meta.body = Body::SecurityCouncil;
-        } else if symbol.starts_with("A/") {
-            meta.body = Body::GeneralAssembly;
-        }
+    } else if let Some(body) = meta
+        .symbol
+        .as_deref()
+        .and_then(Symbol::read)
+        .and_then(|s| s.body())
+    {
+        meta.body = body;
     }
     if let Some(status) = args.status {
         meta.status = match status {

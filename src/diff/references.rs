@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use super::routine;
 use super::words::tokens;
 use crate::dates::MONTHS;
+use crate::symbol::Symbol;
 
 fn digits(token: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
@@ -23,23 +24,6 @@ fn is_assembly_resolution(token: &str) -> bool {
         if digits(session, 1, 3) && digits(number, 1, 4))
 }
 
-/// `S/2023/406`, `S/PRST/2018/19`, `A/RES/77/13`, `S/AC.51/2017/2`: an
-/// organ's capital letters, then slash-separated parts, one with a digit.
-fn is_symbol(token: &str) -> bool {
-    let mut parts = token.split('/');
-    let organ = parts.next().unwrap_or("");
-    let rest: Vec<&str> = parts.collect();
-    (1..=4).contains(&organ.len())
-        && organ.bytes().all(|b| b.is_ascii_uppercase())
-        && !rest.is_empty()
-        && rest.iter().all(|p| {
-            !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-        })
-        && rest.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()))
-}
-
 /// Every reference in `text`, sorted and distinct.
 pub fn references(text: &str) -> BTreeSet<String> {
     let all = tokens(text);
@@ -48,7 +32,7 @@ pub fn references(text: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     for (i, &token) in words.iter().enumerate() {
         let next = |k: usize| words.get(i + k).copied().unwrap_or("");
-        if is_assembly_resolution(token) || is_symbol(token) {
+        if is_assembly_resolution(token) || Symbol::parse(token).is_some() {
             found.insert(token.to_string());
         } else if digits(token, 1, 4) && next(1) == "(" && digits(next(2), 4, 4) && next(3) == ")" {
             found.insert(format!("{token} ({})", next(2)));

@@ -19,6 +19,7 @@ pub const MARKER_OPEN: char = '\u{E000}';
 pub const MARKER_CLOSE: char = '\u{E001}';
 use crate::error::Result;
 use crate::model::{Body, Meta, Resolution, Status};
+use crate::symbol::{Symbol, SymbolKind};
 
 pub use import::{Imported, Warning};
 
@@ -100,29 +101,16 @@ pub fn default_meta(path: &Path) -> Meta {
         )),
         ..Default::default()
     };
-    let parts: Vec<&str> = stem.split('_').collect();
-    match parts.as_slice() {
-        ["S", year, number] if is_number(year) && year.len() == 4 && is_number(number) => {
-            meta.body = Body::SecurityCouncil;
-            meta.symbol = Some(parts.join("/"));
-            meta.year = year.parse().ok();
-        }
-        ["A", session, rest @ ..] if is_number(session) && !rest.is_empty() => {
-            meta.symbol = Some(parts.join("/"));
-            meta.session = session.parse().ok();
-        }
-        ["A", "RES", session, number] if is_number(session) && is_number(number) => {
-            meta.symbol = Some(parts.join("/"));
-            meta.session = session.parse().ok();
+    if let Some(symbol) = Symbol::from_file_name(&stem) {
+        meta.body = symbol.body().unwrap_or(meta.body);
+        meta.session = symbol.session();
+        meta.year = symbol.year();
+        if symbol.kind() == SymbolKind::Resolution {
             meta.status = Status::Adopted;
         }
-        _ => {}
+        meta.symbol = Some(symbol.to_string());
     }
     meta
-}
-
-fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

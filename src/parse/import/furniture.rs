@@ -3,6 +3,8 @@
 //! recycle", distribution lines, download links), and what some of them
 //! reveal about the document (its symbol, its date).
 
+use crate::symbol::Symbol;
+
 /// What a furniture line told about the document.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Revealed {
@@ -34,7 +36,7 @@ pub fn furniture(line: &str) -> Option<Revealed> {
         let date = dotted_date(line[..at].trim());
         let file = line[at + "Download document".len()..].trim();
         return Some(Revealed {
-            symbol: symbol_from_file_name(file),
+            symbol: Symbol::from_file_name(file).map(|s| s.to_string()),
             date,
         });
     }
@@ -120,18 +122,7 @@ fn is_recycle(line: &str) -> bool {
 
 /// A document symbol alone on a line: the running header of each page.
 fn is_running_symbol(line: &str) -> bool {
-    super::head::is_symbol(line)
-}
-
-/// `A_75_L.78-EN.pdf` -> `A/75/L.78`
-fn symbol_from_file_name(file: &str) -> Option<String> {
-    let stem = file.strip_suffix(".pdf").unwrap_or(file);
-    let stem = stem
-        .rsplit_once('-')
-        .filter(|(_, lang)| lang.len() == 2 && lang.chars().all(|c| c.is_ascii_uppercase()))
-        .map_or(stem, |(s, _)| s);
-    let symbol = stem.replace('_', "/");
-    is_running_symbol(&symbol).then_some(symbol)
+    Symbol::parse_own(line).is_some()
 }
 
 /// `11.05.2021` -> `2021-05-11` (the whole line, or its first word).

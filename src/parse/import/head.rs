@@ -12,6 +12,7 @@
 use crate::dates::{find_written_date, written_to_iso};
 use crate::model::{Body, Status};
 use crate::ordinal::parse_ordinal;
+use crate::symbol::Symbol;
 
 /// What the head says.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -291,36 +292,7 @@ fn sponsors(list: &str) -> Vec<String> {
 /// A document symbol alone on a line: `A/RES/73/8`, `A/75/L.78`,
 /// `A/C.3/78/L.41/Rev.1`, `S/2020/449`, `S/RES/2655 (2022)`.
 pub fn symbol_line(text: &str) -> Option<String> {
-    is_symbol(text).then(|| text.to_string())
-}
-
-/// Whether `text` is shaped like a UN document symbol (of the Assembly, the
-/// Council or ECOSOC); presidential statements (`S/PRST/…`) are cited in
-/// text, never printed as a document's own symbol.
-pub fn is_symbol(text: &str) -> bool {
-    let Some(rest) = ["A/", "S/", "E/"].iter().find_map(|p| text.strip_prefix(p)) else {
-        return false;
-    };
-    if text.len() > 40 || rest.starts_with("PRST") {
-        return false;
-    }
-    // One token, with the year of a Council resolution after it.
-    let (rest, year) = rest.split_once(' ').unwrap_or((rest, "(0000)"));
-    let year_shaped = year.len() == 6
-        && year.starts_with('(')
-        && year.ends_with(')')
-        && year[1..5].bytes().all(|b| b.is_ascii_digit());
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "/.-".contains(c);
-    year_shaped
-        && rest.chars().all(allowed)
-        && rest.split('/').next().is_some_and(|first| {
-            first.chars().any(|c| c.is_ascii_digit()) || first == "RES" || first.starts_with("C.")
-        })
-        && rest.chars().any(|c| c.is_ascii_digit())
-        && rest
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || c == ')')
+    Symbol::parse_own(text).map(|s| s.to_string())
 }
 
 /// "General Assembly", "Security Council Distr.: General 6 February 2018".
@@ -511,26 +483,5 @@ mod tests {
             ]
         );
         assert!(head.rest.is_empty() && head.title.is_none());
-    }
-
-    #[test]
-    fn symbols_of_both_bodies() {
-        for s in [
-            "A/RES/73/8",
-            "A/75/L.78",
-            "A/C.3/78/L.41/Rev.1",
-            "S/2020/449",
-            "S/RES/2655 (2022)",
-        ] {
-            assert!(is_symbol(s), "{s}");
-        }
-        for s in [
-            "S/PRST/2010/1",
-            "A/B",
-            "Agenda item 4",
-            "A/RES/73/8 imposed by the United States",
-        ] {
-            assert!(!is_symbol(s), "{s}");
-        }
     }
 }

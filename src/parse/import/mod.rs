@@ -25,6 +25,7 @@ pub(crate) mod structure;
 pub(crate) mod words;
 
 use crate::model::{Body, Meta, Resolution, Status};
+use crate::symbol::{Symbol, SymbolKind};
 use crate::{Error, Result};
 
 use lines::{Block, CleanedLine};
@@ -270,7 +271,11 @@ fn import_lines(
         .formula
         .as_ref()
         .and_then(|(_, text)| body_named(text));
-    let symbol_body = meta.symbol.as_deref().and_then(body_of_symbol);
+    let symbol_body = meta
+        .symbol
+        .as_deref()
+        .and_then(Symbol::read)
+        .and_then(|s| s.body());
     match (&assembled.formula, formula_body.clone().or(symbol_body)) {
         (_, Some(body)) if body != meta.body => {
             warnings.push(Warning {
@@ -350,46 +355,28 @@ fn body_named(formula: &str) -> Option<Body> {
     }
 }
 
-fn body_of_symbol(symbol: &str) -> Option<Body> {
-    if symbol.starts_with("A/") {
-        Some(Body::GeneralAssembly)
-    } else if symbol.starts_with("S/") {
-        Some(Body::SecurityCouncil)
-    } else {
-        None
-    }
-}
-
 /// What the symbol says and the metadata lacks: the session or year, and
 /// that an `…/RES/…` symbol is an adopted resolution.
 pub fn derive_from_symbol(meta: &mut Meta) {
     fill_version(meta);
-    if meta.symbol.as_deref().is_some_and(|s| s.contains("/RES/")) {
+    if meta
+        .symbol
+        .as_deref()
+        .and_then(Symbol::read)
+        .is_some_and(|s| s.kind() == SymbolKind::Resolution)
+    {
         meta.status = Status::Adopted;
     }
 }
 
-/// Session from `A/75/…`, year from `S/2020/…` or `S/RES/2655 (2022)`.
+/// Session from `A/75/…`, year from `S/2020/…` or `S/RES/2655 (2022)`,
+/// where the metadata has none.
 fn fill_version(meta: &mut Meta) {
-    let Some(symbol) = meta.symbol.clone() else {
+    let Some(symbol) = meta.symbol.as_deref().and_then(Symbol::read) else {
         return;
     };
-    let segments: Vec<&str> = symbol.split('/').collect();
-    let number_at = |i: usize| segments.get(i).and_then(|s| s.parse::<u32>().ok());
-    match segments.first() {
-        Some(&"A") if meta.session.is_none() => {
-            meta.session = number_at(1).or_else(|| number_at(2).filter(|_| segments[1] == "RES"));
-        }
-        Some(&"S") if meta.year.is_none() => {
-            meta.year = number_at(1)
-                .filter(|y| (1946..=2100).contains(y))
-                .or_else(|| {
-                    let open = symbol.rfind('(')?;
-                    symbol[open + 1..].trim_end_matches(')').parse().ok()
-                });
-        }
-        _ => {}
-    }
+    meta.session = meta.session.or(symbol.session());
+    meta.year = meta.year.or(symbol.year());
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::furniture::{foot_line, pieces};
-use super::head::is_symbol;
+use crate::symbol::Symbol;
 
 /// How far into a page its running head can reach, in non-blank lines.
 const HEAD_LINES: usize = 4;
@@ -34,7 +34,7 @@ pub fn page_furniture(lines: &[&str], symbol: Option<&str>) -> BTreeSet<usize> {
             .iter()
             .take(20)
             .flat_map(|l| pieces(l))
-            .find(|p| is_symbol(p))
+            .find(|p| Symbol::parse_own(p).is_some())
             .map(str::to_string)
     });
     let mut bounds: Vec<(usize, usize)> = Vec::new();
@@ -67,7 +67,7 @@ pub fn page_furniture(lines: &[&str], symbol: Option<&str>) -> BTreeSet<usize> {
         let carries_symbol = |i: usize| {
             pieces(lines[i]).any(|p| match &symbol {
                 Some(s) => p == s.as_str(),
-                None => is_symbol(p),
+                None => Symbol::parse_own(p).is_some(),
             })
         };
         if let Some(last) = top.iter().position(|&i| carries_symbol(i)) {
