@@ -1,6 +1,12 @@
-//! Month names as resolutions print dates ("17 January 2017"), shared by the
-//! importer (dates in page furniture, footnote lines) and the diff
-//! (references to dated documents, routine date updates).
+//! Dates: the one date type ([`Date`], jiff's civil date) for the front
+//! matter, flags and sidecars, read from the forms resolutions and their
+//! collections print ("17 January 2017", `11.05.2021`, `2021-05-11`), and
+//! the month names the diff matches in references.
+
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// A calendar day, without time or zone. Displayed `2021-05-11`.
+pub use jiff::civil::Date;
 
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
@@ -23,66 +29,101 @@ pub fn month_number(name: &str) -> Option<u32> {
     MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
 
-/// Whether `day` exists in `month` of `year` (Gregorian).
-pub fn is_calendar_date(year: u32, month: u32, day: u32) -> bool {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
+/// The day `year`-`month`-`day`, if it exists (Gregorian): years 1900 to
+/// 2200, the span of the documents resdiff reads.
+pub fn calendar_date(year: u32, month: u32, day: u32) -> Option<Date> {
+    if !(1900..=2200).contains(&year) {
+        return None;
+    }
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
 }
 
-/// `1 November 2018` → `2018-11-01`, only for a real calendar date.
-pub fn written_to_iso(text: &str) -> Option<String> {
+/// `2021-05-11`, in exactly that form, and a real day.
+pub fn parse_iso(text: &str) -> Option<Date> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts[..] else {
+        return None;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return None;
+    }
+    calendar_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// `1 November 2018`, as resolutions print dates.
+pub fn parse_written(text: &str) -> Option<Date> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let [day, month, year] = words[..] else {
         return None;
     };
-    let day: u32 = day.parse().ok()?;
-    let month = month_number(month)?;
-    let year: u32 = year.parse().ok()?;
-    ((1900..=2200).contains(&year) && is_calendar_date(year, month, day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    calendar_date(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
 }
 
-/// The first written date (`29 October 2025`) inside `text`, as ISO.
-pub fn find_written_date(text: &str) -> Option<String> {
+/// The first written date (`29 October 2025`) inside `text`.
+pub fn find_written(text: &str) -> Option<Date> {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.windows(3).find_map(|w| {
         let year = w[2].trim_end_matches([',', '.', ';', ')']);
-        written_to_iso(&format!("{} {} {}", w[0], w[1], year))
+        parse_written(&format!("{} {} {}", w[0], w[1], year))
     })
 }
 
-/// `2021-05-11`, a real day.
-pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts[..] else {
-        return false;
+/// `11.05.2021`, as the CSTO's pages print a date (day first).
+pub fn parse_dotted(text: &str) -> Option<Date> {
+    let parts: Vec<&str> = text.split('.').collect();
+    let [d, m, y] = parts[..] else {
+        return None;
     };
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    digits(y, 4)
-        && digits(m, 2)
-        && digits(d, 2)
-        && is_calendar_date(
-            y.parse().unwrap_or(0),
-            m.parse().unwrap_or(0),
-            d.parse().unwrap_or(0),
-        )
+    if !(digits(d, 2) && digits(m, 2) && digits(y, 4)) {
+        return None;
+    }
+    calendar_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// What a date given by a person must be, for messages.
+pub const ISO_EXPECTED: &str = "a real calendar date in the form YYYY-MM-DD";
+
+/// Serde for an optional date written `"2021-05-11"` (front matter, JSON),
+/// refusing anything else with [`ISO_EXPECTED`].
+pub mod optional_iso {
+    use super::*;
+
+    /// Writes the date as `"2021-05-11"`.
+    pub fn serialize<S: Serializer>(date: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => out.collect_str(date),
+            None => out.serialize_none(),
+        }
+    }
+
+    /// Reads `"2021-05-11"`, a real day.
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Date>, D::Error> {
+        let text = String::deserialize(input)?;
+        parse_iso(&text)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not {ISO_EXPECTED}")))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn iso(date: Option<Date>) -> Option<String> {
+        date.map(|d| d.to_string())
+    }
+
     #[test]
     fn iso_dates_are_real_days_in_one_form() {
-        assert!(is_iso_date("2021-05-11"));
-        assert!(is_iso_date("2024-02-29"));
+        assert_eq!(iso(parse_iso("2021-05-11")).as_deref(), Some("2021-05-11"));
+        assert!(parse_iso("2024-02-29").is_some());
         for bad in [
             "11.05.2021",
             "2021-13-01",
@@ -90,27 +131,55 @@ mod tests {
             "yesterday",
             "2021-02-31",
             "2020-13-45",
+            "2021-05-11T10:00",
         ] {
-            assert!(!is_iso_date(bad), "{bad}");
+            assert_eq!(parse_iso(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn only_real_calendar_dates_are_dates() {
         assert_eq!(
-            written_to_iso("1 November 2018").as_deref(),
+            iso(parse_written("1 November 2018")).as_deref(),
             Some("2018-11-01")
         );
         assert_eq!(
-            written_to_iso("29 February 2024").as_deref(),
+            iso(parse_written("29 February 2024")).as_deref(),
             Some("2024-02-29")
         );
-        assert_eq!(written_to_iso("29 February 2023"), None);
-        assert_eq!(written_to_iso("31 April 2020"), None);
-        assert_eq!(written_to_iso("45 Smarch 2020"), None);
+        assert_eq!(parse_written("29 February 2023"), None);
+        assert_eq!(parse_written("31 April 2020"), None);
+        assert_eq!(parse_written("45 Smarch 2020"), None);
         assert_eq!(
-            find_written_date("22nd plenary meeting 29 October 2025").as_deref(),
+            iso(find_written("22nd plenary meeting 29 October 2025")).as_deref(),
             Some("2025-10-29")
+        );
+        assert_eq!(
+            iso(parse_dotted("11.05.2021")).as_deref(),
+            Some("2021-05-11")
+        );
+        assert_eq!(parse_dotted("31.02.2021"), None);
+    }
+
+    #[test]
+    fn front_matter_dates_round_trip_and_refuse_impossible_days() {
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct Front {
+            #[serde(
+                default,
+                with = "optional_iso",
+                skip_serializing_if = "Option::is_none"
+            )]
+            date: Option<Date>,
+        }
+        let front: Front = toml::from_str("date = \"2021-05-11\"").unwrap();
+        assert_eq!(toml::to_string(&front).unwrap(), "date = \"2021-05-11\"\n");
+        let error = toml::from_str::<Front>("date = \"2021-02-31\"")
+            .err()
+            .unwrap();
+        assert!(
+            error.message().contains("is not a real calendar date"),
+            "{error}"
         );
     }
 }

@@ -205,7 +205,7 @@ mod tests {
                 session: Some(75),
                 year: Some(2021),
                 series: "csto".into(),
-                date: Some("2021-05-11".into()),
+                date: crate::dates::parse_iso("2021-05-11"),
                 ..Default::default()
             },
             enacting_formula: None,

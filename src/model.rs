@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::dates::Date;
+
 /// The organ that adopts (or would adopt) the resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Body {
@@ -75,10 +77,14 @@ pub struct Meta {
     /// The resolution's title as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// ISO date, `2021-05-11`: of adoption for an adopted resolution, of
-    /// issue for a draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    /// Of adoption for an adopted resolution, of issue for a draft; written
+    /// `2021-05-11`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::optional_iso"
+    )]
+    pub date: Option<Date>,
     /// Whether this version is a draft or an adopted resolution.
     pub status: Status,
     /// The resolution's number as printed before its title: `73/8`.
@@ -95,9 +101,13 @@ pub struct Meta {
     /// The closing meeting line as printed: `30th plenary meeting 1 November 2018`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<String>,
-    /// ISO date of the "Distr.:" line, the day the document was issued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub distributed: Option<String>,
+    /// The date of the "Distr.:" line, the day the document was issued.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::optional_iso"
+    )]
+    pub distributed: Option<Date>,
     /// The sponsors of a draft, as its head lists them ("France and
     /// Germany: draft resolution").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -320,24 +320,6 @@ impl<'a> Reader<'a> {
                 format!("invalid front matter: {message} (expected TOML with at least `body`, `series` and `status`; see docs/format.md)"),
             )
         })?;
-        // Dates are real calendar days, in the form the format documents.
-        for (key, value) in [("date", &meta.date), ("distributed", &meta.distributed)] {
-            if let Some(value) = value
-                && !crate::dates::is_iso_date(value)
-            {
-                let line_in_toml = toml_text
-                    .lines()
-                    .position(|l| l.trim_start().starts_with(key))
-                    .unwrap_or(0);
-                return Err(Error::at_line(
-                    self.path,
-                    self.line_of(start) + 1 + line_in_toml,
-                    format!(
-                        "`{key} = \"{value}\"` is not a real calendar date in the form YYYY-MM-DD"
-                    ),
-                ));
-            }
-        }
         Ok(meta)
     }
 

@@ -12,7 +12,7 @@ fn meta() -> Meta {
         session: Some(75),
         series: "csto".into(),
         title: Some("Cooperation between the United Nations and the Collective Security Treaty Organization".into()),
-        date: Some("2021-05-11".into()),
+        date: crate::dates::parse_iso("2021-05-11"),
         source: Some("test".into()),
         ..Default::default()
     }

@@ -344,18 +344,20 @@ fn import_meta(file: &Path, args: &MetaArgs) -> Result<Meta> {
         }
         meta.series = series.clone();
     }
-    if let Some(date) = &args.date
-        && !resdiff::dates::is_iso_date(date)
-    {
-        return Err(Error::new(format!(
-            "--date {date:?}: expected a real calendar date in the form YYYY-MM-DD, such as 2021-05-11"
-        )));
-    }
+    let date = match &args.date {
+        Some(text) => Some(resdiff::dates::parse_iso(text).ok_or_else(|| {
+            Error::new(format!(
+                "--date {text:?}: expected {}, such as 2021-05-11",
+                resdiff::dates::ISO_EXPECTED
+            ))
+        })?),
+        None => None,
+    };
     meta.session = args.session.or(meta.session);
     meta.year = args.year.or(meta.year);
     meta.symbol = args.symbol.clone().or(meta.symbol);
     meta.title = args.title.clone().or(meta.title);
-    meta.date = args.date.clone().or(meta.date);
+    meta.date = date.or(meta.date);
     meta.source = args.source.clone().or(meta.source);
     if let Some(body) = args.body {
         meta.body = match body {

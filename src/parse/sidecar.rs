@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::dates::is_iso_date;
+use crate::dates::{ISO_EXPECTED, parse_iso, parse_written};
 use crate::model::{Body, Meta, Status};
 use crate::{Error, Result};
 
@@ -79,13 +79,12 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     if meta.date.is_none()
         && let Some(date) = sidecar.date
     {
-        let date = crate::dates::written_to_iso(&date).unwrap_or(date);
-        if !is_iso_date(&date) {
+        let Some(date) = parse_written(&date).or_else(|| parse_iso(&date)) else {
             return Err(Error::in_file(
                 &path,
-                format!("date '{date}' is not a real calendar date in the form YYYY-MM-DD"),
+                format!("date '{date}' is not {ISO_EXPECTED}"),
             ));
-        }
+        };
         meta.date = Some(date);
     }
     if replace_source && let Some(source) = sidecar.source {

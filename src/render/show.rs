@@ -92,7 +92,7 @@ pub fn structure(resolution: &Resolution) -> Result<String> {
     }
     details.push(meta.status.name().to_string());
     if let Some(d) = &meta.date {
-        details.push(d.clone());
+        details.push(d.to_string());
     }
     details.push(format!("series {}", meta.series));
     let mut title = meta.label();
@@ -199,7 +199,7 @@ pub fn listing(corpus: &Corpus) -> Vec<ListedSeries> {
                         version: e.version.clone(),
                         symbol: meta.symbol.clone().unwrap_or_else(|| "-".into()),
                         status: meta.status.name().to_string(),
-                        date: meta.date.clone().unwrap_or_else(|| "-".into()),
+                        date: meta.date.map_or_else(|| "-".into(), |d| d.to_string()),
                         path: e.path.display().to_string(),
                         note: meta
                             .generated_from

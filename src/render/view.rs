@@ -290,6 +290,7 @@ pub fn report(c: &Comparison) -> Report {
 
 fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
     let status = |s: Status| s.name().to_string();
+    let day = |d: Option<crate::dates::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let opt = |v: &Option<String>| {
         v.as_deref()
             .map(|s| clean(s).into_owned())
@@ -313,7 +314,7 @@ fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
             new.body.name().to_string(),
         ),
         ("Session or year", session(old), session(new)),
-        ("Date", opt(&old.date), opt(&new.date)),
+        ("Date", day(old.date), day(new.date)),
         ("Status", status(old.status), status(new.status)),
         ("Title", opt(&old.title), opt(&new.title)),
         ("Number", opt(&old.number), opt(&new.number)),

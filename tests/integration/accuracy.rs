@@ -130,7 +130,11 @@ pub fn measure(truth: &DocumentTruth, got: &Resolution) -> Report {
         truth.agenda_item.clone(),
         meta.agenda_item.clone(),
     );
-    check("adopted", truth.adopted.clone(), meta.date.clone());
+    check(
+        "adopted",
+        truth.adopted.clone(),
+        meta.date.map(|d| d.to_string()),
+    );
     check("committee", truth.committee.clone(), meta.committee.clone());
     check("number", truth.number.clone(), meta.number.clone());
     check("title", truth.title.clone(), meta.title.clone());
@@ -141,7 +145,7 @@ pub fn measure(truth: &DocumentTruth, got: &Resolution) -> Report {
         got.enacting_formula.clone(),
     );
     if truth.status.as_deref() == Some("draft") {
-        check("date", truth.date.clone(), meta.date.clone());
+        check("date", truth.date.clone(), meta.date.map(|d| d.to_string()));
     }
     if !truth.sponsors.is_empty() && truth.sponsors != meta.sponsors {
         r.mismatches.push(format!(

@@ -252,7 +252,7 @@ fn the_csto_text_keeps_its_footnotes_page_break_and_metadata() {
     assert_eq!(r.meta.body, Body::GeneralAssembly);
     assert_eq!(r.meta.symbol.as_deref(), Some("A/75/L.78"));
     assert_eq!(r.meta.session, Some(75));
-    assert_eq!(r.meta.date.as_deref(), Some("2021-05-11"));
+    assert_eq!(r.meta.date, resdiff::dates::parse_iso("2021-05-11"));
     assert!(
         r.meta
             .title

@@ -3,14 +3,15 @@
 //! recycle", distribution lines, download links), and what some of them
 //! reveal about the document (its symbol, its date).
 
+use crate::dates::Date;
 use crate::symbol::Symbol;
 
 /// What a furniture line told about the document.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Revealed {
     pub symbol: Option<String>,
-    /// ISO date.
-    pub date: Option<String>,
+    /// The date the line gives.
+    pub date: Option<Date>,
 }
 
 /// Whether a trimmed line is furniture anywhere in the text, and what it
@@ -52,7 +53,7 @@ pub fn prologue_furniture(line: &str) -> Option<Revealed> {
     {
         return Some(Revealed::default());
     }
-    if let Some(date) = dotted_date(line).or_else(|| crate::dates::written_to_iso(line)) {
+    if let Some(date) = dotted_date(line).or_else(|| crate::dates::parse_written(line)) {
         return Some(Revealed {
             symbol: None,
             date: Some(date),
@@ -125,21 +126,13 @@ fn is_running_symbol(line: &str) -> bool {
     Symbol::parse_own(line).is_some()
 }
 
-/// `11.05.2021` -> `2021-05-11` (the whole line, or its first word).
-pub fn dotted_date(text: &str) -> Option<String> {
+/// `11.05.2021` (the whole line, or its first word of a download line).
+pub fn dotted_date(text: &str) -> Option<Date> {
     let word = text.split_whitespace().next()?;
     if word.len() != text.trim().len() && !text.contains("Download") {
         return None;
     }
-    let parts: Vec<&str> = word.split('.').collect();
-    if parts.len() != 3 || parts[2].len() != 4 {
-        return None;
-    }
-    let day: u32 = parts[0].parse().ok()?;
-    let month: u32 = parts[1].parse().ok()?;
-    let year: u32 = parts[2].parse().ok()?;
-    crate::dates::is_calendar_date(year, month, day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    crate::dates::parse_dotted(word)
 }
 
 /// The pieces of a line that `-layout` set apart with runs of spaces.
@@ -217,23 +210,19 @@ mod tests {
     #[test]
     fn web_page_download_line_reveals_date_and_symbol() {
         let revealed = furniture("11.05.2021 Download documentA_75_L.78-EN.pdf").unwrap();
-        assert_eq!(revealed.date.as_deref(), Some("2021-05-11"));
+        assert_eq!(revealed.date, crate::dates::parse_iso("2021-05-11"));
         assert_eq!(revealed.symbol.as_deref(), Some("A/75/L.78"));
     }
 
     #[test]
     fn prologue_dates() {
         assert_eq!(
-            prologue_furniture("11 May 2021")
-                .and_then(|r| r.date)
-                .as_deref(),
-            Some("2021-05-11")
+            prologue_furniture("11 May 2021").and_then(|r| r.date),
+            crate::dates::parse_iso("2021-05-11")
         );
         assert_eq!(
-            prologue_furniture("11.05.2021")
-                .and_then(|r| r.date)
-                .as_deref(),
-            Some("2021-05-11")
+            prologue_furniture("11.05.2021").and_then(|r| r.date),
+            crate::dates::parse_iso("2021-05-11")
         );
     }
 }

@@ -9,7 +9,7 @@
 //! Every line the head reads is consumed, so none of it reaches a
 //! paragraph; lines it does not recognise are left to the caller.
 
-use crate::dates::{find_written_date, written_to_iso};
+use crate::dates::{Date, find_written, parse_written};
 use crate::model::{Body, Status};
 use crate::ordinal::parse_ordinal;
 use crate::symbol::Symbol;
@@ -23,11 +23,11 @@ pub struct Head {
     pub agenda_item: Option<String>,
     /// The agenda item's own title, when printed after it.
     pub agenda_title: Option<String>,
-    /// ISO date of the "Distr.: General" line.
-    pub distributed: Option<String>,
+    /// The date of the "Distr.: General" line.
+    pub distributed: Option<Date>,
     /// Set by "Resolution adopted by …" (adopted, with its date).
     pub status: Option<Status>,
-    pub adopted: Option<String>,
+    pub adopted: Option<Date>,
     /// "[without reference to a Main Committee (A/73/L.3)]" as printed.
     pub committee: Option<String>,
     /// "73/8".
@@ -57,7 +57,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
             if pending_adopted {
                 pending_adopted = false;
                 if let Some(rest) = text.strip_prefix("on ")
-                    && let Some(date) = written_to_iso(rest)
+                    && let Some(date) = parse_written(rest)
                 {
                     head.adopted = Some(date);
                     break 'line;
@@ -65,7 +65,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
             }
             if pending_distr {
                 pending_distr = false;
-                if let Some(date) = written_to_iso(text) {
+                if let Some(date) = parse_written(text) {
                     head.distributed = Some(date);
                     break 'line;
                 }
@@ -81,7 +81,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
             if let Some((body, distr)) = organ_line(text) {
                 head.body.get_or_insert(body);
                 if let Some(distr) = distr {
-                    match find_written_date(distr) {
+                    match find_written(distr) {
                         Some(date) => head.distributed = Some(date),
                         None => pending_distr = true,
                     }
@@ -89,7 +89,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
                 break 'line;
             }
             if let Some(rest) = text.strip_prefix("Distr.:") {
-                match find_written_date(rest) {
+                match find_written(rest) {
                     Some(date) => head.distributed = Some(date),
                     None => pending_distr = true,
                 }
@@ -99,7 +99,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
                 break 'line;
             }
             if head.distributed.is_none()
-                && let Some(date) = written_to_iso(text)
+                && let Some(date) = parse_written(text)
             {
                 head.distributed = Some(date);
                 break 'line;
@@ -116,7 +116,7 @@ pub fn read(lines: &[(usize, String)]) -> Head {
             }
             if let Some(rest) = text.strip_prefix("Resolution adopted by the ") {
                 head.status = Some(Status::Adopted);
-                head.adopted = find_written_date(rest);
+                head.adopted = find_written(rest);
                 pending_adopted = head.adopted.is_none();
                 if head.body.is_none() {
                     head.body = super::body_named(rest);
@@ -396,9 +396,12 @@ mod tests {
         assert_eq!(head.body, Some(Body::GeneralAssembly));
         assert_eq!(head.session, Some(73));
         assert_eq!(head.agenda_item.as_deref(), Some("43"));
-        assert_eq!(head.distributed.as_deref(), Some("2018-11-05"));
         assert_eq!(
-            (head.status, head.adopted.as_deref()),
+            head.distributed.map(|d| d.to_string()).as_deref(),
+            Some("2018-11-05")
+        );
+        assert_eq!(
+            (head.status, head.adopted.map(|d| d.to_string()).as_deref()),
             (Some(Status::Adopted), Some("2018-11-01"))
         );
         assert_eq!(
@@ -431,8 +434,14 @@ mod tests {
             head.title.as_deref(),
             Some("Reduction of military budgets: objective information")
         );
-        assert_eq!(head.distributed.as_deref(), Some("2025-12-05"));
-        assert_eq!(head.adopted.as_deref(), Some("2025-12-01"));
+        assert_eq!(
+            head.distributed.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-05")
+        );
+        assert_eq!(
+            head.adopted.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-01")
+        );
     }
 
     #[test]

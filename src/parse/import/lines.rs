@@ -636,7 +636,7 @@ impl Assembler<'_> {
         }
         // "22nd plenary meeting" and, on the next line, its date.
         if std::mem::take(&mut self.meeting_open)
-            && crate::dates::written_to_iso(text).is_some()
+            && crate::dates::parse_written(text).is_some()
             && let Some((_, meeting)) = self.out.meeting.as_mut()
         {
             meeting.push(' ');

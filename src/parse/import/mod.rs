@@ -491,12 +491,12 @@ mod tests {
         let mut given = meta(Body::GeneralAssembly);
         given.symbol = Some("S/2016/1061".into());
         given.year = Some(1999);
-        given.date = Some("2016-12-15".into());
+        given.date = crate::dates::parse_iso("2016-12-15");
         let imported = import_text(&text, given).unwrap();
         let r = &imported.resolution;
         assert_eq!(r.meta.body, Body::SecurityCouncil);
         assert_eq!(r.meta.year, Some(1999));
-        assert_eq!(r.meta.date.as_deref(), Some("2016-12-15"));
+        assert_eq!(r.meta.date, crate::dates::parse_iso("2016-12-15"));
         assert_eq!(r.enacting_formula.as_deref(), Some("The Security Council,"));
         assert!(
             imported
