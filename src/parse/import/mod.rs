@@ -240,17 +240,17 @@ fn import_lines(
     }
     if meta.date.is_none() {
         meta.date = match meta.status {
-            Status::Adopted => head.adopted.clone(),
+            Status::Adopted => head.adopted,
             Status::Draft => None,
         }
-        .or_else(|| head.distributed.clone())
-        .or_else(|| assembled.revealed.date.clone());
+        .or(head.distributed)
+        .or(assembled.revealed.date);
     }
     meta.session = meta.session.or(head.session);
     meta.number = meta.number.take().or(head.number.clone());
     meta.agenda_item = meta.agenda_item.take().or(head.agenda_item.clone());
     meta.committee = meta.committee.take().or(head.committee.clone());
-    meta.distributed = meta.distributed.take().or(head.distributed.clone());
+    meta.distributed = meta.distributed.take().or(head.distributed);
     if meta.sponsors.is_empty() {
         meta.sponsors = head.sponsors.clone();
     }
