@@ -190,6 +190,19 @@ fn paragraph_line(paragraph: &Paragraph) -> String {
     let mut markers: Vec<_> = paragraph.footnotes.iter().collect();
     markers.sort_by_key(|m| m.offset);
     let mut line = String::new();
+    // `[^5]:` is a footnote's definition, not a marker before a colon: a
+    // colon right after a marker is written `\:`.
+    let mut after_marker = false;
+    let push = |line: &mut String, piece: &str, after_marker: &mut bool| {
+        if piece.is_empty() {
+            return;
+        }
+        if *after_marker && piece.starts_with(':') {
+            line.push('\\');
+        }
+        line.push_str(&escape_inline(piece));
+        *after_marker = false;
+    };
     let mut cursor = 0;
     let mut in_lead = lead_len > 0;
     if in_lead {
@@ -198,20 +211,21 @@ fn paragraph_line(paragraph: &Paragraph) -> String {
     for marker in markers {
         let at = floor_char_boundary(text, marker.offset.min(text.len()));
         if in_lead && at >= lead_len {
-            line.push_str(&escape_inline(&text[cursor..lead_len]));
+            push(&mut line, &text[cursor..lead_len], &mut after_marker);
             line.push('_');
             (in_lead, cursor) = (false, lead_len);
         }
-        line.push_str(&escape_inline(&text[cursor..at]));
+        push(&mut line, &text[cursor..at], &mut after_marker);
         line.push_str(&format!("[^{}]", marker.marker));
+        after_marker = true;
         cursor = at;
     }
     if in_lead {
-        line.push_str(&escape_inline(&text[cursor..lead_len]));
+        push(&mut line, &text[cursor..lead_len], &mut after_marker);
         line.push('_');
         cursor = lead_len;
     }
-    line.push_str(&escape_inline(&text[cursor..]));
+    push(&mut line, &text[cursor..], &mut after_marker);
     // A line that starts with "2016." or "- " would open a list, both at the
     // top level and inside a list item.
     if lead_len == 0 {
