@@ -62,6 +62,7 @@ pub mod files;
 pub(crate) mod git;
 pub mod lexicon;
 pub mod limits;
+pub(crate) mod markdown;
 pub mod model;
 pub(crate) mod ordinal;
 pub mod parse;

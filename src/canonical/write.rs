@@ -3,6 +3,7 @@
 //! askama templates in `render`.
 
 use crate::error::{Error, Result};
+use crate::markdown::{escape_block_start, escape_inline};
 use crate::model::{Paragraph, Resolution};
 
 /// The canonical Markdown text of `resolution`.
@@ -23,7 +24,7 @@ pub fn write(resolution: &Resolution) -> Result<String> {
 
     for paragraph in &resolution.preamble {
         if let Some(heading) = &paragraph.heading {
-            out.push_str(&format!("\n## {}\n", escape_heading(heading)));
+            out.push_str(&format!("\n## {}\n", escape_inline(heading)));
         }
         write_plain(&mut out, paragraph);
     }
@@ -40,7 +41,7 @@ pub fn write(resolution: &Resolution) -> Result<String> {
     // or numbered like the body, with their headings.
     for annex in &resolution.annexes {
         for name in annex.label.iter().chain(&annex.title) {
-            out.push_str(&format!("\n# {}\n", escape_heading(name)));
+            out.push_str(&format!("\n# {}\n", escape_inline(name)));
         }
         // An annex whose source lost its label and title: an empty `#`.
         if annex.label.is_none() && annex.title.is_none() {
@@ -67,7 +68,7 @@ pub fn write(resolution: &Resolution) -> Result<String> {
             out.push_str(&format!(
                 "[^{}]: {}\n",
                 note.marker,
-                escape_block_start(&escape_inline(&note.text))
+                escape_line_start(&escape_inline(&note.text))
             ));
         }
         for marker in undefined {
@@ -105,7 +106,7 @@ fn undefined_markers(resolution: &Resolution) -> Vec<String> {
 /// A paragraph's `## ` heading, which ends the list before it.
 fn write_heading(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
     if let Some(heading) = &paragraph.heading {
-        out.push_str(&format!("\n## {}\n", escape_heading(heading)));
+        out.push_str(&format!("\n## {}\n", escape_inline(heading)));
         *in_list = false;
     }
 }
@@ -229,7 +230,7 @@ fn paragraph_line(paragraph: &Paragraph) -> String {
     // A line that starts with "2016." or "- " would open a list, both at the
     // top level and inside a list item.
     if lead_len == 0 {
-        escape_block_start(&line)
+        escape_line_start(&line)
     } else {
         line
     }
@@ -242,43 +243,8 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Heading text: inline escapes, and `#`, which at a heading's end would
-/// close it instead of being read.
-fn escape_heading(text: &str) -> String {
-    escape_inline(text).replace('#', "\\#")
-}
-
-/// Backslash-escapes the characters that would otherwise become Markdown
-/// markup inside a line, so any text reads back exactly.
-pub(crate) fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '!' | '|' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes what would start a block at the beginning of a line: headings,
-/// list markers ("2016. " or "- "), quotes, thematic breaks, indentation.
-fn escape_block_start(line: &str) -> String {
-    let trimmed = line.trim_start();
-    let first = trimmed.chars().next();
-    match first {
-        Some('#' | '-' | '+' | '=' | '>' | '*' | '_' | ':') => format!("\\{trimmed}"),
-        Some(c) if c.is_ascii_digit() => {
-            let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
-            match trimmed[digits..].chars().next() {
-                Some('.' | ')') => format!("{}\\{}", &trimmed[..digits], &trimmed[digits..]),
-                _ => trimmed.to_string(),
-            }
-        }
-        _ => trimmed.to_string(),
-    }
+/// Escapes what would start a block at the beginning of a line; leading
+/// whitespace goes first, since four spaces would open a code block.
+fn escape_line_start(line: &str) -> String {
+    escape_block_start(line.trim_start())
 }

@@ -10,48 +10,12 @@ use anstyle::{AnsiColor, Color, Style};
 use askama::{Result, Values};
 
 use super::sanitize::clean;
+use crate::markdown::{escape_block_start, escape_inline};
 
-/// `text` with Markdown (GitHub-flavoured) syntax made literal: inline
-/// specials backslash-escaped everywhere, block markers at the start
-/// escaped, newlines folded into spaces so a value never leaves its line,
-/// table cell or list item.
+/// `text` with Markdown (GitHub-flavoured) syntax made literal, control
+/// characters neutralised first: the canonical format's escaper.
 pub fn escape_markdown(text: &str) -> String {
-    let text = clean(text);
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' => out.push(' '),
-            // Emphasis, code, links, HTML, tables, strikethrough, entities,
-            // GitHub math, headings and quotes.
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    escape_block_start(out)
-}
-
-/// A value that begins like a list item or setext underline (`- `, `+ `,
-/// `= `, `1. `, `2) `) would start a block wherever it opens a line.
-fn escape_block_start(text: String) -> String {
-    let body = text.trim_start();
-    let lead = text.len() - body.len();
-    let digits = body.chars().take_while(|c| c.is_ascii_digit()).count();
-    let marker_at = match body[digits..].chars().next() {
-        Some('.' | ')') if digits > 0 => Some(lead + digits),
-        Some('-' | '+' | '=') if digits == 0 => Some(lead),
-        _ => None,
-    };
-    match marker_at {
-        Some(at) => {
-            let mut out = text;
-            out.insert(at, '\\');
-            out
-        }
-        None => text,
-    }
+    escape_block_start(&escape_inline(&clean(text)))
 }
 
 /// Terminal styles (anstyle renders them as ANSI escapes).
@@ -129,28 +93,6 @@ pub fn plain<T: Display>(value: T, _: &dyn Values) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_specials_are_backslash_escaped() {
-        assert_eq!(
-            escape_markdown("a *b* _c_ `d` [e](javascript:x) <f> g|h ~i~ & $j$ #k"),
-            r"a \*b\* \_c\_ \`d\` \[e\](javascript:x) \<f\> g\|h \~i\~ \& \$j\$ \#k"
-        );
-    }
-
-    #[test]
-    fn markdown_block_starts_are_escaped_only_at_the_start() {
-        assert_eq!(escape_markdown("- item"), r"\- item");
-        assert_eq!(escape_markdown("  + item"), r"  \+ item");
-        assert_eq!(escape_markdown("12. item"), r"12\. item");
-        assert_eq!(escape_markdown("3) item"), r"3\) item");
-        assert_eq!(escape_markdown("# heading"), r"\# heading");
-        assert_eq!(
-            escape_markdown("Secretary-General 2021–2025, item 4."),
-            "Secretary-General 2021–2025, item 4."
-        );
-        assert_eq!(escape_markdown("2021 report"), "2021 report");
-    }
 
     #[test]
     fn markdown_keeps_values_on_one_line_and_drops_controls() {
