@@ -43,17 +43,26 @@ pub fn calendar_date(year: u32, month: u32, day: u32) -> Option<Date> {
     .ok()
 }
 
-/// `2021-05-11`, in exactly that form, and a real day.
-pub fn parse_iso(text: &str) -> Option<Date> {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts[..] else {
+/// Three runs of digits of the given widths, separated by `separator`.
+fn fixed_fields(text: &str, separator: char, widths: [usize; 3]) -> Option<[u32; 3]> {
+    let parts: Vec<&str> = text.split(separator).collect();
+    let [a, b, c] = parts[..] else {
         return None;
     };
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
-        return None;
+    let mut out = [0; 3];
+    for (slot, (part, width)) in out.iter_mut().zip([a, b, c].into_iter().zip(widths)) {
+        if part.len() != width || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *slot = part.parse().ok()?;
     }
-    calendar_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    Some(out)
+}
+
+/// `2021-05-11`, in exactly that form, and a real day.
+pub fn parse_iso(text: &str) -> Option<Date> {
+    let [year, month, day] = fixed_fields(text, '-', [4, 2, 2])?;
+    calendar_date(year, month, day)
 }
 
 /// `1 November 2018`, as resolutions print dates.
@@ -76,15 +85,8 @@ pub fn find_written(text: &str) -> Option<Date> {
 
 /// `11.05.2021`, as the CSTO's pages print a date (day first).
 pub fn parse_dotted(text: &str) -> Option<Date> {
-    let parts: Vec<&str> = text.split('.').collect();
-    let [d, m, y] = parts[..] else {
-        return None;
-    };
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(d, 2) && digits(m, 2) && digits(y, 4)) {
-        return None;
-    }
-    calendar_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    let [day, month, year] = fixed_fields(text, '.', [2, 2, 4])?;
+    calendar_date(year, month, day)
 }
 
 /// What a date given by a person must be, for messages.

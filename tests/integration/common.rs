@@ -66,3 +66,13 @@ fn abbreviate(text: &str) -> String {
         words.len()
     )
 }
+
+/// Fails the test with the command's standard error unless it succeeded.
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

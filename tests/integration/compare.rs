@@ -7,15 +7,11 @@ use std::process::Command;
 
 use predicates::prelude::*;
 
-use crate::common::{project_root, resdiff};
+use crate::common::{assert_success, project_root, resdiff};
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = resdiff().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -214,11 +210,7 @@ fn git_mode_reviews_every_changed_resolution_in_one_report() {
         .args(["compare", "--git", "HEAD", "--format", "json"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(all.as_array().unwrap().len(), 1);
     assert_eq!(all[0]["old"]["session"], 75);

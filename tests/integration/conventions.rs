@@ -2,7 +2,7 @@
 //! manual page, a version naming its commit, `-q` and `-v`, `-` for standard
 //! input, and a line saying what was written.
 
-use crate::common::{project_root, resdiff};
+use crate::common::{assert_success, project_root, resdiff};
 
 fn stdout_of(args: &[&str]) -> String {
     let out = resdiff().args(args).output().unwrap();
@@ -25,11 +25,7 @@ fn completion_scripts_are_printed_for_every_shell() {
         .arg(&script)
         .output()
         .expect("bash runs");
-    assert!(
-        parsed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&parsed.stderr)
-    );
+    assert_success(&parsed);
     assert!(bash.contains("compare") && bash.contains("--fail-on"));
     for shell in ["zsh", "fish", "powershell"] {
         assert!(
@@ -61,11 +57,7 @@ fn the_manual_page_renders() {
         .output()
     {
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_success(&out);
         assert!(text.contains("NAME") && text.contains("compare"), "{text}");
     }
 }
@@ -130,11 +122,7 @@ fn a_dash_reads_standard_input() {
         .write_stdin(base.clone())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["old"]["symbol"], "A/75/L.78");
 
@@ -154,11 +142,7 @@ fn a_dash_reads_standard_input() {
         .write_stdin(raw)
         .output()
         .unwrap();
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    assert_success(&imported);
     let text = String::from_utf8(imported.stdout).unwrap();
     assert!(
         text.contains("source = \"imported from <stdin>\""),

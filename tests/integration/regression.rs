@@ -1,6 +1,6 @@
 //! One test per bug found, named for what went wrong, so it stays fixed.
 
-use crate::common::{project_root, resdiff};
+use crate::common::{assert_success, project_root, resdiff};
 
 /// A footnote marker whose text the source lacks (A/75/L.78's footnote 1)
 /// was read back as the literal text `[^1]` and then escaped into the
@@ -95,11 +95,7 @@ fn a_byte_order_mark_and_old_mac_line_endings_are_read() {
         .arg(&cr)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), base);
 }
 
@@ -251,11 +247,7 @@ fn output_never_destroys_devices_links_inputs_or_modes() {
     };
     // A device is written through and stays a device.
     let out = compare_to(std::path::Path::new("/dev/null"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(
         std::fs::metadata("/dev/null")
             .unwrap()
@@ -335,11 +327,7 @@ fn output_into_a_fifo_or_an_unwritable_directory() {
             std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
         };
         let out = compare_to(&fifo);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_success(&out);
         assert!(reader.join().unwrap().starts_with("# Comparison"));
         assert!(
             std::fs::symlink_metadata(&fifo)

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::common::{resdiff, shared_corpus};
+use crate::common::{assert_success, resdiff, shared_corpus};
 
 /// What the hostile paragraph says, character for character. It replaces
 /// the words "to continue" in OP 7 of the shipped 77 draft: HTML that would
@@ -530,11 +530,7 @@ fn on_a_terminal(no_color: Option<&str>) -> Option<String> {
         script.env("NO_COLOR", v);
     }
     let out = script.output().ok()?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 

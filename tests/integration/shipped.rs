@@ -4,7 +4,7 @@
 
 use predicates::prelude::*;
 
-use crate::common::{project_root, resdiff, shared_corpus};
+use crate::common::{assert_success, project_root, resdiff, shared_corpus};
 
 /// The flags `75.md` was imported with (README, "The corpus").
 const IMPORT_FLAGS: &[&str] = &[
@@ -202,11 +202,7 @@ fn cuba_embargo_73_to_80_paragraph_by_paragraph() {
         ])
         .output()
         .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     let rows: Vec<(String, String, bool)> = json["paragraphs"]
         .as_array()
@@ -285,11 +281,7 @@ fn the_cuba_texts_are_what_import_makes_of_the_pdf_and_the_text() {
             ])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_success(&out);
         assert_eq!(String::from_utf8(out.stdout).unwrap(), shipped, "{source}");
     }
 }

@@ -4,7 +4,7 @@
 //! reach today (`scripts/accuracy` prints the same figures).
 
 use crate::accuracy::{Totals, Truth, measure};
-use crate::common::{project_root, resdiff, shared_corpus};
+use crate::common::{assert_success, project_root, resdiff, shared_corpus};
 
 fn truths() -> Vec<crate::accuracy::DocumentTruth> {
     ["ga.toml", "sc.toml"]
@@ -110,11 +110,7 @@ fn the_cuba_resolution_pdf_gives_its_head_and_structure() {
         .arg(corpus.join("ga/A_RES_73_8.pdf"))
         .output()
         .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     let meta = &json["meta"];
     assert_eq!(meta["symbol"], "A/RES/73/8");
