@@ -6,7 +6,7 @@
 mod records;
 pub(crate) mod references;
 pub(crate) mod routine;
-mod summary;
+pub(crate) mod summary;
 pub(crate) mod words;
 
 use crate::align::align_paragraphs;

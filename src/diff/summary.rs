@@ -6,6 +6,8 @@ use crate::comparison::{Direction, ParagraphChange, Summary, WordOpKind};
 use super::records::{similarity, word_totals};
 use super::words::count_words;
 
+/// The figures of `records`: what the engine reports, and what the renderer
+/// tests build their comparisons with.
 pub fn summarise(records: &[ParagraphChange]) -> Summary {
     let mut summary = Summary::default();
     let (mut kept, mut old, mut new) = (0, 0, 0);

@@ -14,8 +14,9 @@
 
 use crate::comparison::{
     ChangeStatus, Comparison, Direction, LeadChange, ParagraphChange, ParagraphRef, References,
-    Side, StatusCounts, Summary, WordOp, WordOpKind,
+    Side, WordOp, WordOpKind,
 };
+use crate::diff::summary::summarise;
 use crate::lexicon::lexicon;
 use crate::model::{Body, Meta, Part};
 use crate::test_support::corpus_text;
@@ -479,40 +480,6 @@ pub fn csto() -> Option<Comparison> {
     })
 }
 
-/// The summary a comparison engine would compute for `records`.
-fn summarise(records: &[ParagraphChange]) -> Summary {
-    let mut s = Summary::default();
-    let mut equal = 0;
-    for r in records {
-        let counts: &mut StatusCounts = s.part_mut(r.part);
-        counts.add(r.status);
-        counts.moved += usize::from(r.moved);
-        counts.renumbered += usize::from(r.renumbered);
-        s.routine += usize::from(r.routine);
-        match r.lead_change.as_ref().map(|l| l.direction) {
-            Some(Direction::Stronger) => s.leads_strengthened += 1,
-            Some(Direction::Weaker) => s.leads_weakened += 1,
-            Some(Direction::Neutral) => s.leads_changed_neutral += 1,
-            None => {}
-        }
-        s.references_added += r.references.added.len();
-        s.references_removed += r.references.removed.len();
-        for w in r
-            .words
-            .iter()
-            .chain(r.subparagraphs.iter().flat_map(|p| &p.words))
-        {
-            match w.op {
-                WordOpKind::Equal => equal += words(&w.text),
-                WordOpKind::Delete => s.words_deleted += words(&w.text),
-                WordOpKind::Insert => s.words_inserted += words(&w.text),
-            }
-        }
-    }
-    s.similarity = 2.0 * equal as f64 / (2 * equal + s.words_deleted + s.words_inserted) as f64;
-    s
-}
-
 /// A comparison whose every string tries to break out of its format.
 pub fn hostile() -> Comparison {
     const SCRIPT: &str = "<script>alert(1)</script>";
@@ -592,15 +559,12 @@ pub fn hostile() -> Comparison {
         routine: false,
         subparagraphs: Vec::new(),
     };
-    let mut summary = Summary::default();
-    summary.operative.modified = 1;
-    summary.operative.moved = 1;
-    summary.preamble.removed = 1;
+    let paragraphs = vec![removed, modified];
     Comparison {
         old: meta(SCRIPT),
         new: meta(IMG),
-        summary,
-        paragraphs: vec![removed, modified],
+        summary: summarise(&paragraphs),
+        paragraphs,
         warnings: vec![format!("warning {SCRIPT} \x1b[2J")],
     }
 }
