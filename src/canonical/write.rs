@@ -113,11 +113,22 @@ fn write_heading(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
 
 /// A paragraph as an item of an ordered list, with its sub-paragraphs.
 fn write_item(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
-    if !*in_list {
+    let starts_list = !*in_list;
+    if starts_list {
         out.push('\n');
         *in_list = true;
     }
-    let marker = operative_marker(paragraph);
+    let mut marker = operative_marker(paragraph);
+    // A `- ` item right after another `- ` list (a paragraph's
+    // sub-paragraphs) would join that list, blank line or not: a different
+    // bullet starts a list of its own.
+    let last_line = out.trim_end_matches('\n').rsplit('\n').next().unwrap_or("");
+    if let Some(rest) = marker.strip_prefix("- ")
+        && starts_list
+        && last_line.starts_with("- ")
+    {
+        marker = format!("* {rest}");
+    }
     out.push_str(&marker);
     out.push_str(&paragraph_line(paragraph));
     out.push('\n');
