@@ -10,6 +10,7 @@ use anstyle::{AnsiColor, Color, Style};
 use askama::{Result, Values};
 
 use super::sanitize::clean;
+use crate::lexicon::Direction;
 use crate::markdown::{escape_block_start, escape_inline};
 
 /// `text` with Markdown (GitHub-flavoured) syntax made literal, control
@@ -82,6 +83,16 @@ pub fn note<T: Display>(value: T, _: &dyn Values, color: &bool) -> Result<String
 #[askama::filter_fn]
 pub fn faint<T: Display>(value: T, _: &dyn Values, color: &bool) -> Result<String> {
     Ok(styled(&value.to_string(), DIM, *color))
+}
+
+/// How a report words a lead change: `{{ lead.direction|strength }}`.
+#[askama::filter_fn]
+pub fn strength(direction: &Direction, _: &dyn Values) -> Result<&'static str> {
+    Ok(match direction {
+        Direction::Stronger => "strengthened",
+        Direction::Weaker => "weakened",
+        Direction::Neutral => "changed",
+    })
 }
 
 /// Plain text with control characters neutralised.

@@ -5,6 +5,7 @@
 
 use askama::Template;
 
+use super::filters;
 use super::view::{ChangeView, Entry, Report};
 
 #[derive(Template)]

@@ -154,18 +154,18 @@ pub struct MovedAway {
 /// A run of redline text.
 #[derive(Debug, Clone)]
 pub struct Segment {
-    /// "equal", "delete" or "insert".
-    pub kind: &'static str,
+    /// Kept, deleted or inserted.
+    pub kind: WordOpKind,
     pub text: String,
     pub routine: bool,
 }
 
 impl Segment {
     pub fn is_delete(&self) -> bool {
-        self.kind == "delete"
+        self.kind == WordOpKind::Delete
     }
     pub fn is_insert(&self) -> bool {
-        self.kind == "insert"
+        self.kind == WordOpKind::Insert
     }
 }
 
@@ -182,8 +182,8 @@ pub struct Piece {
 pub struct LeadView {
     pub old: String,
     pub new: String,
-    /// "strengthened", "weakened" or "changed".
-    pub direction: &'static str,
+    /// Which way on the strength scale; the templates word it.
+    pub direction: Direction,
 }
 
 /// One record (paragraph, split/merge group, or sub-paragraph).
@@ -197,8 +197,8 @@ pub struct ChangeView {
     /// "was OP 4" for a renumbered or moved paragraph, "from OP 5, 6" for
     /// a split or merge, "in the old version" for a removed one, or empty.
     pub origin: String,
-    /// "modified", "added", ...
-    pub status: &'static str,
+    /// What happened to it; `{{ c.status }}` writes its name.
+    pub status: ChangeStatus,
     /// Words describing the record: status first, then moved, renumbered,
     /// routine ("modified, moved").
     pub description: String,
@@ -235,16 +235,16 @@ pub struct ChangeView {
 
 impl ChangeView {
     pub fn is_added(&self) -> bool {
-        self.status == "added"
+        self.status == ChangeStatus::Added
     }
     pub fn is_removed(&self) -> bool {
-        self.status == "removed"
+        self.status == ChangeStatus::Removed
     }
     pub fn is_unchanged(&self) -> bool {
-        self.status == "unchanged"
+        self.status == ChangeStatus::Unchanged
     }
     pub fn is_group(&self) -> bool {
-        self.status == "split" || self.status == "merged"
+        matches!(self.status, ChangeStatus::Split | ChangeStatus::Merged)
     }
     pub fn has_references(&self) -> bool {
         !self.references_added.is_empty() || !self.references_removed.is_empty()
@@ -544,11 +544,7 @@ fn change_view(
         .iter()
         .filter(|w| !w.text.is_empty())
         .map(|w| Segment {
-            kind: match w.op {
-                WordOpKind::Equal => "equal",
-                WordOpKind::Delete => "delete",
-                WordOpKind::Insert => "insert",
-            },
+            kind: w.op,
             text: clean(&w.text).into_owned(),
             routine: w.routine,
         })
@@ -574,11 +570,7 @@ fn change_view(
     let lead = p.lead_change.as_ref().map(|l| LeadView {
         old: clean(&l.old).into_owned(),
         new: clean(&l.new).into_owned(),
-        direction: match l.direction {
-            Direction::Stronger => "strengthened",
-            Direction::Weaker => "weakened",
-            Direction::Neutral => "changed",
-        },
+        direction: l.direction,
     });
     let subparagraphs: Vec<ChangeView> = p
         .subparagraphs
@@ -591,7 +583,7 @@ fn change_view(
     ChangeView {
         label,
         origin,
-        status: p.status.name(),
+        status: p.status,
         description: words.join(", "),
         changed,
         moved: p.moved,
