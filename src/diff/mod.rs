@@ -4,6 +4,8 @@
 //! and sums it all up (`summary`) into one [`Comparison`].
 
 mod records;
+
+pub use records::PARAGRAPH_BREAK;
 pub(crate) mod references;
 pub(crate) mod routine;
 pub(crate) mod summary;

@@ -1,483 +1,185 @@
-//! Hand-built comparisons for the renderer tests, since the renderers must
-//! not depend on the comparison engine.
+//! Comparisons for the renderer tests, made by the real engine: the
+//! renderers are tested on what `compare` gives, so no second engine's
+//! figures end up in their snapshots.
 //!
-//! [`csto`] uses the real sentences of draft resolution A/75/L.78, read from
-//! the shared corpus at test time. Its "new" version is a test draft made by
-//! applying a drafter's kinds of edits to them: routine session updates, a
-//! lead strengthened (Invites → Urges), a paragraph moved, split, merged,
-//! added (from a preambular paragraph) and removed, sub-paragraph changes
-//! and references added and removed. Only the edits are made up; every word
-//! they keep, move or delete is the corpus's.
+//! [`csto`] compares the shipped A/75/L.78 (`resolutions/csto/75.md`, in the
+//! repository, so the tests run on a fresh clone) with a test draft made by
+//! applying a drafter's kinds of edits to its canonical text: routine session
+//! updates, a lead strengthened (Invites → Urges), a paragraph moved, split,
+//! merged, added (from a preambular paragraph) and removed, sub-paragraph
+//! changes and references added and removed. Operative paragraph 2 is set
+//! out with its clauses as sub-paragraphs in both versions. Only the edits
+//! are made up; every word they keep, move or delete is the resolution's.
 //!
 //! [`hostile`] is made of short made-up strings that try to break out of
-//! each output format.
+//! each output format; its records are built by hand, since no parse of a
+//! text would give them, and its figures by the engine's `summarise`.
+
+use std::path::Path;
 
 use crate::comparison::{
     ChangeStatus, Comparison, Direction, LeadChange, ParagraphChange, ParagraphRef, References,
     Side, WordOp, WordOpKind,
 };
 use crate::diff::summary::summarise;
-use crate::lexicon::lexicon;
-use crate::model::{Body, Meta, Part};
-use crate::test_support::corpus_text;
+use crate::model::{Body, Meta, Part, Resolution};
 
-/// A line of the corpus file that starts with `prefix`, whole.
-fn line(text: &str, prefix: &str) -> String {
-    text.lines()
-        .find(|l| l.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no line starting with {prefix:?} in A_75_L.78.txt"))
-        .to_string()
+/// The canonical lines of the shipped 75th-session text.
+fn shipped_75() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/csto/75.md");
+    std::fs::read_to_string(path).expect("resolutions/csto/75.md is shipped")
 }
 
-/// Operative paragraph `n` without its printed number.
-fn op_text(text: &str, n: usize) -> String {
-    line(text, &format!("{n}. "))[format!("{n}. ").len()..].to_string()
+/// The index of the one line that starts with `prefix`.
+fn line_at(lines: &[String], prefix: &str) -> usize {
+    let found: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with(prefix))
+        .collect();
+    assert_eq!(found.len(), 1, "one line starts with {prefix:?}");
+    found[0]
 }
 
-fn para(part: Part, index: usize, number: Option<&str>, text: &str) -> ParagraphRef {
-    ParagraphRef {
-        index,
-        number: number.map(str::to_string),
-        lead: lexicon().lead_at_start(text, Some(part)).map(|m| m.printed),
-        text: text.to_string(),
+/// Replaces `from` (which must be there) in line `at`.
+fn edit(lines: &mut [String], at: usize, from: &str, to: &str) {
+    assert!(lines[at].contains(from), "{from:?} in {:?}", lines[at]);
+    lines[at] = lines[at].replacen(from, to, 1);
+}
+
+/// Operative paragraph 2 set out with its clauses as sub-paragraphs.
+fn set_out_clauses(lines: &mut Vec<String>) {
+    let at = line_at(lines, "2. _Notes with appreciation_");
+    let intro = "2. _Notes with appreciation_ the significant practical contribution and efforts of the Collective Security Treaty Organization";
+    let rest = lines[at][intro.len()..]
+        .trim_start()
+        .replacen(", and to ", ", to ", 1);
+    let clauses: Vec<&str> = rest.split(", to ").collect();
+    assert_eq!(clauses.len(), 4, "{rest}");
+    let labels = ["a", "b", "c", "d"];
+    let mut out = vec![format!("{intro}:")];
+    for (i, clause) in clauses.iter().enumerate() {
+        let clause = clause.strip_prefix("to ").unwrap_or(clause);
+        let end = if i + 1 == clauses.len() { "" } else { ";" };
+        out.push(format!("   - ({}) to {clause}{end}", labels[i]));
+    }
+    lines.splice(at..=at, out);
+}
+
+/// Numbers the operative lines 1, 2, 3 … in the order they stand.
+fn renumber(lines: &mut [String]) {
+    let mut n = 0;
+    for line in lines.iter_mut() {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && line[digits..].starts_with(". ") {
+            n += 1;
+            *line = format!("{n}{}", &line[digits..]);
+        }
     }
 }
 
-fn sub(index: usize, number: &str, text: &str) -> ParagraphRef {
-    ParagraphRef {
-        index,
-        number: Some(number.to_string()),
-        lead: None,
-        text: text.to_string(),
-    }
+fn read(lines: &[String], name: &str) -> Resolution {
+    let text = lines.join("\n") + "\n";
+    crate::canonical::read(&text, Path::new(name)).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
-/// One textual substitution: `from` (found in the old text) becomes `to`.
-struct Edit<'a> {
-    from: &'a str,
-    to: &'a str,
-    routine: bool,
+/// The pair [`csto`] compares: the 75th-session text and the test draft.
+pub fn csto_versions() -> (Resolution, Resolution) {
+    let mut old: Vec<String> = shipped_75().lines().map(str::to_string).collect();
+    set_out_clauses(&mut old);
+    let mut new = old.clone();
+    let session = line_at(&new, "session = 75");
+    new[session] = "session = 77".into();
+    // A draft of the next session has no symbol or date yet.
+    for key in ["symbol = ", "date = ", "year = "] {
+        let at = line_at(&new, key);
+        new.remove(at);
+    }
+
+    // The preamble: a reference dropped, one added, a paragraph removed.
+    let at = line_at(&new, "_Referring further_");
+    edit(&mut new, at, "69/12 of 11 November 2014, ", "");
+    let at = line_at(&new, "_Stressing_");
+    edit(
+        &mut new,
+        at,
+        "Strategy[^5] and",
+        "Strategy,[^5] adopted in resolution 60/288, and",
+    );
+    let at = line_at(&new, "_Referring also_ to the Joint Declaration");
+    new.drain(at..=at + 1);
+
+    // Paragraph 2's sub-paragraphs: one extended, one cut, one added.
+    let at = line_at(&new, "   - (b)");
+    edit(
+        &mut new,
+        at,
+        "crime;",
+        "crime and the activities of organized drug groups and their leaders;",
+    );
+    let at = line_at(&new, "   - (c)");
+    edit(
+        &mut new,
+        at,
+        ", and irregular migration and human trafficking",
+        "",
+    );
+    let at = line_at(&new, "   - (d)");
+    new[at] = new[at].replacen("(d)", "(e)", 1);
+    new.insert(
+        at,
+        "   - (d) to promote regional security and stability;".into(),
+    );
+
+    // 3 split in two.
+    let at = line_at(&new, "3. _Welcomes_");
+    let (head, tail) = new[at]
+        .split_once(", and encourages them")
+        .map(|(h, t)| (h.to_string(), t.to_string()))
+        .expect("the split point");
+    new[at] = format!("{head};");
+    new.insert(at + 1, format!("3. _Encourages_ the secretariats{tail}"));
+
+    // 5 and 6 merged; 4 moved after them, its lead strengthened.
+    let four = line_at(&new, "4. _Invites_");
+    let moved = new.remove(four).replacen("_Invites_", "_Urges_", 1);
+    let five = line_at(&new, "5. _Invites_");
+    let six = line_at(&new, "6. _Invites_");
+    let sixth = new.remove(six);
+    let merged_tail = sixth.trim_start_matches("6. _Invites_");
+    new[five] = format!(
+        "{}, and invites{merged_tail}",
+        new[five].trim_end_matches(';')
+    );
+    new.insert(five + 1, moved);
+
+    // A preambular welcome turned operative, after the moved paragraph.
+    let welcome = old[line_at(&old, "_Welcoming_ the practical contribution")].clone();
+    let welcomes = welcome
+        .replacen("_Welcoming_", "_Welcomes_", 1)
+        .trim_end_matches(',')
+        .to_string();
+    new.insert(five + 2, format!("6. {welcomes};"));
+
+    // The routine session updates.
+    for prefix in ["8. _Requests_", "9. _Decides_"] {
+        let at = line_at(&new, prefix);
+        edit(&mut new, at, "seventy-seventh", "seventy-ninth");
+    }
+    renumber(&mut new);
+    (read(&old, "75.md"), read(&new, "77.md"))
 }
 
-fn edit<'a>(from: &'a str, to: &'a str) -> Edit<'a> {
-    Edit {
-        from,
-        to,
-        routine: false,
-    }
-}
-
-fn routine<'a>(from: &'a str, to: &'a str) -> Edit<'a> {
-    Edit {
-        from,
-        to,
-        routine: true,
-    }
+/// The comparison of [`csto_versions`] by the engine.
+pub fn csto() -> Comparison {
+    let (old, new) = csto_versions();
+    crate::diff::compare(&old, &new)
 }
 
 fn op(op: WordOpKind, text: &str, routine: bool) -> WordOp {
     WordOp {
         op,
-        text: text.to_string(),
+        text: text.into(),
         routine,
     }
-}
-
-/// The new text and the redline of applying `edits`, in order, to `old`.
-fn apply(old: &str, edits: &[Edit]) -> (String, Vec<WordOp>) {
-    let mut ops = Vec::new();
-    let mut new = String::new();
-    let mut rest = old;
-    for e in edits {
-        let at = rest
-            .find(e.from)
-            .unwrap_or_else(|| panic!("{:?} not found in {old:?}", e.from));
-        if at > 0 {
-            ops.push(op(WordOpKind::Equal, &rest[..at], false));
-        }
-        if !e.from.is_empty() {
-            ops.push(op(WordOpKind::Delete, e.from, e.routine));
-        }
-        if !e.to.is_empty() {
-            ops.push(op(WordOpKind::Insert, e.to, e.routine));
-        }
-        new.push_str(&rest[..at]);
-        new.push_str(e.to);
-        rest = &rest[at + e.from.len()..];
-    }
-    if !rest.is_empty() {
-        ops.push(op(WordOpKind::Equal, rest, false));
-    }
-    new.push_str(rest);
-    (new, ops)
-}
-
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
-}
-
-fn record(part: Part, status: ChangeStatus, old: Side, new: Side) -> ParagraphChange {
-    let text_of = |side: &Side| {
-        side.refs()
-            .iter()
-            .map(|r| r.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let words = match status {
-        ChangeStatus::Unchanged => vec![op(WordOpKind::Equal, &text_of(&new), false)],
-        ChangeStatus::Added => vec![op(WordOpKind::Insert, &text_of(&new), false)],
-        ChangeStatus::Removed => vec![op(WordOpKind::Delete, &text_of(&old), false)],
-        _ => Vec::new(),
-    };
-    ParagraphChange {
-        part,
-        status,
-        moved: false,
-        renumbered: false,
-        old,
-        new,
-        similarity: match status {
-            ChangeStatus::Unchanged => 1.0,
-            _ => 0.0,
-        },
-        lead_change: None,
-        words,
-        references: References::default(),
-        routine: false,
-        subparagraphs: Vec::new(),
-    }
-}
-
-fn unchanged(
-    part: Part,
-    old: ParagraphRef,
-    new_index: usize,
-    new_number: Option<&str>,
-) -> ParagraphChange {
-    let mut new = old.clone();
-    new.index = new_index;
-    new.number = new_number.map(str::to_string);
-    record(
-        part,
-        ChangeStatus::Unchanged,
-        Side::One(old),
-        Side::One(new),
-    )
-}
-
-/// A modified record: `old` edited into a paragraph at `new_index`.
-fn modified(
-    part: Part,
-    old: ParagraphRef,
-    new_index: usize,
-    new_number: Option<&str>,
-    edits: &[Edit],
-) -> ParagraphChange {
-    let (text, ops) = apply(&old.text, edits);
-    let new = para(part, new_index, new_number, &text);
-    let mut r = record(part, ChangeStatus::Modified, Side::One(old), Side::One(new));
-    r.routine = edits.iter().all(|e| e.routine);
-    r.similarity = similarity(&ops);
-    r.words = ops;
-    r
-}
-
-fn similarity(ops: &[WordOp]) -> f64 {
-    let count = |kind| {
-        ops.iter()
-            .filter(|o| o.op == kind)
-            .map(|o| words(&o.text))
-            .sum::<usize>()
-    };
-    let equal = count(WordOpKind::Equal);
-    let total = 2 * equal + count(WordOpKind::Delete) + count(WordOpKind::Insert);
-    if total == 0 {
-        1.0
-    } else {
-        2.0 * equal as f64 / total as f64
-    }
-}
-
-fn sub_record(
-    status: ChangeStatus,
-    old: Option<ParagraphRef>,
-    new: Option<ParagraphRef>,
-) -> ParagraphChange {
-    let side = |r: Option<ParagraphRef>| r.map_or(Side::None, Side::One);
-    record(Part::Operative, status, side(old), side(new))
-}
-
-fn sub_modified(old: ParagraphRef, index: usize, number: &str, edits: &[Edit]) -> ParagraphChange {
-    let (text, ops) = apply(&old.text, edits);
-    let renumbered = old.number.as_deref() != Some(number);
-    let mut r = sub_record(
-        ChangeStatus::Modified,
-        Some(old),
-        Some(sub(index, number, &text)),
-    );
-    r.similarity = similarity(&ops);
-    r.words = ops;
-    r.renumbered = renumbered;
-    r
-}
-
-/// The A/75/L.78 comparison, or `None` when the corpus is not there.
-pub fn csto() -> Option<Comparison> {
-    let src = corpus_text("csto/A_75_L.78.txt")?;
-    let pre = Part::Preamble;
-    let opv = Part::Operative;
-
-    // The preamble as printed (the paragraph broken by the page break joined).
-    let pp_prefixes = [
-        "Having considered the report",
-        "Referring to the Articles",
-        "Referring also to its resolution 59/50",
-        "Referring further to its resolutions",
-        "Referring to all previous relevant resolutions",
-        "Referring also to the Joint Declaration",
-        "Noting with satisfaction",
-        "Encouraging the efforts",
-        "Stressing the importance",
-        "Commending the practical steps",
-        "Welcoming the practical contribution",
-        "Noting the important efforts",
-        "Noting with appreciation the progress",
-        "Welcoming the signing on 17 January 2017",
-        "Noting the firm intention",
-    ];
-    let mut pp: Vec<ParagraphRef> = Vec::new();
-    for (i, prefix) in pp_prefixes.iter().enumerate() {
-        let mut text = line(&src, prefix);
-        if prefix.starts_with("Welcoming the practical") {
-            text.push(' ');
-            text.push_str(&line(&src, "to combat the smuggling"));
-        }
-        pp.push(para(pre, i + 1, None, &text));
-    }
-
-    let mut paragraphs = Vec::new();
-    for old in &pp[0..3] {
-        paragraphs.push(unchanged(pre, old.clone(), old.index, None));
-    }
-    let mut pp4 = modified(
-        pre,
-        pp[3].clone(),
-        4,
-        None,
-        &[edit("69/12 of 11 November 2014, ", "")],
-    );
-    pp4.references.removed.push("resolution 69/12".into());
-    paragraphs.push(pp4);
-    paragraphs.push(unchanged(pre, pp[4].clone(), 5, None));
-    paragraphs.push(record(
-        pre,
-        ChangeStatus::Removed,
-        Side::One(pp[5].clone()),
-        Side::None,
-    ));
-    paragraphs.push(unchanged(pre, pp[6].clone(), 6, None));
-    paragraphs.push(unchanged(pre, pp[7].clone(), 7, None));
-    let mut pp9 = modified(
-        pre,
-        pp[8].clone(),
-        8,
-        None,
-        &[edit(
-            "Strategy5 and",
-            "Strategy, adopted in resolution 60/288, and",
-        )],
-    );
-    pp9.references.added.push("resolution 60/288".into());
-    paragraphs.push(pp9);
-    for old in &pp[9..] {
-        paragraphs.push(unchanged(pre, old.clone(), old.index - 1, None));
-    }
-
-    let ops: Vec<ParagraphRef> = (1..=9)
-        .map(|n| para(opv, n, Some(&n.to_string()), &op_text(&src, n)))
-        .collect();
-
-    paragraphs.push(unchanged(opv, ops[0].clone(), 1, Some("1")));
-
-    // Paragraph 2 set out with its clauses as sub-paragraphs.
-    let intro = "Notes with appreciation the significant practical contribution and efforts of the Collective Security Treaty Organization";
-    let clauses: Vec<&str> = ops[1].text[intro.len() + 1..].split(", ").collect();
-    let old_subs = [
-        sub(1, "a", &format!("{},", clauses[0])),
-        sub(2, "b", &format!("{},", clauses[1])),
-        sub(3, "c", &format!("{}, {},", clauses[2], clauses[3])),
-        sub(4, "d", &clauses[4..].join(", ")),
-    ];
-    let old2 = para(opv, 2, Some("2"), &format!("{intro}:"));
-    let mut op2 = unchanged(opv, old2, 2, Some("2"));
-    op2.status = ChangeStatus::Modified;
-    op2.similarity = 0.9;
-    op2.subparagraphs = vec![
-        unchanged(opv, old_subs[0].clone(), 1, Some("a")),
-        sub_modified(
-            old_subs[1].clone(),
-            2,
-            "b",
-            &[edit(
-                "crime,",
-                "crime and the activities of organized drug groups and their leaders,",
-            )],
-        ),
-        sub_modified(
-            old_subs[2].clone(),
-            3,
-            "c",
-            &[edit(", and irregular migration and human trafficking", "")],
-        ),
-        sub_record(
-            ChangeStatus::Added,
-            None,
-            Some(sub(
-                4,
-                "d",
-                "to combat the smuggling of Afghan opiates and the cannabis group of drugs, cocaine and synthetic substances,",
-            )),
-        ),
-        sub_modified(
-            old_subs[3].clone(),
-            5,
-            "e",
-            &[edit("an d human- made", "and human-made")],
-        ),
-    ];
-    paragraphs.push(op2);
-
-    // 3 split in two.
-    let (split_words, new3, new4) = {
-        let (_, words) = apply(
-            &ops[2].text,
-            &[edit(
-                ", and encourages them",
-                "; Encourages the secretariats",
-            )],
-        );
-        let cut = ops[2].text.find(", and encourages").expect("split point");
-        (
-            words,
-            format!("{};", &ops[2].text[..cut]),
-            format!(
-                "Encourages the secretariats{}",
-                &ops[2].text[cut + ", and encourages them".len()..]
-            ),
-        )
-    };
-    let mut op3 = record(
-        opv,
-        ChangeStatus::Split,
-        Side::One(ops[2].clone()),
-        Side::Many(vec![
-            para(opv, 3, Some("3"), &new3),
-            para(opv, 4, Some("4"), &new4),
-        ]),
-    );
-    op3.similarity = similarity(&split_words);
-    op3.words = split_words;
-    paragraphs.push(op3);
-
-    // 5 and 6 merged.
-    let merged_text = format!(
-        "{}, and invites{}",
-        ops[4].text.trim_end_matches(';'),
-        &ops[5].text["Invites".len()..]
-    );
-    let (_, mut merged_words) = apply(&ops[4].text, &[edit(";", ", and invites")]);
-    merged_words.push(op(
-        WordOpKind::Equal,
-        &ops[5].text["Invites".len()..],
-        false,
-    ));
-    // The second paragraph's lead goes with the first one's semicolon.
-    merged_words[1] = op(WordOpKind::Delete, "; Invites", false);
-    let mut op5 = record(
-        opv,
-        ChangeStatus::Merged,
-        Side::Many(vec![ops[4].clone(), ops[5].clone()]),
-        Side::One(para(opv, 5, Some("5"), &merged_text)),
-    );
-    op5.similarity = similarity(&merged_words);
-    op5.words = merged_words;
-    paragraphs.push(op5);
-
-    // 4 moved after them, its lead strengthened.
-    let mut op6 = modified(
-        opv,
-        ops[3].clone(),
-        6,
-        Some("6"),
-        &[edit("Invites", "Urges")],
-    );
-    op6.moved = true;
-    op6.renumbered = true;
-    op6.lead_change = Some(LeadChange {
-        old: "Invites".into(),
-        new: "Urges".into(),
-        direction: lexicon().direction("Invites", "Urges", opv),
-    });
-    paragraphs.push(op6);
-
-    // A preambular welcome turned operative.
-    let added = line(&src, "Welcoming the signing on 17 January 2017")
-        .replacen("Welcoming", "Welcomes", 1)
-        .replace("Refugees,", "Refugees;");
-    paragraphs.push(record(
-        opv,
-        ChangeStatus::Added,
-        Side::None,
-        Side::One(para(opv, 7, Some("7"), &added)),
-    ));
-    paragraphs.push(record(
-        opv,
-        ChangeStatus::Removed,
-        Side::One(ops[6].clone()),
-        Side::None,
-    ));
-
-    for n in [8, 9] {
-        paragraphs.push(modified(
-            opv,
-            ops[n - 1].clone(),
-            n,
-            Some(&n.to_string()),
-            &[routine("seventy-seventh", "seventy-ninth")],
-        ));
-    }
-
-    let meta = |session: u32| {
-        Meta {
-        body: Body::GeneralAssembly,
-        session: Some(session),
-        series: "csto".into(),
-        title: Some(
-            "Cooperation between the United Nations and the Collective Security Treaty Organization"
-                .into(),
-        ),
-        ..Default::default()
-    }
-    };
-    let old = Meta {
-        symbol: Some("A/75/L.78".into()),
-        date: crate::dates::parse_iso("2021-05-11"),
-        source: Some("CSTO web site, as in the corpus file csto/A_75_L.78.txt".into()),
-        ..meta(75)
-    };
-    let new = Meta {
-        source: Some("render test fixture: edits applied to A/75/L.78".into()),
-        generated_from: Some("A/75/L.78".into()),
-        ..meta(77)
-    };
-    Some(Comparison {
-        summary: summarise(&paragraphs),
-        old,
-        new,
-        paragraphs,
-        warnings: Vec::new(),
-    })
 }
 
 /// A comparison whose every string tries to break out of its format.

@@ -12,6 +12,7 @@ use crate::comparison::{
 use crate::model::{Meta, Part, Status};
 
 use super::sanitize::clean;
+use crate::diff::PARAGRAPH_BREAK;
 
 /// The whole report.
 #[derive(Debug, Clone)]
@@ -545,7 +546,10 @@ fn change_view(
         .filter(|w| !w.text.is_empty())
         .map(|w| Segment {
             kind: w.op,
-            text: clean(&w.text).into_owned(),
+            // Where a split or merge joins paragraphs, the reader sees a
+            // paragraph mark, not a line break that would run out of the
+            // record's indentation (or vanish in HTML and Markdown).
+            text: clean(&w.text).replace(PARAGRAPH_BREAK, " ¶ "),
             routine: w.routine,
         })
         .collect();

@@ -9,15 +9,15 @@ use super::{assert_balanced, assert_counts_table, attribute_values, markdown_tab
 use crate::Comparison;
 use crate::render;
 
-/// The csto fixture and the hostile one, when the corpus is there.
-fn two() -> Option<Vec<Comparison>> {
-    Some(vec![fixture::csto()?, fixture::hostile()])
+/// The csto fixture and the hostile one.
+fn two() -> Vec<Comparison> {
+    vec![fixture::csto(), fixture::hostile()]
 }
 
 #[test]
 fn one_comparison_renders_exactly_as_alone() {
     let mut all = vec![fixture::hostile()];
-    all.extend(fixture::csto());
+    all.push(fixture::csto());
     for c in all {
         let one = std::slice::from_ref(&c);
         assert_eq!(render::html_many(one).unwrap(), render::html(&c).unwrap());
@@ -58,10 +58,9 @@ fn no_comparison_is_a_short_valid_report() {
     assert_eq!(render::json_many(&[]).unwrap(), "[]\n");
 }
 
-#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_share_one_page_with_unique_ids_and_working_links() {
-    let Some(cs) = two() else { return };
+    let cs = two();
     let html = render::html_many(&cs).unwrap();
     assert_balanced(&html);
 
@@ -102,10 +101,9 @@ fn two_comparisons_share_one_page_with_unique_ids_and_working_links() {
     assert_eq!(html.matches("<article class=\"report\"").count(), 2);
 }
 
-#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn headings_never_skip_a_level() {
-    let Some(cs) = two() else { return };
+    let cs = two();
     for html in [
         render::html_many(&cs).unwrap(),
         render::html(&cs[0]).unwrap(),
@@ -130,10 +128,9 @@ fn headings_never_skip_a_level() {
     assert!(html.contains("<h3 id=\"r2-summary-h\">Summary</h3>"));
 }
 
-#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_in_markdown() {
-    let Some(cs) = two() else { return };
+    let cs = two();
     let md = render::markdown_many(&cs).unwrap();
     insta::assert_snapshot!("two_markdown", md);
 
@@ -180,10 +177,9 @@ fn two_comparisons_in_markdown() {
     }
 }
 
-#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_in_text_are_separated_by_a_rule() {
-    let Some(cs) = two() else { return };
+    let cs = two();
     let first = render::text(&cs[0], false).unwrap();
     let second = render::text(&cs[1], false).unwrap();
     let rule = "─".repeat(72);
@@ -193,10 +189,9 @@ fn two_comparisons_in_text_are_separated_by_a_rule() {
     );
 }
 
-#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn two_comparisons_in_json_are_an_array_of_the_single_reports() {
-    let Some(cs) = two() else { return };
+    let cs = two();
     let json = render::json_many(&cs).unwrap();
     assert!(json.starts_with("[\n  {\n    \"old\""));
     assert!(json.ends_with("]\n"));
@@ -208,10 +203,9 @@ fn two_comparisons_in_json_are_an_array_of_the_single_reports() {
     }
 }
 
-#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn hostile_text_stays_literal_in_the_documents_of_several() {
-    let Some(cs) = two() else { return };
+    let cs = two();
     let html = render::html_many(&cs).unwrap();
     let body = &html[html.find("</style>").unwrap()..];
     assert!(!body.contains("<script") && !body.contains("<img"));
