@@ -40,13 +40,7 @@ fn read(relative: &str) -> Option<String> {
 }
 
 fn meta(body: Body, version: u32, series: &str) -> Meta {
-    Meta {
-        body: body.clone(),
-        session: (body == Body::GeneralAssembly).then_some(version),
-        year: (body == Body::SecurityCouncil).then_some(version),
-        series: series.into(),
-        ..Default::default()
-    }
+    Meta::new(body, series, Some(version))
 }
 
 /// The real importer; a text it refuses is left out of the benchmark.

@@ -57,10 +57,6 @@ fn import_long_last_paragraph(bencher: Bencher, n: usize) {
     for i in 1..=n {
         text.push_str(&format!("{i} x\n"));
     }
-    let meta = Meta {
-        body: Body::GeneralAssembly,
-        series: "bench".into(),
-        ..Default::default()
-    };
+    let meta = Meta::new(Body::GeneralAssembly, "bench", None);
     bencher.bench(|| import_text(&text, meta.clone()));
 }

@@ -74,6 +74,12 @@ pub fn parse_written(text: &str) -> Option<Date> {
     calendar_date(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
 }
 
+/// `date` as resolutions print it: "1 November 2018".
+pub fn written(date: Date) -> String {
+    let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0)];
+    format!("{} {month} {}", date.day(), date.year())
+}
+
 /// The first written date (`29 October 2025`) inside `text`.
 pub fn find_written(text: &str) -> Option<Date> {
     let words: Vec<&str> = text.split_whitespace().collect();

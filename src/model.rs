@@ -121,6 +121,22 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// Version `version` of `series`: a session for the Assembly, a year
+    /// for the Council; a draft, and nothing else known yet.
+    pub fn new(body: Body, series: impl Into<String>, version: Option<u32>) -> Meta {
+        let (session, year) = match body {
+            Body::GeneralAssembly => (version, None),
+            Body::SecurityCouncil => (None, version),
+        };
+        Meta {
+            body,
+            series: series.into(),
+            session,
+            year,
+            ..Meta::default()
+        }
+    }
+
     /// The version key inside its series: the session (General Assembly)
     /// or the year (Security Council).
     pub fn version(&self) -> Option<u32> {

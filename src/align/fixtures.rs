@@ -39,12 +39,7 @@ pub fn paragraph(text: &str, part: Part, number: Option<usize>) -> Paragraph {
 /// operative paragraphs numbered from 1.
 pub fn resolution(session: u32, preamble: &[String], operative: &[String]) -> Resolution {
     Resolution {
-        meta: Meta {
-            body: Body::GeneralAssembly,
-            session: Some(session),
-            series: "csto".into(),
-            ..Default::default()
-        },
+        meta: Meta::new(Body::GeneralAssembly, "csto", Some(session)),
         enacting_formula: Some("The General Assembly,".into()),
         preamble: preamble
             .iter()

@@ -54,12 +54,7 @@ mod tests {
     use resdiff::model::{Body, Meta};
 
     fn meta() -> Meta {
-        Meta {
-            body: Body::GeneralAssembly,
-            session: Some(75),
-            series: "s".into(),
-            ..Default::default()
-        }
+        Meta::new(Body::GeneralAssembly, "s", Some(75))
     }
 
     fn change(part: Part, status: ChangeStatus) -> ParagraphChange {

@@ -29,13 +29,18 @@ fn shifted(old: &str, new: &str, gap: i64) -> bool {
     false
 }
 
-/// A date reference ("31 May 2018") with its year moved on by `gap`.
+/// A date reference ("31 May 2018") with its year moved on by `gap`, as
+/// printed; `None` when it is no real date or the day does not exist in
+/// that year (29 February).
 pub fn shift_date(date: &str, gap: Option<i64>) -> Option<String> {
-    let (day_month, y) = date.rsplit_once(' ')?;
-    let moved = year(y)? + gap.filter(|&g| g != 0)?;
-    day_month
-        .contains(' ')
-        .then(|| format!("{day_month} {moved}"))
+    let day = crate::dates::parse_written(date)?;
+    let years = i16::try_from(gap.filter(|&g| g != 0)?).ok()?;
+    let moved = crate::dates::calendar_date(
+        u32::try_from(day.year().checked_add(years)?).ok()?,
+        u32::try_from(day.month()).ok()?,
+        u32::try_from(day.day()).ok()?,
+    )?;
+    Some(crate::dates::written(moved))
 }
 
 /// Whether replacing `delete` by `insert` only moves years and session

@@ -88,8 +88,6 @@ pub fn default_meta(path: &Path) -> Meta {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "imported".to_string());
     let mut meta = Meta {
-        body: Body::GeneralAssembly,
-        series,
         // The file's name, not its path: reports go into pull requests and
         // mail, where a local directory means nothing and may say too much.
         source: Some(format!(
@@ -99,7 +97,7 @@ pub fn default_meta(path: &Path) -> Meta {
                 |name| name.to_string_lossy().into_owned()
             )
         )),
-        ..Default::default()
+        ..Meta::new(Body::GeneralAssembly, series, None)
     };
     if let Some(symbol) = Symbol::from_file_name(&stem) {
         meta.body = symbol.body().unwrap_or(meta.body);

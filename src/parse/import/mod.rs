@@ -387,11 +387,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn meta(body: Body) -> Meta {
-        Meta {
-            body,
-            series: "test".into(),
-            ..Default::default()
-        }
+        Meta::new(body, "test", None)
     }
 
     /// Each operative paragraph followed later by a line the importer
