@@ -1,145 +1,17 @@
-//! The report as the templates see it: a [`Comparison`] turned into plain
-//! labelled values (anchors, headings, redline segments, summary rows), with
-//! every piece of resolution text already cleaned of control characters.
-//! All three text formats (HTML, Markdown, terminal) render this one view,
-//! so they agree on labels, anchors and order.
+//! The records of the report: each paragraph change as labelled, anchored
+//! redline segments, the marks left where moved paragraphs were, and the
+//! links between neighbours.
 
 use std::collections::BTreeSet;
 
-use crate::comparison::{
-    ChangeStatus, Comparison, Direction, ParagraphChange, ParagraphRef, WordOpKind,
-};
-use crate::model::{Meta, Part, Status};
-
-use super::sanitize::clean;
+use crate::comparison::{ChangeStatus, ParagraphChange, ParagraphRef, WordOpKind};
 use crate::diff::PARAGRAPH_BREAK;
+use crate::lexicon::Direction;
+use crate::model::Part;
+use crate::render::sanitize::clean;
 
-/// The whole report.
-#[derive(Debug, Clone)]
-pub struct Report {
-    /// "A/75/L.78 → A/77/L.5"
-    pub title: String,
-    /// Metadata of both versions side by side, one row per field.
-    pub meta_rows: Vec<MetaRow>,
-    pub count_rows: Vec<CountRow>,
-    /// Either version has annexes: the counts get an annex column.
-    pub has_annexes: bool,
-    pub figures: Vec<Figure>,
-    pub warnings: Vec<String>,
-    /// Every record in reading order of the new version, with a marker
-    /// where a moved paragraph used to stand.
-    pub entries: Vec<Entry>,
-    /// The changed records, in order, for tables of contents.
-    pub toc: Vec<NavLink>,
-    pub has_changes: bool,
-    pub has_routine: bool,
-    pub unchanged_count: usize,
-    /// Put before every id and in-page link ("r2-"), so several reports
-    /// can share a page; empty for a report alone.
-    pub id_prefix: String,
-    /// How many levels every heading moves down: 1 when the report is a
-    /// section of a page of several under a page heading, else 0.
-    pub heading_shift: usize,
-}
-
-impl Report {
-    /// The report as the `n`th (from 1) of several on one page: every id
-    /// and link prefixed with `r{n}-`, every heading one level down.
-    pub fn placed(mut self, n: usize) -> Report {
-        let prefix = format!("r{n}-");
-        for link in &mut self.toc {
-            link.anchor.insert_str(0, &prefix);
-        }
-        for entry in &mut self.entries {
-            match entry {
-                Entry::Change(v) => prefix_anchors(v, &prefix),
-                Entry::MovedAway(m) => {
-                    m.anchor.insert_str(0, &prefix);
-                    m.to.anchor.insert_str(0, &prefix);
-                }
-                Entry::Part(_) => {}
-            }
-        }
-        self.id_prefix = prefix;
-        self.heading_shift = 1;
-        self
-    }
-
-    /// The HTML heading level for what a report alone puts at `level`.
-    pub fn h(&self, level: usize) -> usize {
-        (level + self.heading_shift).min(6)
-    }
-
-    /// The Markdown heading marker for what a report alone puts at `level`.
-    pub fn hashes(&self, level: usize) -> String {
-        "#".repeat(self.h(level))
-    }
-}
-
-fn prefix_anchors(v: &mut ChangeView, prefix: &str) {
-    v.anchor.insert_str(0, prefix);
-    for link in [&mut v.moved_from, &mut v.prev, &mut v.next]
-        .into_iter()
-        .flatten()
-    {
-        link.anchor.insert_str(0, prefix);
-    }
-    for sub in &mut v.subparagraphs {
-        prefix_anchors(sub, prefix);
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct MetaRow {
-    pub name: &'static str,
-    pub old: String,
-    pub new: String,
-    pub differs: bool,
-}
-
-/// Counts for one status (or the moved/renumbered flags), by part.
-#[derive(Debug, Clone)]
-pub struct CountRow {
-    pub name: &'static str,
-    pub preamble: usize,
-    pub operative: usize,
-    pub annex: usize,
-    pub total: usize,
-}
-
-/// One figure of the summary: "Words inserted: 12".
-#[derive(Debug, Clone)]
-pub struct Figure {
-    pub name: &'static str,
-    pub value: String,
-}
-
-/// A link to a change: its anchor and short label.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NavLink {
-    pub anchor: String,
-    pub label: String,
-    /// "modified", "added", ... plus flags, for the table of contents.
-    pub note: String,
-    pub routine: bool,
-}
-
-/// One item of the report body.
-#[derive(Debug, Clone)]
-pub enum Entry {
-    /// The start of a part: "Preambular paragraphs".
-    Part(PartHeading),
-    Change(Box<ChangeView>),
-    /// Where a moved paragraph used to stand.
-    MovedAway(MovedAway),
-}
-
-#[derive(Debug, Clone)]
-pub struct PartHeading {
-    /// "preamble" or "operative".
-    pub id: &'static str,
-    pub title: &'static str,
-}
+use super::head::percent;
+use super::{Entry, NavLink, PartHeading};
 
 /// The mark left at the old place of a moved paragraph.
 #[derive(Debug, Clone)]
@@ -252,162 +124,6 @@ impl ChangeView {
     }
 }
 
-/// Builds the view of `c`.
-pub fn report(c: &Comparison) -> Report {
-    let mut anchors = BTreeSet::new();
-    let mut changes: Vec<ChangeView> = c
-        .paragraphs
-        .iter()
-        .map(|p| change_view(p, None, 0, &mut anchors))
-        .collect();
-
-    let toc: Vec<NavLink> = changes.iter().filter(|v| v.changed).map(nav_link).collect();
-    link_neighbours(&mut changes, &toc);
-
-    let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors);
-    let unchanged_count = entries
-        .iter()
-        .filter(|e| matches!(e, Entry::Change(v) if !v.changed))
-        .count();
-
-    let old_label = clean(&c.old.label()).into_owned();
-    let new_label = clean(&c.new.label()).into_owned();
-    Report {
-        title: format!("{old_label} → {new_label}"),
-        meta_rows: meta_rows(&c.old, &c.new),
-        count_rows: count_rows(c),
-        has_annexes: c.paragraphs.iter().any(|p| p.part == Part::Annex),
-        figures: figures(c),
-        warnings: c.warnings.iter().map(|w| clean(w).into_owned()).collect(),
-        has_changes: !toc.is_empty(),
-        has_routine: toc.iter().any(|l| l.routine),
-        toc,
-        entries,
-        unchanged_count,
-        id_prefix: String::new(),
-        heading_shift: 0,
-    }
-}
-
-fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
-    let status = |s: Status| s.name().to_string();
-    let day = |d: Option<crate::dates::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let opt = |v: &Option<String>| {
-        v.as_deref()
-            .map(|s| clean(s).into_owned())
-            .unwrap_or_default()
-    };
-    let session = |m: &Meta| match m.version() {
-        Some(v) => v.to_string(),
-        None => String::new(),
-    };
-    let rows = [
-        // The labels are the report's title; the series says what they belong to.
-        (
-            "Series",
-            clean(&old.series).into_owned(),
-            clean(&new.series).into_owned(),
-        ),
-        ("Symbol", opt(&old.symbol), opt(&new.symbol)),
-        (
-            "Body",
-            old.body.name().to_string(),
-            new.body.name().to_string(),
-        ),
-        ("Session or year", session(old), session(new)),
-        ("Date", day(old.date), day(new.date)),
-        ("Status", status(old.status), status(new.status)),
-        ("Title", opt(&old.title), opt(&new.title)),
-        ("Number", opt(&old.number), opt(&new.number)),
-        ("Agenda item", opt(&old.agenda_item), opt(&new.agenda_item)),
-        ("Committee", opt(&old.committee), opt(&new.committee)),
-        ("Meeting", opt(&old.meeting), opt(&new.meeting)),
-        (
-            "Sponsors",
-            clean(&old.sponsors.join(", ")).into_owned(),
-            clean(&new.sponsors.join(", ")).into_owned(),
-        ),
-        ("Source", opt(&old.source), opt(&new.source)),
-        (
-            "Generated from",
-            opt(&old.generated_from),
-            opt(&new.generated_from),
-        ),
-    ];
-    rows.into_iter()
-        // A field neither version has says nothing.
-        .filter(|(_, o, n)| !(o.is_empty() && n.is_empty()))
-        .map(|(name, old, new)| MetaRow {
-            name,
-            differs: old != new,
-            old: or_dash(old),
-            new: or_dash(new),
-        })
-        .collect()
-}
-
-fn or_dash(s: String) -> String {
-    if s.is_empty() { "—".into() } else { s }
-}
-
-fn count_rows(c: &Comparison) -> Vec<CountRow> {
-    let s = &c.summary;
-    let row = |name, of: &dyn Fn(&crate::comparison::StatusCounts) -> usize| {
-        let (preamble, operative, annex) = (of(&s.preamble), of(&s.operative), of(&s.annex));
-        CountRow {
-            name,
-            preamble,
-            operative,
-            annex,
-            total: preamble + operative + annex,
-        }
-    };
-    let mut rows: Vec<CountRow> = [
-        ChangeStatus::Modified,
-        ChangeStatus::Added,
-        ChangeStatus::Removed,
-        ChangeStatus::Split,
-        ChangeStatus::Merged,
-    ]
-    .into_iter()
-    .map(|st| row(st.name(), &|counts| counts.get(st)))
-    .collect();
-    rows.push(row("moved", &|counts| counts.moved));
-    rows.push(row("renumbered", &|counts| counts.renumbered));
-    rows.push(row("unchanged", &|counts| counts.unchanged));
-    rows
-}
-
-fn figures(c: &Comparison) -> Vec<Figure> {
-    let s = &c.summary;
-    let fig = |name, value: usize| Figure {
-        name,
-        value: value.to_string(),
-    };
-    vec![
-        fig("Words inserted", s.words_inserted),
-        fig("Words deleted", s.words_deleted),
-        fig("Leads strengthened", s.leads_strengthened),
-        fig("Leads weakened", s.leads_weakened),
-        fig("Leads changed, same strength", s.leads_changed_neutral),
-        fig("References added", s.references_added),
-        fig("References removed", s.references_removed),
-        fig("Routine updates", s.routine),
-        Figure {
-            name: "Overall similarity",
-            value: percent(s.similarity),
-        },
-    ]
-}
-
-fn percent(ratio: f64) -> String {
-    if ratio.is_finite() {
-        format!("{:.0}%", (ratio.clamp(0.0, 1.0) * 100.0).floor())
-    } else {
-        "n/a".into()
-    }
-}
-
 fn part_prefix(part: Part) -> (&'static str, &'static str) {
     match part {
         Part::Preamble => ("pp", "PP"),
@@ -433,7 +149,7 @@ fn sub_key(r: &ParagraphRef) -> String {
 }
 
 /// Lowercase ASCII letters and digits, other runs turned into one `-`.
-fn slug(s: &str) -> String {
+pub(super) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -450,7 +166,7 @@ fn slug(s: &str) -> String {
     }
 }
 
-fn unique(anchor: String, taken: &mut BTreeSet<String>) -> String {
+pub(super) fn unique(anchor: String, taken: &mut BTreeSet<String>) -> String {
     let mut candidate = anchor.clone();
     let mut n = 2;
     while taken.contains(&candidate) {
@@ -490,7 +206,7 @@ fn piece_label(part: Part, r: &ParagraphRef, parent: Option<&str>) -> String {
     label_of(part, &[r], parent)
 }
 
-fn change_view(
+pub(super) fn change_view(
     p: &ParagraphChange,
     parent: Option<&str>,
     depth: usize,
@@ -623,7 +339,7 @@ fn change_view(
     }
 }
 
-fn nav_link(v: &ChangeView) -> NavLink {
+pub(super) fn nav_link(v: &ChangeView) -> NavLink {
     let note = if v.origin.is_empty() || v.is_removed() {
         v.description.clone()
     } else {
@@ -637,7 +353,7 @@ fn nav_link(v: &ChangeView) -> NavLink {
     }
 }
 
-fn link_neighbours(changes: &mut [ChangeView], toc: &[NavLink]) {
+pub(super) fn link_neighbours(changes: &mut [ChangeView], toc: &[NavLink]) {
     for v in changes.iter_mut().filter(|v| v.changed) {
         let at = toc.iter().position(|l| l.anchor == v.anchor);
         if let Some(i) = at {
@@ -651,7 +367,7 @@ fn link_neighbours(changes: &mut [ChangeView], toc: &[NavLink]) {
 /// paragraph (before the first record of the same part that stayed in
 /// place and stood after it in the old version), and a heading at the start
 /// of each part.
-fn with_moved_away_marks(
+pub(super) fn with_moved_away_marks(
     records: &[ParagraphChange],
     mut changes: Vec<ChangeView>,
     anchors: &mut BTreeSet<String>,

@@ -1,0 +1,158 @@
+//! The report as the templates see it: a [`Comparison`] turned into plain
+//! labelled values (anchors, headings, redline segments, summary rows), with
+//! every piece of resolution text already cleaned of control characters.
+//! All three text formats (HTML, Markdown, terminal) render this one view,
+//! so they agree on labels, anchors and order.
+
+mod changes;
+mod head;
+
+use std::collections::BTreeSet;
+
+use crate::comparison::Comparison;
+use crate::model::Part;
+
+use super::sanitize::clean;
+pub use changes::{ChangeView, MovedAway};
+use changes::{change_view, link_neighbours, nav_link, with_moved_away_marks};
+pub use head::{CountRow, Figure, MetaRow};
+use head::{count_rows, figures, meta_rows};
+
+/// The whole report.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// "A/75/L.78 → A/77/L.5"
+    pub title: String,
+    /// Metadata of both versions side by side, one row per field.
+    pub meta_rows: Vec<MetaRow>,
+    pub count_rows: Vec<CountRow>,
+    /// Either version has annexes: the counts get an annex column.
+    pub has_annexes: bool,
+    pub figures: Vec<Figure>,
+    pub warnings: Vec<String>,
+    /// Every record in reading order of the new version, with a marker
+    /// where a moved paragraph used to stand.
+    pub entries: Vec<Entry>,
+    /// The changed records, in order, for tables of contents.
+    pub toc: Vec<NavLink>,
+    pub has_changes: bool,
+    pub has_routine: bool,
+    pub unchanged_count: usize,
+    /// Put before every id and in-page link ("r2-"), so several reports
+    /// can share a page; empty for a report alone.
+    pub id_prefix: String,
+    /// How many levels every heading moves down: 1 when the report is a
+    /// section of a page of several under a page heading, else 0.
+    pub heading_shift: usize,
+}
+
+impl Report {
+    /// The report as the `n`th (from 1) of several on one page: every id
+    /// and link prefixed with `r{n}-`, every heading one level down.
+    pub fn placed(mut self, n: usize) -> Report {
+        let prefix = format!("r{n}-");
+        for link in &mut self.toc {
+            link.anchor.insert_str(0, &prefix);
+        }
+        for entry in &mut self.entries {
+            match entry {
+                Entry::Change(v) => prefix_anchors(v, &prefix),
+                Entry::MovedAway(m) => {
+                    m.anchor.insert_str(0, &prefix);
+                    m.to.anchor.insert_str(0, &prefix);
+                }
+                Entry::Part(_) => {}
+            }
+        }
+        self.id_prefix = prefix;
+        self.heading_shift = 1;
+        self
+    }
+
+    /// The HTML heading level for what a report alone puts at `level`.
+    pub fn h(&self, level: usize) -> usize {
+        (level + self.heading_shift).min(6)
+    }
+
+    /// The Markdown heading marker for what a report alone puts at `level`.
+    pub fn hashes(&self, level: usize) -> String {
+        "#".repeat(self.h(level))
+    }
+}
+
+fn prefix_anchors(v: &mut ChangeView, prefix: &str) {
+    v.anchor.insert_str(0, prefix);
+    for link in [&mut v.moved_from, &mut v.prev, &mut v.next]
+        .into_iter()
+        .flatten()
+    {
+        link.anchor.insert_str(0, prefix);
+    }
+    for sub in &mut v.subparagraphs {
+        prefix_anchors(sub, prefix);
+    }
+}
+
+/// A link to a change: its anchor and short label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavLink {
+    pub anchor: String,
+    pub label: String,
+    /// "modified", "added", ... plus flags, for the table of contents.
+    pub note: String,
+    pub routine: bool,
+}
+
+/// One item of the report body.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// The start of a part: "Preambular paragraphs".
+    Part(PartHeading),
+    Change(Box<ChangeView>),
+    /// Where a moved paragraph used to stand.
+    MovedAway(MovedAway),
+}
+
+#[derive(Debug, Clone)]
+pub struct PartHeading {
+    /// "preamble" or "operative".
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+/// Builds the view of `c`.
+pub fn report(c: &Comparison) -> Report {
+    let mut anchors = BTreeSet::new();
+    let mut changes: Vec<ChangeView> = c
+        .paragraphs
+        .iter()
+        .map(|p| change_view(p, None, 0, &mut anchors))
+        .collect();
+
+    let toc: Vec<NavLink> = changes.iter().filter(|v| v.changed).map(nav_link).collect();
+    link_neighbours(&mut changes, &toc);
+
+    let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors);
+    let unchanged_count = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Change(v) if !v.changed))
+        .count();
+
+    let old_label = clean(&c.old.label()).into_owned();
+    let new_label = clean(&c.new.label()).into_owned();
+    Report {
+        title: format!("{old_label} → {new_label}"),
+        meta_rows: meta_rows(&c.old, &c.new),
+        count_rows: count_rows(c),
+        has_annexes: c.paragraphs.iter().any(|p| p.part == Part::Annex),
+        figures: figures(c),
+        warnings: c.warnings.iter().map(|w| clean(w).into_owned()).collect(),
+        has_changes: !toc.is_empty(),
+        has_routine: toc.iter().any(|l| l.routine),
+        toc,
+        entries,
+        unchanged_count,
+        id_prefix: String::new(),
+        heading_shift: 0,
+    }
+}
