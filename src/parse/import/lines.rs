@@ -820,10 +820,7 @@ impl Assembler<'_> {
             self.prev = Some(Prev::of(text));
             return;
         }
-        if let Some((label, kind, rest)) = sub_label(text)
-            && self.sub_line(number, &label, kind, rest, prev)
-        {
-            self.prev = Some(Prev::of(text));
+        if self.took_sub_line(number, text, prev) {
             return;
         }
         let preamble_lead = lexicon().lead_at_start(text, Some(Part::Preamble));
@@ -968,6 +965,18 @@ impl Assembler<'_> {
             return true;
         }
         false
+    }
+
+    /// A line opening with a sub-paragraph label, taken as one.
+    fn took_sub_line(&mut self, number: usize, text: &str, prev: Prev) -> bool {
+        let Some((label, kind, rest)) = sub_label(text) else {
+            return false;
+        };
+        let took = self.sub_line(number, &label, kind, rest, prev);
+        if took {
+            self.prev = Some(Prev::of(text));
+        }
+        took
     }
 
     /// `(a) …` or `• …` at the start of a line; false when it is only text.
@@ -1148,10 +1157,7 @@ impl Assembler<'_> {
             self.prev = Some(Prev::of(text));
             return;
         }
-        if let Some((label, kind, rest)) = sub_label(text)
-            && self.sub_line(number, &label, kind, rest, prev)
-        {
-            self.prev = Some(Prev::of(text));
+        if self.took_sub_line(number, text, prev) {
             return;
         }
         if ended
