@@ -563,20 +563,26 @@ fn name_annex(annexes: &mut Vec<Annex>, name: String) {
 }
 
 fn paragraph(inline: Inline, number: Option<String>, heading: Option<String>) -> Paragraph {
+    let Inline {
+        mut text,
+        lead,
+        mut footnotes,
+    } = inline;
+    // Folded text has no space at its end (an item's last line may leave one).
+    text.truncate(text.trim_end().len());
+    for f in &mut footnotes {
+        f.offset = f.offset.min(text.len());
+    }
     // A lead is whole words at the start: italics ending inside a word
     // ("*a*a") are emphasis, not a lead.
-    let lead = inline.lead.filter(|l| {
-        !l.is_empty()
-            && inline.text.starts_with(l.as_str())
-            && !inline.text[l.len()..].starts_with(char::is_alphanumeric)
-    });
+    let lead = lead.filter(|l| Paragraph::is_lead_of(l, &text));
     Paragraph {
         number,
         lead,
-        text: inline.text,
+        text,
         heading,
         subparagraphs: Vec::new(),
-        footnotes: inline.footnotes,
+        footnotes,
     }
 }
 
