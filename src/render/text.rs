@@ -56,19 +56,35 @@ pub fn wrap(view: &str, width: usize) -> String {
             Some(body) => (body, "\n"),
             None => (line, ""),
         };
-        let indent = &body[..body.len() - body.trim_start_matches(' ').len()];
         if textwrap::core::display_width(body) <= width {
             out.push_str(line);
             continue;
         }
+        let indent = " ".repeat(continuation_column(body));
         let options = textwrap::Options::new(width)
-            .subsequent_indent(indent)
+            .subsequent_indent(&indent)
             .break_words(false)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
         out.push_str(&textwrap::fill(body, options));
         out.push_str(newline);
     }
     out
+}
+
+/// Where a wrapped line continues: under its value for a `Key   value`
+/// row of the versions table, else under the line's own indentation.
+fn continuation_column(line: &str) -> usize {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    // A key, then a run of two or more spaces, then the value.
+    match rest.find("  ") {
+        Some(gap) if gap > 0 && gap < 24 && rest[..gap].is_ascii() => {
+            let value = gap + rest[gap..].len() - rest[gap..].trim_start_matches(' ').len();
+            // Colour escapes in the key take no column.
+            indent + textwrap::core::display_width(&rest[..value])
+        }
+        _ => indent,
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +99,15 @@ mod tests {
             "OP 8 modified\n    Requests the Secretary-General\n    to submit a report at its\n    [-seventy-seventh-]{+seventy-ninth+}\n    session;\n"
         );
         assert_eq!(wrap(view, 200), view);
+    }
+
+    #[test]
+    fn a_table_row_continues_under_its_value() {
+        let row = "  Title           Necessity of ending the economic, commercial and financial embargo\n";
+        assert_eq!(
+            wrap(row, 60),
+            "  Title           Necessity of ending the economic,\n                  commercial and financial embargo\n"
+        );
     }
 
     #[test]
