@@ -432,3 +432,16 @@ fn every_text_format_ends_with_one_newline() {
         );
     }
 }
+
+#[test]
+fn one_unchanged_paragraph_is_one_paragraph() {
+    let read = |operative: &str| {
+        let text = format!(
+            "+++\nbody = \"Security Council\"\nseries = \"s\"\nstatus = \"draft\"\n+++\n\n_Recalling_ its resolutions,\n\n1. _Decides_ to remain {operative} of the matter.\n"
+        );
+        crate::canonical::read(&text, std::path::Path::new("s.md")).unwrap()
+    };
+    let c = crate::diff::compare(&read("seized"), &read("actively seized"));
+    let text = super::text(&c, false).unwrap();
+    assert!(text.contains("\n1 unchanged paragraph not shown.\n"), "{text}");
+}
