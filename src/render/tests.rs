@@ -443,5 +443,8 @@ fn one_unchanged_paragraph_is_one_paragraph() {
     };
     let c = crate::diff::compare(&read("seized"), &read("actively seized"));
     let text = super::text(&c, false).unwrap();
-    assert!(text.contains("\n1 unchanged paragraph not shown.\n"), "{text}");
+    assert!(
+        text.contains("\n1 unchanged paragraph not shown.\n"),
+        "{text}"
+    );
 }
