@@ -16,3 +16,53 @@ pub fn is_hostile_control(c: char) -> bool {
 pub fn is_reordering(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
+
+/// `text` with its typographic variants made plain, so two texts that
+/// differ only in how they were typeset compare equal: non-breaking and
+/// soft hyphens, dash variants, curly quotes and apostrophes, no-break and
+/// thin spaces, and the ligatures PDFs leave in (ﬁ, ﬂ …).
+pub fn typographic_key(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{00AD}' => {}
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+            '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => out.push(' '),
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typeset_variants_have_one_key() {
+        assert_eq!(
+            typographic_key("Secretary\u{2011}General"),
+            "Secretary-General"
+        );
+        assert_eq!(
+            typographic_key("Member States\u{2019} co\u{00AD}operation"),
+            "Member States' cooperation"
+        );
+        assert_eq!(
+            typographic_key("\u{201C}Kanal\u{201D} 2021\u{2013}2025"),
+            "\"Kanal\" 2021-2025"
+        );
+        assert_eq!(typographic_key("\u{FB01}nal\u{00A0}report"), "final report");
+        assert_eq!(typographic_key("plain"), "plain");
+    }
+}

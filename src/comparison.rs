@@ -160,6 +160,11 @@ pub struct WordOp {
     /// moved on by the versions' interval).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub routine: bool,
+    /// This run differs from its counterpart only in typography (a
+    /// non-breaking hyphen, a curly quote, a no-break space): a deleted and
+    /// an inserted run that are the same words, never a change of wording.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub typography: bool,
 }
 
 /// References to other documents (resolutions, symbols, dates) that the

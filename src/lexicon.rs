@@ -84,6 +84,8 @@ pub fn lexicon() -> &'static Lexicon {
 /// Lower-case, with British -ise spellings folded onto -ize, and the
 /// punctuation that clings to words in PDF text removed.
 pub fn normalize_word(word: &str) -> String {
+    // Typeset variants (`Secretary‑General`) are the same word.
+    let word = crate::characters::typographic_key(word);
     let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     let mut w = trimmed.to_lowercase();
     for (from, to) in [

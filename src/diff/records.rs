@@ -71,6 +71,13 @@ pub fn word_totals(record: &ParagraphChange) -> (usize, usize, usize) {
     for op in &record.words {
         let n = count_words(&op.text);
         match op.op {
+            // The words of a typographic difference are kept, once.
+            WordOpKind::Delete if op.typography => {}
+            WordOpKind::Equal | WordOpKind::Insert if op.typography => {
+                kept += n;
+                old += n;
+                new += n;
+            }
             WordOpKind::Equal => {
                 kept += n;
                 old += n;
@@ -126,7 +133,9 @@ impl Builder {
         let subparagraphs = self.subrecords(part, &old_subs, &new_subs);
         let (added, removed) = references::difference(&old_text, &new_text, gap);
 
-        let text_changed = words.iter().any(|w| w.op != WordOpKind::Equal);
+        // A difference of typography alone is no change of wording.
+        let worded = |w: &&WordOp| w.op != WordOpKind::Equal && !w.typography;
+        let text_changed = words.iter().any(|w| worded(&w));
         let subs_changed = subparagraphs
             .iter()
             .any(|s| s.status != ChangeStatus::Unchanged || s.moved);
@@ -134,10 +143,7 @@ impl Builder {
             ChangeStatus::Modified if !text_changed && !subs_changed => ChangeStatus::Unchanged,
             other => other,
         };
-        let changes_routine = words
-            .iter()
-            .filter(|w| w.op != WordOpKind::Equal)
-            .all(|w| w.routine);
+        let changes_routine = words.iter().filter(worded).all(|w| w.routine);
         let subs_routine = subparagraphs
             .iter()
             .all(|s| s.routine || (s.status == ChangeStatus::Unchanged && !s.moved));
@@ -200,6 +206,7 @@ fn redline(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -> Vec
                 op,
                 text: text.to_string(),
                 routine: false,
+                typography: false,
             }]
         }
     };

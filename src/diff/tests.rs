@@ -522,3 +522,54 @@ fn the_synthetic_edits_on_the_canonical_75th_session_text_are_reported_exactly()
         ]
     );
 }
+
+/// Typeset variants of the same words: a paragraph of the shipped
+/// A/75/L.78 retyped with straight quotes for curly ones, a hyphen for an en
+/// dash, a no-break space and a non-breaking hyphen; then once more with a
+/// real edit beside them.
+#[test]
+fn typography_alone_is_no_change_of_wording() {
+    let old = canonical_75().preamble[10].text.clone();
+    assert!(old.contains("\u{201C}Kanal\u{201D}") && old.contains("2009\u{2013}2019"));
+    let retyped = old
+        .replacen("\u{201C}Kanal\u{201D}", "\"Kanal\"", 1)
+        .replacen("2009\u{2013}2019", "2009-2019", 1)
+        .replacen("General Assembly", "General\u{00A0}Assembly", 1)
+        .replacen("counter-narcotics", "counter\u{2011}narcotics", 1);
+    assert_eq!(retyped.matches(['"', '\u{00A0}', '\u{2011}']).count(), 4);
+    let one = |new: &str| {
+        let c = compare(
+            &resolution(75, &[old.clone()], &[]),
+            &resolution(77, &[new.to_string()], &[]),
+        );
+        c.paragraphs.into_iter().next().expect("one record")
+    };
+
+    let p = one(&retyped);
+    assert_eq!(p.status, ChangeStatus::Unchanged, "{:?}", p.words);
+    assert_eq!(p.similarity, 1.0);
+    assert_eq!(sides(&p.words), (old.clone(), retyped.clone()));
+    assert_eq!(
+        p.words.iter().filter(|w| w.typography).count(),
+        10,
+        "five retyped places"
+    );
+    assert!(
+        p.words
+            .iter()
+            .all(|w| w.op == WordOpKind::Equal || w.typography)
+    );
+
+    // A real edit beside the typography: only the edit is a change.
+    let edited = retyped.replacen("great practical importance", "practical importance", 1);
+    let p = one(&edited);
+    assert_eq!(p.status, ChangeStatus::Modified);
+    let worded: Vec<(WordOpKind, &str)> = p
+        .words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal && !w.typography)
+        .map(|w| (w.op, w.text.as_str()))
+        .collect();
+    assert_eq!(worded, [(WordOpKind::Delete, "great ")]);
+    assert_eq!(sides(&p.words), (old, edited));
+}

@@ -9,10 +9,14 @@
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use crate::characters::typographic_key;
 use crate::comparison::{WordOp, WordOpKind};
 
-/// Characters that join two word characters into one token.
-const CONNECTORS: &[char] = &['-', '/', '.', '\'', '’', '_'];
+/// Characters that join two word characters into one token (with the
+/// typeset hyphens, so `Secretary‑General` is one word however printed).
+const CONNECTORS: &[char] = &[
+    '-', '/', '.', '\'', '’', '_', '\u{2010}', '\u{2011}', '\u{00AD}',
+];
 
 /// Split `text` into tokens whose concatenation is `text`.
 pub fn tokens(text: &str) -> Vec<&str> {
@@ -62,7 +66,15 @@ pub fn count_words(text: &str) -> usize {
 #[derive(Debug, Clone, PartialEq)]
 enum Segment {
     Equal(String),
-    Change { delete: String, insert: String },
+    Change {
+        delete: String,
+        insert: String,
+    },
+    /// The same words typeset differently (`‑` for `-`, `’` for `'`).
+    Typography {
+        old: String,
+        new: String,
+    },
 }
 
 /// The redline of `old` into `new`. `is_routine` decides, for each change,
@@ -76,13 +88,29 @@ pub fn word_ops(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -
                 op: WordOpKind::Equal,
                 text,
                 routine: false,
+                typography: false,
             }),
             Segment::Change { delete, insert } => {
                 let routine = is_routine(&delete, &insert);
                 for (op, text) in [(WordOpKind::Delete, delete), (WordOpKind::Insert, insert)] {
                     if !text.is_empty() {
-                        ops.push(WordOp { op, text, routine });
+                        ops.push(WordOp {
+                            op,
+                            text,
+                            routine,
+                            typography: false,
+                        });
                     }
+                }
+            }
+            Segment::Typography { old, new } => {
+                for (op, text) in [(WordOpKind::Delete, old), (WordOpKind::Insert, new)] {
+                    ops.push(WordOp {
+                        op,
+                        text,
+                        routine: false,
+                        typography: true,
+                    });
                 }
             }
         }
@@ -99,7 +127,7 @@ pub fn word_ops(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -
 fn diff_tokens(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let mut start = 0;
-    for token in tokens(text) {
+    for token in key_tokens(text) {
         let end = start + token.len();
         match out.last_mut() {
             Some(last) if token.starts_with(char::is_whitespace) && !last.trim().is_empty() => {
@@ -108,6 +136,43 @@ fn diff_tokens(text: &str) -> Vec<&str> {
             _ => out.push(&text[start..end]),
         }
         start = end;
+    }
+    out
+}
+
+/// The tokens of `text`, cut where its typographic key is cut, so typeset
+/// variants tokenise alike (`2009–2019` as one token, like `2009-2019`).
+fn key_tokens(text: &str) -> Vec<&str> {
+    if text.is_ascii() {
+        return tokens(text);
+    }
+    let mut folded = String::with_capacity(text.len());
+    // For each byte of `folded`, where its character starts in `text`.
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
+    let mut buffer = [0u8; 4];
+    for (at, c) in text.char_indices() {
+        let key = typographic_key(c.encode_utf8(&mut buffer));
+        folded.push_str(&key);
+        origin.resize(folded.len(), at);
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut folded_at = 0;
+    let pieces = tokens(&folded);
+    let last = pieces.len().saturating_sub(1);
+    for (i, piece) in pieces.into_iter().enumerate() {
+        folded_at += piece.len();
+        let end = if i == last {
+            text.len()
+        } else {
+            origin[folded_at]
+        };
+        out.push(&text[start..end]);
+        start = end;
+    }
+    if start < text.len() {
+        // Only characters the key drops (a soft hyphen): keep them.
+        out.push(&text[start..]);
     }
     out
 }
@@ -122,6 +187,19 @@ fn push_equal(segments: &mut Vec<Segment>, text: &str) {
     match segments.last_mut() {
         Some(Segment::Equal(kept)) => kept.push_str(text),
         _ => segments.push(Segment::Equal(text.to_string())),
+    }
+}
+
+fn push_typography(segments: &mut Vec<Segment>, old: &str, new: &str) {
+    match segments.last_mut() {
+        Some(Segment::Typography { old: o, new: n }) => {
+            o.push_str(old);
+            n.push_str(new);
+        }
+        _ => segments.push(Segment::Typography {
+            old: old.to_string(),
+            new: new.to_string(),
+        }),
     }
 }
 
@@ -141,8 +219,16 @@ fn push_change(segments: &mut Vec<Segment>, old: &str, new: &str) {
 fn raw_segments(old: &str, new: &str) -> Vec<Segment> {
     let old_tokens = diff_tokens(old);
     let new_tokens = diff_tokens(new);
-    let old_keys: Vec<&str> = old_tokens.iter().map(|t| split_space(t).0).collect();
-    let new_keys: Vec<&str> = new_tokens.iter().map(|t| split_space(t).0).collect();
+    // Tokens compare on their typographic key: `Secretary‑General` and
+    // `Secretary-General` are the same word.
+    let old_keys: Vec<_> = old_tokens
+        .iter()
+        .map(|t| typographic_key(split_space(t).0))
+        .collect();
+    let new_keys: Vec<_> = new_tokens
+        .iter()
+        .map(|t| typographic_key(split_space(t).0))
+        .collect();
     let mut segments: Vec<Segment> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
@@ -156,10 +242,16 @@ fn raw_segments(old: &str, new: &str) -> Vec<Segment> {
         }
         // Equal words may still differ in the whitespace after them.
         for (a, b) in old_tokens[old_range].iter().zip(&new_tokens[new_range]) {
-            let ((word, a_space), (_, b_space)) = (split_space(a), split_space(b));
-            push_equal(&mut segments, word);
+            let ((a_word, a_space), (b_word, b_space)) = (split_space(a), split_space(b));
+            if a_word == b_word {
+                push_equal(&mut segments, a_word);
+            } else {
+                push_typography(&mut segments, a_word, b_word);
+            }
             if a_space == b_space {
                 push_equal(&mut segments, a_space);
+            } else if typographic_key(a_space) == typographic_key(b_space) {
+                push_typography(&mut segments, a_space, b_space);
             } else {
                 push_change(&mut segments, a_space, b_space);
             }
@@ -178,7 +270,7 @@ fn is_slight(equal: &str, before: &Segment, after: &Segment) -> bool {
         [word] if word.chars().count() <= 3 => {
             let changed = |s: &Segment| match s {
                 Segment::Change { delete, insert } => count_words(delete) + count_words(insert),
-                Segment::Equal(_) => 0,
+                Segment::Equal(_) | Segment::Typography { .. } => 0,
             };
             changed(before) >= 1 && changed(after) >= 1 && changed(before) + changed(after) >= 4
         }

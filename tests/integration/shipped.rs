@@ -237,6 +237,21 @@ fn cuba_embargo_73_to_80_paragraph_by_paragraph() {
     for id in ["PP6", "PP7", "PP8", "OP1"] {
         assert_eq!(status(id), ("modified", false), "{id}");
     }
+    // PP2: the 80th-session text prints non-breaking hyphens
+    // ("non‑intervention"): typography, not a change of wording.
+    assert_eq!(status("PP2"), ("unchanged", false), "PP2");
+    let pp2 = &json["paragraphs"].as_array().expect("paragraphs")[1];
+    let typeset: Vec<&str> = pp2["words"]
+        .as_array()
+        .expect("words")
+        .iter()
+        .filter(|w| w["typography"] == true && w["op"] == "insert")
+        .map(|w| w["text"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        typeset,
+        ["non\u{2011}intervention", "non\u{2011}interference"]
+    );
     // seventy-fourth → eighty-first session: routine.
     for id in ["OP4", "OP5"] {
         assert_eq!(status(id), ("modified", true), "{id}");

@@ -259,9 +259,15 @@ pub(super) fn change_view(
     let redline: Vec<Segment> = p
         .words
         .iter()
-        .filter(|w| !w.text.is_empty())
+        // A typographic difference is no change: the report reads the new
+        // text as kept.
+        .filter(|w| !w.text.is_empty() && !(w.typography && w.op == WordOpKind::Delete))
         .map(|w| Segment {
-            kind: w.op,
+            kind: if w.typography {
+                WordOpKind::Equal
+            } else {
+                w.op
+            },
             // Where a split or merge joins paragraphs, the reader sees a
             // paragraph mark, not a line break that would run out of the
             // record's indentation (or vanish in HTML and Markdown).
