@@ -539,7 +539,7 @@ fn typography_alone_is_no_change_of_wording() {
     assert_eq!(retyped.matches(['"', '\u{00A0}', '\u{2011}']).count(), 4);
     let one = |new: &str| {
         let c = compare(
-            &resolution(75, &[old.clone()], &[]),
+            &resolution(75, std::slice::from_ref(&old), &[]),
             &resolution(77, &[new.to_string()], &[]),
         );
         c.paragraphs.into_iter().next().expect("one record")
