@@ -261,7 +261,7 @@ pub(super) fn change_view(
         .iter()
         // A typographic difference is no change: the report reads the new
         // text as kept.
-        .filter(|w| !w.text.is_empty() && !(w.typography && w.op == WordOpKind::Delete))
+        .filter(|w| !(w.text.is_empty() || w.typography && w.op == WordOpKind::Delete))
         .map(|w| Segment {
             kind: if w.typography {
                 WordOpKind::Equal
