@@ -92,6 +92,10 @@ fn html_has_stable_anchors_moves_and_neighbour_links() {
     assert!(html.contains("OP 4 moved to <a href=\"#op-6\">OP 6</a>"));
     assert!(html.contains("Moved from <a href=\"#was-op-4\">"));
     assert!(html.contains("Lead strengthened: <i>Invites</i> → <i>Urges</i>"));
+    // The changes list says which numbering a removed paragraph is in.
+    assert!(html.contains(
+        "<a href=\"#pp-6\">PP 6</a> <span class=\"toc-note\">removed; in the old version</span>"
+    ));
     assert!(html.contains("<a href=\"#op-5\" rel=\"prev\">← OP 5</a>"));
     // Routine records carry the class the "hide routine updates" toggle uses.
     assert!(html.contains("class=\"para modified routine depth-0\" id=\"op-9\""));

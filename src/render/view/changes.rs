@@ -346,7 +346,9 @@ pub(super) fn change_view(
 }
 
 pub(super) fn nav_link(v: &ChangeView) -> NavLink {
-    let note = if v.origin.is_empty() || v.is_removed() {
+    // "removed; in the old version": an added and a removed PP 5 are not
+    // the same paragraph, and the list says which numbering each is in.
+    let note = if v.origin.is_empty() {
         v.description.clone()
     } else {
         format!("{}; {}", v.description, v.origin)
