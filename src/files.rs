@@ -52,39 +52,36 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         _ => Error::in_file(path, format!("cannot read: {e}")),
     };
     let file = std::fs::File::open(path).map_err(cannot_read)?;
-    // Read one byte past the bound, so a file that grew is caught too.
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::in_file(
+    read_bounded(file).map_err(cannot_read)?.ok_or_else(|| {
+        Error::in_file(
             path,
             format!(
                 "larger than the {} MB resdiff reads: is this a resolution?",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        ));
-    }
-    Ok(bytes)
+        )
+    })
+}
+
+/// All of `input`, or `None` when it holds more than [`MAX_FILE_BYTES`]:
+/// one byte past the bound is read, so a file that grew is caught too.
+fn read_bounded(input: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    input.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
 }
 
 /// What a file named `-` means: everything on standard input, bounded like
 /// a file.
 pub fn read_stdin() -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::new(format!("cannot read standard input: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::new(format!(
-            "standard input: more than the {} MB resdiff reads",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    Ok(bytes)
+    read_bounded(std::io::stdin().lock())
+        .map_err(|e| Error::new(format!("cannot read standard input: {e}")))?
+        .ok_or_else(|| {
+            Error::new(format!(
+                "standard input: more than the {} MB resdiff reads",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ))
+        })
 }
 
 /// Bytes as UTF-8 text, with the line of the first invalid byte. A byte

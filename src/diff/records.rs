@@ -70,21 +70,17 @@ pub fn word_totals(record: &ParagraphChange) -> (usize, usize, usize) {
     let (mut kept, mut old, mut new) = (0, 0, 0);
     for op in &record.words {
         let n = count_words(&op.text);
-        match op.op {
-            // The words of a typographic difference are kept, once.
-            WordOpKind::Delete if op.typography => {}
-            WordOpKind::Equal | WordOpKind::Insert if op.typography => {
+        match (op.op, op.typography) {
+            // The words of a typographic difference are kept, once: on
+            // their insert side.
+            (WordOpKind::Delete, true) => {}
+            (WordOpKind::Equal, _) | (WordOpKind::Insert, true) => {
                 kept += n;
                 old += n;
                 new += n;
             }
-            WordOpKind::Equal => {
-                kept += n;
-                old += n;
-                new += n;
-            }
-            WordOpKind::Delete => old += n,
-            WordOpKind::Insert => new += n,
+            (WordOpKind::Delete, false) => old += n,
+            (WordOpKind::Insert, false) => new += n,
         }
     }
     for sub in &record.subparagraphs {
