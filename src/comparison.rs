@@ -157,14 +157,67 @@ pub struct WordOp {
     /// The run of text, spaces and punctuation included.
     pub text: String,
     /// This run is part of a routine update (session number, year, date
-    /// moved on by the versions' interval).
+    /// moved on by the versions' interval); `rule` says which.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub routine: bool,
+    /// The rule that made this run routine; `None` unless `routine`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<RoutineRule>,
     /// This run differs from its counterpart only in typography (a
     /// non-breaking hyphen, a curly quote, a no-break space): a deleted and
     /// an inserted run that are the same words, never a change of wording.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub typography: bool,
+}
+
+/// Why a change is a routine update: the one rule it satisfies. Anything
+/// else, and any change inside a citation of another document, is
+/// substance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoutineRule {
+    /// A session ordinal or number moved on by the versions' interval.
+    Session,
+    /// A year, or a date still ahead of the old version, moved on by the
+    /// interval, outside any citation.
+    Interval,
+    /// The end date of a mandate or measure ("until 31 May 2021") moved
+    /// forward.
+    MandateEnd,
+    /// The series' own previous resolution ("implementation of resolution
+    /// 72/4" → "79/7") moved on by the interval.
+    PreviousResolution,
+    /// The report of the version's own session (A/73/85 → A/80/83).
+    OwnReport,
+    /// Resolutions adopted between the versions added to a list of
+    /// recalled resolutions.
+    RecalledResolutions,
+}
+
+impl RoutineRule {
+    /// The rule as written in the JSON: "mandate-end".
+    pub fn name(self) -> &'static str {
+        match self {
+            RoutineRule::Session => "session",
+            RoutineRule::Interval => "interval",
+            RoutineRule::MandateEnd => "mandate-end",
+            RoutineRule::PreviousResolution => "previous-resolution",
+            RoutineRule::OwnReport => "own-report",
+            RoutineRule::RecalledResolutions => "recalled-resolutions",
+        }
+    }
+
+    /// What the rule means, for a reader of a report.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RoutineRule::Session => "session moved on by the interval",
+            RoutineRule::Interval => "year or date moved on by the interval",
+            RoutineRule::MandateEnd => "end date of a mandate moved forward",
+            RoutineRule::PreviousResolution => "the series' previous resolution updated",
+            RoutineRule::OwnReport => "the report to this session updated",
+            RoutineRule::RecalledResolutions => "resolutions adopted since added to the list",
+        }
+    }
 }
 
 /// References to other documents (resolutions, symbols, dates) that the

@@ -18,8 +18,9 @@ use crate::model::{Part, Resolution};
 /// Compare two versions of a resolution. Never fails: any two resolutions
 /// compare, and the result says what it can.
 pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
-    let gap = routine::interval(old.meta.version(), new.meta.version());
-    let builder = records::Builder { gap };
+    let builder = records::Builder {
+        versions: routine::Versions::of(&old.meta, &new.meta),
+    };
     let mut paragraphs = Vec::new();
     for part in Part::ALL {
         let (olds, news) = (old.part(part), new.part(part));

@@ -4,13 +4,13 @@
 
 use crate::align::{Link, align_paragraphs};
 use crate::comparison::{
-    ChangeStatus, Direction, LeadChange, ParagraphChange, ParagraphRef, References, Side, WordOp,
-    WordOpKind,
+    ChangeStatus, Direction, LeadChange, ParagraphChange, ParagraphRef, References, RoutineRule,
+    Side, WordOp, WordOpKind,
 };
 use crate::lexicon::{lexicon, normalize_word};
 use crate::model::{Paragraph, Part};
 
-use super::words::{count_words, word_ops};
+use super::words::{Edit, count_words, word_ops};
 use super::{references, routine};
 
 /// Joins the texts of the several paragraphs on the many side of a split
@@ -18,8 +18,8 @@ use super::{references, routine};
 pub const PARAGRAPH_BREAK: &str = "\n";
 
 pub struct Builder {
-    /// Interval between the versions, for routine updates.
-    pub gap: Option<i64>,
+    /// What the routine rules know of the two versions.
+    pub versions: routine::Versions,
 }
 
 fn reference(index: usize, p: &Paragraph) -> ParagraphRef {
@@ -124,8 +124,10 @@ impl Builder {
         let first_old = old_idx.first().and_then(|&i| olds.get(i));
         let first_new = new_idx.first().and_then(|&i| news.get(i));
 
-        let gap = self.gap;
-        let words = redline(&old_text, &new_text, &|d, i| routine::is_routine(d, i, gap));
+        let gap = self.versions.gap;
+        let words = redline(&old_text, &new_text, &|edit| {
+            routine::classify(edit, &self.versions)
+        });
         let subparagraphs = self.subrecords(part, &old_subs, &new_subs);
         let (added, removed) = references::difference(&old_text, &new_text, gap);
 
@@ -193,7 +195,7 @@ impl Builder {
 
 /// The redline of a record: a word diff when both sides have text, else the
 /// one side whole.
-fn redline(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -> Vec<WordOp> {
+fn redline(old: &str, new: &str, routine: &dyn Fn(&Edit) -> Option<RoutineRule>) -> Vec<WordOp> {
     let whole = |op, text: &str| {
         if text.is_empty() {
             Vec::new()
@@ -202,6 +204,7 @@ fn redline(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -> Vec
                 op,
                 text: text.to_string(),
                 routine: false,
+                rule: None,
                 typography: false,
             }]
         }
@@ -209,7 +212,7 @@ fn redline(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -> Vec
     match (old.is_empty(), new.is_empty()) {
         (true, _) => whole(WordOpKind::Insert, new),
         (_, true) => whole(WordOpKind::Delete, old),
-        _ => word_ops(old, new, is_routine),
+        _ => word_ops(old, new, routine),
     }
 }
 

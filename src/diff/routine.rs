@@ -1,9 +1,17 @@
-//! Routine updates: a session number or a year moved on by exactly the
-//! interval between the two versions ("seventy-seventh" → "seventy-ninth"
-//! two sessions later, "31 May 2018" → "31 May 2020" two years later).
+//! Routine updates: the changes a recurring resolution makes every time it
+//! comes back, which a reviewer may hide. A change is routine only under one
+//! of the named [`RoutineRule`]s, judged on the changed words *in their
+//! place* (what stands before and after them), so that a year inside a
+//! citation ("resolution 2107 (2013)") or a historical date never passes
+//! for a session update. A paragraph is routine only when every change in
+//! it is (see `records`).
 
-use super::words::tokens;
+use super::words::{Edit, tokens};
+use crate::comparison::RoutineRule;
+use crate::dates::{Date, calendar_date, month_number};
+use crate::model::{Body, Meta};
 use crate::ordinal::parse_ordinal;
+use crate::symbol::Symbol;
 
 /// The interval between two versions: sessions (General Assembly, where a
 /// session is a year, so years move by the same gap) or years (Security
@@ -12,21 +20,344 @@ pub fn interval(old: Option<u32>, new: Option<u32>) -> Option<i64> {
     Some(i64::from(new?) - i64::from(old?))
 }
 
+/// What the rules know of the two versions.
+#[derive(Debug, Clone, Default)]
+pub struct Versions {
+    /// Sessions (Assembly) or years (Council) between the versions.
+    pub gap: Option<i64>,
+    /// The body, when both versions are of the same one.
+    pub body: Option<Body>,
+    /// The old and new version keys (session or year).
+    pub old_version: Option<u32>,
+    pub new_version: Option<u32>,
+    /// The dates the versions bear, which tell a historical date (before
+    /// the version) from a deadline (after it).
+    pub old_date: Option<Date>,
+    pub new_date: Option<Date>,
+}
+
+impl Versions {
+    /// The facts of two versions' metadata.
+    pub fn of(old: &Meta, new: &Meta) -> Versions {
+        Versions {
+            gap: interval(old.version(), new.version()),
+            body: (old.body == new.body).then(|| new.body.clone()),
+            old_version: old.version(),
+            new_version: new.version(),
+            old_date: old.date,
+            new_date: new.date,
+        }
+    }
+
+    fn gap(&self) -> Option<i64> {
+        self.gap.filter(|&g| g != 0)
+    }
+}
+
+/// How many tokens of context either side of a change the rules look at:
+/// enough for "until 31 May" before a year, "resolution 2107 (" before a
+/// citation year.
+const CONTEXT_TOKENS: usize = 12;
+
+/// One side of an edit as tokens: a few of the text before, the changed
+/// ones, a few after; `changed` is the range of the changed ones.
+struct Side<'a> {
+    tokens: Vec<&'a str>,
+    changed: std::ops::Range<usize>,
+}
+
+impl<'a> Side<'a> {
+    fn of(before: &'a str, changed: &'a str, after: &'a str) -> Side<'a> {
+        let head = tokens(before);
+        let head = &head[head.len().saturating_sub(CONTEXT_TOKENS)..];
+        let body = tokens(changed);
+        let tail = tokens(after);
+        let tail = &tail[..tail.len().min(CONTEXT_TOKENS)];
+        let start = head.len();
+        let mut all: Vec<&str> = head.to_vec();
+        all.extend(&body);
+        all.extend(tail);
+        Side {
+            tokens: all,
+            changed: start..start + body.len(),
+        }
+    }
+
+    fn changed(&self) -> &[&'a str] {
+        &self.tokens[self.changed.clone()]
+    }
+
+    /// The nearest token before position `i` that is not whitespace.
+    fn word_before(&self, i: usize, skip: usize) -> Option<&'a str> {
+        self.tokens[..i]
+            .iter()
+            .rev()
+            .filter(|t| !t.trim().is_empty())
+            .nth(skip)
+            .copied()
+    }
+
+    fn word_after(&self, i: usize, skip: usize) -> Option<&'a str> {
+        self.tokens[i + 1..]
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .nth(skip)
+            .copied()
+    }
+
+    /// A year printed as a resolution's year, "2107 (2013)": inside
+    /// brackets right after a number. A citation, never a routine year.
+    fn is_citation_year(&self, i: usize) -> bool {
+        self.word_before(i, 0) == Some("(") && self.word_before(i, 1).is_some_and(is_number)
+    }
+
+    /// A number followed by "(year)": a Council resolution's number.
+    fn is_resolution_number(&self, i: usize) -> bool {
+        self.word_after(i, 0) == Some("(") && self.word_after(i, 1).and_then(year).is_some()
+    }
+
+    /// The written date a year token at `i` ends ("31 May 2018"), and the
+    /// word before the day.
+    fn date_ending_at(&self, i: usize) -> Option<(Date, Option<&'a str>)> {
+        let month = month_number(self.word_before(i, 0)?)?;
+        let day: u32 = self.word_before(i, 1)?.parse().ok()?;
+        let year = u32::try_from(year(self.tokens[i])?).ok()?;
+        Some((calendar_date(year, month, day)?, self.word_before(i, 2)))
+    }
+}
+
+fn is_number(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn year(token: &str) -> Option<i64> {
-    (token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
+    (token.len() == 4 && is_number(token))
         .then(|| token.parse().ok())
         .flatten()
         .filter(|y| (1900..2200).contains(y))
 }
 
-fn shifted(old: &str, new: &str, gap: i64) -> bool {
-    if let (Some(a), Some(b)) = (year(old), year(new)) {
-        return b - a == gap;
+/// `79/7`: an Assembly resolution's session and number.
+fn assembly_resolution(token: &str) -> Option<(u32, u32)> {
+    let (session, number) = token.split_once('/')?;
+    (is_number(session) && is_number(number) && session.len() <= 3)
+        .then(|| Some((session.parse().ok()?, number.parse().ok()?)))
+        .flatten()
+}
+
+/// Words that may introduce a mandate's or a measure's end date.
+const UNTIL: &[&str] = &["until", "till", "through"];
+
+/// Words that may stand between the resolutions of a list.
+const LIST_WORDS: &[&str] = &["and", ",", ";"];
+
+/// The rule under which replacing the deleted text of `edit` by its
+/// inserted text is a routine update, if any.
+pub fn classify(edit: &Edit, versions: &Versions) -> Option<RoutineRule> {
+    let old = Side::of(edit.old_before, edit.delete, edit.old_after);
+    let new = Side::of(edit.new_before, edit.insert, edit.new_after);
+    let (a, b) = (old.changed(), new.changed());
+    if a.len() != b.len() {
+        return recalled_resolutions(&old, &new, versions);
     }
-    if let (Some(a), Some(b)) = (parse_ordinal(old), parse_ordinal(new)) {
-        return i64::from(b) - i64::from(a) == gap;
+    if a == b {
+        return None;
     }
-    false
+    let mut rule = None;
+    for (k, (x, y)) in a.iter().zip(b).enumerate() {
+        if x == y {
+            continue;
+        }
+        let found = replaced(
+            &old,
+            &new,
+            old.changed.start + k,
+            new.changed.start + k,
+            versions,
+        )?;
+        rule.get_or_insert(found);
+    }
+    rule
+}
+
+/// The rule under which the token at `i` of `old` became the one at `j`
+/// of `new`.
+fn replaced(
+    old: &Side,
+    new: &Side,
+    i: usize,
+    j: usize,
+    versions: &Versions,
+) -> Option<RoutineRule> {
+    let (x, y) = (old.tokens[i], new.tokens[j]);
+    let gap = versions.gap()?;
+    if let (Some(a), Some(b)) = (parse_ordinal(x), parse_ordinal(y)) {
+        return (i64::from(b) - i64::from(a) == gap).then_some(RoutineRule::Session);
+    }
+    if let (Some(a), Some(b)) = (year(x), year(y)) {
+        if old.is_citation_year(i) || new.is_citation_year(j) {
+            return None;
+        }
+        if let (Some((from, until)), Some((to, _))) = (old.date_ending_at(i), new.date_ending_at(j))
+        {
+            return moved_date(from, to, until, gap, versions);
+        }
+        return (b - a == gap).then_some(RoutineRule::Interval);
+    }
+    if old.is_resolution_number(i) || new.is_resolution_number(j) {
+        return None;
+    }
+    if let (Some((a, _)), Some((b, _))) = (assembly_resolution(x), assembly_resolution(y)) {
+        return previous_resolution(a, b, versions);
+    }
+    if let (Some(a), Some(b)) = (Symbol::parse(x), Symbol::parse(y)) {
+        return own_report(&a, &b, versions);
+    }
+    None
+}
+
+/// A date moved on: routine when it is the end of a mandate or measure
+/// ("until 31 May 2021") moved forward, or a date still ahead of the old
+/// version moved on by exactly the interval. A date before the version it
+/// stands in is history: changing it changes what is recalled.
+fn moved_date(
+    from: Date,
+    to: Date,
+    word_before: Option<&str>,
+    gap: i64,
+    versions: &Versions,
+) -> Option<RoutineRule> {
+    let historical =
+        versions.old_date.is_some_and(|d| from < d) || versions.new_date.is_some_and(|d| to < d);
+    if historical {
+        return None;
+    }
+    let until = word_before.is_some_and(|w| UNTIL.contains(&w.to_lowercase().as_str()));
+    if until && to > from {
+        return Some(RoutineRule::MandateEnd);
+    }
+    let same_day = from.month() == to.month() && from.day() == to.day();
+    (same_day && i64::from(to.year()) - i64::from(from.year()) == gap)
+        .then_some(RoutineRule::Interval)
+}
+
+/// The Assembly resolution a recurring text names as its predecessor
+/// ("on the implementation of resolution 72/4" in the 73rd session,
+/// "79/7" in the 80th): both earlier than the version citing them, and
+/// moved on by exactly the interval.
+fn previous_resolution(old: u32, new: u32, versions: &Versions) -> Option<RoutineRule> {
+    let before_own = |cited: u32, own: Option<u32>| own.is_some_and(|v| cited < v);
+    (versions.body == Some(Body::GeneralAssembly)
+        && before_own(old, versions.old_version)
+        && before_own(new, versions.new_version)
+        && i64::from(new) - i64::from(old) == versions.gap()?)
+    .then_some(RoutineRule::PreviousResolution)
+}
+
+/// A report of the version's own session (A/73/85 in a 73rd-session text,
+/// A/80/83 in the 80th's): the series' report to this session, replaced
+/// by the next. Any other symbol is a citation, never routine.
+fn own_report(old: &Symbol, new: &Symbol, versions: &Versions) -> Option<RoutineRule> {
+    let own = |s: &Symbol, v: Option<u32>| s.session().is_some() && s.session() == v;
+    (versions.body == Some(Body::GeneralAssembly)
+        && own(old, versions.old_version)
+        && own(new, versions.new_version)
+        && old.kind() == new.kind())
+    .then_some(RoutineRule::OwnReport)
+}
+
+/// Resolutions adopted between the versions added to a list of recalled
+/// resolutions ("47/19, …, 72/4" → "…, 72/4, 73/8, 74/7"; "2290 (2016)" →
+/// "2290 (2016), 2353 (2017)"): both sides are nothing but resolutions
+/// (with their dates of adoption) and list words, every resolution deleted
+/// is inserted again, every one inserted anew was adopted between the
+/// versions, and the list is a list: it has a resolution next to the change
+/// or on both sides of it.
+fn recalled_resolutions(old: &Side, new: &Side, versions: &Versions) -> Option<RoutineRule> {
+    versions.gap().filter(|&g| g > 0)?;
+    let body = versions.body.as_ref()?;
+    let (from, to) = (versions.old_version?, versions.new_version?);
+    let deleted = citations(old.changed(), body)?;
+    let inserted = citations(new.changed(), body)?;
+    let fresh: Vec<&Citation> = inserted.iter().filter(|c| !deleted.contains(c)).collect();
+    let adopted_between = |c: &Citation| match *body {
+        // A session's resolutions are adopted before the next session's text.
+        Body::GeneralAssembly => (from..to).contains(&c.version),
+        _ => (from..=to).contains(&c.version),
+    };
+    if fresh.is_empty()
+        || !deleted.iter().all(|c| inserted.contains(c))
+        || !fresh.iter().all(|c| adopted_between(c))
+    {
+        return None;
+    }
+    let start = new.changed.start;
+    let end = new.changed.end.saturating_sub(1).max(start);
+    let next_to_a_resolution = |w: Option<&str>| {
+        w.is_some_and(|w| w == ")" || assembly_resolution(w).is_some() || is_number(w))
+    };
+    (!deleted.is_empty()
+        || next_to_a_resolution(new.word_before(start, 0))
+        || next_to_a_resolution(new.word_after(end, 0)))
+    .then_some(RoutineRule::RecalledResolutions)
+}
+
+/// A resolution cited in a list: its printed number and its session
+/// (Assembly) or year (Council).
+#[derive(Debug, PartialEq)]
+struct Citation<'a> {
+    number: &'a str,
+    version: u32,
+}
+
+/// The resolutions of a run of tokens made only of resolutions ("73/8",
+/// "73/8 of 1 November 2018", "2353 (2017)") and list words; `None` when
+/// anything else stands in it.
+fn citations<'a>(tokens: &[&'a str], body: &Body) -> Option<Vec<Citation<'a>>> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let t = words[k];
+        if LIST_WORDS.contains(&t) {
+            k += 1;
+            continue;
+        }
+        match *body {
+            Body::GeneralAssembly => {
+                let (session, _) = assembly_resolution(t)?;
+                found.push(Citation {
+                    number: t,
+                    version: session,
+                });
+                k += 1;
+                // "of 1 November 2018": its date of adoption.
+                if words.get(k) == Some(&"of")
+                    && words.get(k + 1).is_some_and(|d| is_number(d))
+                    && words.get(k + 2).and_then(|m| month_number(m)).is_some()
+                    && words.get(k + 3).and_then(|y| year(y)).is_some()
+                {
+                    k += 4;
+                }
+            }
+            _ => {
+                let adopted = match words.get(k + 1..k + 4)? {
+                    ["(", y, ")"] if is_number(t) => u32::try_from(year(y)?).ok()?,
+                    _ => return None,
+                };
+                found.push(Citation {
+                    number: t,
+                    version: adopted,
+                });
+                k += 4;
+            }
+        }
+    }
+    Some(found)
 }
 
 /// A date reference ("31 May 2018") with its year moved on by `gap`, as
@@ -43,47 +374,193 @@ pub fn shift_date(date: &str, gap: Option<i64>) -> Option<String> {
     Some(crate::dates::written(moved))
 }
 
-/// Whether replacing `delete` by `insert` only moves years and session
-/// ordinals on by `gap`. Pure insertions and deletions are never routine.
-pub fn is_routine(delete: &str, insert: &str, gap: Option<i64>) -> bool {
-    let Some(gap) = gap.filter(|&g| g != 0) else {
-        return false;
-    };
-    let (old, new) = (tokens(delete), tokens(insert));
-    // A number before "(year)" is a Security Council resolution, not a year.
-    let numbers_a_resolution = |t: &[&str], i: usize| {
-        t.get(i + 1).is_some_and(|s| s.trim().is_empty()) && t.get(i + 2) == Some(&"(")
-    };
-    old.len() == new.len()
-        && old != new
-        && old.iter().zip(&new).enumerate().all(|(i, (a, b))| {
-            a == b
-                || (shifted(a, b, gap)
-                    && !numbers_a_resolution(&old, i)
-                    && !numbers_a_resolution(&new, i))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn years_and_sessions_moved_by_the_interval_are_routine() {
-        assert!(is_routine("2018", "2020", Some(2)));
-        assert!(is_routine("seventy-seventh", "seventy-ninth", Some(2)));
-        assert!(is_routine("2021 –2025", "2023 –2027", Some(2)));
+    fn council(gap: i64) -> Versions {
+        Versions {
+            gap: Some(gap),
+            body: Some(Body::SecurityCouncil),
+            old_version: Some(2018),
+            new_version: Some(2018 + gap as u32),
+            old_date: calendar_date(2018, 3, 1),
+            new_date: calendar_date(2018 + gap as u32, 3, 1),
+        }
+    }
+
+    fn assembly(old: u32, new: u32) -> Versions {
+        Versions {
+            gap: Some(i64::from(new) - i64::from(old)),
+            body: Some(Body::GeneralAssembly),
+            old_version: Some(old),
+            new_version: Some(new),
+            ..Versions::default()
+        }
+    }
+
+    /// `before[delete→insert]after` on both sides.
+    fn rule(
+        before: &str,
+        delete: &str,
+        insert: &str,
+        after: &str,
+        v: &Versions,
+    ) -> Option<RoutineRule> {
+        classify(
+            &Edit {
+                old_before: before,
+                delete,
+                old_after: after,
+                new_before: before,
+                insert,
+                new_after: after,
+            },
+            v,
+        )
     }
 
     #[test]
-    fn other_changes_are_not() {
-        assert!(!is_routine("2018", "2019", Some(2)));
-        assert!(!is_routine("2018", "2020", None));
-        assert!(!is_routine("2018", "2018", Some(0)));
-        assert!(!is_routine("31 May 2018", "30 June 2020", Some(2)));
-        assert!(!is_routine("", "2020", Some(2)));
-        assert!(!is_routine("2327 (2016)", "2428 (2018)", Some(2)));
-        assert!(!is_routine("2155 (2014)", "2157 (2016)", Some(2)));
+    fn sessions_and_plain_years_moved_by_the_interval_are_routine() {
+        let v = assembly(77, 79);
+        assert_eq!(
+            rule(
+                "at its ",
+                "seventy-seventh",
+                "seventy-ninth",
+                " session",
+                &v
+            ),
+            Some(RoutineRule::Session)
+        );
+        assert_eq!(
+            rule("for ", "2021 –2025", "2023 –2027", "", &v),
+            Some(RoutineRule::Interval)
+        );
+        assert_eq!(rule("", "2018", "2019", "", &v), None);
+        assert_eq!(
+            rule(
+                "",
+                "2018",
+                "2020",
+                "",
+                &Versions {
+                    gap: None,
+                    ..v.clone()
+                }
+            ),
+            None
+        );
+        assert_eq!(rule("", "2018", "2018", "", &v), None);
+        assert_eq!(rule("", "", "2020", "", &v), None);
+    }
+
+    #[test]
+    fn a_citation_is_never_routine() {
+        let v = council(2);
+        // The year of a cited resolution, and the resolution's number.
+        assert_eq!(rule("resolution 2107 (", "2013", "2015", ")", &v), None);
+        assert_eq!(
+            rule("resolutions ", "2327 (2016)", "2428 (2018)", ",", &v),
+            None
+        );
+        assert_eq!(
+            rule("resolution ", "2155 (2014)", "2157 (2016)", "", &v),
+            None
+        );
+        // Another body's document, and the Council's reports.
+        assert_eq!(
+            rule("report (", "S/2017/1125", "S/2019/1125", ")", &v),
+            None
+        );
+    }
+
+    #[test]
+    fn dates_ahead_move_by_the_interval_and_mandates_forward() {
+        let v = council(2);
+        assert_eq!(
+            rule("until 31 May ", "2018", "2020", ",", &v),
+            Some(RoutineRule::MandateEnd)
+        );
+        // A mandate end moved by more than the interval is still routine.
+        assert_eq!(
+            rule("until 31 March ", "2021", "2025", "", &council(3)),
+            Some(RoutineRule::MandateEnd)
+        );
+        assert_eq!(
+            rule("no later than 12 March ", "2019", "2021", "", &v),
+            Some(RoutineRule::Interval)
+        );
+        // Moved by the interval but not until-dated and a day later: not.
+        assert_eq!(
+            rule("by ", "12 January 2019", "13 January 2021", "", &v),
+            None
+        );
+        // Before the versions: a historical date, whatever the interval.
+        assert_eq!(
+            rule("the attacks of 1 January ", "2017", "2019", "", &v),
+            None
+        );
+        assert_eq!(rule("until 31 May ", "2018", "2016", "", &v), None);
+    }
+
+    #[test]
+    fn the_series_own_resolution_and_report_are_routine_other_symbols_not() {
+        let v = assembly(73, 80);
+        assert_eq!(
+            rule("implementation of resolution ", "72/4", "79/7", ",", &v),
+            Some(RoutineRule::PreviousResolution)
+        );
+        assert_eq!(
+            rule("report (", "A/73/85", "A/80/83", ")", &v),
+            Some(RoutineRule::OwnReport)
+        );
+        // Not moved by the interval, or not the own session's.
+        assert_eq!(rule("resolution ", "72/4", "78/7", "", &v), None);
+        assert_eq!(rule("report (", "A/72/85", "A/79/83", ")", &v), None);
+        // The Council's resolutions are never replaced as a routine.
+        assert_eq!(
+            rule("resolution ", "2408", "2461", " (2019)", &council(1)),
+            None
+        );
+    }
+
+    #[test]
+    fn resolutions_adopted_between_the_versions_join_a_list_routinely() {
+        let v = assembly(73, 80);
+        assert_eq!(
+            rule("47/19, … and 72/4", "", ", 73/8, 74/7 and 79/7", ",", &v),
+            Some(RoutineRule::RecalledResolutions)
+        );
+        // A resolution older than the old version, or prose, is not.
+        assert_eq!(rule("72/4", "", ", 70/5", ",", &v), None);
+        assert_eq!(rule("72/4", "", " and its decision 76/563", ",", &v), None);
+        let c = council(2);
+        assert_eq!(
+            rule("2290 (2016)", "", ", 2406 (2018), 2461 (2019)", ",", &c),
+            Some(RoutineRule::RecalledResolutions)
+        );
+        assert_eq!(rule("2290 (2016)", "", ", 2206 (2015)", ",", &c), None);
+        // Not in a list of resolutions.
+        assert_eq!(rule("Recalling ", "", "2406 (2018) and ", "the", &c), None);
+        // The last of the list taken into the longer list (A/RES/80/4 PP8),
+        // with dates of adoption (PP6).
+        assert_eq!(
+            rule("63/7 ", " and 72/4", ", 72/4, 73/8 and 79/7", ",", &v),
+            Some(RoutineRule::RecalledResolutions)
+        );
+        assert_eq!(
+            rule(
+                "72/4 of 1 November 2017",
+                "",
+                ", 73/8 of 1 November 2018",
+                ",",
+                &v
+            ),
+            Some(RoutineRule::RecalledResolutions)
+        );
+        // A resolution dropped from the list is no routine update.
+        assert_eq!(rule("63/7", " and 72/4", " and 73/8", ",", &v), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::characters::typographic_key;
-use crate::comparison::{WordOp, WordOpKind};
+use crate::comparison::{RoutineRule, WordOp, WordOpKind};
 
 /// Characters that join two word characters into one token (with the
 /// typeset hyphens, so `Secretary‑General` is one word however printed).
@@ -77,38 +77,74 @@ enum Segment {
     },
 }
 
-/// The redline of `old` into `new`. `is_routine` decides, for each change,
-/// whether it is a routine update; its runs are then marked.
-pub fn word_ops(old: &str, new: &str, is_routine: &dyn Fn(&str, &str) -> bool) -> Vec<WordOp> {
+/// One change of the redline in its place: the deleted text with the old
+/// text around it, the inserted text with the new text around it.
+#[derive(Debug, Clone, Copy)]
+pub struct Edit<'a> {
+    pub old_before: &'a str,
+    pub delete: &'a str,
+    pub old_after: &'a str,
+    pub new_before: &'a str,
+    pub insert: &'a str,
+    pub new_after: &'a str,
+}
+
+/// The redline of `old` into `new`. `routine` decides, for each change in
+/// its place, under which rule it is a routine update; its runs are then
+/// marked.
+pub fn word_ops(
+    old: &str,
+    new: &str,
+    routine: &dyn Fn(&Edit) -> Option<RoutineRule>,
+) -> Vec<WordOp> {
     let segments = cleanup(raw_segments(old, new));
     let mut ops = Vec::new();
+    let (mut at_old, mut at_new) = (0, 0);
     for segment in segments {
         match segment {
-            Segment::Equal(text) => ops.push(WordOp {
-                op: WordOpKind::Equal,
-                text,
-                routine: false,
-                typography: false,
-            }),
+            Segment::Equal(text) => {
+                at_old += text.len();
+                at_new += text.len();
+                ops.push(WordOp {
+                    op: WordOpKind::Equal,
+                    text,
+                    routine: false,
+                    rule: None,
+                    typography: false,
+                });
+            }
             Segment::Change { delete, insert } => {
-                let routine = is_routine(&delete, &insert);
+                let (end_old, end_new) = (at_old + delete.len(), at_new + insert.len());
+                let rule = routine(&Edit {
+                    old_before: old.get(..at_old).unwrap_or(""),
+                    delete: &delete,
+                    old_after: old.get(end_old..).unwrap_or(""),
+                    new_before: new.get(..at_new).unwrap_or(""),
+                    insert: &insert,
+                    new_after: new.get(end_new..).unwrap_or(""),
+                });
+                (at_old, at_new) = (end_old, end_new);
                 for (op, text) in [(WordOpKind::Delete, delete), (WordOpKind::Insert, insert)] {
                     if !text.is_empty() {
                         ops.push(WordOp {
                             op,
                             text,
-                            routine,
+                            routine: rule.is_some(),
+                            rule,
                             typography: false,
                         });
                     }
                 }
             }
-            Segment::Typography { old, new } => {
-                for (op, text) in [(WordOpKind::Delete, old), (WordOpKind::Insert, new)] {
+            Segment::Typography { old: was, new: now } => {
+                at_old += was.len();
+                at_new += now.len();
+                for (op, text) in [(WordOpKind::Delete, was), (WordOpKind::Insert, now)] {
                     ops.push(WordOp {
                         op,
                         text,
                         routine: false,
+                        rule: None,
                         typography: true,
                     });
                 }
@@ -410,7 +446,7 @@ mod tests {
     use super::*;
 
     fn redline(old: &str, new: &str) -> String {
-        word_ops(old, new, &|_, _| false)
+        word_ops(old, new, &|_| None)
             .iter()
             .map(|op| match op.op {
                 WordOpKind::Equal => op.text.clone(),
@@ -497,7 +533,7 @@ mod tests {
     fn sides_rebuild_both_texts() {
         let old = "Decides to extend until 30 June 2018 the mandate of the Panel";
         let new = "Decides to extend until 30 June 2020 the mandate, as established, of the Panel";
-        let ops = word_ops(old, new, &|_, _| false);
+        let ops = word_ops(old, new, &|_| None);
         assert_eq!(sides(&ops), (old.to_string(), new.to_string()));
     }
 

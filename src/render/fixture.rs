@@ -179,6 +179,7 @@ fn op(op: WordOpKind, text: &str, routine: bool) -> WordOp {
         op,
         text: text.into(),
         routine,
+        rule: routine.then_some(crate::comparison::RoutineRule::Session),
         typography: false,
     }
 }

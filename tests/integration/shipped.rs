@@ -231,12 +231,28 @@ fn cuba_embargo_73_to_80_paragraph_by_paragraph() {
     for id in ["PP1", "PP3", "PP4", "PP5", "OP2", "OP3"] {
         assert_eq!(status(id), ("unchanged", false), "{id}");
     }
-    // The list of recalled resolutions extended to 79/7 (PP6, PP8), the
-    // measures "announced on 16 June 2017" now "applied since 2017" (PP7),
-    // the report on 72/4 now that on 79/7 (OP1).
-    for id in ["PP6", "PP7", "PP8", "OP1"] {
+    // The measures "announced on 16 June 2017" now "applied since 2017"
+    // (PP7); the list of recalled resolutions extended to 79/7 with "its
+    // decision 76/563" besides (PP6): substance.
+    for id in ["PP6", "PP7"] {
         assert_eq!(status(id), ("modified", false), "{id}");
     }
+    // Routine: the list extended by the resolutions 73/8 to 79/7 alone
+    // (PP8), the report on the implementation of 72/4 now that of 79/7
+    // (OP1), each with the rule that made it routine.
+    for id in ["PP8", "OP1"] {
+        assert_eq!(status(id), ("modified", true), "{id}");
+    }
+    let rules = |index: usize| -> Vec<&str> {
+        json["paragraphs"][index]["words"]
+            .as_array()
+            .expect("words")
+            .iter()
+            .filter_map(|w| w["rule"].as_str())
+            .collect()
+    };
+    assert_eq!(rules(7), ["recalled-resolutions"; 2]);
+    assert_eq!(rules(8), ["previous-resolution"; 2]);
     // PP2: the 80th-session text prints non-breaking hyphens
     // ("non‑intervention"): typography, not a change of wording.
     assert_eq!(status("PP2"), ("unchanged", false), "PP2");

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::comparison::{ChangeStatus, ParagraphChange, ParagraphRef, WordOpKind};
+use crate::comparison::{ChangeStatus, ParagraphChange, ParagraphRef, RoutineRule, WordOpKind};
 use crate::diff::PARAGRAPH_BREAK;
 use crate::lexicon::Direction;
 use crate::model::Part;
@@ -246,14 +246,20 @@ pub(super) fn change_view(
     };
 
     let mut words = vec![p.status.name().to_string()];
-    for (flag, word) in [
-        (p.moved, "moved"),
-        (p.renumbered, "renumbered"),
-        (p.routine, "routine update"),
-    ] {
+    for (flag, word) in [(p.moved, "moved"), (p.renumbered, "renumbered")] {
         if flag {
             words.push(word.to_string());
         }
+    }
+    if p.routine {
+        // Which rules made it routine, so a reader can check the judgement.
+        let rules: BTreeSet<RoutineRule> = p.words.iter().filter_map(|w| w.rule).collect();
+        let named: Vec<&str> = rules.iter().map(|r| r.describe()).collect();
+        words.push(if named.is_empty() {
+            "routine update".to_string()
+        } else {
+            format!("routine update ({})", named.join("; "))
+        });
     }
 
     let redline: Vec<Segment> = p
