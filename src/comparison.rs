@@ -242,12 +242,21 @@ impl References {
 pub struct ParagraphChange {
     /// The part the paragraph is in; sub-paragraphs carry their parent's.
     pub part: Part,
+    /// The part the old paragraph stood in, when it moved between the
+    /// preamble and the operative part; `None` when it stayed in `part`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_part: Option<Part>,
     /// What happened to the paragraph.
     pub status: ChangeStatus,
     /// Its position relative to the other paired paragraphs changed.
     pub moved: bool,
     /// Same paragraph, new printed number.
     pub renumbered: bool,
+    /// Paired on weak evidence of words: the same frame (lead, references,
+    /// place among the unpaired paragraphs) with much of the wording
+    /// rewritten. A reader should check the pairing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rewritten: bool,
     /// The paragraph(s) in the old version.
     pub old: Side,
     /// The paragraph(s) in the new version.
@@ -287,6 +296,10 @@ pub struct StatusCounts {
     pub moved: usize,
     /// Records marked as renumbered.
     pub renumbered: usize,
+    /// Records whose old paragraph stood in the other part (moved between
+    /// the preamble and the operative part); also counted in `moved`.
+    #[serde(default)]
+    pub from_other_part: usize,
 }
 
 impl StatusCounts {

@@ -260,6 +260,18 @@ impl Lexicon {
         }
     }
 
+    /// A paragraph's lead moved from part `from` to part `to`: the
+    /// operative part acts, the preamble only gives reasons, so a move to
+    /// the preamble is weaker and a move to the operative part stronger,
+    /// whatever the words.
+    pub fn direction_between_parts(&self, from: Part, to: Part) -> Direction {
+        match (from, to) {
+            (Part::Operative, Part::Preamble) => Direction::Weaker,
+            (Part::Preamble, Part::Operative) => Direction::Stronger,
+            _ => Direction::Neutral,
+        }
+    }
+
     /// The same lead apart from continuation markers, spelling and case:
     /// "Recalling also" and "Recalling further" are the same lead.
     pub fn same_lead(&self, a: &str, b: &str, part: Part) -> bool {

@@ -20,6 +20,8 @@ const MIN_CONTRIBUTED: usize = 2;
 #[derive(Debug, Clone)]
 pub enum Unit {
     Pair(usize, usize, f64),
+    /// A pair found on its frame among the leftovers (`gaps`).
+    Rewritten(usize, usize, f64),
     Split(usize, Vec<usize>),
     Merge(Vec<usize>, usize),
 }
@@ -27,14 +29,30 @@ pub enum Unit {
 impl Unit {
     pub fn old_anchor(&self) -> usize {
         match self {
-            Unit::Pair(o, _, _) | Unit::Split(o, _) => *o,
+            Unit::Pair(o, _, _) | Unit::Rewritten(o, _, _) | Unit::Split(o, _) => *o,
             Unit::Merge(os, _) => os.iter().copied().min().unwrap_or(0),
+        }
+    }
+
+    /// The last old paragraph of the unit.
+    pub fn old_last(&self) -> usize {
+        match self {
+            Unit::Merge(os, _) => os.iter().copied().max().unwrap_or(0),
+            _ => self.old_anchor(),
+        }
+    }
+
+    /// The last new paragraph of the unit.
+    pub fn new_last(&self) -> usize {
+        match self {
+            Unit::Split(_, ns) => ns.iter().copied().max().unwrap_or(0),
+            _ => self.new_anchor(),
         }
     }
 
     pub fn new_anchor(&self) -> usize {
         match self {
-            Unit::Pair(_, n, _) | Unit::Merge(_, n) => *n,
+            Unit::Pair(_, n, _) | Unit::Rewritten(_, n, _) | Unit::Merge(_, n) => *n,
             Unit::Split(_, ns) => ns.iter().copied().min().unwrap_or(0),
         }
     }
@@ -46,6 +64,14 @@ impl Unit {
                 new: *n,
                 score: *s,
                 moved,
+                rewritten: false,
+            },
+            Unit::Rewritten(o, n, s) => Link::Paired {
+                old: *o,
+                new: *n,
+                score: *s,
+                moved,
+                rewritten: true,
             },
             Unit::Split(o, ns) => Link::Split {
                 old: *o,

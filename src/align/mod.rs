@@ -12,6 +12,7 @@
 
 mod candidates;
 pub(crate) mod fingerprint;
+mod gaps;
 mod groups;
 mod order;
 
@@ -41,6 +42,9 @@ pub enum Link {
         score: f64,
         /// Outside the longest run that kept its order.
         moved: bool,
+        /// Paired on its frame (same place, same lead or rare words) with
+        /// much of its wording rewritten, not on most of its words.
+        rewritten: bool,
     },
     /// A new paragraph with no old counterpart.
     Added {
@@ -108,20 +112,76 @@ impl Link {
 
 /// Align two paragraph lists (one part of a resolution, or the
 /// sub-paragraphs of a paired parent) on their full text, sub-paragraphs
-/// included. The links come in reading order of the new version, each removed
-/// paragraph right after the one that preceded it in the old version.
+/// included, and their leads. The links come in reading order of the new
+/// version, each removed paragraph right after the one that preceded it in
+/// the old version.
 pub fn align_paragraphs(old: &[Paragraph], new: &[Paragraph]) -> Vec<Link> {
     let old_texts: Vec<String> = old.iter().map(Paragraph::full_text).collect();
     let new_texts: Vec<String> = new.iter().map(Paragraph::full_text).collect();
-    align_texts(&old_texts, &new_texts)
+    let lead = |p: &Paragraph| p.lead.as_deref().map(lead_key);
+    let old_leads: Vec<Option<String>> = old.iter().map(lead).collect();
+    let new_leads: Vec<Option<String>> = new.iter().map(lead).collect();
+    align(&old_texts, &new_texts, &|o, n| {
+        old_leads[o].is_some() && old_leads[o] == new_leads[n]
+    })
 }
 
-/// [`align_paragraphs`] on plain texts.
+/// [`align_paragraphs`] on plain texts, without leads.
 pub fn align_texts<S: AsRef<str>>(old: &[S], new: &[S]) -> Vec<Link> {
+    align(old, new, &|_, _| false)
+}
+
+/// A lead without its continuation markers, normalised: "Recalling also"
+/// and "Further recalling" open alike.
+fn lead_key(lead: &str) -> String {
+    let lexicon = crate::lexicon::lexicon();
+    let entry = [crate::model::Part::Preamble, crate::model::Part::Operative]
+        .into_iter()
+        .find_map(|part| lexicon.entry_for(lead, part));
+    match entry {
+        Some(e) => e.lead.to_lowercase(),
+        None => lead
+            .split_whitespace()
+            .map(crate::lexicon::normalize_word)
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+fn align<S: AsRef<str>>(
+    old: &[S],
+    new: &[S],
+    same_lead: &dyn Fn(usize, usize) -> bool,
+) -> Vec<Link> {
     let old_fp: Vec<Fingerprint> = old.iter().map(|t| Fingerprint::of(t.as_ref())).collect();
     let new_fp: Vec<Fingerprint> = new.iter().map(|t| Fingerprint::of(t.as_ref())).collect();
     let pairs = pair_one_to_one(&old_fp, &new_fp);
-    let grouped = groups::group(&old_fp, &new_fp, pairs);
+    let mut grouped = groups::group(&old_fp, &new_fp, pairs);
+    // Rewritten pairs in the gaps between the paragraphs that kept order.
+    let kept = moves(&grouped.units, old.len(), new.len());
+    let mut anchors: Vec<(usize, usize)> = grouped
+        .units
+        .iter()
+        .zip(&kept)
+        .filter(|(_, moved)| !**moved)
+        .map(|(u, _)| (u.old_last(), u.new_last()))
+        .collect();
+    anchors.sort_unstable();
+    let (mut old_free, mut new_free) = (vec![true; old.len()], vec![true; new.len()]);
+    for unit in &grouped.units {
+        let link = unit.to_link(false);
+        link.old_indices()
+            .into_iter()
+            .for_each(|o| old_free[o] = false);
+        link.new_indices()
+            .into_iter()
+            .for_each(|n| new_free[n] = false);
+    }
+    for (o, n, s) in
+        gaps::pair_rewritten(&old_fp, &new_fp, &anchors, &old_free, &new_free, same_lead)
+    {
+        grouped.units.push(groups::Unit::Rewritten(o, n, s));
+    }
     let moved = moves(&grouped.units, old.len(), new.len());
     links_in_reading_order(old.len(), new.len(), &grouped.units, &moved)
 }

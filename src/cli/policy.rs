@@ -60,9 +60,11 @@ mod tests {
     fn change(part: Part, status: ChangeStatus) -> ParagraphChange {
         ParagraphChange {
             part,
+            old_part: None,
             status,
             moved: false,
             renumbered: false,
+            rewritten: false,
             old: Side::None,
             new: Side::None,
             similarity: 0.0,

@@ -1,8 +1,9 @@
 //! The comparison engine: aligns the two versions part by part
-//! ([`crate::align`]), redlines each pair word by word (`words`), reads the
+//! ([`crate::align`]) and what is left between the parts (`across`), redlines each pair word by word (`words`), reads the
 //! drafting semantics (lead changes, `references`, `routine` updates)
 //! and sums it all up (`summary`) into one [`Comparison`].
 
+mod across;
 mod records;
 
 pub use records::PARAGRAPH_BREAK;
@@ -11,7 +12,7 @@ pub(crate) mod routine;
 pub(crate) mod summary;
 pub(crate) mod words;
 
-use crate::align::align_paragraphs;
+use crate::align::{Link, align_paragraphs};
 use crate::comparison::Comparison;
 use crate::model::{Part, Resolution};
 
@@ -21,11 +22,41 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
     let builder = records::Builder {
         versions: routine::Versions::of(&old.meta, &new.meta),
     };
+    let parts: Vec<across::PartPair> = Part::ALL
+        .into_iter()
+        .map(|part| (part, old.part(part), new.part(part)))
+        .collect();
+    let links: Vec<Vec<Link>> = parts
+        .iter()
+        .map(|(_, olds, news)| align_paragraphs(olds, news))
+        .collect();
+    let across = across::pairs(&parts, &links);
     let mut paragraphs = Vec::new();
-    for part in Part::ALL {
-        let (olds, news) = (old.part(part), new.part(part));
-        for link in align_paragraphs(&olds, &news) {
-            paragraphs.push(builder.record(part, &link, &olds, &news));
+    for ((part, olds, news), links) in parts.iter().zip(&links) {
+        for link in links {
+            match link {
+                Link::Removed { old } if across.moved_out(*part, *old) => {}
+                Link::Added { new } => match across.moved_in(*part, *new) {
+                    Some(pair) => {
+                        let (from, o) = pair.old;
+                        let olds_there = &parts
+                            .iter()
+                            .find(|p| p.0 == from)
+                            .map_or(&[][..], |p| &p.1[..]);
+                        let link = Link::Paired {
+                            old: o,
+                            new: *new,
+                            score: pair.score,
+                            moved: true,
+                            rewritten: false,
+                        };
+                        paragraphs
+                            .push(builder.record_across(from, *part, &link, olds_there, news));
+                    }
+                    None => paragraphs.push(builder.record(*part, link, olds, news)),
+                },
+                _ => paragraphs.push(builder.record(*part, link, olds, news)),
+            }
         }
     }
     let mut warnings = Vec::new();

@@ -111,6 +111,20 @@ impl Builder {
         olds: &[Paragraph],
         news: &[Paragraph],
     ) -> ParagraphChange {
+        self.record_across(part, part, link, olds, news)
+    }
+
+    /// [`Builder::record`] for a link from the paragraphs of `old_part`
+    /// to those of `part`, which may differ: a paragraph moved between the
+    /// preamble and the operative part.
+    pub fn record_across(
+        &self,
+        old_part: Part,
+        part: Part,
+        link: &Link,
+        olds: &[Paragraph],
+        news: &[Paragraph],
+    ) -> ParagraphChange {
         let (old_idx, new_idx) = (link.old_indices(), link.new_indices());
         let (status_if_paired, many_old, many_new) = match link {
             Link::Added { .. } => (ChangeStatus::Added, false, false),
@@ -148,6 +162,7 @@ impl Builder {
         let routine = status == ChangeStatus::Modified && changes_routine && subs_routine;
 
         let lead_change = match (first_old, first_new) {
+            (Some(o), Some(n)) if old_part != part => lead_across(o, n, old_part, part),
             (Some(o), Some(n)) => lead_change(o, n, part),
             _ => None,
         };
@@ -155,9 +170,17 @@ impl Builder {
             matches!((first_old, first_new), (Some(o), Some(n)) if o.number != n.number);
         let mut record = ParagraphChange {
             part,
+            old_part: (old_part != part).then_some(old_part),
             status,
             moved: link.moved(),
             renumbered,
+            rewritten: matches!(
+                link,
+                Link::Paired {
+                    rewritten: true,
+                    ..
+                }
+            ),
             old: side(&old_idx, olds, many_old),
             new: side(&new_idx, news, many_new),
             similarity: 0.0,
@@ -214,6 +237,19 @@ fn redline(old: &str, new: &str, routine: &dyn Fn(&Edit) -> Option<RoutineRule>)
         (_, true) => whole(WordOpKind::Delete, old),
         _ => word_ops(old, new, routine),
     }
+}
+
+/// The lead of a paragraph moved between the parts: a preambular
+/// participle and an operative verb are compared by the force of their
+/// parts ("Expresses its willingness" → "Reiterating its willingness" is a
+/// demotion).
+fn lead_across(old: &Paragraph, new: &Paragraph, from: Part, to: Part) -> Option<LeadChange> {
+    let (o, n) = (old.lead.as_deref()?, new.lead.as_deref()?);
+    Some(LeadChange {
+        old: o.to_string(),
+        new: n.to_string(),
+        direction: lexicon().direction_between_parts(from, to),
+    })
 }
 
 fn lead_change(old: &Paragraph, new: &Paragraph, part: Part) -> Option<LeadChange> {

@@ -16,6 +16,7 @@ pub fn summarise(records: &[ParagraphChange]) -> Summary {
         counts.add(record.status);
         counts.moved += usize::from(record.moved);
         counts.renumbered += usize::from(record.renumbered);
+        counts.from_other_part += usize::from(record.old_part.is_some());
         summary.routine += usize::from(record.routine);
         let (k, o, n) = word_totals(record);
         kept += k;

@@ -209,9 +209,11 @@ pub fn hostile() -> Comparison {
     };
     let modified = ParagraphChange {
         part: Part::Operative,
+        old_part: None,
         status: ChangeStatus::Modified,
         moved: true,
         renumbered: true,
+        rewritten: false,
         old: Side::One(p(1, "1", &format!("Invites {SCRIPT} & more"))),
         new: Side::One(p(2, "2<b>", &format!("Urges {IMG} & more"))),
         similarity: 0.5,
@@ -236,9 +238,11 @@ pub fn hostile() -> Comparison {
         routine: false,
         subparagraphs: vec![ParagraphChange {
             part: Part::Operative,
+            old_part: None,
             status: ChangeStatus::Added,
             moved: false,
             renumbered: false,
+            rewritten: false,
             old: Side::None,
             new: Side::One(p(1, "a\"", &format!("- {IMG}"))),
             similarity: 0.0,
@@ -251,9 +255,11 @@ pub fn hostile() -> Comparison {
     };
     let removed = ParagraphChange {
         part: Part::Preamble,
+        old_part: None,
         status: ChangeStatus::Removed,
         moved: false,
         renumbered: false,
+        rewritten: false,
         old: Side::One(p(1, "1", &format!("1. {SCRIPT} `x` \x1b]0;title\x07"))),
         new: Side::None,
         similarity: 0.0,

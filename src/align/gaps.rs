@@ -1,0 +1,142 @@
+//! Rewritten paragraphs: after pairing by words and grouping splits and
+//! merges, an old and a new paragraph still unpaired may be the same
+//! paragraph rewritten. They are paired only on the evidence of their
+//! frame as well as their words: they stand in the same gap (between the
+//! same two paragraphs that kept their order), open with the same lead or
+//! share the document's rarer words, and each is the other's best match
+//! there. Such pairs are marked rewritten, for a reader to check.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::fingerprint::{Fingerprint, intersection, ratio, score};
+
+/// The word ratio a rewritten pair must reach at least: below it, two
+/// paragraphs on one subject share no more than the subject's vocabulary.
+const MIN_RATIO: f64 = 0.3;
+
+/// The share of rare-word weight they must have in common (each word
+/// weighted by how few paragraphs of both versions use it).
+const MIN_WEIGHTED: f64 = 0.2;
+
+/// Without the same lead, the rarer words must carry more of the pair.
+const MIN_WEIGHTED_WITHOUT_LEAD: f64 = 0.3;
+
+/// Pairs considered per gap at most; a larger gap is searched along its
+/// diagonal only, so the cost stays linear.
+const MAX_GAP_PAIRS: usize = 4096;
+const DIAGONAL: usize = 8;
+
+/// Weight of each word: ln(paragraphs / paragraphs using it).
+struct Weights(HashMap<u64, f64>);
+
+impl Weights {
+    fn of(old: &[Fingerprint], new: &[Fingerprint]) -> Weights {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for fp in old.iter().chain(new) {
+            for &w in &fp.words {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+        let n = (old.len() + new.len()).max(1) as f64;
+        Weights(
+            df.into_iter()
+                .map(|(w, d)| (w, (n / f64::from(d)).ln()))
+                .collect(),
+        )
+    }
+
+    fn sum(&self, words: impl Iterator<Item = u64>) -> f64 {
+        words.map(|w| self.0.get(&w).copied().unwrap_or(0.0)).sum()
+    }
+
+    /// Weighted Dice ratio of two paragraphs' word sets.
+    fn dice(&self, a: &Fingerprint, b: &Fingerprint) -> f64 {
+        let shared: Vec<u64> = a
+            .words
+            .iter()
+            .copied()
+            .filter(|w| b.words.binary_search(w).is_ok())
+            .collect();
+        let total = self.sum(a.words.iter().copied()) + self.sum(b.words.iter().copied());
+        if total <= 0.0 {
+            return 0.0;
+        }
+        2.0 * self.sum(shared.into_iter()) / total
+    }
+}
+
+/// How strongly `o` and `n` look like one paragraph rewritten: the share
+/// of rare-word weight they have in common plus the share of their word
+/// pairs (phrases kept, such as "requests the Secretary-General to keep
+/// the Security Council regularly informed"); `None` when the evidence is
+/// too weak.
+fn evidence(o: &Fingerprint, n: &Fingerprint, same_lead: bool, weights: &Weights) -> Option<f64> {
+    let words = ratio(o, n);
+    let phrases = intersection(&o.shingles, &n.shingles);
+    if words < MIN_RATIO || phrases == 0 {
+        return None;
+    }
+    let weighted = weights.dice(o, n);
+    let needed = if same_lead {
+        MIN_WEIGHTED
+    } else {
+        MIN_WEIGHTED_WITHOUT_LEAD
+    };
+    let phrase_share = 2.0 * phrases as f64 / (o.shingles.len() + n.shingles.len()) as f64;
+    (weighted >= needed).then_some(weighted + phrase_share)
+}
+
+/// Pairs `(old, new, score)` of rewritten paragraphs among the unpaired
+/// ones. `anchors` are the pairs that kept their order, as
+/// `(old, new)` sorted by both; `old_free` and `new_free` mark the
+/// unpaired paragraphs; `same_lead(o, n)` says whether they open alike.
+pub fn pair_rewritten(
+    old: &[Fingerprint],
+    new: &[Fingerprint],
+    anchors: &[(usize, usize)],
+    old_free: &[bool],
+    new_free: &[bool],
+    same_lead: &dyn Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize, f64)> {
+    let weights = Weights::of(old, new);
+    let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+    bounds.extend(anchors.iter().map(|&(o, n)| (o + 1, n + 1)));
+    let mut ends: Vec<(usize, usize)> = anchors.to_vec();
+    ends.push((old.len(), new.len()));
+    let mut out = Vec::new();
+    for (&(o0, n0), &(o1, n1)) in bounds.iter().zip(&ends) {
+        let olds: Vec<usize> = (o0..o1.max(o0)).filter(|&o| old_free[o]).collect();
+        let news: Vec<usize> = (n0..n1.max(n0)).filter(|&n| new_free[n]).collect();
+        if olds.is_empty() || news.is_empty() {
+            continue;
+        }
+        let whole = olds.len() * news.len() <= MAX_GAP_PAIRS;
+        let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, &o) in olds.iter().enumerate() {
+            let centre = i * news.len() / olds.len();
+            for (j, &n) in news.iter().enumerate() {
+                crate::work::step(1);
+                if !whole && centre.abs_diff(j) > DIAGONAL {
+                    continue;
+                }
+                if let Some(s) = evidence(&old[o], &new[n], same_lead(o, n), &weights) {
+                    edges.push((s, o, n));
+                }
+            }
+        }
+        // Best first; a pair is taken only when neither side has a better
+        // partner left, so each is the other's best match.
+        edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let (mut old_taken, mut new_taken) = (BTreeSet::new(), BTreeSet::new());
+        for (_, o, n) in edges {
+            if old_taken.contains(&o) || new_taken.contains(&n) {
+                continue;
+            }
+            old_taken.insert(o);
+            new_taken.insert(n);
+            out.push((o, n, score(&old[o], &new[n])));
+        }
+    }
+    out.sort_by_key(|&(o, _, _)| o);
+    out
+}

@@ -1,0 +1,114 @@
+//! What a delegate must be able to trust in a comparison (issue 10), each
+//! case on real text: the shipped CSTO resolution (A/75/L.78, imported
+//! from the corpus) edited the way drafters edit, so the tests run on a
+//! fresh clone too.
+
+use resdiff::comparison::{ChangeStatus, Direction, ParagraphChange};
+use resdiff::model::Part;
+use resdiff::{Comparison, Resolution};
+
+use crate::common::project_root;
+
+fn shipped() -> String {
+    std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).expect("shipped text")
+}
+
+fn read(text: &str) -> Resolution {
+    resdiff::canonical::read(text, std::path::Path::new("edited.md"))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `text` with `from` replaced by `to`, which must occur exactly once.
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    text.replacen(from, to, 1)
+}
+
+/// The one operative line that starts with `number.`, without its number.
+fn operative_line(text: &str, number: u32) -> &str {
+    let prefix = format!("{number}. ");
+    text.lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("OP{number}"))
+}
+
+fn records_in(c: &Comparison, status: ChangeStatus) -> Vec<&ParagraphChange> {
+    c.paragraphs.iter().filter(|p| p.status == status).collect()
+}
+
+/// OP7 "Encourages both organizations to continue to examine …" demoted
+/// to the end of the preamble as "Encouraging both organizations …": one
+/// paragraph moved to the preamble, its lead weaker, nothing removed or
+/// added; and the reverse, a preambular "Stressing the importance …"
+/// promoted to an operative "Stresses the importance …", is stronger.
+#[test]
+fn a_paragraph_moved_between_the_parts_keeps_its_identity_and_says_its_force() {
+    let old = shipped();
+    let op7 = operative_line(&old, 7).to_string();
+    let demoted = op7
+        .replacen("7. _Encourages_", "_Encouraging_", 1)
+        .replace("peacekeeping;", "peacekeeping,");
+    let last_pp = old
+        .lines()
+        .find(|l| l.starts_with("_Noting_ the firm intention"))
+        .expect("last preambular paragraph")
+        .to_string();
+    let mut new = edit(&old, &format!("{op7}\n"), "");
+    new = edit(&new, &last_pp, &format!("{last_pp}\n\n{demoted}"));
+    new = edit(&new, "8. _Requests_", "7. _Requests_");
+    new = edit(&new, "9. _Decides_", "8. _Decides_");
+
+    let c = resdiff::compare(&read(&old), &read(&new));
+    assert!(records_in(&c, ChangeStatus::Removed).is_empty());
+    assert!(records_in(&c, ChangeStatus::Added).is_empty());
+    let moved: Vec<&ParagraphChange> = c
+        .paragraphs
+        .iter()
+        .filter(|p| p.old_part.is_some())
+        .collect();
+    assert_eq!(moved.len(), 1);
+    let p = moved[0];
+    assert_eq!(
+        (p.old_part, p.part),
+        (Some(Part::Operative), Part::Preamble)
+    );
+    assert!(p.moved);
+    assert_eq!(p.status, ChangeStatus::Modified);
+    let lead = p.lead_change.as_ref().expect("lead change");
+    assert_eq!(
+        (lead.old.as_str(), lead.new.as_str(), lead.direction),
+        ("Encourages", "Encouraging", Direction::Weaker)
+    );
+    assert_eq!(c.summary.preamble.from_other_part, 1);
+    assert_eq!(c.summary.leads_weakened, 1);
+
+    // The reverse: PP9 "Stressing the importance of continuing …" becomes
+    // the last operative paragraph "Stresses the importance …".
+    let stressing = old
+        .lines()
+        .find(|l| l.starts_with("_Stressing_"))
+        .expect("PP9")
+        .to_string();
+    let promoted = format!(
+        "10. {}",
+        stressing
+            .replacen("_Stressing_", "_Stresses_", 1)
+            .trim_end_matches(',')
+    ) + ";";
+    let mut new = edit(&old, &format!("{stressing}\n\n"), "");
+    let op9 = operative_line(&new, 9).to_string();
+    new = edit(&new, &op9, &format!("{op9}\n{promoted}"));
+    let c = resdiff::compare(&read(&old), &read(&new));
+    let p = c
+        .paragraphs
+        .iter()
+        .find(|p| p.old_part == Some(Part::Preamble))
+        .expect("promoted paragraph");
+    assert_eq!(p.part, Part::Operative);
+    assert_eq!(
+        p.lead_change.as_ref().map(|l| l.direction),
+        Some(Direction::Stronger)
+    );
+    assert!(records_in(&c, ChangeStatus::Added).is_empty());
+    assert!(records_in(&c, ChangeStatus::Removed).is_empty());
+}
