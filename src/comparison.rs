@@ -24,10 +24,73 @@ pub struct Comparison {
     pub summary: Summary,
     /// In reading order of the new version, removed paragraphs where they were.
     pub paragraphs: Vec<ParagraphChange>,
-    /// Things a reviewer should know about the comparison itself
-    /// (for example: the two versions belong to different series).
+    /// Things a reviewer should know about the comparison itself (the two
+    /// versions belong to different series) and about reading each version
+    /// ("S_2018_95.txt:12: ..."), in that order.
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// Every top-level paragraph's number in the old version against its
+    /// number in the new, in the order of `paragraphs`.
+    #[serde(default)]
+    pub concordance: Vec<Concordance>,
+}
+
+/// One row of the concordance: where an old paragraph went, or where a new
+/// one came from. Labels are `PP3` (the third preambular paragraph), `OP12`
+/// (operative paragraph 12 as printed), `AN2` (the second annex paragraph).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concordance {
+    /// The paragraph in the old version; `None` for an added one.
+    pub old: Option<String>,
+    /// The paragraph in the new version; `None` for a removed one.
+    pub new: Option<String>,
+    /// What happened to it.
+    pub status: ChangeStatus,
+}
+
+impl Concordance {
+    /// The rows of `paragraphs`: one per old paragraph (several for the
+    /// pieces of a split), one per added paragraph.
+    pub fn of(paragraphs: &[ParagraphChange]) -> Vec<Concordance> {
+        let mut rows = Vec::new();
+        for p in paragraphs {
+            let old_part = p.old_part.unwrap_or(p.part);
+            let old: Vec<String> = p
+                .old
+                .refs()
+                .iter()
+                .map(|r| short_label(old_part, r))
+                .collect();
+            let new: Vec<String> = p
+                .new
+                .refs()
+                .iter()
+                .map(|r| short_label(p.part, r))
+                .collect();
+            let row = |o: Option<&String>, n: Option<&String>| Concordance {
+                old: o.cloned(),
+                new: n.cloned(),
+                status: p.status,
+            };
+            match (old.as_slice(), new.as_slice()) {
+                ([], news) => rows.extend(news.iter().map(|n| row(None, Some(n)))),
+                (olds, []) => rows.extend(olds.iter().map(|o| row(Some(o), None))),
+                ([o], news) => rows.extend(news.iter().map(|n| row(Some(o), Some(n)))),
+                (olds, [n, ..]) => rows.extend(olds.iter().map(|o| row(Some(o), Some(n)))),
+            }
+        }
+        rows
+    }
+}
+
+/// `PP3`, `OP12`, `AN2`.
+fn short_label(part: Part, r: &ParagraphRef) -> String {
+    match (part, &r.number) {
+        (Part::Operative, Some(n)) => format!("OP{n}"),
+        (Part::Operative, None) => format!("OP{}", r.index),
+        (Part::Preamble, _) => format!("PP{}", r.index),
+        (Part::Annex, _) => format!("AN{}", r.index),
+    }
 }
 
 /// What happened to one paragraph (or a group, for splits and merges).

@@ -2,7 +2,8 @@
 //! resolution file of a working tree changed since a git revision, compared
 //! with what it replaces. Modified files are compared with their text at the
 //! revision; a new version file with the latest earlier version of its
-//! series at the revision.
+//! series at the revision; a deleted file with nothing, every paragraph
+//! removed.
 
 use std::path::{Path, PathBuf};
 
@@ -36,9 +37,25 @@ pub fn changed_since(dir: &Path, rev: &str) -> Result<Review> {
     {
         let shown = file.path.display();
         match file.kind {
-            ChangeKind::Deleted => review
-                .notes
-                .push(format!("{shown} was deleted since {rev}")),
+            // A deleted version removes every paragraph it had: the
+            // comparison says so, and `--fail-on removed` sees it.
+            ChangeKind::Deleted => {
+                let old_text = git::show_file(&root, &commit, &file.path)?;
+                let old = canonical::read(&old_text, &PathBuf::from(format!("{rev}:{shown}")))?;
+                let gone = Resolution {
+                    meta: old.meta.clone(),
+                    enacting_formula: None,
+                    preamble: Vec::new(),
+                    operative: Vec::new(),
+                    annexes: Vec::new(),
+                    footnotes: Vec::new(),
+                };
+                let mut comparison = compare(&old, &gone);
+                comparison.warnings.push(format!(
+                    "{shown} was deleted since {rev}: every paragraph is removed"
+                ));
+                review.comparisons.push(comparison);
+            }
             ChangeKind::Modified => {
                 let old_text = git::show_file(&root, &commit, &file.path)?;
                 let old = canonical::read(&old_text, &PathBuf::from(format!("{rev}:{shown}")))?;

@@ -119,6 +119,32 @@ pub struct CompareArgs {
     /// Exit with 1 only when a change of these kinds is found (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "POLICY")]
     pub fail_on: Vec<FailOn>,
+    /// Leave these out of the report (comma-separated); the figures still
+    /// count everything, and HTML starts with its toggles on instead.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    pub hide: Vec<HideKind>,
+}
+
+/// What `--hide` can leave out of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HideKind {
+    /// Paragraphs whose every change is a routine update.
+    Routine,
+    /// The marks of differences of typography alone.
+    Typography,
+    /// Unchanged paragraphs.
+    Unchanged,
+}
+
+impl HideKind {
+    /// The kinds given, as the renderer takes them.
+    pub fn all(kinds: &[HideKind]) -> resdiff::render::Hide {
+        resdiff::render::Hide {
+            routine: kinds.contains(&HideKind::Routine),
+            typography: kinds.contains(&HideKind::Typography),
+            unchanged: kinds.contains(&HideKind::Unchanged),
+        }
+    }
 }
 
 /// Front matter given on the command line to `import`.

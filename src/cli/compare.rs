@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{ColorChoice, CompareArgs, CompareFormat, FailOn};
+use super::args::{ColorChoice, CompareArgs, CompareFormat, FailOn, HideKind};
 use super::policy;
 use super::{Context, EXIT_DIFFERENT, EXIT_OK, emit, views};
 use resdiff::comparison::Comparison;
@@ -21,6 +21,11 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             let review = review::changed_since(&cwd, rev)?;
             for note in &review.notes {
                 ctx.say(&format!("note: {note}"));
+            }
+            if args.format != CompareFormat::Text || args.output.is_some() {
+                for w in review.comparisons.iter().flat_map(|c| &c.warnings) {
+                    ctx.say(&format!("warning: {w}"));
+                }
             }
             review.comparisons
         }
@@ -40,18 +45,30 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             let new = ctx.load(new, args.series.as_deref())?;
             ctx.warn(&new.label, &new.warnings);
             inputs.extend([old.path.clone(), new.path.clone()]);
-            vec![compare(&old.resolution, &new.resolution)]
+            let mut c = compare(&old.resolution, &new.resolution);
+            // The terminal view shows the engine's warnings itself; other
+            // formats go to files or scripts, so say them on stderr too.
+            if args.format != CompareFormat::Text || args.output.is_some() {
+                for w in &c.warnings {
+                    ctx.say(&format!("warning: {w}"));
+                }
+            }
+            // What reading each version was unsure of belongs to the report
+            // too (stderr had it above, within -q and -v).
+            for version in [&old, &new] {
+                c.warnings.extend(
+                    version
+                        .warnings
+                        .iter()
+                        .map(|w| super::located(&version.label, w)),
+                );
+            }
+            vec![c]
         }
     };
-    // The terminal view shows warnings itself; other formats go to files
-    // or scripts, so say them on stderr too.
-    if args.format != CompareFormat::Text || args.output.is_some() {
-        for w in comparisons.iter().flat_map(|c| &c.warnings) {
-            ctx.say(&format!("warning: {w}"));
-        }
-    }
     let color = use_color(args.color, args.output.is_some());
-    let mut report = render_all(&comparisons, args.git.is_some(), args.format, color)?;
+    let hide = HideKind::all(&args.hide);
+    let mut report = render_all(&comparisons, args.git.is_some(), args.format, color, hide)?;
     // A terminal gets lines that fit it; files and pipes get one line per
     // paragraph, which diffs and greps better.
     if args.format == CompareFormat::Text
@@ -114,13 +131,14 @@ fn render_all(
     many: bool,
     format: CompareFormat,
     color: bool,
+    hide: render::Hide,
 ) -> Result<String> {
     match (format, comparisons) {
         // Two versions give one object; --git gives an array, even of one.
-        (CompareFormat::Json, [one]) if !many => render::json(one),
-        (CompareFormat::Json, _) => render::json_many(comparisons),
-        (CompareFormat::Html, _) => render::html_many(comparisons),
-        (CompareFormat::Md, _) => render::markdown_many(comparisons),
-        (CompareFormat::Text, _) => render::text_many(comparisons, color),
+        (CompareFormat::Json, [one]) if !many => render::json(&hide.apply(one)),
+        (CompareFormat::Json, _) => render::json_many(comparisons, hide),
+        (CompareFormat::Html, _) => render::html_many(comparisons, hide),
+        (CompareFormat::Md, _) => render::markdown_many(comparisons, hide),
+        (CompareFormat::Text, _) => render::text_many(comparisons, color, hide),
     }
 }

@@ -210,12 +210,7 @@ impl Context {
             Verbosity::Verbose => usize::MAX,
         };
         for w in warnings.iter().take(shown) {
-            let message = show::printable(&w.message);
-            match w.line {
-                // About the whole text, or placed by page (a PDF's warnings).
-                0 => eprintln!("warning: {label}: {message}"),
-                line => eprintln!("warning: {label}:{line}: {message}"),
-            }
+            eprintln!("warning: {}", show::printable(&located(label, w)));
         }
         if self.verbosity == Verbosity::Normal && warnings.len() > shown {
             eprintln!(
@@ -397,6 +392,16 @@ fn draft_summary(base: &str, version: u32, target: &Path, updates: &[draft::Upda
         lines.push(format!("  {prefix}{}: {} -> {}", u.paragraph, u.old, u.new));
     }
     lines.join("\n")
+}
+
+/// A reader's warning with where it is: "S_2018_95.txt:12: message", or
+/// the file alone when it is about the whole text or placed by page (a
+/// PDF's warnings).
+fn located(label: &str, w: &Warning) -> String {
+    match w.line {
+        0 => format!("{label}: {}", w.message),
+        line => format!("{label}:{line}: {}", w.message),
+    }
 }
 
 #[cfg(test)]

@@ -32,10 +32,16 @@ fn trips(policy: FailOn, c: &Comparison) -> bool {
                 .as_ref()
                 .is_some_and(|l| l.direction == Direction::Stronger)
         }),
-        FailOn::Operative => any(&|p| p.part == Part::Operative && substantive(p)),
-        FailOn::Preamble => any(&|p| p.part == Part::Preamble && substantive(p)),
+        FailOn::Operative => any(&|p| touches(p, Part::Operative) && substantive(p)),
+        FailOn::Preamble => any(&|p| touches(p, Part::Preamble) && substantive(p)),
         FailOn::References => any(&|p| !p.references.removed.is_empty()),
     }
+}
+
+/// Whether the record is in `part` or came from it (a paragraph moved
+/// out of the operative part changes the operative part).
+fn touches(p: &ParagraphChange, part: Part) -> bool {
+    p.part == part || p.old_part == Some(part)
 }
 
 /// A change a reviewer must read: not unchanged, not only routine updates.
@@ -85,6 +91,7 @@ mod tests {
             old: meta(),
             new: meta(),
             summary,
+            concordance: resdiff::comparison::Concordance::of(&paragraphs),
             paragraphs,
             warnings: vec![],
         }

@@ -13,7 +13,7 @@ pub(crate) mod summary;
 pub(crate) mod words;
 
 use crate::align::{Link, align_paragraphs};
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Concordance};
 use crate::model::{Part, Resolution};
 
 /// Compare two versions of a resolution. Never fails: any two resolutions
@@ -70,6 +70,7 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
         old: old.meta.clone(),
         new: new.meta.clone(),
         summary: summary::summarise(&paragraphs),
+        concordance: Concordance::of(&paragraphs),
         paragraphs,
         warnings,
     }

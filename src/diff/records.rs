@@ -139,9 +139,10 @@ impl Builder {
         let first_new = new_idx.first().and_then(|&i| news.get(i));
 
         let gap = self.versions.gap;
-        let words = redline(&old_text, &new_text, &|edit| {
+        let mut words = redline(&old_text, &new_text, &|edit| {
             routine::classify(edit, &self.versions)
         });
+        routine::repunctuated_lists(&mut words);
         let subparagraphs = self.subrecords(part, &old_subs, &new_subs);
         let (added, removed) = references::difference(&old_text, &new_text, gap);
 
@@ -166,8 +167,10 @@ impl Builder {
             (Some(o), Some(n)) => lead_change(o, n, part),
             _ => None,
         };
-        let renumbered =
-            matches!((first_old, first_new), (Some(o), Some(n)) if o.number != n.number);
+        // A paragraph moved between the parts is told as such, not as a
+        // new number (the preamble has none).
+        let renumbered = old_part == part
+            && matches!((first_old, first_new), (Some(o), Some(n)) if o.number != n.number);
         let mut record = ParagraphChange {
             part,
             old_part: (old_part != part).then_some(old_part),

@@ -7,7 +7,7 @@
 //! it is (see `records`).
 
 use super::words::{Edit, tokens};
-use crate::comparison::RoutineRule;
+use crate::comparison::{RoutineRule, WordOp, WordOpKind};
 use crate::dates::{Date, calendar_date, month_number};
 use crate::model::{Body, Meta};
 use crate::ordinal::parse_ordinal;
@@ -291,15 +291,43 @@ fn recalled_resolutions(old: &Side, new: &Side, versions: &Versions) -> Option<R
     {
         return None;
     }
-    let start = new.changed.start;
-    let end = new.changed.end.saturating_sub(1).max(start);
-    let next_to_a_resolution = |w: Option<&str>| {
-        w.is_some_and(|w| w == ")" || assembly_resolution(w).is_some() || is_number(w))
-    };
+    // The nearest word either side, past commas and "and".
+    let is_resolution = |w: &str| w == ")" || assembly_resolution(w).is_some() || is_number(w);
+    let before = new.tokens[..new.changed.start]
+        .iter()
+        .rev()
+        .find(|t| !t.trim().is_empty() && !LIST_WORDS.contains(t));
+    let after = new.tokens[new.changed.end..]
+        .iter()
+        .find(|t| !t.trim().is_empty() && !LIST_WORDS.contains(t));
     (!deleted.is_empty()
-        || next_to_a_resolution(new.word_before(start, 0))
-        || next_to_a_resolution(new.word_after(end, 0)))
+        || before.is_some_and(|w| is_resolution(w))
+        || after.is_some_and(|w| is_resolution(w)))
     .then_some(RoutineRule::RecalledResolutions)
+}
+
+/// A list of recalled resolutions extended routinely is re-punctuated too
+/// ("A and B" → "A, B, C and D" drops an "and" apart from the insertion):
+/// in a redline with a `recalled-resolutions` change, a change of nothing
+/// but commas and "and" is part of it.
+pub fn repunctuated_lists(words: &mut [WordOp]) {
+    let extends = words
+        .iter()
+        .any(|w| w.rule == Some(RoutineRule::RecalledResolutions));
+    if !extends {
+        return;
+    }
+    let only_list_words = |text: &str| {
+        tokens(text)
+            .iter()
+            .all(|t| t.trim().is_empty() || LIST_WORDS.contains(t))
+    };
+    for w in words.iter_mut() {
+        if w.op != WordOpKind::Equal && !w.routine && !w.typography && only_list_words(&w.text) {
+            w.routine = true;
+            w.rule = Some(RoutineRule::RecalledResolutions);
+        }
+    }
 }
 
 /// A resolution cited in a list: its printed number and its session

@@ -274,6 +274,7 @@ pub fn hostile() -> Comparison {
         old: meta(SCRIPT),
         new: meta(IMG),
         summary: summarise(&paragraphs),
+        concordance: crate::comparison::Concordance::of(&paragraphs),
         paragraphs,
         warnings: vec![format!("warning {SCRIPT} \x1b[2J")],
     }

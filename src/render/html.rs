@@ -21,6 +21,10 @@ impl ReportPage<'_> {
     fn show_routine(&self) -> bool {
         self.r.has_routine
     }
+    /// What `--hide` asked for: the toggles start on.
+    fn hidden(&self) -> super::Hide {
+        self.r.hide
+    }
     fn show_unchanged(&self) -> bool {
         self.r.unchanged_count > 0
     }
@@ -40,6 +44,9 @@ impl ManyPage<'_> {
     }
     fn show_routine(&self) -> bool {
         self.reports.iter().any(|r| r.has_routine)
+    }
+    fn hidden(&self) -> super::Hide {
+        self.reports.first().map(|r| r.hide).unwrap_or_default()
     }
     fn show_unchanged(&self) -> bool {
         self.reports.iter().any(|r| r.unchanged_count > 0)

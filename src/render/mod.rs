@@ -20,6 +20,69 @@ use crate::{Comparison, Error, Result};
 
 use view::Report;
 
+/// What a report leaves out (`--hide`). The figures still count everything,
+/// and the report says what it hid. HTML keeps every record and starts with
+/// the matching display toggles on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hide {
+    /// Records whose every change is a routine update.
+    pub routine: bool,
+    /// Marks of differences of typography alone: the new text as kept.
+    pub typography: bool,
+    /// Unchanged paragraphs that kept their place.
+    pub unchanged: bool,
+}
+
+impl Hide {
+    /// The comparison as JSON shows it with these parts hidden: records
+    /// left out of `paragraphs` (and the concordance kept whole), and
+    /// typographic runs folded into the kept text, so the runs then rebuild
+    /// only the new text.
+    pub fn apply(self, c: &Comparison) -> Comparison {
+        use crate::comparison::{ChangeStatus, ParagraphChange, WordOp, WordOpKind};
+        fn fold(words: &[WordOp]) -> Vec<WordOp> {
+            let mut out: Vec<WordOp> = Vec::with_capacity(words.len());
+            for w in words {
+                if w.typography && w.op == WordOpKind::Delete {
+                    continue;
+                }
+                let w = if w.typography {
+                    WordOp {
+                        op: WordOpKind::Equal,
+                        typography: false,
+                        ..w.clone()
+                    }
+                } else {
+                    w.clone()
+                };
+                match out.last_mut() {
+                    Some(last) if last.op == WordOpKind::Equal && w.op == WordOpKind::Equal => {
+                        last.text.push_str(&w.text)
+                    }
+                    _ => out.push(w),
+                }
+            }
+            out
+        }
+        fn folded(p: &ParagraphChange) -> ParagraphChange {
+            ParagraphChange {
+                words: fold(&p.words),
+                subparagraphs: p.subparagraphs.iter().map(folded).collect(),
+                ..p.clone()
+            }
+        }
+        let mut out = c.clone();
+        out.paragraphs.retain(|p| {
+            !(self.routine && p.routine
+                || self.unchanged && p.status == ChangeStatus::Unchanged && !p.moved)
+        });
+        if self.typography {
+            out.paragraphs = out.paragraphs.iter().map(folded).collect();
+        }
+        out
+    }
+}
+
 fn template_error(format: &str, e: askama::Error) -> Error {
     Error::new(format!("cannot render the {format} report: {e}"))
 }
@@ -34,22 +97,95 @@ fn ending_with_newline(mut out: String) -> String {
 
 /// The comparison as one self-contained HTML page.
 pub fn html(c: &Comparison) -> Result<String> {
-    html::render(&view::report(c))
+    html::render(&view::report(c, Hide::default()))
         .map(ending_with_newline)
         .map_err(|e| template_error("HTML", e))
 }
 
 /// The comparison as GitHub-flavoured Markdown (PR comments, step summaries).
 pub fn markdown(c: &Comparison) -> Result<String> {
-    markdown::render(&view::report(c))
-        .map(ending_with_newline)
-        .map_err(|e| template_error("Markdown", e))
+    markdown_hiding(c, Hide::default())
+}
+
+fn markdown_hiding(c: &Comparison, hide: Hide) -> Result<String> {
+    fitted_markdown(view::report(c, hide), MARKDOWN_LIMIT).map(ending_with_newline)
+}
+
+/// The most characters a Markdown report may have: under GitHub's limit of
+/// 65,536 for a comment, with room for what a workflow adds around it.
+pub const MARKDOWN_LIMIT: usize = 60_000;
+
+/// The Markdown report in at most `limit` characters: whole when it fits;
+/// else without its list of unchanged paragraphs; else with the first
+/// changed paragraphs that fit and a note of how many were left out.
+fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
+    let render = |r: &Report| markdown::render(r).map_err(|e| template_error("Markdown", e));
+    let whole = render(&r)?;
+    if whole.chars().count() <= limit {
+        return Ok(whole);
+    }
+    r.cut_unchanged = true;
+    r.cut_note = format!(
+        "This report leaves out the text of the {} unchanged paragraphs to stay under {limit} characters; the HTML and JSON reports have everything.",
+        r.unchanged_count
+    );
+    let without_unchanged = render(&r)?;
+    if without_unchanged.chars().count() <= limit {
+        return Ok(without_unchanged);
+    }
+    // Keep the first `keep` changed records: the most that fit.
+    let changed: Vec<usize> = r
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e, view::Entry::Change(v) if v.changed))
+        .map(|(i, _)| i)
+        .collect();
+    let cut_after = |r: &mut Report, keep: usize| {
+        for (k, &i) in changed.iter().enumerate() {
+            if let view::Entry::Change(v) = &mut r.entries[i] {
+                v.cut = k >= keep;
+            }
+        }
+        r.cut_note = format!(
+            "This report shows the first {keep} of {} changed paragraphs and leaves out the rest, and the text of the unchanged ones, to stay under {limit} characters; the HTML and JSON reports have everything.",
+            changed.len()
+        );
+    };
+    let (mut lo, mut hi) = (0, changed.len());
+    let mut best = None;
+    while lo <= hi {
+        let mid = (lo + hi) / 2;
+        cut_after(&mut r, mid);
+        let out = render(&r)?;
+        if out.chars().count() <= limit {
+            best = Some(out);
+            lo = mid + 1;
+        } else if mid == 0 {
+            break;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    // Even the head alone is too long (a title of a million characters):
+    // the head as it is, which says what it left out.
+    match best {
+        Some(out) => Ok(out),
+        None => {
+            cut_after(&mut r, 0);
+            render(&r)
+        }
+    }
 }
 
 /// The comparison for a terminal: ANSI colour when `color`, else git-style
 /// `[-deleted-]` and `{+inserted+}` markers.
 pub fn text(c: &Comparison, color: bool) -> Result<String> {
-    text::render(&view::report(c), color)
+    text_hiding(c, color, Hide::default())
+}
+
+fn text_hiding(c: &Comparison, color: bool, hide: Hide) -> Result<String> {
+    text::render(&view::report(c, hide), color)
         .map(ending_with_newline)
         .map_err(|e| template_error("text", e))
 }
@@ -76,35 +212,39 @@ fn many_heading(count: usize) -> String {
 
 /// The views of `cs` as sections of one document: ids prefixed `r1-`,
 /// `r2-`, ..., headings one level down.
-fn placed_views(cs: &[Comparison]) -> Vec<Report> {
+fn placed_views(cs: &[Comparison], hide: Hide) -> Vec<Report> {
     cs.iter()
         .enumerate()
-        .map(|(i, c)| view::report(c).placed(i + 1))
+        .map(|(i, c)| view::report(c, hide).placed(i + 1))
         .collect()
 }
 
 /// Several comparisons as one self-contained HTML page: a heading, links
 /// to each comparison, the display toggles once, then each comparison as
 /// an article with ids prefixed `r1-`, `r2-`, ...
-pub fn html_many(cs: &[Comparison]) -> Result<String> {
+pub fn html_many(cs: &[Comparison], hide: Hide) -> Result<String> {
     if let [c] = cs {
-        return html(c);
+        return html::render(&view::report(c, hide))
+            .map(ending_with_newline)
+            .map_err(|e| template_error("HTML", e));
     }
-    html::render_many(&placed_views(cs))
+    html::render_many(&placed_views(cs, hide))
         .map(ending_with_newline)
         .map_err(|e| template_error("HTML", e))
 }
 
 /// Several comparisons as one Markdown document: a heading and list of the
 /// comparisons, then each report with its headings one level down.
-pub fn markdown_many(cs: &[Comparison]) -> Result<String> {
+pub fn markdown_many(cs: &[Comparison], hide: Hide) -> Result<String> {
     if let [c] = cs {
-        return markdown(c);
+        return markdown_hiding(c, hide);
     }
     if cs.is_empty() {
         return Ok(format!("{}.\n", many_heading(0)));
     }
-    let reports = placed_views(cs);
+    let reports = placed_views(cs, hide);
+    // Each report gets an equal share of the limit.
+    let share = MARKDOWN_LIMIT / reports.len();
     let mut out = format!("# {}\n\n", many_heading(cs.len()));
     for (i, r) in reports.iter().enumerate() {
         out.push_str(&format!(
@@ -113,17 +253,16 @@ pub fn markdown_many(cs: &[Comparison]) -> Result<String> {
             filters::escape_markdown(&r.title)
         ));
     }
-    for r in &reports {
+    for r in reports {
         out.push('\n');
-        let doc = markdown::render(r).map_err(|e| template_error("Markdown", e))?;
-        out.push_str(&ending_with_newline(doc));
+        out.push_str(&ending_with_newline(fitted_markdown(r, share)?));
     }
     Ok(out)
 }
 
 /// Several comparisons for a terminal, one after another, each separated
 /// from the next by a blank line and a rule.
-pub fn text_many(cs: &[Comparison], color: bool) -> Result<String> {
+pub fn text_many(cs: &[Comparison], color: bool, hide: Hide) -> Result<String> {
     if cs.is_empty() {
         return Ok(format!("{}.\n", many_heading(0)));
     }
@@ -135,15 +274,16 @@ pub fn text_many(cs: &[Comparison], color: bool) -> Result<String> {
             out.push_str(&rule);
             out.push_str("\n\n");
         }
-        out.push_str(&text(c, color)?);
+        out.push_str(&text_hiding(c, color, hide)?);
     }
     Ok(out)
 }
 
 /// Several comparisons as a pretty JSON array with a trailing newline;
 /// each element is the contract of [`json`].
-pub fn json_many(cs: &[Comparison]) -> Result<String> {
-    let mut out = serde_json::to_string_pretty(cs)
+pub fn json_many(cs: &[Comparison], hide: Hide) -> Result<String> {
+    let shown: Vec<Comparison> = cs.iter().map(|c| hide.apply(c)).collect();
+    let mut out = serde_json::to_string_pretty(&shown)
         .map_err(|e| Error::new(format!("cannot render the JSON report: {e}")))?;
     out.push('\n');
     Ok(out)

@@ -7,6 +7,7 @@ use super::fixture;
 
 mod many;
 use crate::Comparison;
+use crate::model::Part;
 
 const SCRIPT: &str = "<script>alert(1)</script>";
 const IMG: &str = "<img src=x onerror=alert(1)>";
@@ -92,15 +93,20 @@ fn html_has_stable_anchors_moves_and_neighbour_links() {
     assert!(html.contains("OP 4 moved to <a href=\"#op-6\">OP 6</a>"));
     assert!(html.contains("Moved from <a href=\"#was-op-4\">"));
     assert!(html.contains("Lead strengthened: <i>Invites</i> → <i>Urges</i>"));
-    // The changes list says which numbering a removed paragraph is in.
+    // The changes list names both numbers, and which numbering a removed
+    // paragraph is in.
     assert!(html.contains(
-        "<a href=\"#pp-6\">PP 6</a> <span class=\"toc-note\">removed; in the old version</span>"
+        "<a href=\"#pp-6\">PP 6 (in the old version)</a> <span class=\"toc-note\">removed</span>"
     ));
+    assert!(html.contains("<a href=\"#op-6\">OP 6 (was OP 4)</a>"));
+    // The lead changes are listed, and the figure that counts them links there.
+    assert!(html.contains("<a href=\"#leads-strengthened\">Leads strengthened</a>"));
+    assert!(html.contains("id=\"leads-strengthened\">Leads strengthened</h3>"));
     assert!(html.contains("<a href=\"#op-5\" rel=\"prev\">← OP 5</a>"));
     // Routine records carry the class the "hide routine updates" toggle uses.
     assert!(html.contains("class=\"para modified routine depth-0\" id=\"op-9\""));
     assert!(html.contains(
-        "<del class=\"routine-edit\"><span class=\"vh\">[deleted: </span>seventy-seventh"
+        "<del class=\"routine-edit\" title=\"routine update: session moved on by the interval\"><span class=\"vh\">[deleted: </span>seventy-seventh"
     ));
 }
 
@@ -137,7 +143,7 @@ fn markdown_summary_table_carries_the_summary_figures() {
     assert_counts_table(counts, &c);
     let s = &c.summary;
     let row = |name: &str| counts.iter().find(|r| r[0] == name).expect(name).clone();
-    assert_eq!(row("moved")[3], "1");
+    assert_eq!(row("of which moved")[3], "1");
 
     let figures = tables
         .iter()
@@ -178,8 +184,29 @@ fn assert_counts_table(counts: &[Vec<String>], c: &Comparison) {
     expect("removed", s.preamble.removed, s.operative.removed);
     expect("split", s.preamble.split, s.operative.split);
     expect("merged", s.preamble.merged, s.operative.merged);
-    expect("moved", s.preamble.moved, s.operative.moved);
     expect("unchanged", s.preamble.unchanged, s.operative.unchanged);
+    expect("of which moved", s.preamble.moved, s.operative.moved);
+    expect(
+        "of which renumbered",
+        s.preamble.renumbered,
+        s.operative.renumbered,
+    );
+    // The statuses add up to the total, which is every record of the part.
+    let records = |part: Part| c.paragraphs.iter().filter(|p| p.part == part).count();
+    expect("total", records(Part::Preamble), records(Part::Operative));
+    let number = |cell: &str| cell.parse::<usize>().expect("a count");
+    let statuses: usize = [
+        "unchanged",
+        "modified",
+        "added",
+        "removed",
+        "split",
+        "merged",
+    ]
+    .iter()
+    .map(|name| number(&row(name)[3]))
+    .sum();
+    assert_eq!(statuses, number(&row("total")[3]));
 }
 
 #[test]

@@ -253,6 +253,42 @@ fn git_mode_reviews_every_changed_resolution_in_one_report() {
     assert!(html.contains("Review of 2 changed resolutions"));
 }
 
+/// A resolution file deleted in the pull request removes every paragraph
+/// it had: a comparison that says so and trips `--fail-on removed`.
+#[test]
+fn git_mode_counts_a_deleted_resolution_as_removed() {
+    let repo = repository();
+    let d = repo.path();
+    std::fs::remove_file(d.join("resolutions/csto/75.md")).unwrap();
+    resdiff()
+        .current_dir(d)
+        .args(["compare", "--git", "HEAD", "--fail-on", "removed"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--fail-on removed: matched"));
+    let out = resdiff()
+        .current_dir(d)
+        .args(["compare", "--git", "HEAD", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = &all[0]["summary"];
+    assert_eq!(
+        (
+            summary["preamble"]["removed"].as_u64(),
+            summary["operative"]["removed"].as_u64()
+        ),
+        (Some(15), Some(9))
+    );
+    assert!(
+        all[0]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("resolutions/csto/75.md was deleted since HEAD")
+    );
+}
+
 #[test]
 fn git_mode_with_nothing_changed_says_so() {
     let repo = repository();

@@ -187,13 +187,14 @@ fn sudan_2018_to_2020() {
             (Insert, "2021", true),
             // "2265 (2016) and 2340 (2017)" → "2265 (2016), 2340 (2017),
             // and 2400 (2018)": 2340 (2017) is kept, not deleted and
-            // inserted again.
-            (Delete, " and", false),
-            (Insert, ",", false),
-            (Insert, "and 2400 (2018), ", false),
-            (Delete, " and", false),
-            (Insert, ",", false),
-            (Insert, "2400 (2018), and 2455 (2019) ", false),
+            // inserted again; the resolutions adopted since join the lists
+            // as routine updates, their commas and "and" with them.
+            (Delete, " and", true),
+            (Insert, ",", true),
+            (Insert, "and 2400 (2018), ", true),
+            (Delete, " and", true),
+            (Insert, ",", true),
+            (Insert, "2400 (2018), and 2455 (2019) ", true),
             (Delete, "2018", true),
             (Insert, "2020", true),
             // The final report a day later: its year is no routine
@@ -211,7 +212,7 @@ fn sudan_2018_to_2020() {
         strings(&["13 January 2021", "2400 (2018)", "2455 (2019)"])
     );
     assert_eq!(op2.references.removed, strings(&["12 January 2019"]));
-    assert!(!op2.routine, "it also adds resolutions");
+    assert!(!op2.routine, "the final report is due a day later");
 
     let op3 = record(&c, "OP3", "OP3");
     assert_eq!(changes(op3)[0], (Delete, "previous ", false));
@@ -266,8 +267,18 @@ fn south_sudan_2017_to_2019() {
             "OP2 -> OP3 modified renumbered",
             "OP3 -> OP4 unchanged renumbered",
         ]
+        .into_iter()
+        .map(|line| if line == "PP1 -> PP1 modified" {
+            "PP1 -> PP1 modified routine"
+        } else {
+            line
+        })
+        .collect::<Vec<_>>()
     );
+    // PP1 only adds the resolutions adopted since 2017 to those it recalls
+    // (and drops the "and" before the last): a routine update of the list.
     let pp1 = record(&c, "PP1", "PP1");
+    assert!(pp1.routine);
     assert_eq!(
         pp1.references.added,
         strings(&[
@@ -330,7 +341,7 @@ fn south_sudan_2017_to_2019() {
         ),
         (0, 0, 0)
     );
-    assert_eq!(s.routine, 0);
+    assert_eq!(s.routine, 1, "PP1 alone");
 }
 
 /// UNSOM renewal S/2018/257 → S/2019/266: a large rewrite (29 operative

@@ -31,6 +31,11 @@ pub struct Segment {
     pub kind: WordOpKind,
     pub text: String,
     pub routine: bool,
+    /// What made a routine run routine, in words.
+    pub rule: Option<&'static str>,
+    /// Kept text the old version typeset differently: the old form, for
+    /// the HTML report to mark (unless `--hide typography`).
+    pub typeset_was: Option<String>,
 }
 
 impl Segment {
@@ -78,9 +83,17 @@ pub struct ChangeView {
     /// Anything but an unchanged paragraph that kept its place.
     pub changed: bool,
     pub moved: bool,
+    /// Moved between the preamble and the operative part.
+    pub across: bool,
+    /// Paired on weak evidence of words (`ParagraphChange::rewritten`).
+    pub rewritten: bool,
+    /// Left out of a Markdown report cut to fit a size.
+    pub cut: bool,
     /// The mark at the old place of a moved paragraph.
     pub moved_from: Option<NavLink>,
     pub routine: bool,
+    /// The rules that made it routine, in words.
+    pub routine_rules: Vec<&'static str>,
     pub lead: Option<LeadView>,
     /// The word-level redline, for records with both sides.
     pub redline: Vec<Segment>,
@@ -211,6 +224,7 @@ pub(super) fn change_view(
     parent: Option<&str>,
     depth: usize,
     anchors: &mut BTreeSet<String>,
+    hide_typography: bool,
 ) -> ChangeView {
     let old = p.old.refs();
     let new = p.new.refs();
@@ -229,7 +243,8 @@ pub(super) fn change_view(
     };
     let anchor = unique(base, anchors);
     let label = label_of(p.part, named, parent);
-    let old_label = label_of(p.part, &old, parent);
+    let old_part = p.old_part.unwrap_or(p.part);
+    let old_label = label_of(old_part, &old, parent);
 
     // Preambular paragraphs shift position whenever one is added or
     // removed; only a renumbering or a move is worth a "was".
@@ -246,29 +261,46 @@ pub(super) fn change_view(
     };
 
     let mut words = vec![p.status.name().to_string()];
-    for (flag, word) in [(p.moved, "moved"), (p.renumbered, "renumbered")] {
+    let moved = match p.old_part {
+        Some(Part::Operative) => "moved from the operative part",
+        Some(Part::Preamble) => "moved from the preamble",
+        Some(Part::Annex) => "moved from an annex",
+        None => "moved",
+    };
+    for (flag, word) in [
+        (p.moved, moved),
+        (p.renumbered, "renumbered"),
+        (p.rewritten, "rewritten"),
+    ] {
         if flag {
             words.push(word.to_string());
         }
     }
-    if p.routine {
-        // Which rules made it routine, so a reader can check the judgement.
+    // Which rules made it routine, so a reader can check the judgement.
+    let routine_rules: Vec<&'static str> = if p.routine {
         let rules: BTreeSet<RoutineRule> = p.words.iter().filter_map(|w| w.rule).collect();
-        let named: Vec<&str> = rules.iter().map(|r| r.describe()).collect();
-        words.push(if named.is_empty() {
+        rules.iter().map(|r| r.describe()).collect()
+    } else {
+        Vec::new()
+    };
+    if p.routine {
+        words.push(if routine_rules.is_empty() {
             "routine update".to_string()
         } else {
-            format!("routine update ({})", named.join("; "))
+            format!("routine update ({})", routine_rules.join("; "))
         });
     }
 
-    let redline: Vec<Segment> = p
-        .words
-        .iter()
-        // A typographic difference is no change: the report reads the new
-        // text as kept.
-        .filter(|w| !(w.text.is_empty() || w.typography && w.op == WordOpKind::Delete))
-        .map(|w| Segment {
+    // A typographic difference is no change: the report reads the new text
+    // as kept, remembering the old form for the HTML's mark.
+    let mut redline: Vec<Segment> = Vec::with_capacity(p.words.len());
+    let mut typeset_old: Option<String> = None;
+    for w in p.words.iter().filter(|w| !w.text.is_empty()) {
+        if w.typography && w.op == WordOpKind::Delete {
+            typeset_old = Some(clean(&w.text).into_owned());
+            continue;
+        }
+        redline.push(Segment {
             kind: if w.typography {
                 WordOpKind::Equal
             } else {
@@ -279,8 +311,12 @@ pub(super) fn change_view(
             // record's indentation (or vanish in HTML and Markdown).
             text: clean(&w.text).replace(PARAGRAPH_BREAK, " ¶ "),
             routine: w.routine,
-        })
-        .collect();
+            rule: w.rule.map(RoutineRule::describe),
+            typeset_was: typeset_old
+                .take()
+                .filter(|_| w.typography && !hide_typography),
+        });
+    }
     let two_sided = !old.is_empty() && !new.is_empty();
     let old_segments = redline.iter().filter(|s| !s.is_insert()).cloned().collect();
     let new_segments = redline.iter().filter(|s| !s.is_delete()).cloned().collect();
@@ -307,7 +343,7 @@ pub(super) fn change_view(
     let subparagraphs: Vec<ChangeView> = p
         .subparagraphs
         .iter()
-        .map(|s| change_view(s, Some(&anchor), depth + 1, anchors))
+        .map(|s| change_view(s, Some(&anchor), depth + 1, anchors, hide_typography))
         .collect();
     let changed =
         p.status != ChangeStatus::Unchanged || p.moved || subparagraphs.iter().any(|s| s.changed);
@@ -319,8 +355,12 @@ pub(super) fn change_view(
         description: words.join(", "),
         changed,
         moved: p.moved,
+        across: p.old_part.is_some(),
+        rewritten: p.rewritten,
+        cut: false,
         moved_from: None,
         routine: p.routine,
+        routine_rules,
         part: p.part,
         lead,
         two_sided,
@@ -352,18 +392,136 @@ pub(super) fn change_view(
 }
 
 pub(super) fn nav_link(v: &ChangeView) -> NavLink {
-    // "removed; in the old version": an added and a removed PP 5 are not
-    // the same paragraph, and the list says which numbering each is in.
-    let note = if v.origin.is_empty() {
-        v.description.clone()
-    } else {
-        format!("{}; {}", v.description, v.origin)
-    };
     NavLink {
         anchor: v.anchor.clone(),
         label: v.label.clone(),
+        note: v.description.clone(),
+        routine: v.routine,
+    }
+}
+
+/// The entry of the Changes list: both numbers in the label ("OP 14 (was
+/// OP 10)", "PP 6 (in the old version)"), so an added and a removed PP 6
+/// are told apart, and the lead change in the note.
+pub(super) fn contents_link(v: &ChangeView) -> NavLink {
+    let label = if v.origin.is_empty() {
+        v.label.clone()
+    } else {
+        format!("{} ({})", v.label, v.origin)
+    };
+    let mut note = v.description.clone();
+    if let Some(lead) = &v.lead {
+        note.push_str(&format!(
+            "; lead {}: {} → {}",
+            strength_word(lead.direction),
+            lead.old,
+            lead.new
+        ));
+    }
+    NavLink {
+        anchor: v.anchor.clone(),
+        label,
         note,
         routine: v.routine,
+    }
+}
+
+/// How the reports word a lead change's direction.
+pub(crate) fn strength_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Stronger => "strengthened",
+        Direction::Weaker => "weakened",
+        Direction::Neutral => "changed, same strength",
+    }
+}
+
+/// "Welcoming → Noting" when `v`'s lead changed in direction `d`.
+fn lead(v: &ChangeView, d: Direction) -> Option<String> {
+    v.lead
+        .as_ref()
+        .filter(|l| l.direction == d)
+        .map(|l| format!("{} → {}", l.old, l.new))
+}
+
+/// A list of the records with one kind of drafting change, for the
+/// Changes list and the figures that count them.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    /// The id the figure links to: "leads-weakened".
+    pub id: String,
+    /// "Leads weakened"
+    pub title: &'static str,
+    /// Each record (sub-paragraphs under their parent's label) with what
+    /// changed in it.
+    pub links: Vec<NavLink>,
+}
+
+/// The drafting lists of `changes`: leads by direction, references added
+/// and removed, routine updates, moves between the parts, rewritten
+/// pairs; only those with records.
+pub(super) fn listings(changes: &[ChangeView]) -> Vec<Listing> {
+    type Pick = fn(&ChangeView) -> Option<String>;
+    let kinds: [(&str, &'static str, Pick); 8] = [
+        ("leads-strengthened", "Leads strengthened", |v| {
+            lead(v, Direction::Stronger)
+        }),
+        ("leads-weakened", "Leads weakened", |v| {
+            lead(v, Direction::Weaker)
+        }),
+        ("leads-changed", "Leads changed, same strength", |v| {
+            lead(v, Direction::Neutral)
+        }),
+        ("references-added", "References added", |v| {
+            (!v.references_added.is_empty()).then(|| v.references_added.join(", "))
+        }),
+        ("references-removed", "References removed", |v| {
+            (!v.references_removed.is_empty()).then(|| v.references_removed.join(", "))
+        }),
+        ("routine-updates", "Routine updates", |v| {
+            (v.routine && v.depth == 0).then(|| v.routine_rules.join("; "))
+        }),
+        ("between-parts", "Moved between the parts", |v| {
+            v.across.then(|| v.origin.clone())
+        }),
+        ("rewritten", "Rewritten (check the pairing)", |v| {
+            v.rewritten.then(|| v.origin.clone())
+        }),
+    ];
+    let mut out = Vec::new();
+    for (id, title, pick) in kinds {
+        let mut links = Vec::new();
+        collect(changes, None, pick, &mut links);
+        if !links.is_empty() {
+            out.push(Listing {
+                id: id.to_string(),
+                title,
+                links,
+            });
+        }
+    }
+    out
+}
+
+fn collect(
+    changes: &[ChangeView],
+    parent: Option<&str>,
+    pick: fn(&ChangeView) -> Option<String>,
+    out: &mut Vec<NavLink>,
+) {
+    for v in changes {
+        let label = match parent {
+            Some(p) => format!("{p} {}", v.label),
+            None => v.label.clone(),
+        };
+        if let Some(note) = pick(v) {
+            out.push(NavLink {
+                anchor: v.anchor.clone(),
+                label: label.clone(),
+                note,
+                routine: v.routine,
+            });
+        }
+        collect(&v.subparagraphs, Some(&label), pick, out);
     }
 }
 
@@ -393,20 +551,19 @@ pub(super) fn with_moved_away_marks(
         let Some(old_index) = first_old_index(p).filter(|_| p.moved) else {
             continue;
         };
+        // The mark stands in the part the paragraph came from.
+        let from = p.old_part.unwrap_or(p.part);
         let stayed_after = records
             .iter()
             .enumerate()
-            .filter(|(_, q)| q.part == p.part && !q.moved)
+            .filter(|(_, q)| q.part == from && q.old_part.is_none() && !q.moved)
             .find(|(_, q)| first_old_index(q).is_some_and(|j| j > old_index))
             .map(|(k, _)| k);
-        let end_of_part = records
-            .iter()
-            .rposition(|q| q.part == p.part)
-            .map(|k| k + 1);
+        let end_of_part = records.iter().rposition(|q| q.part == from).map(|k| k + 1);
         let before = stayed_after.or(end_of_part).unwrap_or(records.len());
-        let old_label = label_of(p.part, &p.old.refs(), None);
+        let old_label = label_of(from, &p.old.refs(), None);
         let mark = MovedAway {
-            part: p.part,
+            part: from,
             anchor: unique(format!("was-{}", slug(&old_label)), anchors),
             old_label,
             to: nav_link(&changes[i]),

@@ -17,10 +17,29 @@ pub struct MetaRow {
 #[derive(Debug, Clone)]
 pub struct CountRow {
     pub name: &'static str,
+    /// A count among the records above ("of which moved"), not a status.
+    pub detail: bool,
     pub preamble: usize,
     pub operative: usize,
     pub annex: usize,
     pub total: usize,
+}
+
+impl CountRow {
+    /// The HTML classes of the row: "zero" greys it, "detail" indents it.
+    pub fn class(&self) -> &'static str {
+        match (self.total == 0, self.detail) {
+            (true, true) => "zero detail",
+            (true, false) => "zero",
+            (false, true) => "detail",
+            (false, false) => "",
+        }
+    }
+
+    /// A count among the records that is zero: left out of the text views.
+    pub fn is_empty_detail(&self) -> bool {
+        self.detail && self.total == 0
+    }
 }
 
 /// One figure of the summary: "Words inserted: 12".
@@ -28,6 +47,8 @@ pub struct CountRow {
 pub struct Figure {
     pub name: &'static str,
     pub value: String,
+    /// The id of the list of the records it counts, when there is one.
+    pub anchor: Option<String>,
 }
 
 pub(super) fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
@@ -97,25 +118,31 @@ pub(super) fn count_rows(c: &Comparison) -> Vec<CountRow> {
         let (preamble, operative, annex) = (of(&s.preamble), of(&s.operative), of(&s.annex));
         CountRow {
             name,
+            detail: false,
             preamble,
             operative,
             annex,
             total: preamble + operative + annex,
         }
     };
-    let mut rows: Vec<CountRow> = [
-        ChangeStatus::Modified,
-        ChangeStatus::Added,
-        ChangeStatus::Removed,
-        ChangeStatus::Split,
-        ChangeStatus::Merged,
-    ]
-    .into_iter()
-    .map(|st| row(st.name(), &|counts| counts.get(st)))
-    .collect();
-    rows.push(row("moved", &|counts| counts.moved));
-    rows.push(row("renumbered", &|counts| counts.renumbered));
-    rows.push(row("unchanged", &|counts| counts.unchanged));
+    // The statuses partition the records, so they add up to the total;
+    // moved and renumbered records are among them, listed after it.
+    let mut rows: Vec<CountRow> = ChangeStatus::ALL
+        .into_iter()
+        .map(|st| row(st.name(), &|counts| counts.get(st)))
+        .collect();
+    rows.push(row("total", &|counts| {
+        ChangeStatus::ALL.iter().map(|&st| counts.get(st)).sum()
+    }));
+    let mut detail = |name, of: &dyn Fn(&crate::comparison::StatusCounts) -> usize| {
+        rows.push(CountRow {
+            detail: true,
+            ..row(name, of)
+        });
+    };
+    detail("of which moved", &|counts| counts.moved);
+    detail("of which renumbered", &|counts| counts.renumbered);
+    detail("of which across parts", &|counts| counts.from_other_part);
     rows
 }
 
@@ -124,6 +151,7 @@ pub(super) fn figures(c: &Comparison) -> Vec<Figure> {
     let fig = |name, value: usize| Figure {
         name,
         value: value.to_string(),
+        anchor: None,
     };
     vec![
         fig("Words inserted", s.words_inserted),
@@ -137,6 +165,7 @@ pub(super) fn figures(c: &Comparison) -> Vec<Figure> {
         Figure {
             name: "Overall similarity",
             value: percent(s.similarity),
+            anchor: None,
         },
     ]
 }

@@ -12,9 +12,13 @@ use std::collections::BTreeSet;
 use crate::comparison::Comparison;
 use crate::model::Part;
 
+use super::Hide;
+
 use super::sanitize::clean;
-pub use changes::{ChangeView, MovedAway};
-use changes::{change_view, link_neighbours, nav_link, with_moved_away_marks};
+pub use changes::{ChangeView, Listing, MovedAway};
+use changes::{
+    change_view, contents_link, link_neighbours, listings, nav_link, with_moved_away_marks,
+};
 pub use head::{CountRow, Figure, MetaRow};
 use head::{count_rows, figures, meta_rows};
 
@@ -35,9 +39,20 @@ pub struct Report {
     pub entries: Vec<Entry>,
     /// The changed records, in order, for tables of contents.
     pub toc: Vec<NavLink>,
+    /// The records of each kind of drafting change (leads, references,
+    /// routine, moves between the parts, rewritten pairs).
+    pub listings: Vec<Listing>,
     pub has_changes: bool,
     pub has_routine: bool,
     pub unchanged_count: usize,
+    /// What `--hide` asked to leave out.
+    pub hide: Hide,
+    /// "Hidden (--hide): 2 routine updates." or empty.
+    pub hidden_note: String,
+    /// Set when the Markdown report was cut to fit a size: what it left out.
+    pub cut_note: String,
+    /// The Markdown report leaves out its list of unchanged paragraphs.
+    pub cut_unchanged: bool,
     /// Put before every id and in-page link ("r2-"), so several reports
     /// can share a page; empty for a report alone.
     pub id_prefix: String,
@@ -51,7 +66,11 @@ impl Report {
     /// and link prefixed with `r{n}-`, every heading one level down.
     pub fn placed(mut self, n: usize) -> Report {
         let prefix = format!("r{n}-");
-        for link in &mut self.toc {
+        for link in self
+            .toc
+            .iter_mut()
+            .chain(self.listings.iter_mut().flat_map(|l| l.links.iter_mut()))
+        {
             link.anchor.insert_str(0, &prefix);
         }
         for entry in &mut self.entries {
@@ -121,23 +140,50 @@ pub struct PartHeading {
 }
 
 /// Builds the view of `c`.
-pub fn report(c: &Comparison) -> Report {
+pub fn report(c: &Comparison, hide: Hide) -> Report {
     let mut anchors = BTreeSet::new();
     let mut changes: Vec<ChangeView> = c
         .paragraphs
         .iter()
-        .map(|p| change_view(p, None, 0, &mut anchors))
+        .map(|p| change_view(p, None, 0, &mut anchors, hide.typography))
         .collect();
 
-    let toc: Vec<NavLink> = changes.iter().filter(|v| v.changed).map(nav_link).collect();
-    link_neighbours(&mut changes, &toc);
+    let toc: Vec<NavLink> = changes
+        .iter()
+        .filter(|v| v.changed)
+        .map(contents_link)
+        .collect();
+    // Previous and next go by the short labels.
+    let neighbours: Vec<NavLink> = changes.iter().filter(|v| v.changed).map(nav_link).collect();
+    link_neighbours(&mut changes, &neighbours);
+    let listings = listings(&changes);
 
+    let routine_count = changes.iter().filter(|v| v.routine).count();
     let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors);
     let unchanged_count = entries
         .iter()
         .filter(|e| matches!(e, Entry::Change(v) if !v.changed))
         .count();
 
+    let mut hidden = Vec::new();
+    if hide.routine && routine_count > 0 {
+        hidden.push(plural(routine_count, "routine update", "routine updates"));
+    }
+    if hide.unchanged && unchanged_count > 0 {
+        hidden.push(plural(
+            unchanged_count,
+            "unchanged paragraph",
+            "unchanged paragraphs",
+        ));
+    }
+    if hide.typography {
+        hidden.push("marks of typography".to_string());
+    }
+    let hidden_note = if hidden.is_empty() {
+        String::new()
+    } else {
+        format!("Hidden (--hide): {}.", hidden.join(", "))
+    };
     let old_label = clean(&c.old.label()).into_owned();
     let new_label = clean(&c.new.label()).into_owned();
     Report {
@@ -145,14 +191,38 @@ pub fn report(c: &Comparison) -> Report {
         meta_rows: meta_rows(&c.old, &c.new),
         count_rows: count_rows(c),
         has_annexes: c.paragraphs.iter().any(|p| p.part == Part::Annex),
-        figures: figures(c),
+        figures: figures(c)
+            .into_iter()
+            .map(|f| Figure {
+                // A figure links to the list of the records it counts.
+                anchor: listings
+                    .iter()
+                    .find(|l| l.title == f.name)
+                    .map(|l| l.id.clone()),
+                ..f
+            })
+            .collect(),
         warnings: c.warnings.iter().map(|w| clean(w).into_owned()).collect(),
         has_changes: !toc.is_empty(),
         has_routine: toc.iter().any(|l| l.routine),
         toc,
+        listings,
         entries,
         unchanged_count,
+        hide,
+        hidden_note,
+        cut_note: String::new(),
+        cut_unchanged: false,
         id_prefix: String::new(),
         heading_shift: 0,
+    }
+}
+
+/// "1 routine update", "3 routine updates".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
