@@ -58,28 +58,31 @@ fn texts(pool: &[String], idx: &[usize]) -> Vec<String> {
 }
 
 /// Every old and every new paragraph appears exactly once, and the word
-/// operations rebuild both texts.
+/// operations rebuild both texts (a paragraph moved between the parts is
+/// counted in the part it came from on its old side).
 fn check_complete(records: &[ParagraphChange], old: &[&[String]; 2], new: &[&[String]; 2]) {
-    for (k, part) in [Part::Preamble, Part::Operative].into_iter().enumerate() {
-        let mut olds = Vec::new();
-        let mut news = Vec::new();
-        for r in records.iter().filter(|r| r.part == part) {
-            let o: Vec<usize> = r.old.refs().iter().map(|x| x.index - 1).collect();
-            let n: Vec<usize> = r.new.refs().iter().map(|x| x.index - 1).collect();
-            let join = |side: &[usize], texts: &[String]| {
-                side.iter()
-                    .map(|&i| texts[i].as_str())
-                    .collect::<Vec<_>>()
-                    .join(PARAGRAPH_BREAK)
-            };
-            assert_eq!(sides(&r.words), (join(&o, old[k]), join(&n, new[k])));
-            olds.extend(o);
-            news.extend(n);
-        }
-        olds.sort_unstable();
-        news.sort_unstable();
-        assert_eq!(olds, (0..old[k].len()).collect::<Vec<_>>());
-        assert_eq!(news, (0..new[k].len()).collect::<Vec<_>>());
+    let slot = |part: Part| usize::from(part == Part::Operative);
+    let mut olds: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    let mut news: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for r in records {
+        let (from, to) = (slot(r.old_part.unwrap_or(r.part)), slot(r.part));
+        let o: Vec<usize> = r.old.refs().iter().map(|x| x.index - 1).collect();
+        let n: Vec<usize> = r.new.refs().iter().map(|x| x.index - 1).collect();
+        let join = |side: &[usize], texts: &[String]| {
+            side.iter()
+                .map(|&i| texts[i].as_str())
+                .collect::<Vec<_>>()
+                .join(PARAGRAPH_BREAK)
+        };
+        assert_eq!(sides(&r.words), (join(&o, old[from]), join(&n, new[to])));
+        olds[from].extend(o);
+        news[to].extend(n);
+    }
+    for k in 0..2 {
+        olds[k].sort_unstable();
+        news[k].sort_unstable();
+        assert_eq!(olds[k], (0..old[k].len()).collect::<Vec<_>>());
+        assert_eq!(news[k], (0..new[k].len()).collect::<Vec<_>>());
     }
 }
 
