@@ -571,5 +571,18 @@ fn typography_alone_is_no_change_of_wording() {
         .map(|w| (w.op, w.text.as_str()))
         .collect();
     assert_eq!(worded, [(WordOpKind::Delete, "great ")]);
-    assert_eq!(sides(&p.words), (old, edited));
+    assert_eq!(sides(&p.words), (old.clone(), edited));
+
+    // Words a PDF's layout broke ("counter- narcotics", "counter narcotics",
+    // "Assem bly") are the same words.
+    for broken in ["counter- narcotics", "counter narcotics"] {
+        let split = old.replacen("counter-narcotics", broken, 1);
+        let p = one(&split.replacen("General Assembly", "General Assem bly", 1));
+        assert_eq!(p.status, ChangeStatus::Unchanged, "{broken}: {:?}", p.words);
+    }
+    // So are words it glued ("greatpractical"); other letters are not.
+    let p = one(&old.replacen("great practical importance", "greatpractical importance", 1));
+    assert_eq!(p.status, ChangeStatus::Unchanged, "{:?}", p.words);
+    let p = one(&old.replacen("great practical", "grate practical", 1));
+    assert_eq!(p.status, ChangeStatus::Modified);
 }

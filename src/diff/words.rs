@@ -341,6 +341,35 @@ fn cleanup(segments: Vec<Segment>) -> Vec<Segment> {
         out.push(segment);
     }
     share_whitespace(close_brackets(out))
+        .into_iter()
+        .map(split_words_as_typography)
+        .collect()
+}
+
+/// A word the PDF's layout broke in two ("co operation", "human- made")
+/// against the whole word is one word typeset differently: a change whose
+/// two sides are the same letters once spaces and hyphens are dropped.
+fn split_words_as_typography(segment: Segment) -> Segment {
+    let letters = |s: &str| -> String {
+        typographic_key(s)
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect()
+    };
+    match segment {
+        Segment::Change { delete, insert }
+            if !delete.trim().is_empty()
+                && !insert.trim().is_empty()
+                && delete.split_whitespace().count() != insert.split_whitespace().count()
+                && letters(&delete) == letters(&insert) =>
+        {
+            Segment::Typography {
+                old: delete,
+                new: insert,
+            }
+        }
+        other => other,
+    }
 }
 
 /// `[-2290 (2016-]{+2428 (2018+})` reads as `[-2290 (2016)-]{+2428 (2018)+})`:

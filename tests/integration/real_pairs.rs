@@ -553,3 +553,38 @@ fn somalia_2019_to_2020() {
     assert!(s.operative.added >= 30, "{}", s.operative.added);
     assert!(s.similarity < 0.2, "{}", s.similarity);
 }
+
+/// S/2019/441 with its sanctions renewed to 31 May 2021 instead of 2020:
+/// three years after S/2017/444's 31 May 2018 across a two-year interval.
+/// An end date moved forward is a routine update (`mandate-end`), whatever
+/// the interval.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn a_mandate_end_moved_forward_by_more_than_the_interval_is_routine() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let old = import(&corpus, "S_2017_444", "south-sudan");
+    let mut new = import(&corpus, "S_2019_441", "south-sudan");
+    let op1 = &mut new.operative[0];
+    assert!(op1.text.starts_with("Decides to renew until 31 May 2020"));
+    op1.text = op1
+        .text
+        .replacen("until 31 May 2020", "until 31 May 2021", 1);
+    let c = compare(&old, &new);
+    let op1 = record(&c, "OP1", "OP1");
+    let first: Vec<_> = changes(op1).into_iter().take(2).collect();
+    assert_eq!(first, [(Delete, "2018", true), (Insert, "2021", true)]);
+    assert_eq!(
+        op1.words.iter().find(|w| w.routine).and_then(|w| w.rule),
+        Some(resdiff::comparison::RoutineRule::MandateEnd)
+    );
+    // The Panel's dates that are no end dates stay interval updates.
+    let panel = record(&c, "OP2", "OP3");
+    assert!(
+        panel
+            .words
+            .iter()
+            .any(|w| w.rule == Some(resdiff::comparison::RoutineRule::Interval))
+    );
+}

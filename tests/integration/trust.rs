@@ -112,3 +112,51 @@ fn a_paragraph_moved_between_the_parts_keeps_its_identity_and_says_its_force() {
     assert!(records_in(&c, ChangeStatus::Added).is_empty());
     assert!(records_in(&c, ChangeStatus::Removed).is_empty());
 }
+
+fn shipped_77() -> String {
+    std::fs::read_to_string(project_root().join("resolutions/csto/77.md")).expect("shipped text")
+}
+
+/// A record of the preamble opening with `opening`.
+fn preambular<'a>(c: &'a Comparison, opening: &str) -> &'a ParagraphChange {
+    c.paragraphs
+        .iter()
+        .find(|p| {
+            p.part == Part::Preamble
+                && p.new
+                    .refs()
+                    .first()
+                    .is_some_and(|r| r.text.starts_with(opening))
+        })
+        .unwrap_or_else(|| panic!("no paragraph opening {opening}"))
+}
+
+/// The 77th-session draft moves the sessions on by two; a routine flag
+/// must not also cover a citation's year moved by the same two years
+/// (Security Council resolution 1631 (2005) → "1631 (2007)"), nor a date in
+/// the past moved by two years (the memorandum signed on 17 January 2017).
+#[test]
+fn a_citation_or_a_historical_date_moved_by_the_interval_is_substance() {
+    let mut new = edit(
+        &shipped_77(),
+        "resolution 1631 (2005)",
+        "resolution 1631 (2007)",
+    );
+    new = edit(
+        &new,
+        "signing on 17 January 2017",
+        "signing on 17 January 2019",
+    );
+    let c = resdiff::compare(&read(&shipped()), &read(&new));
+    for opening in [
+        "Referring to all previous relevant",
+        "Welcoming the signing on",
+    ] {
+        let p = preambular(&c, opening);
+        assert_eq!(p.status, ChangeStatus::Modified, "{opening}");
+        assert!(!p.routine, "{opening}: {:?}", p.words);
+        assert!(p.words.iter().all(|w| !w.routine), "{opening}");
+    }
+    // The session updates of OP8 and OP9 stay routine.
+    assert_eq!(c.summary.routine, 2);
+}
