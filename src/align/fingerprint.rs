@@ -1,6 +1,9 @@
 //! What the alignment knows of a paragraph: its words, normalised and hashed,
 //! as a sorted set, and the word-pair shingles the candidate index uses. The
-//! similarity score of two paragraphs lives here too.
+//! similarity score of two paragraphs lives here too, and the weights that
+//! make a document's rare words count for more than its boilerplate.
+
+use std::collections::HashMap;
 
 /// Below this many word pairs, containment is not evidence: a short
 /// paragraph is "contained" in too many long ones.
@@ -62,6 +65,64 @@ impl Fingerprint {
             words,
             shingles,
         }
+    }
+}
+
+/// Weight of each word: ln(paragraphs / paragraphs using it).
+pub struct Weights(HashMap<u64, f64>);
+
+impl Weights {
+    pub fn of(old: &[Fingerprint], new: &[Fingerprint]) -> Weights {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for fp in old.iter().chain(new) {
+            for &w in &fp.words {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+        let n = (old.len() + new.len()).max(1) as f64;
+        Weights(
+            df.into_iter()
+                .map(|(w, d)| (w, (n / f64::from(d)).ln()))
+                .collect(),
+        )
+    }
+
+    pub fn sum(&self, words: impl Iterator<Item = u64>) -> f64 {
+        words.map(|w| self.0.get(&w).copied().unwrap_or(0.0)).sum()
+    }
+
+    /// Weighted Dice ratio of two paragraphs' word sets.
+    pub fn dice(&self, a: &Fingerprint, b: &Fingerprint) -> f64 {
+        let shared: Vec<u64> = a
+            .words
+            .iter()
+            .copied()
+            .filter(|w| b.words.binary_search(w).is_ok())
+            .collect();
+        let total = self.sum(a.words.iter().copied()) + self.sum(b.words.iter().copied());
+        if total <= 0.0 {
+            return 0.0;
+        }
+        2.0 * self.sum(shared.into_iter()) / total
+    }
+
+    /// The weight of the words of `piece` that `whole` has and `sibling`
+    /// lacks: what `piece` carries of `whole` beyond `sibling`.
+    pub fn carried(&self, piece: &Fingerprint, whole: &Fingerprint, sibling: &Fingerprint) -> f64 {
+        self.sum(piece.words.iter().copied().filter(|w| {
+            whole.words.binary_search(w).is_ok() && sibling.words.binary_search(w).is_err()
+        }))
+    }
+
+    /// The weight of the words of `fp` that `except` lacks (all of them
+    /// for an empty `except`).
+    pub fn outside(&self, fp: &Fingerprint, except: &Fingerprint) -> f64 {
+        self.sum(
+            fp.words
+                .iter()
+                .copied()
+                .filter(|w| except.words.binary_search(w).is_err()),
+        )
     }
 }
 

@@ -6,9 +6,9 @@
 //! share the document's rarer words, and each is the other's best match
 //! there. Such pairs are marked rewritten, for a reader to check.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use super::fingerprint::{Fingerprint, intersection, ratio, score};
+use super::fingerprint::{Fingerprint, Weights, intersection, ratio, score};
 
 /// The word ratio a rewritten pair must reach at least: below it, two
 /// paragraphs on one subject share no more than the subject's vocabulary.
@@ -25,45 +25,6 @@ const MIN_WEIGHTED_WITHOUT_LEAD: f64 = 0.3;
 /// diagonal only, so the cost stays linear.
 const MAX_GAP_PAIRS: usize = 4096;
 const DIAGONAL: usize = 8;
-
-/// Weight of each word: ln(paragraphs / paragraphs using it).
-struct Weights(HashMap<u64, f64>);
-
-impl Weights {
-    fn of(old: &[Fingerprint], new: &[Fingerprint]) -> Weights {
-        let mut df: HashMap<u64, u32> = HashMap::new();
-        for fp in old.iter().chain(new) {
-            for &w in &fp.words {
-                *df.entry(w).or_default() += 1;
-            }
-        }
-        let n = (old.len() + new.len()).max(1) as f64;
-        Weights(
-            df.into_iter()
-                .map(|(w, d)| (w, (n / f64::from(d)).ln()))
-                .collect(),
-        )
-    }
-
-    fn sum(&self, words: impl Iterator<Item = u64>) -> f64 {
-        words.map(|w| self.0.get(&w).copied().unwrap_or(0.0)).sum()
-    }
-
-    /// Weighted Dice ratio of two paragraphs' word sets.
-    fn dice(&self, a: &Fingerprint, b: &Fingerprint) -> f64 {
-        let shared: Vec<u64> = a
-            .words
-            .iter()
-            .copied()
-            .filter(|w| b.words.binary_search(w).is_ok())
-            .collect();
-        let total = self.sum(a.words.iter().copied()) + self.sum(b.words.iter().copied());
-        if total <= 0.0 {
-            return 0.0;
-        }
-        2.0 * self.sum(shared.into_iter()) / total
-    }
-}
 
 /// How strongly `o` and `n` look like one paragraph rewritten: the share
 /// of rare-word weight they have in common plus the share of their word
@@ -97,8 +58,8 @@ pub fn pair_rewritten(
     old_free: &[bool],
     new_free: &[bool],
     same_lead: &dyn Fn(usize, usize) -> bool,
+    weights: &Weights,
 ) -> Vec<(usize, usize, f64)> {
-    let weights = Weights::of(old, new);
     let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
     bounds.extend(anchors.iter().map(|&(o, n)| (o + 1, n + 1)));
     let mut ends: Vec<(usize, usize)> = anchors.to_vec();
@@ -119,7 +80,7 @@ pub fn pair_rewritten(
                 if !whole && centre.abs_diff(j) > DIAGONAL {
                     continue;
                 }
-                if let Some(s) = evidence(&old[o], &new[n], same_lead(o, n), &weights) {
+                if let Some(s) = evidence(&old[o], &new[n], same_lead(o, n), weights) {
                     edges.push((s, o, n));
                 }
             }

@@ -1,10 +1,13 @@
 //! Splits and merges: after one-to-one pairing, a leftover new paragraph
 //! next to a pair whose old paragraph also contains the leftover's words is
 //! the rest of a split; a leftover old paragraph next to a pair whose new
-//! paragraph contains it was merged in.
+//! paragraph contains it was merged in (`group`). After the rewritten pairs,
+//! leftovers anywhere in the part whose rarer words and phrases stand in a
+//! paired paragraph beyond its partner join it too (`absorb`).
 
 use super::Link;
-use super::fingerprint::{Fingerprint, intersection};
+use super::candidates::CandidateIndex;
+use super::fingerprint::{Fingerprint, Weights, intersection};
 
 /// Share of a leftover's word pairs that must be found in the paragraph it
 /// was split from (or merged into).
@@ -205,4 +208,140 @@ pub fn group(old: &[Fingerprint], new: &[Fingerprint], pairs: Vec<(usize, usize,
         }
     }
     Grouped { units }
+}
+
+/// Share of a leftover's rare-word weight, and of its word pairs, that must
+/// stand in the other paragraph and not in its partner, for the leftover to
+/// be part of a merge (or split) wherever it stood: what the drafter moved
+/// in, not the subject's common words.
+const MIN_CARRIED_WEIGHT: f64 = 0.3;
+const MIN_CARRIED_PHRASES: f64 = 0.25;
+/// Word pairs it must bring at least.
+const MIN_CARRIED_SHINGLES: usize = 4;
+
+/// Word pairs of `piece` in `whole` and not in `sibling`.
+fn phrases_beyond(piece: &Fingerprint, whole: &Fingerprint, sibling: &Fingerprint) -> usize {
+    piece
+        .shingles
+        .iter()
+        .filter(|s| {
+            whole.shingles.binary_search(s).is_ok() && sibling.shingles.binary_search(s).is_err()
+        })
+        .count()
+}
+
+/// How much of `piece` stands in `whole` beyond `sibling`; `None` when too
+/// little for it to be part of `whole`.
+fn carried_share(
+    piece: &Fingerprint,
+    whole: &Fingerprint,
+    sibling: &Fingerprint,
+    weights: &Weights,
+) -> Option<f64> {
+    let phrases = phrases_beyond(piece, whole, sibling);
+    if phrases < MIN_CARRIED_SHINGLES
+        || (phrases as f64) < MIN_CARRIED_PHRASES * piece.shingles.len() as f64
+    {
+        return None;
+    }
+    let total = weights.outside(piece, &Fingerprint::default());
+    let share = if total > 0.0 {
+        weights.carried(piece, whole, sibling) / total
+    } else {
+        0.0
+    };
+    (share >= MIN_CARRIED_WEIGHT).then_some(share)
+}
+
+/// Leftovers that are part of a merge or split with a paragraph anywhere in
+/// the part, not only next to it: an old paragraph whose words, beyond its
+/// partner's, stand in a new one was merged into it ("two non-adjacent
+/// paragraphs → one"); a new paragraph carrying an old one's words beyond
+/// what its partner kept was split from it. `free` says which paragraphs
+/// no unit covers yet.
+pub fn absorb(
+    units: &mut [Unit],
+    old: &[Fingerprint],
+    new: &[Fingerprint],
+    weights: &Weights,
+    old_free: &[bool],
+    new_free: &[bool],
+) {
+    // The unit of each paired paragraph, for merges and splits to grow.
+    let mut unit_of_new: Vec<Option<usize>> = vec![None; new.len()];
+    let mut unit_of_old: Vec<Option<usize>> = vec![None; old.len()];
+    for (u, unit) in units.iter().enumerate() {
+        match unit {
+            Unit::Pair(o, n, _) | Unit::Rewritten(o, n, _) => {
+                unit_of_new[*n] = Some(u);
+                unit_of_old[*o] = Some(u);
+            }
+            Unit::Merge(_, n) => unit_of_new[*n] = Some(u),
+            Unit::Split(o, _) => unit_of_old[*o] = Some(u),
+        }
+    }
+    // Old leftovers into the new paragraphs they went to.
+    let new_index = CandidateIndex::build(new);
+    let mut counts = vec![0u32; new.len()];
+    let mut merges: Vec<(usize, usize)> = Vec::new();
+    for o in (0..old.len()).filter(|&o| old_free[o]) {
+        let best = new_index
+            .candidates(&old[o], o, old.len(), &mut counts)
+            .into_iter()
+            .filter_map(|n| {
+                let u = unit_of_new[n]?;
+                let partner = match &units[u] {
+                    Unit::Pair(p, _, _) | Unit::Rewritten(p, _, _) => &old[*p],
+                    Unit::Merge(..) | Unit::Split(..) => return None,
+                };
+                carried_share(&old[o], &new[n], partner, weights).map(|s| (s, u))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, u)) = best {
+            merges.push((o, u));
+        }
+    }
+    // New leftovers split from the old paragraphs they carry on.
+    let old_index = CandidateIndex::build(old);
+    let mut counts = vec![0u32; old.len()];
+    let mut splits: Vec<(usize, usize)> = Vec::new();
+    for n in (0..new.len()).filter(|&n| new_free[n]) {
+        let best = old_index
+            .candidates(&new[n], n, new.len(), &mut counts)
+            .into_iter()
+            .filter_map(|o| {
+                let u = unit_of_old[o]?;
+                let sibling = match &units[u] {
+                    Unit::Pair(_, m, _) | Unit::Rewritten(_, m, _) => &new[*m],
+                    Unit::Merge(..) | Unit::Split(..) => return None,
+                };
+                carried_share(&new[n], &old[o], sibling, weights).map(|s| (s, u))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, u)) = best {
+            splits.push((n, u));
+        }
+    }
+    // A unit takes merges or splits, never both: a pair that gained old
+    // paragraphs keeps them, and its splits are left as added.
+    let merged: std::collections::BTreeSet<usize> = merges.iter().map(|&(_, u)| u).collect();
+    for (o, u) in merges {
+        units[u] = match &units[u] {
+            Unit::Pair(p, n, _) | Unit::Rewritten(p, n, _) => Unit::Merge(sorted(vec![*p, o]), *n),
+            Unit::Merge(os, n) => Unit::Merge(sorted(os.iter().copied().chain([o]).collect()), *n),
+            split @ Unit::Split(..) => split.clone(),
+        };
+    }
+    for (n, u) in splits.into_iter().filter(|(_, u)| !merged.contains(u)) {
+        units[u] = match &units[u] {
+            Unit::Pair(o, m, _) | Unit::Rewritten(o, m, _) => Unit::Split(*o, sorted(vec![*m, n])),
+            Unit::Split(o, ns) => Unit::Split(*o, sorted(ns.iter().copied().chain([n]).collect())),
+            merge @ Unit::Merge(..) => merge.clone(),
+        };
+    }
+}
+
+fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v
 }

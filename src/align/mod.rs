@@ -18,7 +18,7 @@ mod order;
 
 use crate::model::Paragraph;
 use candidates::CandidateIndex;
-use fingerprint::Fingerprint;
+use fingerprint::{Fingerprint, Weights};
 
 /// Pairs scoring below this are not the same paragraph.
 pub const PAIR_THRESHOLD: f64 = 0.5;
@@ -177,11 +177,22 @@ fn align<S: AsRef<str>>(
             .into_iter()
             .for_each(|n| new_free[n] = false);
     }
-    for (o, n, s) in
-        gaps::pair_rewritten(&old_fp, &new_fp, &anchors, &old_free, &new_free, same_lead)
-    {
+    let weights = Weights::of(&old_fp, &new_fp);
+    for (o, n, s) in gaps::pair_rewritten(
+        &old_fp, &new_fp, &anchors, &old_free, &new_free, same_lead, &weights,
+    ) {
+        old_free[o] = false;
+        new_free[n] = false;
         grouped.units.push(groups::Unit::Rewritten(o, n, s));
     }
+    groups::absorb(
+        &mut grouped.units,
+        &old_fp,
+        &new_fp,
+        &weights,
+        &old_free,
+        &new_free,
+    );
     let moved = moves(&grouped.units, old.len(), new.len());
     links_in_reading_order(old.len(), new.len(), &grouped.units, &moved)
 }
