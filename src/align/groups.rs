@@ -216,6 +216,9 @@ pub fn group(old: &[Fingerprint], new: &[Fingerprint], pairs: Vec<(usize, usize,
 /// in, not the subject's common words.
 const MIN_CARRIED_WEIGHT: f64 = 0.3;
 const MIN_CARRIED_PHRASES: f64 = 0.25;
+/// Or the share of what the other paragraph has beyond the partner, of its
+/// rare-word weight and of its word pairs, that the leftover carries.
+const MIN_CARRIED_REST: f64 = 0.5;
 /// Word pairs it must bring at least.
 const MIN_CARRIED_SHINGLES: usize = 4;
 
@@ -231,7 +234,10 @@ fn phrases_beyond(piece: &Fingerprint, whole: &Fingerprint, sibling: &Fingerprin
 }
 
 /// How much of `piece` stands in `whole` beyond `sibling`; `None` when too
-/// little for it to be part of `whole`.
+/// little for it to be part of `whole`. Measured both ways: as a share of
+/// the piece (an old paragraph taken whole into another), and as a share of
+/// what `whole` has beyond `sibling` (the rest of a split paragraph, carried
+/// on in an expanded continuation).
 fn carried_share(
     piece: &Fingerprint,
     whole: &Fingerprint,
@@ -239,18 +245,23 @@ fn carried_share(
     weights: &Weights,
 ) -> Option<f64> {
     let phrases = phrases_beyond(piece, whole, sibling);
-    if phrases < MIN_CARRIED_SHINGLES
-        || (phrases as f64) < MIN_CARRIED_PHRASES * piece.shingles.len() as f64
-    {
+    if phrases < MIN_CARRIED_SHINGLES {
         return None;
     }
-    let total = weights.outside(piece, &Fingerprint::default());
-    let share = if total > 0.0 {
-        weights.carried(piece, whole, sibling) / total
-    } else {
-        0.0
-    };
-    (share >= MIN_CARRIED_WEIGHT).then_some(share)
+    let rest_phrases = whole
+        .shingles
+        .iter()
+        .filter(|s| sibling.shingles.binary_search(s).is_err())
+        .count();
+    let ratio = |part: f64, of: f64| if of > 0.0 { part / of } else { 0.0 };
+    let carried = weights.carried(piece, whole, sibling);
+    let of_piece = ratio(carried, weights.outside(piece, &Fingerprint::default()));
+    let of_rest = ratio(carried, weights.outside(whole, sibling));
+    let piece_ok = of_piece >= MIN_CARRIED_WEIGHT
+        && phrases as f64 >= MIN_CARRIED_PHRASES * piece.shingles.len() as f64;
+    let rest_ok =
+        of_rest >= MIN_CARRIED_REST && phrases as f64 >= MIN_CARRIED_REST * rest_phrases as f64;
+    (piece_ok || rest_ok).then_some(of_piece.max(of_rest))
 }
 
 /// Leftovers that are part of a merge or split with a paragraph anywhere in

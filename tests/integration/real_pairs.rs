@@ -459,12 +459,11 @@ fn somalia_2018_to_2019() {
     // New OP3 "Requests UNSOM to maintain and strengthen its presence …,
     // welcomes the strong relationship between UNSOM, … UNSOS …" keeps old
     // OP9 "Welcomes the strong relationship …" whole behind a request taken
-    // from old OP2: the opening changed, the welcome was not strengthened.
-    let op3 = record(&c, "OP9", "OP3");
-    assert_eq!(
-        lead(op3),
-        Some(("Welcomes", "Requests", Direction::Neutral))
-    );
+    // from old OP2 ("Requests … UNSOM …"): the two merged, and the request
+    // still opens it, so no lead changed.
+    let op3 = record(&c, "OP2+OP9", "OP3");
+    assert_eq!(op3.status, ChangeStatus::Merged);
+    assert_eq!(lead(op3), None);
 
     // Old OP4 "Further underscores the importance of UNSOM's support …
     // elections" → new OP8 "Underlines the importance of UNSOM's political
@@ -596,4 +595,76 @@ fn a_mandate_end_moved_forward_by_more_than_the_interval_is_routine() {
             .iter()
             .any(|w| w.rule == Some(resdiff::comparison::RoutineRule::Interval))
     );
+}
+
+/// S/2020/445 OP6 with its sub-paragraph (a) split the way drafters split
+/// one: "(a) The FGS to drive forward … at the earliest opportunity;" and a
+/// new "(b) For AMISOM, UNSOM, UNSOS, the FGS and FMS to increase
+/// coordination …", expanded with a clause of OP7 ("with due regard to the
+/// need to protect civilians …"); the old (b) and (c) now (c) and (d). The
+/// old (a) is split, not removed and added; (b) and (c) are renumbered.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn a_sub_paragraph_split_in_two_is_a_split() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let path = corpus.join("sc/S_2020_445.pdf");
+    let old = resdiff::load_file(&path, None).expect("PDF").resolution;
+    let mut new = old.clone();
+    let subs = &mut new.operative[5].subparagraphs;
+    assert_eq!(subs.len(), 3);
+    let (kept, rest) = subs[0]
+        .text
+        .split_once(", and for ")
+        .expect("the clause that is split off");
+    let mut second = subs[0].clone();
+    let clause = old.operative[6]
+        .text
+        .split_once("and with ")
+        .and_then(|(_, c)| c.split_once(", underlines"))
+        .map(|(c, _)| c)
+        .expect("OP7's clause");
+    second.text = format!("For {}, with {clause};", rest.trim_end_matches(';'));
+    subs[0].text = format!("{kept};");
+    subs.insert(1, second);
+    for (sub, label) in subs.iter_mut().zip(["a", "b", "c", "d"]) {
+        sub.number = Some(label.to_string());
+    }
+    let c = compare(&old, &new);
+    let op6 = record(&c, "OP6", "OP6");
+    let outline: Vec<String> = op6
+        .subparagraphs
+        .iter()
+        .map(|s| {
+            let side = |side: &Side| {
+                side.refs()
+                    .iter()
+                    .map(|r| r.number.clone().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
+            format!("{} -> {} {}", side(&s.old), side(&s.new), s.status.name())
+        })
+        .collect();
+    assert_eq!(
+        outline,
+        ["a -> a+b split", "b -> c unchanged", "c -> d unchanged"]
+    );
+    assert!(op6.subparagraphs[1..].iter().all(|s| s.renumbered));
+    // The split's redline takes nothing away that only moved: what it
+    // deletes is the joining "and for", a word or two at a time.
+    let split = &op6.subparagraphs[0];
+    let deleted: Vec<&str> = split
+        .words
+        .iter()
+        .filter(|w| w.op == WordOpKind::Delete)
+        .map(|w| w.text.as_str())
+        .collect();
+    let words = |d: &&str| {
+        d.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    assert!(deleted.iter().all(|d| words(d) <= 2), "{deleted:?}");
 }

@@ -160,3 +160,83 @@ fn a_citation_or_a_historical_date_moved_by_the_interval_is_substance() {
     // The session updates of OP8 and OP9 stay routine.
     assert_eq!(c.summary.routine, 2);
 }
+
+/// The preamble's "Commending the practical steps … Global Counter-Terrorism
+/// Strategy" (PP10) and "Noting the important efforts … "Nelegal" …"
+/// (PP12), with PP11 between them, become one paragraph where PP10 stood:
+/// a merge of two paragraphs that were not adjacent, nothing removed.
+#[test]
+fn two_paragraphs_apart_merged_into_one_are_a_merge() {
+    let old = shipped();
+    let line = |opening: &str| {
+        old.lines()
+            .find(|l| l.starts_with(opening))
+            .unwrap_or_else(|| panic!("{opening}"))
+            .to_string()
+    };
+    let (commending, noting) = (line("_Commending_"), line("_Noting_ the important"));
+    let merged = format!(
+        "{}, and noting {}",
+        commending.trim_end_matches(','),
+        noting.trim_start_matches("_Noting_ ")
+    );
+    let mut new = edit(&old, &format!("{noting}\n\n"), "");
+    new = edit(&new, &commending, &merged);
+    let c = resdiff::compare(&read(&old), &read(&new));
+    assert!(
+        records_in(&c, ChangeStatus::Removed).is_empty(),
+        "{:?}",
+        c.concordance
+    );
+    let merges = records_in(&c, ChangeStatus::Merged);
+    assert_eq!(merges.len(), 1);
+    let olds: Vec<usize> = merges[0].old.refs().iter().map(|r| r.index).collect();
+    assert_eq!(olds, [10, 12]);
+    assert_eq!(merges[0].part, Part::Preamble);
+}
+
+/// OP3 "Welcomes the efforts … for such cooperation, and encourages them to
+/// continue their collaboration, including the exchange of information;"
+/// split into OP3 (the welcome) and a new OP4 "Encourages the secretariats
+/// to continue their collaboration, including the exchange of information,
+/// and the development of their direct contacts in areas of mutual
+/// interest;" (the continuation expanded with words of OP6): one paragraph
+/// split, its redline deleting nothing that only moved.
+#[test]
+fn a_paragraph_split_into_a_kept_part_and_an_expanded_continuation_is_a_split() {
+    let old = shipped();
+    let op3 = operative_line(&old, 3).to_string();
+    let (kept, _) = op3
+        .split_once(", and encourages them")
+        .expect("OP3's second clause");
+    let mut new = old.clone();
+    for n in (4..=9).rev() {
+        new = edit(&new, &format!("\n{n}. _"), &format!("\n{}. _", n + 1));
+    }
+    new = edit(
+        &new,
+        &op3,
+        &format!(
+            "{kept};\n4. _Encourages_ the secretariats to continue their collaboration, including the exchange of information, and the development of their direct contacts in areas of mutual interest;"
+        ),
+    );
+    let c = resdiff::compare(&read(&old), &read(&new));
+    let splits = records_in(&c, ChangeStatus::Split);
+    assert_eq!(splits.len(), 1, "{:?}", c.concordance);
+    let news: Vec<Option<String>> = splits[0]
+        .new
+        .refs()
+        .iter()
+        .map(|r| r.number.clone())
+        .collect();
+    assert_eq!(news, [Some("3".into()), Some("4".into())]);
+    assert!(records_in(&c, ChangeStatus::Added).is_empty());
+    // Deleted: only the joining ", and encourages them" of the old text.
+    let deleted: String = splits[0]
+        .words
+        .iter()
+        .filter(|w| w.op == resdiff::comparison::WordOpKind::Delete)
+        .map(|w| w.text.as_str())
+        .collect();
+    assert_eq!(deleted.trim(), ", and encourages them");
+}
