@@ -5,10 +5,13 @@
 //! partners for each new paragraph through an inverted index of word-pair
 //! shingles (`candidates`); score those exactly (word ratio or
 //! containment) and pair greedily, best score first, with a slight
-//! preference for pairs at the same relative position; group leftovers into
-//! splits and merges (`groups`); and mark as moved the pairs outside the
-//! longest run that kept its order (`order`). The cost is near linear in
-//! the number of paragraphs.
+//! preference for pairs at the same relative position; group leftovers
+//! next to a pair into splits and merges (`groups`); pair what is left in
+//! each gap between ordered pairs on its frame, as rewritten (`gaps`); let
+//! leftovers anywhere join the paragraph that carries their rarer words
+//! (`groups::absorb`); and mark as moved the pairs outside the longest run
+//! that kept its order (`order`). The cost is near linear in the number of
+//! paragraphs (the gaps are searched along their diagonal when large).
 
 mod candidates;
 pub(crate) mod fingerprint;
@@ -56,7 +59,7 @@ pub enum Link {
         /// Index of the old paragraph.
         old: usize,
     },
-    /// One old paragraph became these consecutive new ones.
+    /// One old paragraph became these new ones (in order; usually adjacent).
     Split {
         /// Index of the old paragraph.
         old: usize,
@@ -65,7 +68,7 @@ pub enum Link {
         /// Outside the longest run that kept its order.
         moved: bool,
     },
-    /// These consecutive old paragraphs became one new one.
+    /// These old paragraphs (in order, not always adjacent) became one new one.
     Merged {
         /// Indices of the old paragraphs, in order.
         old: Vec<usize>,

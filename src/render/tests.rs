@@ -479,3 +479,47 @@ fn one_unchanged_paragraph_is_one_paragraph() {
         "{text}"
     );
 }
+
+/// A comparison of a long resolution (the CSTO operative part forty times
+/// over, each copy edited) makes a Markdown report that fits a GitHub
+/// comment: cut, with a note saying what it left out, and still balanced.
+#[test]
+fn a_long_markdown_report_is_cut_to_fit_with_a_note() {
+    let (old, _) = fixture::csto_versions();
+    let long = |edit: bool| {
+        let mut r = old.clone();
+        r.operative = (0..40)
+            .flat_map(|_| old.operative.iter().cloned())
+            .enumerate()
+            .map(|(i, mut p)| {
+                p.number = Some((i + 1).to_string());
+                if edit {
+                    p.text = p.text.replacen(" the ", " ", 1);
+                }
+                p
+            })
+            .collect();
+        r
+    };
+    let c = crate::diff::compare(&long(false), &long(true));
+    assert!(c.summary.operative.modified > 300);
+    let md = super::markdown(&c).unwrap();
+    assert!(
+        md.chars().count() <= super::MARKDOWN_LIMIT,
+        "{}",
+        md.chars().count()
+    );
+    assert!(
+        md.contains("This report shows the first "),
+        "{}",
+        &md[..2000]
+    );
+    assert!(md.contains(&format!(
+        " of {} changed paragraphs",
+        c.summary.operative.modified
+    )));
+    assert_balanced(&md);
+    // A report that fits is whole.
+    let short = super::markdown(&fixture::csto()).unwrap();
+    assert!(!short.contains("This report"));
+}

@@ -592,3 +592,131 @@ fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
     }
     tables
 }
+
+// ------------------------------------------------------------------ --hide
+
+/// `--hide` in every format: the records it names are left out (HTML keeps
+/// them and starts with its toggles on), the report says so, and the
+/// figures still count everything.
+#[test]
+fn hide_leaves_out_routine_and_unchanged_paragraphs_in_every_format() {
+    let json: serde_json::Value = serde_json::from_str(&compare(&[
+        "75",
+        "77",
+        "--format",
+        "json",
+        "--hide",
+        "unchanged",
+    ]))
+    .expect("json");
+    let statuses: Vec<&str> = json["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .map(|p| p["status"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(statuses, ["modified", "modified"]);
+    assert_eq!(json["summary"]["preamble"]["unchanged"], 15);
+    assert_eq!(json["concordance"].as_array().map(Vec::len), Some(24));
+
+    let json: serde_json::Value = serde_json::from_str(&compare(&[
+        "75",
+        "77",
+        "--format",
+        "json",
+        "--hide",
+        "routine,unchanged",
+    ]))
+    .expect("json");
+    assert_eq!(json["paragraphs"].as_array().map(Vec::len), Some(0));
+
+    let md = compare(&["75", "77", "--format", "md", "--hide", "routine"]);
+    assert!(md.contains("*Hidden (--hide): 2 routine updates.*"), "{md}");
+    assert!(!md.contains("### OP 8"), "{md}");
+    let text = compare(&[
+        "75",
+        "77",
+        "--format",
+        "text",
+        "--color",
+        "never",
+        "--hide",
+        "routine,unchanged",
+    ]);
+    assert!(
+        text.contains("Hidden (--hide): 2 routine updates, 22 unchanged paragraphs."),
+        "{text}"
+    );
+    assert!(!text.contains("OP 8 modified"), "{text}");
+    assert!(!text.contains("unchanged paragraphs not shown"), "{text}");
+
+    let html = compare(&["75", "77", "--format", "html", "--hide", "routine"]);
+    assert!(html.contains(r#"<input type="checkbox" id="hide-routine" class="toggle" checked>"#));
+    assert!(html.contains(r#"<input type="checkbox" id="hide-unchanged" class="toggle">"#));
+    assert!(
+        html.contains(r#"id="op-8""#),
+        "HTML keeps the record for its toggle"
+    );
+}
+
+/// The 80th-session Cuba text prints non-breaking hyphens where the 73rd's
+/// has plain ones: HTML marks them as typography (the old form in the
+/// title), `--hide typography` drops the marks and, in JSON, the runs.
+#[test]
+fn hide_typography_drops_the_marks_and_the_runs() {
+    let html = compare(&["73", "80", "--series", "cuba-embargo", "--format", "html"]);
+    assert!(
+        html.contains(r#"<span class="typeset" title="typography only; the old version prints: "#),
+        "typography marked"
+    );
+    let html = compare(&[
+        "73",
+        "80",
+        "--series",
+        "cuba-embargo",
+        "--format",
+        "html",
+        "--hide",
+        "typography",
+    ]);
+    assert!(!html.contains(r#"class="typeset""#));
+    let json = compare(&[
+        "73",
+        "80",
+        "--series",
+        "cuba-embargo",
+        "--format",
+        "json",
+        "--hide",
+        "typography",
+    ]);
+    assert!(!json.contains("\"typography\": true"));
+    let json = compare(&["73", "80", "--series", "cuba-embargo", "--format", "json"]);
+    assert!(json.contains("\"typography\": true"));
+}
+
+/// What reading a version was unsure of reaches the JSON, with the file
+/// and line, not only standard error.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn the_readers_warnings_are_in_the_json() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let raw = corpus.join("csto/A_75_L.78.txt");
+    let json: serde_json::Value =
+        serde_json::from_str(&compare(&[raw.to_str().unwrap(), "77", "--format", "json"]))
+            .expect("json");
+    let warnings: Vec<&str> = json["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w.as_str())
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w.ends_with(
+            "A_75_L.78.txt:3: footnote 1 is marked in the text but its footnote text is missing"
+        )),
+        "{warnings:?}"
+    );
+}

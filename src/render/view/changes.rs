@@ -132,6 +132,10 @@ impl ChangeView {
     pub fn is_group(&self) -> bool {
         matches!(self.status, ChangeStatus::Split | ChangeStatus::Merged)
     }
+    /// Some kept text is marked as typeset differently in the old version.
+    pub fn has_typeset(&self) -> bool {
+        self.redline.iter().any(|s| s.typeset_was.is_some())
+    }
     pub fn has_references(&self) -> bool {
         !self.references_added.is_empty() || !self.references_removed.is_empty()
     }
