@@ -85,6 +85,8 @@ pub struct ChangeView {
     pub moved: bool,
     /// Moved between the preamble and the operative part.
     pub across: bool,
+    /// "from the operative part", for a paragraph moved between the parts.
+    pub across_from: Option<&'static str>,
     /// Paired on weak evidence of words (`ParagraphChange::rewritten`).
     pub rewritten: bool,
     /// Left out of a Markdown report cut to fit a size.
@@ -265,14 +267,17 @@ pub(super) fn change_view(
     };
 
     let mut words = vec![p.status.name().to_string()];
-    let moved = match p.old_part {
-        Some(Part::Operative) => "moved from the operative part",
-        Some(Part::Preamble) => "moved from the preamble",
-        Some(Part::Annex) => "moved from an annex",
-        None => "moved",
+    let across_from = p.old_part.map(|part| match part {
+        Part::Operative => "from the operative part",
+        Part::Preamble => "from the preamble",
+        Part::Annex => "from an annex",
+    });
+    let moved = match across_from {
+        Some(from) => format!("moved {from}"),
+        None => "moved".to_string(),
     };
     for (flag, word) in [
-        (p.moved, moved),
+        (p.moved, moved.as_str()),
         (p.renumbered, "renumbered"),
         (p.rewritten, "rewritten"),
     ] {
@@ -360,6 +365,7 @@ pub(super) fn change_view(
         changed,
         moved: p.moved,
         across: p.old_part.is_some(),
+        across_from,
         rewritten: p.rewritten,
         cut: false,
         moved_from: None,
