@@ -135,6 +135,17 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_moved_out_of_a_part_trips_that_part() {
+        let mut demoted = change(Part::Preamble, ChangeStatus::Unchanged);
+        demoted.old_part = Some(Part::Operative);
+        demoted.moved = true;
+        let c = comparison(vec![demoted]);
+        let mut both = tripped(&[FailOn::Operative, FailOn::Preamble], &c);
+        both.sort();
+        assert_eq!(both, vec![FailOn::Operative, FailOn::Preamble]);
+    }
+
+    #[test]
     fn nested_sub_paragraph_removals_count() {
         let mut parent = change(Part::Operative, ChangeStatus::Modified);
         parent
