@@ -213,10 +213,9 @@ impl Context {
             eprintln!("warning: {}", show::printable(&located(label, w)));
         }
         if self.verbosity == Verbosity::Normal && warnings.len() > shown {
-            eprintln!(
-                "warning: {label}: {} more warnings (-v shows them all)",
-                warnings.len() - shown
-            );
+            let more = warnings.len() - shown;
+            let noun = if more == 1 { "warning" } else { "warnings" };
+            eprintln!("warning: {label}: {more} more {noun} (-v shows them all)");
         }
     }
 
