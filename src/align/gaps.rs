@@ -74,12 +74,14 @@ pub fn pair_rewritten(
         let whole = olds.len() * news.len() <= MAX_GAP_PAIRS;
         let mut edges: Vec<(f64, usize, usize)> = Vec::new();
         for (i, &o) in olds.iter().enumerate() {
-            let centre = i * news.len() / olds.len();
-            for (j, &n) in news.iter().enumerate() {
+            let range = if whole {
+                0..news.len()
+            } else {
+                let centre = i * news.len() / olds.len();
+                centre.saturating_sub(DIAGONAL)..(centre + DIAGONAL + 1).min(news.len())
+            };
+            for &n in &news[range] {
                 crate::work::step(1);
-                if !whole && centre.abs_diff(j) > DIAGONAL {
-                    continue;
-                }
                 if let Some(s) = evidence(&old[o], &new[n], same_lead(o, n), weights) {
                     edges.push((s, o, n));
                 }

@@ -291,48 +291,30 @@ pub fn absorb(
             Unit::Split(o, _) => unit_of_old[*o] = Some(u),
         }
     }
-    // Old leftovers into the new paragraphs they went to.
-    let new_index = CandidateIndex::build(new);
-    let mut counts = vec![0u32; new.len()];
-    let mut merges: Vec<(usize, usize)> = Vec::new();
-    for o in (0..old.len()).filter(|&o| old_free[o]) {
-        let best = new_index
-            .candidates(&old[o], o, old.len(), &mut counts)
-            .into_iter()
-            .filter_map(|n| {
-                let u = unit_of_new[n]?;
-                let partner = match &units[u] {
-                    Unit::Pair(p, _, _) | Unit::Rewritten(p, _, _) => &old[*p],
-                    Unit::Merge(..) | Unit::Split(..) => return None,
-                };
-                carried_share(&old[o], &new[n], partner, weights).map(|s| (s, u))
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, u)) = best {
-            merges.push((o, u));
-        }
-    }
-    // New leftovers split from the old paragraphs they carry on.
-    let old_index = CandidateIndex::build(old);
-    let mut counts = vec![0u32; old.len()];
-    let mut splits: Vec<(usize, usize)> = Vec::new();
-    for n in (0..new.len()).filter(|&n| new_free[n]) {
-        let best = old_index
-            .candidates(&new[n], n, new.len(), &mut counts)
-            .into_iter()
-            .filter_map(|o| {
-                let u = unit_of_old[o]?;
-                let sibling = match &units[u] {
-                    Unit::Pair(_, m, _) | Unit::Rewritten(_, m, _) => &new[*m],
-                    Unit::Merge(..) | Unit::Split(..) => return None,
-                };
-                carried_share(&new[n], &old[o], sibling, weights).map(|s| (s, u))
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, u)) = best {
-            splits.push((n, u));
-        }
-    }
+    // Old leftovers into the new paragraphs they went to; new leftovers
+    // split from the old paragraphs they carry on.
+    let merges = homes(
+        old,
+        old_free,
+        new,
+        &unit_of_new,
+        weights,
+        &|u| match &units[u] {
+            Unit::Pair(p, _, _) | Unit::Rewritten(p, _, _) => Some(&old[*p]),
+            Unit::Merge(..) | Unit::Split(..) => None,
+        },
+    );
+    let splits = homes(
+        new,
+        new_free,
+        old,
+        &unit_of_old,
+        weights,
+        &|u| match &units[u] {
+            Unit::Pair(_, m, _) | Unit::Rewritten(_, m, _) => Some(&new[*m]),
+            Unit::Merge(..) | Unit::Split(..) => None,
+        },
+    );
     // A unit takes merges or splits, never both: a pair that gained old
     // paragraphs keeps them, and its splits are left as added.
     let merged: std::collections::BTreeSet<usize> = merges.iter().map(|&(_, u)| u).collect();
@@ -350,6 +332,36 @@ pub fn absorb(
             merge @ Unit::Merge(..) => merge.clone(),
         };
     }
+}
+
+/// For each free paragraph of `pieces`, the unit (of a paragraph of
+/// `wholes`) it belongs to, if one carries its words beyond the unit's own
+/// paragraph on the pieces' side (`partner`): `(piece, unit)`.
+fn homes<'a>(
+    pieces: &[Fingerprint],
+    free: &[bool],
+    wholes: &[Fingerprint],
+    unit_of_whole: &[Option<usize>],
+    weights: &Weights,
+    partner: &dyn Fn(usize) -> Option<&'a Fingerprint>,
+) -> Vec<(usize, usize)> {
+    let index = CandidateIndex::build(wholes);
+    let mut counts = vec![0u32; wholes.len()];
+    let mut out = Vec::new();
+    for k in (0..pieces.len()).filter(|&k| free[k]) {
+        let best = index
+            .candidates(&pieces[k], k, pieces.len(), &mut counts)
+            .into_iter()
+            .filter_map(|w| {
+                let u = unit_of_whole[w]?;
+                carried_share(&pieces[k], &wholes[w], partner(u)?, weights).map(|s| (s, u))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, u)) = best {
+            out.push((k, u));
+        }
+    }
+    out
 }
 
 fn sorted(mut v: Vec<usize>) -> Vec<usize> {

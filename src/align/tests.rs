@@ -118,6 +118,26 @@ fn removing_most_paragraphs_costs_linear_work() {
 }
 
 #[test]
+fn versions_with_nothing_in_common_cost_linear_work() {
+    // Every paragraph unpaired on both sides: one gap as long as the texts,
+    // which the rewritten-pair search must cross along its diagonal only.
+    let growth = crate::work::growth(2_000, |n| {
+        let old: Vec<String> = (0..n)
+            .map(|i| format!("Recalls item{i} of list{i}"))
+            .collect();
+        let new: Vec<String> = (0..n)
+            .map(|i| format!("Urges thing{i} for case{i}"))
+            .collect();
+        let links = align_texts(&old, &new);
+        assert_eq!(links.len(), 2 * n);
+    });
+    assert!(
+        growth < 4.5,
+        "4n paragraphs cost {growth:.1} times the work of n"
+    );
+}
+
+#[test]
 fn shingles_shared_by_many_paragraphs_cost_linear_work() {
     // Every word pair is shared by a twentieth of the paragraphs, the most
     // the index would otherwise look at.
