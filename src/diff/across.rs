@@ -6,6 +6,7 @@
 //! "Reiterating its willingness to consider …").
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use crate::align::{Link, align_texts};
 use crate::model::{Paragraph, Part};
@@ -21,21 +22,26 @@ pub struct Across {
     /// Its part and index in the new version.
     pub new: (Part, usize),
     pub score: f64,
+    /// Paired on its frame with much of its wording rewritten.
+    pub rewritten: bool,
 }
 
-/// Every paragraph moved between the parts.
+/// Every paragraph moved between the parts, by its old and its new place.
 #[derive(Debug, Default)]
-pub struct Moves(Vec<Across>);
+pub struct Moves {
+    by_old: BTreeMap<(Part, usize), Across>,
+    by_new: BTreeMap<(Part, usize), Across>,
+}
 
 impl Moves {
-    /// The move that took old paragraph `index` of `part` away, if any.
+    /// Whether old paragraph `index` of `part` moved to the other part.
     pub fn moved_out(&self, part: Part, index: usize) -> bool {
-        self.0.iter().any(|m| m.old == (part, index))
+        self.by_old.contains_key(&(part, index))
     }
 
     /// The move that brought new paragraph `index` of `part`, if any.
     pub fn moved_in(&self, part: Part, index: usize) -> Option<Across> {
-        self.0.iter().find(|m| m.new == (part, index)).copied()
+        self.by_new.get(&(part, index)).copied()
     }
 }
 
@@ -77,7 +83,7 @@ pub fn pairs(parts: &[PartPair], links: &[Vec<Link>]) -> Moves {
             .find(|(p, _, _)| *p == part)
             .map_or(&[][..], |(_, o, n)| if old { &o[..] } else { &n[..] })
     };
-    let mut moves = Vec::new();
+    let mut moves = Moves::default();
     for (from, to) in BETWEEN {
         let (gone, came) = (leftovers(from, true), leftovers(to, false));
         if gone.is_empty() || came.is_empty() {
@@ -93,16 +99,23 @@ pub fn pairs(parts: &[PartPair], links: &[Vec<Link>]) -> Moves {
             .collect();
         for link in align_texts(&old_texts, &new_texts) {
             if let Link::Paired {
-                old, new, score, ..
+                old,
+                new,
+                score,
+                rewritten,
+                ..
             } = link
             {
-                moves.push(Across {
+                let across = Across {
                     old: (from, gone[old]),
                     new: (to, came[new]),
                     score,
-                });
+                    rewritten,
+                };
+                moves.by_old.insert(across.old, across);
+                moves.by_new.insert(across.new, across);
             }
         }
     }
-    Moves(moves)
+    moves
 }

@@ -48,7 +48,7 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
                             new: *new,
                             score: pair.score,
                             moved: true,
-                            rewritten: false,
+                            rewritten: pair.rewritten,
                         };
                         paragraphs
                             .push(builder.record_across(from, *part, &link, olds_there, news));
