@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::filters;
 use super::view::{ChangeView, Entry, Report};
+use crate::comparison::ChangeStatus;
 
 #[derive(Template)]
 #[template(path = "html/report.html")]

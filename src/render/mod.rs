@@ -116,8 +116,9 @@ fn markdown_hiding(c: &Comparison, hide: Hide) -> Result<String> {
 pub const MARKDOWN_LIMIT: usize = 60_000;
 
 /// The Markdown report in at most `limit` characters: whole when it fits;
-/// else without its list of unchanged paragraphs; else with the first
-/// changed paragraphs that fit and a note of how many were left out.
+/// else without its list of unchanged paragraphs and its concordance; else
+/// with the first changed paragraphs that fit and a note of how many were
+/// left out.
 fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
     let render = |r: &Report| markdown::render(r).map_err(|e| template_error("Markdown", e));
     let whole = render(&r)?;
@@ -125,8 +126,9 @@ fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
         return Ok(whole);
     }
     r.cut_unchanged = true;
+    r.concordance.clear();
     r.cut_note = format!(
-        "This report leaves out the text of the {} unchanged paragraphs to stay under {limit} characters; the HTML and JSON reports have everything.",
+        "This report leaves out the text of the {} unchanged paragraphs and the concordance to stay under {limit} characters; the HTML and JSON reports have everything.",
         r.unchanged_count
     );
     let without_unchanged = render(&r)?;
@@ -148,7 +150,7 @@ fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
             }
         }
         r.cut_note = format!(
-            "This report shows the first {keep} of {} changed paragraphs and leaves out the rest, and the text of the unchanged ones, to stay under {limit} characters; the HTML and JSON reports have everything.",
+            "This report shows the first {keep} of {} changed paragraphs and leaves out the rest, the text of the unchanged ones and the concordance, to stay under {limit} characters; the HTML and JSON reports have everything.",
             changed.len()
         );
     };

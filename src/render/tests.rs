@@ -102,6 +102,16 @@ fn html_has_stable_anchors_moves_and_neighbour_links() {
     // The lead changes are listed, and the figure that counts them links there.
     assert!(html.contains("<a href=\"#leads-strengthened\">Leads strengthened</a>"));
     assert!(html.contains("id=\"leads-strengthened\">Leads strengthened</h3>"));
+    // The concordance: every old number against its new one, linked.
+    assert!(
+        html.contains("<tr><td>OP 4</td><td><a href=\"#op-6\">OP 6</a></td><td>modified</td></tr>")
+    );
+    assert!(
+        html.contains("<tr><td><a href=\"#pp-6\">PP 6</a></td><td>—</td><td>removed</td></tr>")
+    );
+    let md = super::markdown(&c).unwrap();
+    assert!(md.contains("| OP 4 | OP 6 | modified |"));
+    assert!(md.contains("| OP 3 | OP 4 | split |"));
     assert!(html.contains("<a href=\"#op-5\" rel=\"prev\">← OP 5</a>"));
     // Routine records carry the class the "hide routine updates" toggle uses.
     assert!(html.contains("class=\"para modified routine depth-0\" id=\"op-9\""));

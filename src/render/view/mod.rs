@@ -42,6 +42,8 @@ pub struct Report {
     /// The records of each kind of drafting change (leads, references,
     /// routine, moves between the parts, rewritten pairs).
     pub listings: Vec<Listing>,
+    /// Every paragraph's old number against its new one.
+    pub concordance: Vec<ConcordanceRow>,
     pub has_changes: bool,
     pub has_routine: bool,
     pub unchanged_count: usize,
@@ -72,6 +74,9 @@ impl Report {
             .chain(self.listings.iter_mut().flat_map(|l| l.links.iter_mut()))
         {
             link.anchor.insert_str(0, &prefix);
+        }
+        for row in &mut self.concordance {
+            row.anchor.insert_str(0, &prefix);
         }
         for entry in &mut self.entries {
             match entry {
@@ -110,6 +115,18 @@ fn prefix_anchors(v: &mut ChangeView, prefix: &str) {
     for sub in &mut v.subparagraphs {
         prefix_anchors(sub, prefix);
     }
+}
+
+/// One row of the concordance, labelled as the report labels paragraphs.
+#[derive(Debug, Clone)]
+pub struct ConcordanceRow {
+    /// "OP 10", or "—" for an added paragraph.
+    pub old: String,
+    /// "OP 14", or "—" for a removed one.
+    pub new: String,
+    pub status: crate::comparison::ChangeStatus,
+    /// The record it belongs to.
+    pub anchor: String,
 }
 
 /// A link to a change: its anchor and short label.
@@ -158,6 +175,7 @@ pub fn report(c: &Comparison, hide: Hide) -> Report {
     link_neighbours(&mut changes, &neighbours);
     let listings = listings(&changes);
 
+    let concordance = concordance_rows(c, &changes);
     let routine_count = changes.iter().filter(|v| v.routine).count();
     let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors);
     let unchanged_count = entries
@@ -207,6 +225,7 @@ pub fn report(c: &Comparison, hide: Hide) -> Report {
         has_routine: toc.iter().any(|l| l.routine),
         toc,
         listings,
+        concordance,
         entries,
         unchanged_count,
         hide,
@@ -225,4 +244,40 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     } else {
         format!("{n} {many}")
     }
+}
+
+/// The concordance of `c` with the report's labels ("PP 3", "OP 14") and
+/// the anchor of each row's record (`changes` are the records' views, in
+/// the same order).
+fn concordance_rows(c: &Comparison, changes: &[ChangeView]) -> Vec<ConcordanceRow> {
+    let label = |part: Part, r: &crate::comparison::ParagraphRef| {
+        let prefix = match part {
+            Part::Preamble => "PP",
+            Part::Operative => "OP",
+            Part::Annex => "AN",
+        };
+        match (part, &r.number) {
+            (Part::Operative, Some(n)) => format!("{prefix} {}", clean(n)),
+            _ => format!("{prefix} {}", r.index),
+        }
+    };
+    let mut rows = Vec::new();
+    for (p, v) in c.paragraphs.iter().zip(changes) {
+        let old_part = p.old_part.unwrap_or(p.part);
+        let olds: Vec<String> = p.old.refs().iter().map(|r| label(old_part, r)).collect();
+        let news: Vec<String> = p.new.refs().iter().map(|r| label(p.part, r)).collect();
+        let row = |old: Option<&String>, new: Option<&String>| ConcordanceRow {
+            old: old.cloned().unwrap_or_else(|| "—".into()),
+            new: new.cloned().unwrap_or_else(|| "—".into()),
+            status: p.status,
+            anchor: v.anchor.clone(),
+        };
+        match (olds.as_slice(), news.as_slice()) {
+            ([], news) => rows.extend(news.iter().map(|n| row(None, Some(n)))),
+            (olds, []) => rows.extend(olds.iter().map(|o| row(Some(o), None))),
+            ([o], news) => rows.extend(news.iter().map(|n| row(Some(o), Some(n)))),
+            (olds, [n, ..]) => rows.extend(olds.iter().map(|o| row(Some(o), Some(n)))),
+        }
+    }
+    rows
 }
