@@ -155,6 +155,15 @@ pub struct ParagraphRef {
     pub lead: Option<String>,
     /// The full text, lead included, sub-paragraphs and footnote markers excluded.
     pub text: String,
+    /// How many sub-paragraphs it has (their records are in the change's
+    /// `subparagraphs`, those of the several paragraphs of a split or merge
+    /// one after the other).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub subparagraphs: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The paragraph(s) on one side of a change: none (added/removed), one, or

@@ -278,8 +278,9 @@ fn links_in_reading_order(
 ) -> Vec<Link> {
     let mut old_seen = vec![false; old_len];
     let mut new_seen = vec![false; new_len];
-    // For each old paragraph on a link with a new side: the last new index
-    // of that link, where removed successors are placed.
+    // For each old paragraph on a link with a new side that kept its
+    // order: the last new index of that link, where removed successors are
+    // placed.
     let mut anchor_of_old: Vec<Option<usize>> = vec![None; old_len];
     let mut keyed: Vec<((i64, u8, usize), Link)> = Vec::new();
     for (unit, &moved) in units.iter().zip(moved) {
@@ -287,7 +288,11 @@ fn links_in_reading_order(
         let last_new = link.new_indices().into_iter().max().unwrap_or(0);
         for o in link.old_indices() {
             old_seen[o] = true;
-            anchor_of_old[o] = Some(last_new);
+            // A removed paragraph stands after the old paragraph before it,
+            // where that one still stands: not where a moved one went.
+            if !moved {
+                anchor_of_old[o] = Some(last_new);
+            }
         }
         for n in link.new_indices() {
             new_seen[n] = true;

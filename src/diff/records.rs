@@ -28,6 +28,7 @@ fn reference(index: usize, p: &Paragraph) -> ParagraphRef {
         number: p.number.clone(),
         lead: p.lead.clone(),
         text: p.text.clone(),
+        subparagraphs: p.subparagraphs.len(),
     }
 }
 

@@ -206,6 +206,7 @@ pub fn hostile() -> Comparison {
         number: Some(number.into()),
         lead: None,
         text: text.into(),
+        subparagraphs: 0,
     };
     let modified = ParagraphChange {
         part: Part::Operative,

@@ -3,9 +3,11 @@
 //! markers) and JSON. The text formats are askama templates in
 //! `templates/` over one shared `view` of the comparison.
 
+mod docx;
 mod filters;
 mod html;
 mod markdown;
+mod places;
 pub mod sanitize;
 pub mod show;
 mod text;
@@ -192,6 +194,7 @@ fn text_hiding(c: &Comparison, color: bool, hide: Hide) -> Result<String> {
         .map_err(|e| template_error("text", e))
 }
 
+pub use docx::{DocxOptions, docx};
 pub use text::wrap;
 
 /// The comparison as pretty JSON with a trailing newline: the contract in

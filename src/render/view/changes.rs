@@ -554,23 +554,11 @@ pub(super) fn with_moved_away_marks(
     mut changes: Vec<ChangeView>,
     anchors: &mut BTreeSet<String>,
 ) -> Vec<Entry> {
-    let first_old_index = |p: &ParagraphChange| p.old.refs().iter().map(|r| r.index).min();
     // (position in `records` to insert before, the mark)
     let mut marks: Vec<(usize, MovedAway)> = Vec::new();
-    for (i, p) in records.iter().enumerate() {
-        let Some(old_index) = first_old_index(p).filter(|_| p.moved) else {
-            continue;
-        };
-        // The mark stands in the part the paragraph came from.
+    for (before, i) in crate::render::places::moved_away(records) {
+        let p = &records[i];
         let from = p.old_part.unwrap_or(p.part);
-        let stayed_after = records
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.part == from && q.old_part.is_none() && !q.moved)
-            .find(|(_, q)| first_old_index(q).is_some_and(|j| j > old_index))
-            .map(|(k, _)| k);
-        let end_of_part = records.iter().rposition(|q| q.part == from).map(|k| k + 1);
-        let before = stayed_after.or(end_of_part).unwrap_or(records.len());
         let old_label = label_of(from, &p.old.refs(), None);
         let mark = MovedAway {
             part: from,

@@ -1,0 +1,660 @@
+//! The redline as paragraphs of runs, each run and paragraph mark with the
+//! revision it belongs to. Built from the comparison's records in reading
+//! order of the new version, with each moved record's old text at its old
+//! place (`render::places`).
+
+use crate::comparison::{ChangeStatus, Comparison, ParagraphChange, Side, WordOp, WordOpKind};
+use crate::diff::PARAGRAPH_BREAK;
+use crate::model::Part;
+use crate::render::sanitize::clean;
+
+/// Which revision a run or a paragraph mark is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// In both versions.
+    Kept,
+    /// Inserted in the new version.
+    Inserted,
+    /// Deleted from the old version.
+    Deleted,
+    /// The old text of a moved paragraph, at its old place.
+    MovedFrom,
+    /// The new text of a moved paragraph, at its new place.
+    MovedTo,
+}
+
+/// A run of text with one look and one revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    /// A tab after a paragraph number, instead of text.
+    pub tab: bool,
+    pub italic: bool,
+    pub mark: Mark,
+}
+
+/// The kind of paragraph, which gives its Word style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// The symbol, the title, the enacting formula.
+    Head,
+    Preamble,
+    Operative,
+    /// A sub-paragraph at this depth (1 for (a), 2 for (i)).
+    Sub(usize),
+}
+
+impl Style {
+    /// The style's id in `styles.xml`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Style::Head => "Head",
+            Style::Preamble => "Preamble",
+            Style::Operative => "Operative",
+            Style::Sub(1) => "Sub1",
+            Style::Sub(2) => "Sub2",
+            Style::Sub(_) => "Sub3",
+        }
+    }
+}
+
+/// One paragraph of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub style: Style,
+    pub runs: Vec<Run>,
+    /// The revision of the paragraph mark: inserted when the paragraph is
+    /// new or a split made it, deleted when it is gone or merged.
+    pub mark: Mark,
+    /// The move this paragraph opens (`move_start`) or closes
+    /// (`move_end`), by number: a moved record's paragraphs are one range.
+    pub move_start: Option<usize>,
+    pub move_end: Option<usize>,
+}
+
+/// The document: its paragraphs, in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub paragraphs: Vec<Para>,
+}
+
+/// The label a paragraph of `part` opens with, when it has one: "4." for
+/// an operative paragraph, "(a)" for a sub-paragraph; `None` in the
+/// preamble.
+fn label(number: Option<&str>, depth: usize, part: Part) -> Option<String> {
+    let number = number?;
+    Some(if depth > 0 {
+        format!("({number})")
+    } else if part == Part::Preamble {
+        return None;
+    } else {
+        format!("{number}.")
+    })
+}
+
+fn style(part: Part, depth: usize) -> Style {
+    match (depth, part) {
+        (0, Part::Preamble) => Style::Preamble,
+        (0, _) => Style::Operative,
+        (d, _) => Style::Sub(d),
+    }
+}
+
+/// Paragraphs built one run at a time.
+struct Builder<'a> {
+    out: &'a mut Vec<Para>,
+    style: Style,
+    runs: Vec<Run>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, text: &str, italic: bool, mark: Mark) {
+        if text.is_empty() {
+            return;
+        }
+        match self.runs.last_mut() {
+            Some(last) if !last.tab && last.italic == italic && last.mark == mark => {
+                last.text.push_str(text)
+            }
+            _ => self.runs.push(Run {
+                text: text.to_string(),
+                tab: false,
+                italic,
+                mark,
+            }),
+        }
+    }
+
+    fn label(&mut self, label: &str, mark: Mark) {
+        self.push(label, false, mark);
+        self.runs.push(Run {
+            text: String::new(),
+            tab: true,
+            italic: false,
+            mark,
+        });
+    }
+
+    fn end(&mut self, mark: Mark) {
+        self.out.push(Para {
+            style: self.style,
+            runs: std::mem::take(&mut self.runs),
+            mark,
+            move_start: None,
+            move_end: None,
+        });
+    }
+}
+
+/// Where a side stands: which of its paragraphs, how far into its text.
+struct Cursor<'a> {
+    refs: Vec<&'a crate::comparison::ParagraphRef>,
+    paragraph: usize,
+    offset: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn of(side: &'a Side) -> Cursor<'a> {
+        Cursor {
+            refs: side.refs(),
+            paragraph: 0,
+            offset: 0,
+        }
+    }
+
+    /// The length of the current paragraph's lead, in bytes of its text.
+    fn lead_len(&self) -> usize {
+        self.refs
+            .get(self.paragraph)
+            .and_then(|r| r.lead.as_ref())
+            .map_or(0, |l| l.len())
+    }
+
+    fn label(&self, depth: usize, part: Part) -> Option<String> {
+        let r = self.refs.get(self.paragraph)?;
+        label(r.number.as_deref(), depth, part)
+    }
+
+    fn next_paragraph(&mut self) {
+        self.paragraph += 1;
+        self.offset = 0;
+    }
+}
+
+/// Pushes `text` of one side, italic where it lies in that side's lead.
+fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark) {
+    let lead = cursor.lead_len();
+    let start = cursor.offset;
+    let end = start + text.len();
+    if start < lead {
+        let cut = (lead - start).min(text.len());
+        let cut = (0..=cut)
+            .rev()
+            .find(|&k| text.is_char_boundary(k))
+            .unwrap_or(0);
+        b.push(&text[..cut], true, mark);
+        b.push(&text[cut..], false, mark);
+    } else {
+        b.push(text, false, mark);
+    }
+    cursor.offset = end;
+}
+
+/// How the record's runs are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// In place: kept, deleted and inserted runs.
+    Redline,
+    /// The old text at its old place, moved away.
+    OldMovedAway,
+    /// The new text at its new place, moved there: kept text moved, new
+    /// words inserted, deleted ones left at the old place.
+    NewMovedHere,
+    /// The old text alone, deleted.
+    OldDeleted,
+    /// The new text alone, inserted.
+    NewInserted,
+}
+
+/// The paragraphs of one record's own text (not its sub-paragraphs).
+fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, out: &mut Vec<Para>) {
+    let part = p.part;
+    let old_part = p.old_part.unwrap_or(part);
+    let mut b = Builder {
+        out,
+        style: style(
+            if matches!(view, View::OldMovedAway | View::OldDeleted) {
+                old_part
+            } else {
+                part
+            },
+            depth,
+        ),
+        runs: Vec::new(),
+    };
+    let (mut old, mut new) = (Cursor::of(&p.old), Cursor::of(&p.new));
+    let whole = match p.status {
+        ChangeStatus::Added => Some(Mark::Inserted),
+        ChangeStatus::Removed => Some(Mark::Deleted),
+        _ => None,
+    };
+    let (old_mark, new_mark, kept_mark) = match view {
+        View::Redline => (Mark::Deleted, Mark::Inserted, Mark::Kept),
+        View::OldMovedAway => (Mark::MovedFrom, Mark::MovedFrom, Mark::MovedFrom),
+        View::NewMovedHere => (Mark::MovedTo, Mark::Inserted, Mark::MovedTo),
+        View::OldDeleted => (Mark::Deleted, Mark::Deleted, Mark::Deleted),
+        View::NewInserted => (Mark::Inserted, Mark::Inserted, Mark::Inserted),
+    };
+    let shows_old = !matches!(view, View::NewMovedHere | View::NewInserted);
+    let shows_new = !matches!(view, View::OldMovedAway | View::OldDeleted);
+
+    // The opening labels: the same number is kept, a new one replaces it.
+    let open = |b: &mut Builder, old: &Cursor, new: &Cursor| {
+        let (o, n) = (
+            old.label(depth, old_part).filter(|_| shows_old),
+            new.label(depth, part).filter(|_| shows_new),
+        );
+        match (o, n) {
+            (Some(o), Some(n)) if o == n && whole.is_none() => b.label(&n, kept_mark),
+            (o, n) => {
+                if let Some(o) = o {
+                    b.label(&o, whole.unwrap_or(old_mark));
+                }
+                if let Some(n) = n {
+                    b.label(&n, whole.unwrap_or(new_mark));
+                }
+            }
+        }
+    };
+    open(&mut b, &old, &new);
+
+    let words: Vec<WordOp> = p.words.clone();
+    for w in &words {
+        let (mark, on_old, on_new) = match w.op {
+            WordOpKind::Equal => (kept_mark, true, true),
+            WordOpKind::Delete => (whole.unwrap_or(old_mark), true, false),
+            WordOpKind::Insert => (whole.unwrap_or(new_mark), false, true),
+        };
+        let text = clean(&w.text);
+        let pieces: Vec<&str> = text.split(PARAGRAPH_BREAK).collect();
+        for (k, piece) in pieces.iter().enumerate() {
+            if k > 0 {
+                // A paragraph break of one side: the mark ends a paragraph
+                // that side alone has.
+                let at_old = on_old && shows_old;
+                let at_new = on_new && shows_new;
+                if at_old || at_new {
+                    b.end(mark);
+                }
+                if on_old {
+                    old.next_paragraph();
+                }
+                if on_new {
+                    new.next_paragraph();
+                }
+                // The paragraph that begins opens with its own label.
+                let label = match (at_old && !on_new, at_new && !on_old) {
+                    (true, _) => old.label(depth, old_part),
+                    (_, true) => new.label(depth, part),
+                    _ => None,
+                };
+                if let Some(l) = label {
+                    b.label(&l, mark);
+                }
+            }
+            match (on_old && shows_old, on_new && shows_new) {
+                (true, true) => {
+                    old.offset += piece.len();
+                    push_side(&mut b, &mut new, piece, mark);
+                }
+                (true, false) => push_side(&mut b, &mut old, piece, mark),
+                (false, true) => push_side(&mut b, &mut new, piece, mark),
+                (false, false) => {
+                    if on_old {
+                        old.offset += piece.len();
+                    }
+                    if on_new {
+                        new.offset += piece.len();
+                    }
+                }
+            }
+        }
+    }
+    let last = match (whole, view) {
+        (Some(m), View::Redline) => m,
+        (_, View::OldMovedAway) => Mark::MovedFrom,
+        (_, View::NewMovedHere) => Mark::MovedTo,
+        (_, View::OldDeleted) => Mark::Deleted,
+        (_, View::NewInserted) => Mark::Inserted,
+        _ => Mark::Kept,
+    };
+    b.end(last);
+}
+
+/// What a block of the document shows of a record.
+#[derive(Debug, Clone, Copy)]
+enum Piece<'a> {
+    /// Both versions in place: the word redline.
+    Redline(&'a ParagraphChange),
+    /// A moved record's old text at its old place, as move `number`.
+    OldMove(&'a ParagraphChange, usize),
+    /// A moved record's new text at its new place, as move `number`.
+    NewMove(&'a ParagraphChange, usize),
+    /// One old paragraph of a record whose paragraphs lie apart (a merge of
+    /// paragraphs that were not adjacent), deleted where it stood.
+    OldMember(&'a ParagraphChange, usize),
+    /// One new paragraph of such a record, inserted where it stands.
+    NewMember(&'a ParagraphChange, usize),
+}
+
+/// A block and its place in each version: the index of its first old and
+/// new paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Block<'a> {
+    piece: Piece<'a>,
+    old: Option<usize>,
+    new: Option<usize>,
+}
+
+fn indices(side: &Side) -> Vec<usize> {
+    side.refs().iter().map(|r| r.index).collect()
+}
+
+fn adjacent(indices: &[usize]) -> bool {
+    indices.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+/// The blocks of the records that are in this list on their new side
+/// (`records`, in reading order of the new version) and of those whose old
+/// side is in it (`came_from_here`), in the order of the document: every
+/// new paragraph in new order, every old one in old order, so accepting
+/// every revision gives the new text and rejecting gives the old.
+///
+/// The records shown in place with both versions keep their order in both
+/// (the alignment marks the others moved), so they form a chain; each block
+/// with one side only goes in the gap of the chain its index falls in, old
+/// ones before new ones. O(n log n).
+fn arrange<'a>(
+    records: &[&'a ParagraphChange],
+    came_from_here: &[&'a ParagraphChange],
+    numbers: &std::collections::HashMap<*const ParagraphChange, usize>,
+) -> Vec<Block<'a>> {
+    let number = |p: &ParagraphChange| numbers.get(&(p as *const ParagraphChange)).copied();
+    let in_place = |p: &ParagraphChange| {
+        !p.moved
+            && p.old_part.is_none()
+            && adjacent(&indices(&p.old))
+            && adjacent(&indices(&p.new))
+            && (p.subparagraphs.is_empty() || (p.old.refs().len() <= 1 && p.new.refs().len() <= 1))
+    };
+    let (mut chain, mut old_only, mut new_only): (Vec<Block>, Vec<Block>, Vec<Block>) =
+        (Vec::new(), Vec::new(), Vec::new());
+    let mut sides = |p: &'a ParagraphChange, old_here: bool, new_here: bool| {
+        let (olds, news) = (indices(&p.old), indices(&p.new));
+        if in_place(p) {
+            let block = Block {
+                piece: Piece::Redline(p),
+                old: olds.first().copied(),
+                new: news.first().copied(),
+            };
+            match (block.old, block.new) {
+                (Some(_), Some(_)) => chain.push(block),
+                (Some(_), None) => old_only.push(block),
+                _ => new_only.push(block),
+            }
+            return;
+        }
+        let whole = adjacent(&olds) && adjacent(&news) && number(p).is_some();
+        if old_here && !olds.is_empty() {
+            match number(p).filter(|_| whole) {
+                Some(n) => old_only.push(Block {
+                    piece: Piece::OldMove(p, n),
+                    old: olds.first().copied(),
+                    new: None,
+                }),
+                None => old_only.extend(olds.iter().enumerate().map(|(k, &i)| Block {
+                    piece: Piece::OldMember(p, k),
+                    old: Some(i),
+                    new: None,
+                })),
+            }
+        }
+        if new_here && !news.is_empty() {
+            match number(p).filter(|_| whole) {
+                Some(n) => new_only.push(Block {
+                    piece: Piece::NewMove(p, n),
+                    old: None,
+                    new: news.first().copied(),
+                }),
+                None => new_only.extend(news.iter().enumerate().map(|(k, &i)| Block {
+                    piece: Piece::NewMember(p, k),
+                    old: None,
+                    new: Some(i),
+                })),
+            }
+        }
+    };
+    for &p in records {
+        sides(p, p.old_part.is_none(), true);
+    }
+    for &p in came_from_here {
+        sides(p, true, false);
+    }
+    chain.sort_by_key(|b| b.new);
+    let chain_old: Vec<usize> = chain.iter().filter_map(|b| b.old).collect();
+    let chain_new: Vec<usize> = chain.iter().filter_map(|b| b.new).collect();
+    // (gap, side: 0 old / 1 new, key, block)
+    let mut loose: Vec<(usize, u8, usize, Block)> = Vec::new();
+    for b in old_only {
+        let key = b.old.unwrap_or(0);
+        loose.push((chain_old.partition_point(|&o| o < key), 0, key, b));
+    }
+    for b in new_only {
+        let key = b.new.unwrap_or(0);
+        loose.push((chain_new.partition_point(|&n| n < key), 1, key, b));
+    }
+    loose.sort_by_key(|(gap, side, key, _)| (*gap, *side, *key));
+    let mut out = Vec::with_capacity(chain.len() + loose.len());
+    let mut loose = loose.into_iter().peekable();
+    for (g, block) in chain.into_iter().enumerate() {
+        while let Some((_, _, _, b)) = loose.next_if(|(gap, _, _, _)| *gap <= g) {
+            out.push(b);
+        }
+        out.push(block);
+    }
+    out.extend(loose.map(|(_, _, _, b)| b));
+    out
+}
+
+/// The paragraphs of the blocks, sub-paragraphs after their parents.
+fn write_blocks(
+    blocks: &[Block],
+    depth: usize,
+    numbers: &std::collections::HashMap<*const ParagraphChange, usize>,
+    out: &mut Vec<Para>,
+) {
+    for block in blocks {
+        match block.piece {
+            Piece::Redline(p) => {
+                own_paragraphs(p, depth, View::Redline, out);
+                let subs: Vec<&ParagraphChange> = p.subparagraphs.iter().collect();
+                let inner = arrange(&subs, &[], numbers);
+                write_blocks(&inner, depth + 1, numbers, out);
+            }
+            Piece::OldMove(p, n) => moved_block(p, depth, View::OldMovedAway, Some(n), out),
+            Piece::NewMove(p, n) => moved_block(p, depth, View::NewMovedHere, Some(n), out),
+            Piece::OldMember(p, k) => member(p, &p.old, k, depth, Mark::Deleted, out),
+            Piece::NewMember(p, k) => member(p, &p.new, k, depth, Mark::Inserted, out),
+        }
+    }
+}
+
+/// One paragraph of a record whose paragraphs lie apart, whole, marked
+/// deleted (old side) or inserted (new side); the first carries the
+/// record's sub-paragraphs of that side.
+fn member(
+    p: &ParagraphChange,
+    side: &Side,
+    k: usize,
+    depth: usize,
+    mark: Mark,
+    out: &mut Vec<Para>,
+) {
+    let refs = side.refs();
+    let Some(r) = refs.get(k) else { return };
+    let part = if mark == Mark::Deleted {
+        p.old_part.unwrap_or(p.part)
+    } else {
+        p.part
+    };
+    let mut b = Builder {
+        out,
+        style: style(part, depth),
+        runs: Vec::new(),
+    };
+    if let Some(l) = label(r.number.as_deref(), depth, part) {
+        b.label(&l, mark);
+    }
+    let text = clean(&r.text);
+    let lead = r.lead.as_ref().map_or(0, |l| l.len()).min(text.len());
+    let lead = (0..=lead)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    b.push(&text[..lead], true, mark);
+    b.push(&text[lead..], false, mark);
+    b.end(mark);
+    // Its own sub-paragraphs: those of the paragraphs before it come first
+    // in the record's.
+    let first = refs[..k].iter().map(|r| r.subparagraphs).sum::<usize>();
+    let own = first + 1..=first + r.subparagraphs;
+    let (view, old_side) = if mark == Mark::Deleted {
+        (View::OldDeleted, true)
+    } else {
+        (View::NewInserted, false)
+    };
+    let subs: Vec<ParagraphChange> = p
+        .subparagraphs
+        .iter()
+        .filter(|s| {
+            let side = if old_side { &s.old } else { &s.new };
+            side.refs().first().is_some_and(|r| own.contains(&r.index))
+        })
+        .cloned()
+        .collect();
+    one_side_subparagraphs(&subs, depth + 1, view, out);
+}
+
+/// A moved record's paragraphs on one side, with its sub-paragraphs, as one
+/// move range numbered `number`.
+fn moved_block(
+    p: &ParagraphChange,
+    depth: usize,
+    view: View,
+    number: Option<usize>,
+    out: &mut Vec<Para>,
+) {
+    let start = out.len();
+    own_paragraphs(p, depth, view, out);
+    one_side_subparagraphs(&p.subparagraphs, depth + 1, view, out);
+    if let Some(first) = out.get_mut(start) {
+        first.move_start = number;
+    }
+    if out.len() > start
+        && let Some(last) = out.last_mut()
+    {
+        last.move_end = number;
+    }
+}
+
+/// Sub-paragraphs shown on one side only (of a moved record, or of one
+/// whose paragraphs lie apart), in that side's order.
+fn one_side_subparagraphs(subs: &[ParagraphChange], depth: usize, view: View, out: &mut Vec<Para>) {
+    let old_side = matches!(view, View::OldMovedAway | View::OldDeleted);
+    let mut order: Vec<&ParagraphChange> = subs
+        .iter()
+        .filter(|p| {
+            if old_side {
+                !p.old.is_none()
+            } else {
+                !p.new.is_none()
+            }
+        })
+        .collect();
+    if old_side {
+        order.sort_by_key(|p| p.old.refs().first().map_or(0, |r| r.index));
+    }
+    for p in order {
+        own_paragraphs(p, depth, view, out);
+        one_side_subparagraphs(&p.subparagraphs, depth + 1, view, out);
+    }
+}
+
+/// Numbers every moved record of `records` and of their sub-paragraphs:
+/// the two ends of a move share its number.
+fn number_moves(
+    records: &[ParagraphChange],
+    next: &mut usize,
+    numbers: &mut std::collections::HashMap<*const ParagraphChange, usize>,
+) {
+    for p in records {
+        if p.moved {
+            *next += 1;
+            numbers.insert(p as *const ParagraphChange, *next);
+        }
+        number_moves(&p.subparagraphs, next, numbers);
+    }
+}
+
+/// The head of the document (symbol, title), then every part's records.
+pub fn document(c: &Comparison) -> Document {
+    let mut paragraphs = Vec::new();
+    for (old, new) in [
+        (c.old.symbol.as_deref(), c.new.symbol.as_deref()),
+        (c.old.title.as_deref(), c.new.title.as_deref()),
+    ] {
+        head_line(old, new, &mut paragraphs);
+    }
+    let mut numbers = std::collections::HashMap::new();
+    number_moves(&c.paragraphs, &mut 0, &mut numbers);
+    for part in Part::ALL {
+        let here: Vec<&ParagraphChange> = c.paragraphs.iter().filter(|p| p.part == part).collect();
+        let came: Vec<&ParagraphChange> = c
+            .paragraphs
+            .iter()
+            .filter(|p| p.part != part && p.old_part == Some(part))
+            .collect();
+        let blocks = arrange(&here, &came, &numbers);
+        write_blocks(&blocks, 0, &numbers, &mut paragraphs);
+    }
+    Document { paragraphs }
+}
+
+/// A line of the head: kept, or the old one deleted and the new inserted.
+fn head_line(old: Option<&str>, new: Option<&str>, out: &mut Vec<Para>) {
+    let mut line = |text: &str, mark: Mark| {
+        out.push(Para {
+            style: Style::Head,
+            runs: vec![Run {
+                text: clean(text).into_owned(),
+                tab: false,
+                italic: false,
+                mark,
+            }],
+            mark,
+            move_start: None,
+            move_end: None,
+        })
+    };
+    match (old, new) {
+        (Some(o), Some(n)) if o == n => line(n, Mark::Kept),
+        (o, n) => {
+            if let Some(o) = o {
+                line(o, Mark::Deleted);
+            }
+            if let Some(n) = n {
+                line(n, Mark::Inserted);
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The parts of the `.docx` package, rendered from `templates/docx/` and
+//! zipped in a fixed order with fixed times, so the same document gives the
+//! same bytes.
+
+use std::io::{Cursor, Write};
+
+use askama::Template;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::layout::{Document, Mark, Run};
+use crate::{Error, Result};
+
+/// A revision's attributes: its id, and the author and date shared by all.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    /// `ins`, `del`, `moveFrom` or `moveTo`.
+    pub tag: &'static str,
+    pub id: usize,
+}
+
+/// A run as the template writes it.
+#[derive(Debug, Clone)]
+pub struct XmlRun {
+    pub revision: Option<Revision>,
+    pub text: String,
+    pub tab: bool,
+    pub italic: bool,
+    /// Deleted text is `w:delText`, all other `w:t`.
+    pub deleted: bool,
+}
+
+/// The start or end of a move range.
+#[derive(Debug, Clone)]
+pub struct MoveRange {
+    /// `moveFrom` or `moveTo`.
+    pub tag: &'static str,
+    pub id: usize,
+    /// The name both ends of a move share.
+    pub name: String,
+}
+
+/// A paragraph as the template writes it.
+#[derive(Debug, Clone)]
+pub struct XmlPara {
+    pub style: &'static str,
+    pub mark: Option<Revision>,
+    pub range_start: Option<MoveRange>,
+    pub range_end: Option<MoveRange>,
+    pub runs: Vec<XmlRun>,
+}
+
+#[derive(Template)]
+#[template(path = "docx/document.xml")]
+struct DocumentXml<'a> {
+    paragraphs: &'a [XmlPara],
+    author: &'a str,
+    date: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "docx/styles.xml")]
+struct StylesXml;
+
+#[derive(Template)]
+#[template(path = "docx/settings.xml")]
+struct SettingsXml;
+
+#[derive(Template)]
+#[template(path = "docx/content_types.xml")]
+struct ContentTypesXml;
+
+#[derive(Template)]
+#[template(path = "docx/rels.xml")]
+struct RelsXml;
+
+#[derive(Template)]
+#[template(path = "docx/document_rels.xml")]
+struct DocumentRelsXml;
+
+fn tag(mark: Mark) -> Option<&'static str> {
+    match mark {
+        Mark::Kept => None,
+        Mark::Inserted => Some("ins"),
+        Mark::Deleted => Some("del"),
+        Mark::MovedFrom => Some("moveFrom"),
+        Mark::MovedTo => Some("moveTo"),
+    }
+}
+
+/// The paragraphs with every revision numbered: one id sequence for the
+/// whole document, as Word requires.
+fn numbered(document: &Document) -> Vec<XmlPara> {
+    let mut next = 0;
+    let mut id = || {
+        next += 1;
+        next
+    };
+    // Each move's ranges: a start id per move, shared by its end.
+    let mut open: Vec<(usize, usize, &'static str)> = Vec::new();
+    let mut out = Vec::with_capacity(document.paragraphs.len());
+    for p in &document.paragraphs {
+        let kind = if p.mark == Mark::MovedFrom || p.runs.iter().any(|r| r.mark == Mark::MovedFrom)
+        {
+            "moveFrom"
+        } else {
+            "moveTo"
+        };
+        let range_start = p.move_start.map(|number| {
+            let range = MoveRange {
+                tag: kind,
+                id: id(),
+                name: format!("move{number}"),
+            };
+            open.push((number, range.id, kind));
+            range
+        });
+        let runs = p
+            .runs
+            .iter()
+            .map(|r: &Run| XmlRun {
+                revision: tag(r.mark).map(|tag| Revision { tag, id: id() }),
+                text: r.text.clone(),
+                tab: r.tab,
+                italic: r.italic,
+                deleted: r.mark == Mark::Deleted,
+            })
+            .collect();
+        let mark = tag(p.mark).map(|tag| Revision { tag, id: id() });
+        let range_end = p.move_end.and_then(|number| {
+            let at = open.iter().position(|(n, _, _)| *n == number)?;
+            let (_, start, kind) = open.remove(at);
+            Some(MoveRange {
+                tag: kind,
+                id: start,
+                name: format!("move{number}"),
+            })
+        });
+        out.push(XmlPara {
+            style: p.style.id(),
+            mark,
+            range_start,
+            range_end,
+            runs,
+        });
+    }
+    out
+}
+
+fn render(template: &dyn askama::DynTemplate, part: &str) -> Result<String> {
+    template
+        .dyn_render()
+        .map_err(|e| Error::new(format!("cannot render the Word {part}: {e}")))
+}
+
+/// The `.docx` file of `document`, every revision by `author` on `date`.
+pub fn write(document: &Document, author: &str, date: Option<&str>) -> Result<Vec<u8>> {
+    let paragraphs = numbered(document);
+    let parts: Vec<(&str, String)> = vec![
+        (
+            "[Content_Types].xml",
+            render(&ContentTypesXml, "content types")?,
+        ),
+        ("_rels/.rels", render(&RelsXml, "relationships")?),
+        (
+            "word/_rels/document.xml.rels",
+            render(&DocumentRelsXml, "document relationships")?,
+        ),
+        (
+            "word/document.xml",
+            render(
+                &DocumentXml {
+                    paragraphs: &paragraphs,
+                    author,
+                    date,
+                },
+                "document",
+            )?,
+        ),
+        ("word/styles.xml", render(&StylesXml, "styles")?),
+        ("word/settings.xml", render(&SettingsXml, "settings")?),
+    ];
+    let zip_error =
+        |e: zip::result::ZipError| Error::new(format!("cannot write the Word file: {e}"));
+    let io_error = |e: std::io::Error| Error::new(format!("cannot write the Word file: {e}"));
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // A fixed time (the zip epoch): the same document, the same bytes.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    for (name, xml) in parts {
+        zip.start_file(name, options).map_err(zip_error)?;
+        zip.write_all(xml.as_bytes()).map_err(io_error)?;
+    }
+    Ok(zip.finish().map_err(zip_error)?.into_inner())
+}

@@ -1,0 +1,284 @@
+//! The redline's promise, checked by applying it: a small reader of the
+//! package accepts or rejects every revision in `document.xml`, and what it
+//! reads back is exactly the new text, or the old, paragraph by paragraph.
+
+use std::io::Read;
+
+use quick_xml::events::Event;
+
+use super::*;
+use crate::model::{Paragraph, Part, Resolution};
+use crate::render::fixture;
+
+/// What to do with the revisions.
+#[derive(Clone, Copy, PartialEq)]
+enum Apply {
+    Accept,
+    Reject,
+}
+
+/// The text of `document.xml` in a `.docx`.
+fn document_xml(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
+    xml
+}
+
+/// The paragraphs of `xml` with every revision accepted or rejected: the
+/// text inside `w:ins` and `w:moveTo` is kept on accepting and dropped on
+/// rejecting, that inside `w:del` and `w:moveFrom` the reverse; a paragraph
+/// mark so dropped joins its paragraph to the next.
+fn apply(xml: &str, how: Apply) -> Vec<String> {
+    let dropped = |tag: &str| match how {
+        Apply::Accept => matches!(tag, "w:del" | "w:moveFrom"),
+        Apply::Reject => matches!(tag, "w:ins" | "w:moveTo"),
+    };
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut containers: Vec<String> = Vec::new();
+    let (mut in_text, mut in_ppr_rpr, mut in_ppr) = (false, false, false);
+    let mut mark_dropped = false;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => match e.name().as_ref() {
+                "w:p" => mark_dropped = false,
+                "w:pPr" => in_ppr = true,
+                "w:rPr" if in_ppr => in_ppr_rpr = true,
+                "w:t" | "w:delText" => in_text = true,
+                tag @ ("w:ins" | "w:del" | "w:moveFrom" | "w:moveTo") => {
+                    containers.push(tag.to_string())
+                }
+                _ => {}
+            },
+            Event::Empty(e) => match e.name().as_ref() {
+                tag @ ("w:ins" | "w:del" | "w:moveFrom" | "w:moveTo") if in_ppr_rpr => {
+                    mark_dropped = dropped(tag);
+                }
+                "w:tab" if !in_ppr && !containers.iter().any(|c| dropped(c)) => current.push('\t'),
+                _ => {}
+            },
+            Event::Text(t) if in_text && !containers.iter().any(|c| dropped(c)) => {
+                current.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_text && !containers.iter().any(|c| dropped(c)) => {
+                let entity = format!("&{};", r.as_ref());
+                current.push_str(&quick_xml::escape::unescape(&entity).expect("an entity"));
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "w:pPr" => in_ppr = false,
+                "w:rPr" if in_ppr => in_ppr_rpr = false,
+                "w:t" | "w:delText" => in_text = false,
+                "w:ins" | "w:del" | "w:moveFrom" | "w:moveTo" => {
+                    containers.pop();
+                }
+                "w:p" if !mark_dropped => out.push(std::mem::take(&mut current)),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A version's paragraphs as the redline writes them: the symbol and the
+/// title, then each part's paragraphs ("4.\t…", "(a)\t…" for
+/// sub-paragraphs, preambular ones as they are).
+fn expected(r: &Resolution) -> Vec<String> {
+    fn push(p: &Paragraph, depth: usize, part: Part, out: &mut Vec<String>) {
+        let label = match (&p.number, depth, part) {
+            (Some(n), 0, Part::Operative | Part::Annex) => format!("{n}.\t"),
+            (Some(n), d, _) if d > 0 => format!("({n})\t"),
+            _ => String::new(),
+        };
+        out.push(format!("{label}{}", p.text));
+        for sub in &p.subparagraphs {
+            push(sub, depth + 1, part, out);
+        }
+    }
+    let mut out = Vec::new();
+    out.extend(r.meta.symbol.clone());
+    out.extend(r.meta.title.clone());
+    for part in Part::ALL {
+        for p in r.part(part).iter() {
+            push(p, 0, part, &mut out);
+        }
+    }
+    out
+}
+
+/// `got` is `want`; else the first paragraph where they part, shortened.
+fn assert_same(got: &[String], want: &[String], what: &str) {
+    if got == want {
+        return;
+    }
+    let short = |s: Option<&String>| -> String {
+        s.map_or("(none)".into(), |s| s.chars().take(70).collect())
+    };
+    let at = got
+        .iter()
+        .zip(want)
+        .position(|(a, b)| a != b)
+        .unwrap_or(got.len().min(want.len()));
+    panic!(
+        "{what}: {} paragraphs, expected {}; first difference at {at}:\n  got  {}\n  want {}\n  (then got {}, want {})",
+        got.len(),
+        want.len(),
+        short(got.get(at)),
+        short(want.get(at)),
+        short(got.get(at + 1)),
+        short(want.get(at + 1)),
+    );
+}
+
+fn check(old: &Resolution, new: &Resolution) {
+    let c = crate::diff::compare(old, new);
+    let xml = document_xml(&docx(&c, &DocxOptions::default()).unwrap());
+    assert_same(&apply(&xml, Apply::Accept), &expected(new), "accept all");
+    assert_same(&apply(&xml, Apply::Reject), &expected(old), "reject all");
+}
+
+#[test]
+fn accept_all_gives_the_new_text_and_reject_all_the_old() {
+    let (old, new) = fixture::csto_versions();
+    check(&old, &new);
+    check(&new, &old);
+    check(&old, &old);
+}
+
+/// Every real version pair of the truth tables, read from the corpus.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn accept_and_reject_give_both_versions_of_every_corpus_pair() {
+    let Some(corpus) = crate::test_support::shared_corpus() else {
+        return;
+    };
+    let shipped = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (old, new) in [
+        ("sc/S_2018_257.pdf", "sc/S_2019_266.pdf"),
+        ("sc/S_2019_266.pdf", "sc/S_2020_445.pdf"),
+        ("sc/S_2018_95.pdf", "sc/S_2020_110.pdf"),
+        ("sc/S_2017_444.pdf", "sc/S_2019_441.pdf"),
+        ("sc/S_2018_257.txt", "sc/S_2019_266.txt"),
+        ("ga/A_RES_73_8.pdf", "ga/A_RES_80_4.txt"),
+        ("resolutions/csto/75.md", "resolutions/csto/77.md"),
+    ] {
+        let load = |file: &str| {
+            let path = if file.starts_with("resolutions/") {
+                shipped.join(file)
+            } else {
+                corpus.join(file)
+            };
+            crate::parse::load_file(&path, None)
+                .unwrap_or_else(|e| panic!("{file}: {e}"))
+                .resolution
+        };
+        let (a, b) = (load(old), load(new));
+        check(&a, &b);
+        check(&b, &a);
+    }
+}
+
+mod edits {
+    use proptest::prelude::*;
+
+    use super::check;
+    use crate::render::fixture;
+
+    /// One drafter's edit of the operative part.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Drop(usize),
+        Move(usize, usize),
+        DeleteWord(usize, usize),
+        CopyWord(usize, usize, usize),
+        SplitAtComma(usize),
+        MergeWithNext(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            any::<usize>().prop_map(Edit::Drop),
+            (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Move(a, b)),
+            (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::DeleteWord(a, b)),
+            (any::<usize>(), any::<usize>(), any::<usize>())
+                .prop_map(|(a, b, c)| Edit::CopyWord(a, b, c)),
+            any::<usize>().prop_map(Edit::SplitAtComma),
+            any::<usize>().prop_map(Edit::MergeWithNext),
+        ]
+    }
+
+    fn apply(texts: &mut Vec<String>, e: &Edit) {
+        let n = texts.len();
+        if n < 2 {
+            return;
+        }
+        match *e {
+            Edit::Drop(i) => {
+                texts.remove(i % n);
+            }
+            Edit::Move(i, j) => {
+                let t = texts.remove(i % n);
+                texts.insert(j % n, t);
+            }
+            Edit::DeleteWord(i, w) => {
+                let words: Vec<&str> = texts[i % n].split(' ').collect();
+                let k = w % words.len();
+                let kept: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k || k == 0)
+                    .map(|(_, w)| *w)
+                    .collect();
+                texts[i % n] = kept.join(" ");
+            }
+            Edit::CopyWord(i, j, w) => {
+                let from: Vec<String> = texts[j % n].split(' ').map(str::to_string).collect();
+                let word = from[w % from.len()].clone();
+                let mut words: Vec<String> = texts[i % n].split(' ').map(str::to_string).collect();
+                let at = 1 + w % words.len();
+                words.insert(at.min(words.len()), word);
+                texts[i % n] = words.join(" ");
+            }
+            Edit::SplitAtComma(i) => {
+                let t = texts[i % n].clone();
+                if let Some((a, b)) = t.split_once(", ") {
+                    texts[i % n] = format!("{a};");
+                    texts.insert(i % n + 1, b.to_string());
+                }
+            }
+            Edit::MergeWithNext(i) => {
+                let i = i % (n - 1);
+                let next = texts.remove(i + 1);
+                texts[i] = format!("{} {next}", texts[i].trim_end_matches(['.', ';']));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any series of drafters' edits of the CSTO text: the redline
+        /// accepted is the edited text, rejected the original.
+        #[test]
+        fn accept_and_reject_give_both_versions_of_an_edited_text(edits in proptest::collection::vec(edit(), 1..6)) {
+            let (old, _) = fixture::csto_versions();
+            let mut texts: Vec<String> = old.operative.iter().map(|p| p.text.clone()).collect();
+            for e in &edits {
+                apply(&mut texts, e);
+            }
+            let mut new = old.clone();
+            new.operative = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::align::fixtures::paragraph(t, crate::model::Part::Operative, Some(i + 1)))
+                .collect();
+            check(&old, &new);
+        }
+    }
+}
