@@ -125,7 +125,8 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
 ///   through, never replaced;
 /// - a directory, or any of `inputs` (the files the command read), is an
 ///   error.
-pub fn write_file(path: &Path, contents: &str, inputs: &[&Path]) -> Result<()> {
+pub fn write_file(path: &Path, contents: impl AsRef<[u8]>, inputs: &[&Path]) -> Result<()> {
+    let contents = contents.as_ref();
     let fail = |e: std::io::Error| Error::in_file(path, format!("cannot write: {e}"));
     let existing = std::fs::metadata(path).ok();
     if let Some(meta) = &existing {
@@ -147,7 +148,7 @@ pub fn write_file(path: &Path, contents: &str, inputs: &[&Path]) -> Result<()> {
                 .write(true)
                 .open(&real)
                 .map_err(fail)?;
-            return file.write_all(contents.as_bytes()).map_err(fail);
+            return file.write_all(contents).map_err(fail);
         }
         return write_atomic(&real, contents, Some(meta.permissions()));
     }
@@ -157,7 +158,7 @@ pub fn write_file(path: &Path, contents: &str, inputs: &[&Path]) -> Result<()> {
 /// The atomic write: `permissions` for the new file, else the umask's.
 fn write_atomic(
     path: &Path,
-    contents: &str,
+    contents: &[u8],
     permissions: Option<std::fs::Permissions>,
 ) -> Result<()> {
     let dir = match path.parent() {
@@ -197,7 +198,7 @@ fn write_atomic(
             ),
         )
     })?;
-    temp.write_all(contents.as_bytes()).map_err(fail)?;
+    temp.write_all(contents).map_err(fail)?;
     if let Some(permissions) = permissions {
         temp.as_file().set_permissions(permissions).map_err(fail)?;
     }
@@ -207,12 +208,9 @@ fn write_atomic(
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
-pub fn print(contents: &str) -> Result<()> {
+pub fn print(contents: impl AsRef<[u8]>) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out
-        .write_all(contents.as_bytes())
-        .and_then(|()| out.flush())
-    {
+    match out.write_all(contents.as_ref()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::new(format!("cannot write to standard output: {e}"))),

@@ -119,6 +119,9 @@ pub struct CompareArgs {
     /// Exit with 1 only when a change of these kinds is found (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "POLICY")]
     pub fail_on: Vec<FailOn>,
+    /// The author of the revisions of a Word redline (`--format docx`).
+    #[arg(long, value_name = "NAME", default_value = "resdiff")]
+    pub author: String,
     /// Leave these out of the report (comma-separated); the figures still
     /// count everything, and HTML starts with its toggles on instead.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
@@ -195,6 +198,8 @@ pub enum CompareFormat {
     Json,
     Html,
     Md,
+    /// A Word document with the changes as tracked revisions.
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

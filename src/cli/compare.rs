@@ -66,6 +66,32 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             vec![c]
         }
     };
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    if args.format == CompareFormat::Docx {
+        let [c] = comparisons.as_slice() else {
+            return Err(Error::new(
+                "--format docx makes one redline of two versions; --git found several (or none): compare them one by one",
+            ));
+        };
+        let to_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        if to_terminal && args.output.as_deref().is_none_or(|o| o == Path::new("-")) {
+            return Err(Error::new(
+                "a Word redline is a file: give -o FILE.docx (or redirect standard output)",
+            ));
+        }
+        let options = render::DocxOptions {
+            author: args.author.clone(),
+        };
+        let bytes = render::docx(c, &options)?;
+        if let Some(written) = emit(args.output.as_deref(), &bytes, &inputs)? {
+            ctx.say(&format!(
+                "wrote {}: {}",
+                written.display(),
+                views::comparison_counts(&comparisons)
+            ));
+        }
+        return Ok(exit_code(&comparisons, args.exit_code, &args.fail_on));
+    }
     let color = use_color(args.color, args.output.is_some());
     let hide = HideKind::all(&args.hide);
     let mut report = render_all(&comparisons, args.git.is_some(), args.format, color, hide)?;
@@ -77,7 +103,6 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
     {
         report = render::wrap(&report, textwrap::termwidth());
     }
-    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     if let Some(written) = emit(args.output.as_deref(), &report, &inputs)? {
         ctx.say(&format!(
             "wrote {}: {}",
@@ -140,5 +165,7 @@ fn render_all(
         (CompareFormat::Html, _) => render::html_many(comparisons, hide),
         (CompareFormat::Md, _) => render::markdown_many(comparisons, hide),
         (CompareFormat::Text, _) => render::text_many(comparisons, color, hide),
+        // Written as bytes by `run`, never as text.
+        (CompareFormat::Docx, _) => Err(Error::new("a Word redline is not text")),
     }
 }

@@ -141,7 +141,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Args::command(), "resdiff", &mut script);
-            print(&String::from_utf8_lossy(&script))?;
+            print(String::from_utf8_lossy(&script).as_bytes())?;
             Ok(EXIT_OK)
         }
         Command::Man => {
@@ -149,7 +149,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             clap_mangen::Man::new(Args::command())
                 .render(&mut page)
                 .map_err(|e| Error::new(format!("cannot write the manual page: {e}")))?;
-            print(&String::from_utf8_lossy(&page))?;
+            print(String::from_utf8_lossy(&page).as_bytes())?;
             Ok(EXIT_OK)
         }
     }
@@ -320,7 +320,11 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 /// Standard output for `None` or `-`, else the file (see
 /// [`resdiff::files::write_file`]), never one of the command's `inputs`.
 /// Prints `text` or writes it to `output`; the file written, if one was.
-fn emit<'p>(output: Option<&'p Path>, text: &str, inputs: &[&Path]) -> Result<Option<&'p Path>> {
+fn emit<'p>(
+    output: Option<&'p Path>,
+    text: impl AsRef<[u8]>,
+    inputs: &[&Path],
+) -> Result<Option<&'p Path>> {
     match output {
         None => print(text).map(|()| None),
         Some(p) if p == Path::new("-") => print(text).map(|()| None),

@@ -342,3 +342,32 @@ fn a_version_without_an_operative_part_still_compares() {
         .assert()
         .code(0);
 }
+
+/// `--format docx -o FILE`: a Word file, the same bytes for the same
+/// inputs, the revisions by the author given.
+#[test]
+fn a_word_redline_is_written_the_same_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, author: &[&str]| {
+        let path = dir.path().join(name);
+        resdiff()
+            .args(["compare", "75", "77", "--format", "docx", "-o"])
+            .arg(&path)
+            .args(author)
+            .assert()
+            .code(0)
+            .stderr(predicate::str::contains("wrote "));
+        std::fs::read(path).unwrap()
+    };
+    let first = run("a.docx", &[]);
+    assert!(first.starts_with(b"PK\x03\x04"), "a zip");
+    assert_eq!(first, run("b.docx", &[]), "byte-identical");
+    let signed = run("c.docx", &["--author", "Delegation of Ruritania"]);
+    assert_ne!(first, signed);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(signed)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains(r#"w:author="Delegation of Ruritania""#));
+    assert!(xml.contains("<w:ins ") && xml.contains("<w:del "));
+}
