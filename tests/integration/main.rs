@@ -18,3 +18,4 @@ mod reports;
 mod shipped;
 mod trust;
 mod truth;
+mod word;

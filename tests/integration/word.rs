@@ -1,0 +1,87 @@
+//! The Word redline opened by a real word processor: LibreOffice converts
+//! the `.docx` the binary wrote to PDF, headless, and the PDF has the text
+//! with its revisions. Without LibreOffice the test is skipped, unless `CI`
+//! or `RESDIFF_REQUIRE_LIBREOFFICE=1` is set (`.ci/run` installs
+//! `libreoffice-writer-nogui`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{project_root, resdiff};
+
+/// `soffice` (or `libreoffice`) from `PATH`.
+fn soffice() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths).find_map(|dir| {
+            ["soffice", "libreoffice"]
+                .iter()
+                .map(|name| dir.join(name))
+                .find(|p| p.is_file())
+        })
+    });
+    if found.is_none() {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        let required = std::env::var_os("RESDIFF_REQUIRE_LIBREOFFICE").is_some_and(|v| v == "1");
+        assert!(
+            !ci && !required,
+            "soffice is not on PATH, and CI or RESDIFF_REQUIRE_LIBREOFFICE=1 requires the Word \
+             test: apt-get install libreoffice-writer-nogui"
+        );
+        eprintln!("skipped: LibreOffice not found");
+    }
+    found
+}
+
+/// Converts `docx` to PDF with a fresh LibreOffice profile; the PDF's path.
+fn to_pdf(bin: &Path, docx: &Path, out: &Path) -> PathBuf {
+    let profile = out.join("profile");
+    let status = Command::new("timeout")
+        .arg("180")
+        .arg(bin)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .arg(docx)
+        .status()
+        .expect("LibreOffice runs");
+    assert!(status.success(), "LibreOffice failed on {}", docx.display());
+    let pdf = out
+        .join(docx.file_stem().expect("a name"))
+        .with_extension("pdf");
+    assert!(pdf.is_file(), "no PDF from {}", docx.display());
+    pdf
+}
+
+#[test]
+fn libreoffice_opens_the_word_redline() {
+    let Some(bin) = soffice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("redline.docx");
+    resdiff()
+        .current_dir(project_root())
+        .args(["compare", "75", "77", "--format", "docx", "-o"])
+        .arg(&docx)
+        .assert()
+        .code(0);
+    let pdf = to_pdf(&bin, &docx, dir.path());
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    // The text is in it, as pdftotext reads it back (when installed).
+    if let Ok(out) = Command::new("pdftotext").arg(&pdf).arg("-").output() {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("Collective Security Treaty Organization"),
+            "{text}"
+        );
+        // Both sides of the session update are shown, as a tracked change.
+        assert!(
+            text.contains("seventy-ninth") && text.contains("seventy-seventh"),
+            "{text}"
+        );
+    }
+}
