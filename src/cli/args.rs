@@ -122,10 +122,23 @@ pub struct CompareArgs {
     /// The author of the revisions of a Word redline (`--format docx`).
     #[arg(long, value_name = "NAME", default_value = "resdiff")]
     pub author: String,
+    /// Changes a Word redline shows as already accepted: `routine`.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    pub accept: Vec<AcceptKind>,
+    /// No Word comments with each paragraph's drafting notes.
+    #[arg(long)]
+    pub no_comments: bool,
     /// Leave these out of the report (comma-separated); the figures still
     /// count everything, and HTML starts with its toggles on instead.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
     pub hide: Vec<HideKind>,
+}
+
+/// What a Word redline can show as already accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AcceptKind {
+    /// Routine updates (sessions, dates moved on, the series' own references).
+    Routine,
 }
 
 /// What `--hide` can leave out of a report.

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{ColorChoice, CompareArgs, CompareFormat, FailOn, HideKind};
+use super::args::{AcceptKind, ColorChoice, CompareArgs, CompareFormat, FailOn, HideKind};
 use super::policy;
 use super::{Context, EXIT_DIFFERENT, EXIT_OK, emit, views};
 use resdiff::comparison::Comparison;
@@ -81,6 +81,9 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
         }
         let options = render::DocxOptions {
             author: args.author.clone(),
+            accept_routine: args.accept.contains(&AcceptKind::Routine),
+            comments: !args.no_comments,
+            track_changes: false,
         };
         let bytes = render::docx(c, &options)?;
         if let Some(written) = emit(args.output.as_deref(), &bytes, &inputs)? {

@@ -3,7 +3,7 @@
 //! order of the new version, with each moved record's old text at its old
 //! place (`render::places`).
 
-use crate::comparison::{ChangeStatus, Comparison, ParagraphChange, Side, WordOp, WordOpKind};
+use crate::comparison::{ChangeStatus, Comparison, ParagraphChange, Side, WordOpKind};
 use crate::diff::PARAGRAPH_BREAK;
 use crate::model::Part;
 use crate::render::sanitize::clean;
@@ -70,6 +70,18 @@ pub struct Para {
     /// (`move_end`), by number: a moved record's paragraphs are one range.
     pub move_start: Option<usize>,
     pub move_end: Option<usize>,
+    /// A comment anchored on the paragraph: what changed, in drafting
+    /// terms.
+    pub comment: Option<String>,
+}
+
+/// What the layout is asked for, and the moves' numbers.
+pub struct Ctx {
+    /// Routine updates shown as already accepted: the new words plain.
+    pub accept_routine: bool,
+    /// Each record's drafting notes as a Word comment on its paragraph.
+    pub comments: bool,
+    numbers: std::collections::HashMap<*const ParagraphChange, usize>,
 }
 
 /// The document: its paragraphs, in order.
@@ -142,6 +154,7 @@ impl Builder<'_> {
             mark,
             move_start: None,
             move_end: None,
+            comment: None,
         });
     }
 }
@@ -217,7 +230,7 @@ enum View {
 }
 
 /// The paragraphs of one record's own text (not its sub-paragraphs).
-fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, out: &mut Vec<Para>) {
+fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out: &mut Vec<Para>) {
     let part = p.part;
     let old_part = p.old_part.unwrap_or(part);
     let mut b = Builder {
@@ -268,14 +281,25 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, out: &mut Vec<P
     };
     open(&mut b, &old, &new);
 
-    let words: Vec<WordOp> = p.words.clone();
-    for w in &words {
-        let (mark, on_old, on_new) = match w.op {
+    for w in &p.words {
+        let (mut mark, on_old, on_new) = match w.op {
             WordOpKind::Equal => (kept_mark, true, true),
             WordOpKind::Delete => (whole.unwrap_or(old_mark), true, false),
             WordOpKind::Insert => (whole.unwrap_or(new_mark), false, true),
         };
         let text = clean(&w.text);
+        // A routine update already accepted: its new words plain, its old
+        // ones gone.
+        if ctx.accept_routine && w.routine && view == View::Redline && whole.is_none() {
+            match w.op {
+                WordOpKind::Delete => {
+                    old.offset += text.len();
+                    continue;
+                }
+                WordOpKind::Insert => mark = Mark::Kept,
+                WordOpKind::Equal => {}
+            }
+        }
         let pieces: Vec<&str> = text.split(PARAGRAPH_BREAK).collect();
         for (k, piece) in pieces.iter().enumerate() {
             if k > 0 {
@@ -377,9 +401,9 @@ fn adjacent(indices: &[usize]) -> bool {
 fn arrange<'a>(
     records: &[&'a ParagraphChange],
     came_from_here: &[&'a ParagraphChange],
-    numbers: &std::collections::HashMap<*const ParagraphChange, usize>,
+    ctx: &Ctx,
 ) -> Vec<Block<'a>> {
-    let number = |p: &ParagraphChange| numbers.get(&(p as *const ParagraphChange)).copied();
+    let number = |p: &ParagraphChange| ctx.numbers.get(&(p as *const ParagraphChange)).copied();
     let in_place = |p: &ParagraphChange| {
         !p.moved
             && p.old_part.is_none()
@@ -466,27 +490,110 @@ fn arrange<'a>(
     out
 }
 
-/// The paragraphs of the blocks, sub-paragraphs after their parents.
-fn write_blocks(
-    blocks: &[Block],
-    depth: usize,
-    numbers: &std::collections::HashMap<*const ParagraphChange, usize>,
-    out: &mut Vec<Para>,
-) {
+/// The paragraphs of the blocks, sub-paragraphs after their parents, each
+/// record's drafting notes as a comment on its first paragraph.
+fn write_blocks(blocks: &[Block], depth: usize, ctx: &Ctx, out: &mut Vec<Para>) {
     for block in blocks {
-        match block.piece {
+        let start = out.len();
+        let (record, noted) = match block.piece {
             Piece::Redline(p) => {
-                own_paragraphs(p, depth, View::Redline, out);
+                own_paragraphs(p, depth, View::Redline, ctx, out);
+                let first = out.len();
                 let subs: Vec<&ParagraphChange> = p.subparagraphs.iter().collect();
-                let inner = arrange(&subs, &[], numbers);
-                write_blocks(&inner, depth + 1, numbers, out);
+                let inner = arrange(&subs, &[], ctx);
+                write_blocks(&inner, depth + 1, ctx, out);
+                // The record's own note stays on its own paragraph.
+                let _ = first;
+                (p, true)
             }
-            Piece::OldMove(p, n) => moved_block(p, depth, View::OldMovedAway, Some(n), out),
-            Piece::NewMove(p, n) => moved_block(p, depth, View::NewMovedHere, Some(n), out),
-            Piece::OldMember(p, k) => member(p, &p.old, k, depth, Mark::Deleted, out),
-            Piece::NewMember(p, k) => member(p, &p.new, k, depth, Mark::Inserted, out),
+            Piece::OldMove(p, n) => {
+                moved_block(p, depth, View::OldMovedAway, Some(n), ctx, out);
+                (p, false)
+            }
+            Piece::NewMove(p, n) => {
+                moved_block(p, depth, View::NewMovedHere, Some(n), ctx, out);
+                (p, true)
+            }
+            Piece::OldMember(p, k) => {
+                member(p, &p.old, k, depth, Mark::Deleted, ctx, out);
+                (p, p.new.is_none() && k == 0)
+            }
+            Piece::NewMember(p, k) => {
+                member(p, &p.new, k, depth, Mark::Inserted, ctx, out);
+                (p, k == 0)
+            }
+        };
+        if ctx.comments
+            && noted
+            && let Some(first) = out.get_mut(start)
+        {
+            let notes = notes(record, ctx);
+            if !notes.is_empty() && first.comment.is_none() {
+                first.comment = Some(notes.join("; "));
+            }
         }
     }
+}
+
+/// What changed in `p`, in drafting terms, for its comment: the lead's
+/// change, a move between the parts or within one, a rewritten pairing,
+/// references added and removed, a routine update and its rules.
+fn notes(p: &ParagraphChange, ctx: &Ctx) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(lead) = &p.lead_change {
+        notes.push(format!(
+            "lead {}: {} \u{2192} {}",
+            crate::render::view::strength_word(lead.direction),
+            clean(&lead.old),
+            clean(&lead.new)
+        ));
+    }
+    match p.old_part {
+        Some(Part::Operative) => notes.push("moved from the operative part".into()),
+        Some(Part::Preamble) => notes.push("moved from the preamble".into()),
+        Some(Part::Annex) => notes.push("moved from an annex".into()),
+        None if p.moved => notes.push("moved".into()),
+        None => {}
+    }
+    if p.status == ChangeStatus::Split {
+        notes.push("split".into());
+    }
+    if p.status == ChangeStatus::Merged {
+        notes.push("merged".into());
+    }
+    if p.rewritten {
+        notes
+            .push("rewritten: paired on its place, lead and rarer words; check the pairing".into());
+    }
+    if !p.references.added.is_empty() {
+        notes.push(format!(
+            "references added: {}",
+            clean(&p.references.added.join(", "))
+        ));
+    }
+    if !p.references.removed.is_empty() {
+        notes.push(format!(
+            "references removed: {}",
+            clean(&p.references.removed.join(", "))
+        ));
+    }
+    if p.routine {
+        let rules: std::collections::BTreeSet<&str> = p
+            .words
+            .iter()
+            .filter_map(|w| w.rule.map(crate::comparison::RoutineRule::describe))
+            .collect();
+        let accepted = if ctx.accept_routine {
+            ", already accepted"
+        } else {
+            ""
+        };
+        notes.push(format!(
+            "routine update ({}){accepted}",
+            rules.into_iter().collect::<Vec<_>>().join("; ")
+        ));
+    }
+    notes
 }
 
 /// One paragraph of a record whose paragraphs lie apart, whole, marked
@@ -498,6 +605,7 @@ fn member(
     k: usize,
     depth: usize,
     mark: Mark,
+    ctx: &Ctx,
     out: &mut Vec<Para>,
 ) {
     let refs = side.refs();
@@ -542,7 +650,7 @@ fn member(
         })
         .cloned()
         .collect();
-    one_side_subparagraphs(&subs, depth + 1, view, out);
+    one_side_subparagraphs(&subs, depth + 1, view, ctx, out);
 }
 
 /// A moved record's paragraphs on one side, with its sub-paragraphs, as one
@@ -552,11 +660,12 @@ fn moved_block(
     depth: usize,
     view: View,
     number: Option<usize>,
+    ctx: &Ctx,
     out: &mut Vec<Para>,
 ) {
     let start = out.len();
-    own_paragraphs(p, depth, view, out);
-    one_side_subparagraphs(&p.subparagraphs, depth + 1, view, out);
+    own_paragraphs(p, depth, view, ctx, out);
+    one_side_subparagraphs(&p.subparagraphs, depth + 1, view, ctx, out);
     if let Some(first) = out.get_mut(start) {
         first.move_start = number;
     }
@@ -569,7 +678,13 @@ fn moved_block(
 
 /// Sub-paragraphs shown on one side only (of a moved record, or of one
 /// whose paragraphs lie apart), in that side's order.
-fn one_side_subparagraphs(subs: &[ParagraphChange], depth: usize, view: View, out: &mut Vec<Para>) {
+fn one_side_subparagraphs(
+    subs: &[ParagraphChange],
+    depth: usize,
+    view: View,
+    ctx: &Ctx,
+    out: &mut Vec<Para>,
+) {
     let old_side = matches!(view, View::OldMovedAway | View::OldDeleted);
     let mut order: Vec<&ParagraphChange> = subs
         .iter()
@@ -585,8 +700,8 @@ fn one_side_subparagraphs(subs: &[ParagraphChange], depth: usize, view: View, ou
         order.sort_by_key(|p| p.old.refs().first().map_or(0, |r| r.index));
     }
     for p in order {
-        own_paragraphs(p, depth, view, out);
-        one_side_subparagraphs(&p.subparagraphs, depth + 1, view, out);
+        own_paragraphs(p, depth, view, ctx, out);
+        one_side_subparagraphs(&p.subparagraphs, depth + 1, view, ctx, out);
     }
 }
 
@@ -607,7 +722,7 @@ fn number_moves(
 }
 
 /// The head of the document (symbol, title), then every part's records.
-pub fn document(c: &Comparison) -> Document {
+pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Document {
     let mut paragraphs = Vec::new();
     for (old, new) in [
         (c.old.symbol.as_deref(), c.new.symbol.as_deref()),
@@ -615,8 +730,12 @@ pub fn document(c: &Comparison) -> Document {
     ] {
         head_line(old, new, &mut paragraphs);
     }
-    let mut numbers = std::collections::HashMap::new();
-    number_moves(&c.paragraphs, &mut 0, &mut numbers);
+    let mut ctx = Ctx {
+        accept_routine,
+        comments,
+        numbers: std::collections::HashMap::new(),
+    };
+    number_moves(&c.paragraphs, &mut 0, &mut ctx.numbers);
     for part in Part::ALL {
         let here: Vec<&ParagraphChange> = c.paragraphs.iter().filter(|p| p.part == part).collect();
         let came: Vec<&ParagraphChange> = c
@@ -624,8 +743,8 @@ pub fn document(c: &Comparison) -> Document {
             .iter()
             .filter(|p| p.part != part && p.old_part == Some(part))
             .collect();
-        let blocks = arrange(&here, &came, &numbers);
-        write_blocks(&blocks, 0, &numbers, &mut paragraphs);
+        let blocks = arrange(&here, &came, &ctx);
+        write_blocks(&blocks, 0, &ctx, &mut paragraphs);
     }
     Document { paragraphs }
 }
@@ -644,6 +763,7 @@ fn head_line(old: Option<&str>, new: Option<&str>, out: &mut Vec<Para>) {
             mark,
             move_start: None,
             move_end: None,
+            comment: None,
         })
     };
     match (old, new) {

@@ -26,21 +26,38 @@ use crate::{Comparison, Result};
 pub struct DocxOptions {
     /// The author of every revision ("resdiff").
     pub author: String,
+    /// Routine updates already accepted: their new words plain, so Reject
+    /// All gives the old text with its routine updates made.
+    pub accept_routine: bool,
+    /// Each changed paragraph's drafting notes (lead weakened, moved from
+    /// the preamble, rewritten, references, routine) as a Word comment.
+    pub comments: bool,
+    /// Change tracking switched on in the document, so the reader's own
+    /// edits are tracked from the first keystroke.
+    pub track_changes: bool,
 }
 
 impl Default for DocxOptions {
     fn default() -> DocxOptions {
         DocxOptions {
             author: "resdiff".into(),
+            accept_routine: false,
+            comments: true,
+            track_changes: false,
         }
     }
 }
 
 /// The comparison as a `.docx` redline: the bytes of the file.
 pub fn docx(c: &Comparison, options: &DocxOptions) -> Result<Vec<u8>> {
-    let document = layout::document(c);
+    let document = layout::document(c, options.accept_routine, options.comments);
     let date = c.new.date.map(|d| format!("{d}T00:00:00Z"));
-    package::write(&document, &options.author, date.as_deref())
+    package::write(
+        &document,
+        &options.author,
+        date.as_deref(),
+        options.track_changes,
+    )
 }
 
 #[cfg(test)]

@@ -44,6 +44,8 @@ pub struct MoveRange {
 #[derive(Debug, Clone)]
 pub struct XmlPara {
     pub style: &'static str,
+    /// The comment anchored on it, by id.
+    pub comment: Option<usize>,
     pub mark: Option<Revision>,
     pub range_start: Option<MoveRange>,
     pub range_end: Option<MoveRange>,
@@ -64,7 +66,24 @@ struct StylesXml;
 
 #[derive(Template)]
 #[template(path = "docx/settings.xml")]
-struct SettingsXml;
+struct SettingsXml {
+    track_changes: bool,
+}
+
+/// One comment: its id and text.
+#[derive(Debug, Clone)]
+pub struct Comment {
+    pub id: usize,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "docx/comments.xml")]
+struct CommentsXml<'a> {
+    comments: &'a [Comment],
+    author: &'a str,
+    date: Option<&'a str>,
+}
 
 #[derive(Template)]
 #[template(path = "docx/content_types.xml")]
@@ -88,9 +107,10 @@ fn tag(mark: Mark) -> Option<&'static str> {
     }
 }
 
-/// The paragraphs with every revision numbered: one id sequence for the
-/// whole document, as Word requires.
-fn numbered(document: &Document) -> Vec<XmlPara> {
+/// The paragraphs with every revision numbered (one id sequence for the
+/// whole document, as Word requires), and the comments.
+fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>) {
+    let mut comments = Vec::new();
     let mut next = 0;
     let mut id = || {
         next += 1;
@@ -136,15 +156,24 @@ fn numbered(document: &Document) -> Vec<XmlPara> {
                 name: format!("move{number}"),
             })
         });
+        let comment = p.comment.as_ref().map(|text| {
+            let id = comments.len();
+            comments.push(Comment {
+                id,
+                text: text.clone(),
+            });
+            id
+        });
         out.push(XmlPara {
             style: p.style.id(),
+            comment,
             mark,
             range_start,
             range_end,
             runs,
         });
     }
-    out
+    (out, comments)
 }
 
 fn render(template: &dyn askama::DynTemplate, part: &str) -> Result<String> {
@@ -154,8 +183,13 @@ fn render(template: &dyn askama::DynTemplate, part: &str) -> Result<String> {
 }
 
 /// The `.docx` file of `document`, every revision by `author` on `date`.
-pub fn write(document: &Document, author: &str, date: Option<&str>) -> Result<Vec<u8>> {
-    let paragraphs = numbered(document);
+pub fn write(
+    document: &Document,
+    author: &str,
+    date: Option<&str>,
+    track_changes: bool,
+) -> Result<Vec<u8>> {
+    let (paragraphs, comments) = numbered(document);
     let parts: Vec<(&str, String)> = vec![
         (
             "[Content_Types].xml",
@@ -178,7 +212,21 @@ pub fn write(document: &Document, author: &str, date: Option<&str>) -> Result<Ve
             )?,
         ),
         ("word/styles.xml", render(&StylesXml, "styles")?),
-        ("word/settings.xml", render(&SettingsXml, "settings")?),
+        (
+            "word/settings.xml",
+            render(&SettingsXml { track_changes }, "settings")?,
+        ),
+        (
+            "word/comments.xml",
+            render(
+                &CommentsXml {
+                    comments: &comments,
+                    author,
+                    date,
+                },
+                "comments",
+            )?,
+        ),
     ];
     let zip_error =
         |e: zip::result::ZipError| Error::new(format!("cannot write the Word file: {e}"));

@@ -282,3 +282,67 @@ mod edits {
         }
     }
 }
+
+fn part_text(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name(name)
+        .expect(name)
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
+    xml
+}
+
+/// `--accept routine`: the session updates of the 77th-session draft show
+/// as plain new text, so rejecting every revision keeps them (and they are
+/// the only changes, so Reject All gives the new paragraphs).
+#[test]
+fn routine_updates_can_be_accepted_already() {
+    let (old, mut new) = fixture::csto_versions();
+    new.preamble = old.preamble.clone();
+    new.operative = old.operative.clone();
+    for p in &mut new.operative {
+        p.text = p.text.replace("seventy-seventh", "seventy-ninth");
+    }
+    let c = crate::diff::compare(&old, &new);
+    assert_eq!(c.summary.routine, 2);
+    let options = DocxOptions {
+        accept_routine: true,
+        ..DocxOptions::default()
+    };
+    let xml = document_xml(&docx(&c, &options).unwrap());
+    // The paragraphs after the head (the symbol, the title) of `r`.
+    let heads =
+        |r: &Resolution| usize::from(r.meta.symbol.is_some()) + usize::from(r.meta.title.is_some());
+    let body = |v: Vec<String>, r: &Resolution| v[heads(r)..].to_vec();
+    let (accepted, rejected) = (apply(&xml, Apply::Accept), apply(&xml, Apply::Reject));
+    assert_same(&body(accepted, &new), &body(expected(&new), &new), "accept");
+    assert_same(&body(rejected, &old), &body(expected(&new), &new), "reject");
+    // Not accepted: Reject All gives the old text.
+    let xml = document_xml(&docx(&c, &DocxOptions::default()).unwrap());
+    assert_same(&apply(&xml, Apply::Reject), &expected(&old), "reject");
+}
+
+/// Each changed paragraph carries its drafting notes as a Word comment,
+/// unless asked not to; the settings switch tracking on when asked.
+#[test]
+fn drafting_notes_are_comments_and_tracking_can_be_switched_on() {
+    let c = fixture::csto();
+    let bytes = docx(&c, &DocxOptions::default()).unwrap();
+    let comments = part_text(&bytes, "word/comments.xml");
+    assert!(
+        comments.contains("lead strengthened: Invites → Urges; moved"),
+        "{comments}"
+    );
+    assert!(comments.contains("routine update (session moved on by the interval)"));
+    assert!(part_text(&bytes, "word/document.xml").contains("<w:commentReference w:id=\"0\"/>"));
+    assert!(!part_text(&bytes, "word/settings.xml").contains("trackRevisions"));
+    let quiet = DocxOptions {
+        comments: false,
+        track_changes: true,
+        ..DocxOptions::default()
+    };
+    let bytes = docx(&c, &quiet).unwrap();
+    assert!(!part_text(&bytes, "word/comments.xml").contains("<w:comment "));
+    assert!(part_text(&bytes, "word/settings.xml").contains("<w:trackRevisions/>"));
+}

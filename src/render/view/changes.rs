@@ -437,7 +437,7 @@ pub(super) fn contents_link(v: &ChangeView) -> NavLink {
 }
 
 /// How the reports word a lead change's direction.
-pub(crate) fn strength_word(direction: Direction) -> &'static str {
+pub fn strength_word(direction: Direction) -> &'static str {
     match direction {
         Direction::Stronger => "strengthened",
         Direction::Weaker => "weakened",

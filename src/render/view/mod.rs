@@ -15,7 +15,7 @@ use crate::model::Part;
 use super::Hide;
 
 use super::sanitize::clean;
-pub use changes::{ChangeView, Listing, MovedAway};
+pub use changes::{ChangeView, Listing, MovedAway, strength_word};
 use changes::{
     change_view, contents_link, link_neighbours, listings, nav_link, with_moved_away_marks,
 };
