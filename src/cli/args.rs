@@ -77,6 +77,13 @@ pub enum Command {
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
+        /// `md` (the canonical text) or `docx`: the draft as Word, its
+        /// routine updates as tracked changes and tracking switched on.
+        #[arg(long, value_enum, default_value_t = DraftFormat::Md)]
+        format: DraftFormat,
+        /// The author of the tracked changes of a Word draft.
+        #[arg(long, value_name = "NAME", default_value = "resdiff")]
+        author: String,
     },
     /// Compare two versions paragraph by paragraph and word by word.
     Compare(CompareArgs),
@@ -132,6 +139,15 @@ pub struct CompareArgs {
     /// count everything, and HTML starts with its toggles on instead.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
     pub hide: Vec<HideKind>,
+}
+
+/// What `draft` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    /// The canonical Markdown text.
+    Md,
+    /// A Word document: the base text with the routine updates tracked.
+    Docx,
 }
 
 /// What a Word redline can show as already accepted.

@@ -371,3 +371,31 @@ fn a_word_redline_is_written_the_same_every_time() {
     assert!(xml.contains(r#"w:author="Delegation of Ruritania""#));
     assert!(xml.contains("<w:ins ") && xml.contains("<w:del "));
 }
+
+/// `draft NEXT --from BASE --format docx`: the next session's base text in
+/// Word, its routine updates as tracked changes, tracking switched on.
+#[test]
+fn a_word_draft_tracks_its_routine_updates_and_the_delegates_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("79.docx");
+    resdiff()
+        .args(["draft", "79", "--from", "77", "--format", "docx", "-o"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("2 routine updates"));
+    let bytes = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let read = |zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+        xml
+    };
+    assert!(read(&mut zip, "word/settings.xml").contains("<w:trackRevisions/>"));
+    let document = read(&mut zip, "word/document.xml");
+    assert_eq!(
+        document.matches("eighty-first</w:t></w:r></w:ins>").count(),
+        2
+    );
+    assert_eq!(document.matches(">seventy-ninth</w:delText>").count(), 2);
+}
