@@ -33,6 +33,19 @@ pub struct Comparison {
     /// number in the new, in the order of `paragraphs`.
     #[serde(default)]
     pub concordance: Vec<Concordance>,
+    /// The enacting formula ("The General Assembly,") of each version.
+    #[serde(default)]
+    pub enacting_formula: Formula,
+}
+
+/// The enacting formula of the two versions, as printed; `None` where the
+/// source lost it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Formula {
+    /// The old version's.
+    pub old: Option<String>,
+    /// The new version's.
+    pub new: Option<String>,
 }
 
 /// One row of the concordance: where an old paragraph went, or where a new

@@ -30,6 +30,11 @@ pub struct Args {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
+    /// How a Word document's tracked changes are read: as if accepted (the
+    /// text proposed) or rejected (the text before them).
+    #[arg(long, global = true, value_enum, default_value_t = RevisionsArg::Accept)]
+    pub revisions: RevisionsArg,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -139,6 +144,25 @@ pub struct CompareArgs {
     /// count everything, and HTML starts with its toggles on instead.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
     pub hide: Vec<HideKind>,
+}
+
+/// `--revisions`: a Word document's tracked changes accepted or rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RevisionsArg {
+    /// Read as if every revision were accepted.
+    Accept,
+    /// Read as if every revision were rejected.
+    Reject,
+}
+
+impl RevisionsArg {
+    /// As the reader takes it.
+    pub fn reading(self) -> resdiff::parse::docx::Revisions {
+        match self {
+            RevisionsArg::Accept => resdiff::parse::docx::Revisions::Accept,
+            RevisionsArg::Reject => resdiff::parse::docx::Revisions::Reject,
+        }
+    }
 }
 
 /// What `draft` writes.

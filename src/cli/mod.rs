@@ -36,6 +36,7 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn run(args: Args) -> Result<u8> {
     let ctx = Context {
         corpus_arg: args.corpus.clone(),
+        revisions: args.revisions.reading(),
         skipped: std::cell::RefCell::new(Vec::new()),
         verbosity: match (args.quiet, args.verbose) {
             (true, _) => Verbosity::Quiet,
@@ -88,9 +89,9 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             };
             let meta = import_meta(&file, &meta)?;
             let loaded = if from_stdin {
-                parse::load_bytes(&file, files::read_stdin()?, Some(meta))?
+                parse::load_bytes_with(&file, files::read_stdin()?, Some(meta), ctx.revisions)?
             } else {
-                parse::load_file(&file, Some(meta))?
+                parse::load_bytes_with(&file, files::read_bytes(&file)?, Some(meta), ctx.revisions)?
             };
             ctx.warn(&file.display().to_string(), &loaded.warnings);
             let text = canonical::write(&loaded.resolution)?;
@@ -185,6 +186,8 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
 /// What every command needs to find versions and talk to the user.
 struct Context {
     corpus_arg: Option<PathBuf>,
+    /// How a Word document's tracked changes are read.
+    revisions: parse::docx::Revisions,
     /// The corpus files that could not be read, as their errors.
     skipped: std::cell::RefCell<Vec<String>>,
     verbosity: Verbosity,
@@ -283,7 +286,12 @@ impl Context {
             let Loaded {
                 resolution,
                 warnings,
-            } = parse::load_bytes(Path::new(STDIN_NAME), files::read_stdin()?, None)?;
+            } = parse::load_bytes_with(
+                Path::new(STDIN_NAME),
+                files::read_stdin()?,
+                None,
+                self.revisions,
+            )?;
             return Ok(LoadedVersion {
                 resolution,
                 warnings,
@@ -298,7 +306,7 @@ impl Context {
             let Loaded {
                 resolution,
                 warnings,
-            } = parse::load_file(path, None)?;
+            } = parse::load_bytes_with(path, files::read_bytes(path)?, None, self.revisions)?;
             return Ok(LoadedVersion {
                 resolution,
                 warnings,

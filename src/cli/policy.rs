@@ -92,6 +92,7 @@ mod tests {
             new: meta(),
             summary,
             concordance: resdiff::comparison::Concordance::of(&paragraphs),
+            enacting_formula: Default::default(),
             paragraphs,
             warnings: vec![],
         }

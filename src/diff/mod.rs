@@ -13,7 +13,7 @@ pub(crate) mod summary;
 pub(crate) mod words;
 
 use crate::align::{Link, align_paragraphs};
-use crate::comparison::{Comparison, Concordance};
+use crate::comparison::{Comparison, Concordance, Formula};
 use crate::model::{Part, Resolution};
 
 /// Compare two versions of a resolution. Never fails: any two resolutions
@@ -71,6 +71,10 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
         new: new.meta.clone(),
         summary: summary::summarise(&paragraphs),
         concordance: Concordance::of(&paragraphs),
+        enacting_formula: Formula {
+            old: old.enacting_formula.clone(),
+            new: new.enacting_formula.clone(),
+        },
         paragraphs,
         warnings,
     }

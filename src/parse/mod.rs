@@ -3,6 +3,7 @@
 //! PDF files themselves ([`pdf`], whose layout the importer then reads).
 //! [`load_file`] tells them apart, so any file can be shown or compared.
 
+pub mod docx;
 pub mod import;
 pub mod pdf;
 pub mod sidecar;
@@ -49,10 +50,29 @@ pub fn load_file(path: &Path, meta: Option<Meta>) -> Result<Loaded> {
 /// [`load_file`] on bytes already read from `path` (which names the file in
 /// errors and is where a sidecar is looked for).
 pub fn load_bytes(path: &Path, bytes: Vec<u8>, meta: Option<Meta>) -> Result<Loaded> {
+    load_bytes_with(path, bytes, meta, docx::Revisions::Accept)
+}
+
+/// [`load_bytes`], a Word document's tracked changes read as `revisions`
+/// says.
+pub fn load_bytes_with(
+    path: &Path,
+    bytes: Vec<u8>,
+    meta: Option<Meta>,
+    revisions: docx::Revisions,
+) -> Result<Loaded> {
     let given = meta.is_some();
     let meta = meta.unwrap_or_else(|| default_meta(path));
     let imported = if pdf::is_pdf(&bytes) {
         let layout = pdf::read(&bytes).map_err(|e| e.with_path(path))?;
+        import::import_layout(&layout, meta)
+    } else if docx::is_encrypted_office(&bytes) {
+        return Err(crate::Error::in_file(
+            path,
+            "a password-protected (encrypted) Office document: resdiff cannot read it; save it without a password",
+        ));
+    } else if docx::is_docx(&bytes) {
+        let layout = docx::read(&bytes, revisions).map_err(|e| e.with_path(path))?;
         import::import_layout(&layout, meta)
     } else {
         let text = text_of(path, bytes)?;

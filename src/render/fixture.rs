@@ -276,6 +276,7 @@ pub fn hostile() -> Comparison {
         new: meta(IMG),
         summary: summarise(&paragraphs),
         concordance: crate::comparison::Concordance::of(&paragraphs),
+        enacting_formula: Default::default(),
         paragraphs,
         warnings: vec![format!("warning {SCRIPT} \x1b[2J")],
     }

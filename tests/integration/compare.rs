@@ -399,3 +399,46 @@ fn a_word_draft_tracks_its_routine_updates_and_the_delegates_edits() {
     );
     assert_eq!(document.matches(">seventy-ninth</w:delText>").count(), 2);
 }
+
+/// Word as input: a redline resdiff wrote reads back as either version
+/// (`--revisions`), and a damaged or password-protected document gets one
+/// clear error.
+#[test]
+fn word_documents_are_read_and_bad_ones_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let redline = dir.path().join("redline.docx");
+    resdiff()
+        .args(["compare", "75", "77", "--format", "docx", "-o"])
+        .arg(&redline)
+        .assert()
+        .code(0);
+    for (revisions, same_as) in [("accept", "77"), ("reject", "75")] {
+        resdiff()
+            .args(["compare", same_as])
+            .arg(&redline)
+            .args(["--revisions", revisions, "--exit-code", "-q"])
+            .assert()
+            .code(0);
+    }
+    let encrypted = dir.path().join("locked.docx");
+    let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    cfb.extend([0u8; 504]);
+    std::fs::write(&encrypted, cfb).unwrap();
+    resdiff()
+        .args(["show"])
+        .arg(&encrypted)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("password-protected"));
+    let bytes = std::fs::read(&redline).unwrap();
+    let damaged = dir.path().join("damaged.docx");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).unwrap();
+    resdiff()
+        .args(["show"])
+        .arg(&damaged)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "damaged.docx: not a readable Word document",
+        ));
+}

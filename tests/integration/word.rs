@@ -85,3 +85,45 @@ fn libreoffice_opens_the_word_redline() {
         );
     }
 }
+
+/// A Word document LibreOffice made of a corpus text reads as the text
+/// does: the same paragraphs, numbers and leads.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn a_word_document_made_by_libreoffice_reads_like_its_text() {
+    let Some(corpus) = crate::common::shared_corpus() else {
+        return;
+    };
+    let Some(bin) = soffice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let text = corpus.join("sc/S_2019_441.txt");
+    let profile = dir.path().join("profile");
+    let status = Command::new("timeout")
+        .arg("180")
+        .arg(&bin)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&text)
+        .status()
+        .expect("LibreOffice runs");
+    assert!(status.success());
+    let docx = dir.path().join("S_2019_441.docx");
+    resdiff()
+        .arg("compare")
+        .arg(&text)
+        .arg(&docx)
+        .args(["--exit-code", "-q"])
+        .assert()
+        .code(0);
+}

@@ -127,14 +127,14 @@ pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> 
     };
     let mut imported = import_lines(&cleaned, Some(&footnotes), meta).map_err(|mut e| {
         if let Some(page) = e.line.and_then(page_of) {
-            e.message = format!("page {page}: {}", e.message);
+            e.message = format!("{} {page}: {}", layout.place.name(), e.message);
             e.line = None;
         }
         e
     })?;
     for w in &mut imported.warnings {
         if let Some(page) = page_of(w.line) {
-            w.message = format!("page {page}: {}", w.message);
+            w.message = format!("{} {page}: {}", layout.place.name(), w.message);
             w.line = 0;
         }
     }

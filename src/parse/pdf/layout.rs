@@ -41,9 +41,32 @@ pub struct LogicalLine {
     pub bold: bool,
 }
 
+/// What a line's `page` counts: a PDF's pages, a Word document's
+/// paragraphs; messages say which.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Place {
+    /// A PDF's page.
+    #[default]
+    Page,
+    /// A Word document's paragraph.
+    Paragraph,
+}
+
+impl Place {
+    /// "page", "paragraph".
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Page => "page",
+            Place::Paragraph => "paragraph",
+        }
+    }
+}
+
 /// What the layout found.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
+    /// What the lines' `page` counts.
+    pub place: Place,
     /// The body's logical lines, in reading order.
     pub lines: Vec<LogicalLine>,
     /// (page, marker, text)

@@ -728,8 +728,15 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
         (c.old.symbol.as_deref(), c.new.symbol.as_deref()),
         (c.old.title.as_deref(), c.new.title.as_deref()),
     ] {
-        head_line(old, new, &mut paragraphs);
+        head_line(old, new, false, &mut paragraphs);
     }
+    // The enacting formula, in italics as the UN sets it.
+    head_line(
+        c.enacting_formula.old.as_deref(),
+        c.enacting_formula.new.as_deref(),
+        true,
+        &mut paragraphs,
+    );
     let mut ctx = Ctx {
         accept_routine,
         comments,
@@ -750,14 +757,14 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
 }
 
 /// A line of the head: kept, or the old one deleted and the new inserted.
-fn head_line(old: Option<&str>, new: Option<&str>, out: &mut Vec<Para>) {
+fn head_line(old: Option<&str>, new: Option<&str>, italic: bool, out: &mut Vec<Para>) {
     let mut line = |text: &str, mark: Mark| {
         out.push(Para {
             style: Style::Head,
             runs: vec![Run {
                 text: clean(text).into_owned(),
                 tab: false,
-                italic: false,
+                italic,
                 mark,
             }],
             mark,

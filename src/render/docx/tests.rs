@@ -104,6 +104,7 @@ fn expected(r: &Resolution) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(r.meta.symbol.clone());
     out.extend(r.meta.title.clone());
+    out.extend(r.enacting_formula.clone());
     for part in Part::ALL {
         for p in r.part(part).iter() {
             push(p, 0, part, &mut out);
@@ -345,4 +346,36 @@ fn drafting_notes_are_comments_and_tracking_can_be_switched_on() {
     let bytes = docx(&c, &quiet).unwrap();
     assert!(!part_text(&bytes, "word/comments.xml").contains("<w:comment "));
     assert!(part_text(&bytes, "word/settings.xml").contains("<w:trackRevisions/>"));
+}
+
+/// resdiff reads its own redline back: accepted, it is the new version
+/// paragraph for paragraph (numbers, leads from the italics, text);
+/// rejected, the old.
+#[test]
+fn the_redline_reads_back_as_either_version() {
+    let (old, new) = fixture::csto_versions();
+    let c = crate::diff::compare(&old, &new);
+    let bytes = docx(&c, &DocxOptions::default()).unwrap();
+    let path = std::path::Path::new("redline.docx");
+    for (revisions, version) in [
+        (crate::parse::docx::Revisions::Accept, &new),
+        (crate::parse::docx::Revisions::Reject, &old),
+    ] {
+        let read = crate::parse::load_bytes_with(path, bytes.clone(), None, revisions)
+            .unwrap()
+            .resolution;
+        let back = crate::diff::compare(&read, version);
+        assert!(
+            !back.summary.has_changes(),
+            "{revisions:?}: {:?}",
+            back.paragraphs
+                .iter()
+                .filter(|p| p.status != crate::comparison::ChangeStatus::Unchanged || p.moved)
+                .map(|p| (&p.status, p.old.refs().first().map(|r| r.text.clone())))
+                .collect::<Vec<_>>()
+        );
+        for (a, b) in read.operative.iter().zip(&version.operative) {
+            assert_eq!((&a.number, &a.lead), (&b.number, &b.lead));
+        }
+    }
 }
