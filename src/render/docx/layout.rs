@@ -36,8 +36,10 @@ pub struct Run {
 /// The kind of paragraph, which gives its Word style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// The symbol, the title, the enacting formula.
+    /// The symbol, the title.
     Head,
+    /// The enacting formula.
+    Formula,
     Preamble,
     Operative,
     /// A sub-paragraph at this depth (1 for (a), 2 for (i)).
@@ -49,6 +51,7 @@ impl Style {
     pub fn id(self) -> &'static str {
         match self {
             Style::Head => "Head",
+            Style::Formula => "Formula",
             Style::Preamble => "Preamble",
             Style::Operative => "Operative",
             Style::Sub(1) => "Sub1",
@@ -760,7 +763,7 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
 fn head_line(old: Option<&str>, new: Option<&str>, italic: bool, out: &mut Vec<Para>) {
     let mut line = |text: &str, mark: Mark| {
         out.push(Para {
-            style: Style::Head,
+            style: if italic { Style::Formula } else { Style::Head },
             runs: vec![Run {
                 text: clean(text).into_owned(),
                 tab: false,
