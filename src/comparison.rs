@@ -36,6 +36,22 @@ pub struct Comparison {
     /// The enacting formula ("The General Assembly,") of each version.
     #[serde(default)]
     pub enacting_formula: Formula,
+    /// The footnotes, paired across the versions, in the new version's
+    /// order (removed ones where they stood).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<FootnoteChange>,
+}
+
+/// One footnote in the two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FootnoteChange {
+    /// Its marker in the old version; `None` for a new footnote.
+    pub old: Option<String>,
+    /// Its marker in the new version; `None` for a removed one.
+    pub new: Option<String>,
+    /// The redline of its text (one `insert` or `delete` run when it is
+    /// new or gone).
+    pub words: Vec<WordOp>,
 }
 
 /// The enacting formula of the two versions, as printed; `None` where the
@@ -168,6 +184,9 @@ pub struct ParagraphRef {
     pub lead: Option<String>,
     /// The full text, lead included, sub-paragraphs and footnote markers excluded.
     pub text: String,
+    /// Its footnote markers and where they stand in `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<crate::model::FootnoteRef>,
     /// How many sub-paragraphs it has (their records are in the change's
     /// `subparagraphs`, those of the several paragraphs of a split or merge
     /// one after the other).

@@ -93,6 +93,7 @@ mod tests {
             summary,
             concordance: resdiff::comparison::Concordance::of(&paragraphs),
             enacting_formula: Default::default(),
+            footnotes: Vec::new(),
             paragraphs,
             warnings: vec![],
         }

@@ -13,7 +13,7 @@ pub(crate) mod summary;
 pub(crate) mod words;
 
 use crate::align::{Link, align_paragraphs};
-use crate::comparison::{Comparison, Concordance, Formula};
+use crate::comparison::{Comparison, Concordance, FootnoteChange, Formula};
 use crate::model::{Part, Resolution};
 
 /// Compare two versions of a resolution. Never fails: any two resolutions
@@ -75,9 +75,82 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
             old: old.enacting_formula.clone(),
             new: new.enacting_formula.clone(),
         },
+        footnotes: footnotes(old, new, &builder),
         paragraphs,
         warnings,
     }
+}
+
+/// The footnotes of the two versions paired on their text (a report
+/// symbol updated is still the same footnote), each with its redline.
+fn footnotes(
+    old: &Resolution,
+    new: &Resolution,
+    builder: &records::Builder,
+) -> Vec<FootnoteChange> {
+    let texts = |r: &Resolution| {
+        r.footnotes
+            .iter()
+            .map(|f| f.text.clone())
+            .collect::<Vec<_>>()
+    };
+    let (old_texts, new_texts) = (texts(old), texts(new));
+    let mut links = crate::align::align_texts(&old_texts, &new_texts);
+    // Footnotes too short to pair on their words ("A/73/85." and
+    // "A/80/83.") pair on their marker when neither has another partner.
+    let removed: Vec<usize> = links
+        .iter()
+        .filter_map(|l| match l {
+            crate::align::Link::Removed { old } => Some(*old),
+            _ => None,
+        })
+        .collect();
+    for link in &mut links {
+        if let crate::align::Link::Added { new: n } = *link
+            && let Some(&o) = removed
+                .iter()
+                .find(|&&o| old.footnotes[o].marker == new.footnotes[n].marker)
+        {
+            *link = crate::align::Link::Paired {
+                old: o,
+                new: n,
+                score: 0.0,
+                moved: false,
+                rewritten: false,
+            };
+        }
+    }
+    let paired: Vec<usize> = links
+        .iter()
+        .filter_map(|l| match l {
+            crate::align::Link::Paired { old, .. } => Some(*old),
+            _ => None,
+        })
+        .collect();
+    links.retain(|l| !matches!(l, crate::align::Link::Removed { old } if paired.contains(old)));
+    links
+        .into_iter()
+        .map(|link| {
+            let o = link.old_indices().first().copied();
+            let n = link.new_indices().first().copied();
+            let text = |r: &Resolution, i: Option<usize>| {
+                i.and_then(|i| r.footnotes.get(i))
+                    .map_or("", |f| f.text.as_str())
+                    .to_string()
+            };
+            FootnoteChange {
+                old: o
+                    .and_then(|i| old.footnotes.get(i))
+                    .map(|f| f.marker.clone()),
+                new: n
+                    .and_then(|i| new.footnotes.get(i))
+                    .map(|f| f.marker.clone()),
+                words: records::redline(&text(old, o), &text(new, n), &|edit| {
+                    routine::classify(edit, &builder.versions)
+                }),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ fn reference(index: usize, p: &Paragraph) -> ParagraphRef {
         number: p.number.clone(),
         lead: p.lead.clone(),
         text: p.text.clone(),
+        footnotes: p.footnotes.clone(),
         subparagraphs: p.subparagraphs.len(),
     }
 }
@@ -222,7 +223,11 @@ impl Builder {
 
 /// The redline of a record: a word diff when both sides have text, else the
 /// one side whole.
-fn redline(old: &str, new: &str, routine: &dyn Fn(&Edit) -> Option<RoutineRule>) -> Vec<WordOp> {
+pub(super) fn redline(
+    old: &str,
+    new: &str,
+    routine: &dyn Fn(&Edit) -> Option<RoutineRule>,
+) -> Vec<WordOp> {
     let whole = |op, text: &str| {
         if text.is_empty() {
             Vec::new()

@@ -206,6 +206,7 @@ pub fn hostile() -> Comparison {
         number: Some(number.into()),
         lead: None,
         text: text.into(),
+        footnotes: Vec::new(),
         subparagraphs: 0,
     };
     let modified = ParagraphChange {
@@ -277,6 +278,7 @@ pub fn hostile() -> Comparison {
         summary: summarise(&paragraphs),
         concordance: crate::comparison::Concordance::of(&paragraphs),
         enacting_formula: Default::default(),
+        footnotes: Vec::new(),
         paragraphs,
         warnings: vec![format!("warning {SCRIPT} \x1b[2J")],
     }

@@ -29,6 +29,8 @@ pub struct Run {
     pub text: String,
     /// A tab after a paragraph number, instead of text.
     pub tab: bool,
+    /// A footnote reference instead of text: the footnote's id.
+    pub footnote: Option<usize>,
     pub italic: bool,
     pub mark: Mark,
 }
@@ -85,12 +87,17 @@ pub struct Ctx {
     /// Each record's drafting notes as a Word comment on its paragraph.
     pub comments: bool,
     numbers: std::collections::HashMap<*const ParagraphChange, usize>,
+    /// Footnote ids by marker, in each version.
+    old_notes: Notes,
+    new_notes: Notes,
 }
 
 /// The document: its paragraphs, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     pub paragraphs: Vec<Para>,
+    /// The footnotes, by id from 1: each a run of text with its revision.
+    pub footnotes: Vec<Vec<Run>>,
 }
 
 /// The label a paragraph of `part` opens with, when it has one: "4." for
@@ -128,16 +135,32 @@ impl Builder<'_> {
             return;
         }
         match self.runs.last_mut() {
-            Some(last) if !last.tab && last.italic == italic && last.mark == mark => {
+            Some(last)
+                if !last.tab
+                    && last.footnote.is_none()
+                    && last.italic == italic
+                    && last.mark == mark =>
+            {
                 last.text.push_str(text)
             }
             _ => self.runs.push(Run {
                 text: text.to_string(),
                 tab: false,
+                footnote: None,
                 italic,
                 mark,
             }),
         }
+    }
+
+    fn footnote(&mut self, id: usize, mark: Mark) {
+        self.runs.push(Run {
+            text: String::new(),
+            tab: false,
+            footnote: Some(id),
+            italic: false,
+            mark,
+        });
     }
 
     fn label(&mut self, label: &str, mark: Mark) {
@@ -145,6 +168,7 @@ impl Builder<'_> {
         self.runs.push(Run {
             text: String::new(),
             tab: true,
+            footnote: None,
             italic: false,
             mark,
         });
@@ -197,24 +221,55 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Pushes `text` of one side, italic where it lies in that side's lead.
-fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark) {
-    let lead = cursor.lead_len();
+/// Pushes `text` of one side, italic where it lies in that side's lead,
+/// with the footnote references that stand in it (`notes` gives each
+/// marker's footnote id on that side).
+fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark, notes: &Notes) {
     let start = cursor.offset;
     let end = start + text.len();
-    if start < lead {
-        let cut = (lead - start).min(text.len());
-        let cut = (0..=cut)
-            .rev()
-            .find(|&k| text.is_char_boundary(k))
-            .unwrap_or(0);
-        b.push(&text[..cut], true, mark);
-        b.push(&text[cut..], false, mark);
-    } else {
-        b.push(text, false, mark);
+    let lead = cursor.lead_len();
+    // Where the text is cut: the lead's end, and each footnote marker.
+    let refs: Vec<(usize, usize)> = cursor
+        .refs
+        .get(cursor.paragraph)
+        .map(|r| {
+            r.footnotes
+                .iter()
+                .filter(|f| (f.offset > start || (f.offset == 0 && start == 0)) && f.offset <= end)
+                .filter_map(|f| notes.get(&f.marker).map(|&id| (f.offset, id)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut at = start;
+    let mut piece = |b: &mut Builder, upto: usize| {
+        if upto <= at {
+            return;
+        }
+        let (from, to) = (at - start, upto - start);
+        let slice = text.get(from..to).unwrap_or("");
+        if at < lead {
+            let cut = (lead - at).min(slice.len());
+            let cut = (0..=cut)
+                .rev()
+                .find(|&k| slice.is_char_boundary(k))
+                .unwrap_or(0);
+            b.push(&slice[..cut], true, mark);
+            b.push(&slice[cut..], false, mark);
+        } else {
+            b.push(slice, false, mark);
+        }
+        at = upto;
+    };
+    for (offset, id) in refs {
+        piece(b, offset);
+        b.footnote(id, mark);
     }
+    piece(b, end);
     cursor.offset = end;
 }
+
+/// Each footnote marker's footnote id, on one side.
+type Notes = std::collections::HashMap<String, usize>;
 
 /// How the record's runs are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -331,11 +386,32 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out:
             }
             match (on_old && shows_old, on_new && shows_new) {
                 (true, true) => {
-                    old.offset += piece.len();
-                    push_side(&mut b, &mut new, piece, mark);
+                    // The old side's references the new one lacks here are
+                    // deleted references.
+                    let (from, to) = (old.offset, old.offset + piece.len());
+                    let gone: Vec<usize> = old
+                        .refs
+                        .get(old.paragraph)
+                        .map(|r| {
+                            r.footnotes
+                                .iter()
+                                .filter(|f| {
+                                    (f.offset > from || (f.offset == 0 && from == 0))
+                                        && f.offset <= to
+                                })
+                                .filter_map(|f| ctx.old_notes.get(&f.marker).copied())
+                                .filter(|id| !ctx.new_notes.values().any(|n| n == id))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    old.offset = to;
+                    push_side(&mut b, &mut new, piece, mark, &ctx.new_notes);
+                    for id in gone {
+                        b.footnote(id, Mark::Deleted);
+                    }
                 }
-                (true, false) => push_side(&mut b, &mut old, piece, mark),
-                (false, true) => push_side(&mut b, &mut new, piece, mark),
+                (true, false) => push_side(&mut b, &mut old, piece, mark, &ctx.old_notes),
+                (false, true) => push_side(&mut b, &mut new, piece, mark, &ctx.new_notes),
                 (false, false) => {
                     if on_old {
                         old.offset += piece.len();
@@ -740,11 +816,22 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
         true,
         &mut paragraphs,
     );
+    // Footnote k of the comparison is Word footnote k + 1.
     let mut ctx = Ctx {
         accept_routine,
         comments,
         numbers: std::collections::HashMap::new(),
+        old_notes: Notes::new(),
+        new_notes: Notes::new(),
     };
+    for (k, f) in c.footnotes.iter().enumerate() {
+        if let Some(m) = &f.old {
+            ctx.old_notes.insert(m.clone(), k + 1);
+        }
+        if let Some(m) = &f.new {
+            ctx.new_notes.insert(m.clone(), k + 1);
+        }
+    }
     number_moves(&c.paragraphs, &mut 0, &mut ctx.numbers);
     for part in Part::ALL {
         let here: Vec<&ParagraphChange> = c.paragraphs.iter().filter(|p| p.part == part).collect();
@@ -756,7 +843,30 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
         let blocks = arrange(&here, &came, &ctx);
         write_blocks(&blocks, 0, &ctx, &mut paragraphs);
     }
-    Document { paragraphs }
+    let footnotes = c
+        .footnotes
+        .iter()
+        .map(|f| {
+            f.words
+                .iter()
+                .map(|w| Run {
+                    text: clean(&w.text).into_owned(),
+                    tab: false,
+                    footnote: None,
+                    italic: false,
+                    mark: match w.op {
+                        WordOpKind::Equal => Mark::Kept,
+                        WordOpKind::Delete => Mark::Deleted,
+                        WordOpKind::Insert => Mark::Inserted,
+                    },
+                })
+                .collect()
+        })
+        .collect();
+    Document {
+        paragraphs,
+        footnotes,
+    }
 }
 
 /// A line of the head: kept, or the old one deleted and the new inserted.
@@ -767,6 +877,7 @@ fn head_line(old: Option<&str>, new: Option<&str>, italic: bool, out: &mut Vec<P
             runs: vec![Run {
                 text: clean(text).into_owned(),
                 tab: false,
+                footnote: None,
                 italic,
                 mark,
             }],

@@ -25,6 +25,8 @@ pub struct XmlRun {
     pub revision: Option<Revision>,
     pub text: String,
     pub tab: bool,
+    /// A footnote reference, by the footnote's id.
+    pub footnote: Option<usize>,
     pub italic: bool,
     /// Deleted text is `w:delText`, all other `w:t`.
     pub deleted: bool,
@@ -109,7 +111,7 @@ fn tag(mark: Mark) -> Option<&'static str> {
 
 /// The paragraphs with every revision numbered (one id sequence for the
 /// whole document, as Word requires), and the comments.
-fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>) {
+fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote>) {
     let mut comments = Vec::new();
     let mut next = 0;
     let mut id = || {
@@ -142,6 +144,7 @@ fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>) {
                 revision: tag(r.mark).map(|tag| Revision { tag, id: id() }),
                 text: r.text.clone(),
                 tab: r.tab,
+                footnote: r.footnote,
                 italic: r.italic,
                 deleted: r.mark == Mark::Deleted,
             })
@@ -173,7 +176,41 @@ fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>) {
             runs,
         });
     }
-    (out, comments)
+    let footnotes = document
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(k, runs)| XmlFootnote {
+            id: k + 1,
+            runs: runs
+                .iter()
+                .map(|r| XmlRun {
+                    revision: tag(r.mark).map(|tag| Revision { tag, id: id() }),
+                    text: r.text.clone(),
+                    tab: false,
+                    footnote: None,
+                    italic: r.italic,
+                    deleted: r.mark == Mark::Deleted,
+                })
+                .collect(),
+        })
+        .collect();
+    (out, comments, footnotes)
+}
+
+/// One footnote as the template writes it.
+#[derive(Debug, Clone)]
+pub struct XmlFootnote {
+    pub id: usize,
+    pub runs: Vec<XmlRun>,
+}
+
+#[derive(Template)]
+#[template(path = "docx/footnotes.xml")]
+struct FootnotesXml<'a> {
+    footnotes: &'a [XmlFootnote],
+    author: &'a str,
+    date: Option<&'a str>,
 }
 
 fn render(template: &dyn askama::DynTemplate, part: &str) -> Result<String> {
@@ -189,7 +226,7 @@ pub fn write(
     date: Option<&str>,
     track_changes: bool,
 ) -> Result<Vec<u8>> {
-    let (paragraphs, comments) = numbered(document);
+    let (paragraphs, comments, footnotes) = numbered(document);
     let parts: Vec<(&str, String)> = vec![
         (
             "[Content_Types].xml",
@@ -215,6 +252,17 @@ pub fn write(
         (
             "word/settings.xml",
             render(&SettingsXml { track_changes }, "settings")?,
+        ),
+        (
+            "word/footnotes.xml",
+            render(
+                &FootnotesXml {
+                    footnotes: &footnotes,
+                    author,
+                    date,
+                },
+                "footnotes",
+            )?,
         ),
         (
             "word/comments.xml",

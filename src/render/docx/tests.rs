@@ -9,6 +9,7 @@ use quick_xml::events::Event;
 use super::*;
 use crate::model::{Paragraph, Part, Resolution};
 use crate::render::fixture;
+use crate::render::sanitize::clean;
 
 /// What to do with the revisions.
 #[derive(Clone, Copy, PartialEq)]
@@ -139,9 +140,33 @@ fn assert_same(got: &[String], want: &[String], what: &str) {
 
 fn check(old: &Resolution, new: &Resolution) {
     let c = crate::diff::compare(old, new);
-    let xml = document_xml(&docx(&c, &DocxOptions::default()).unwrap());
+    let bytes = docx(&c, &DocxOptions::default()).unwrap();
+    let xml = document_xml(&bytes);
     assert_same(&apply(&xml, Apply::Accept), &expected(new), "accept all");
     assert_same(&apply(&xml, Apply::Reject), &expected(old), "reject all");
+    // The footnotes too, each a Word footnote with its own revisions.
+    let notes = part_text(&bytes, "word/footnotes.xml");
+    let texts = |how: Apply| -> Vec<String> {
+        let mut t: Vec<String> = apply(&notes, how)
+            .into_iter()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        t.sort();
+        t
+    };
+    let sorted = |r: &Resolution| -> Vec<String> {
+        let mut t: Vec<String> = r
+            .footnotes
+            .iter()
+            .map(|f| clean(&f.text).trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(texts(Apply::Accept), sorted(new), "footnotes accepted");
+    assert_eq!(texts(Apply::Reject), sorted(old), "footnotes rejected");
 }
 
 #[test]
