@@ -30,19 +30,31 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             review.comparisons
         }
         None => {
-            let (Some(old), Some(new)) = (&args.old, &args.new) else {
-                return Err(Error::new(
-                    "compare needs two versions (`resdiff compare 75 77`) or --git REV",
-                ));
+            let (old, new) = match (&args.old, &args.new) {
+                (Some(old), Some(new)) => {
+                    if old == "-" && new == "-" {
+                        return Err(Error::new(
+                            "only one of the two versions can be `-` (standard input)",
+                        ));
+                    }
+                    (
+                        ctx.load(old, args.series.as_deref())?,
+                        ctx.load(new, args.series.as_deref())?,
+                    )
+                }
+                // One Word document: what its tracked changes do, its text
+                // with them rejected against its text with them accepted.
+                (Some(one), None) if is_word_file(one) => (
+                    ctx.load_as(one, None, resdiff::parse::docx::Revisions::Reject)?,
+                    ctx.load_as(one, None, resdiff::parse::docx::Revisions::Accept)?,
+                ),
+                _ => {
+                    return Err(Error::new(
+                        "compare needs two versions (`resdiff compare 75 77`), one Word document with tracked changes, or --git REV",
+                    ));
+                }
             };
-            if old == "-" && new == "-" {
-                return Err(Error::new(
-                    "only one of the two versions can be `-` (standard input)",
-                ));
-            }
-            let old = ctx.load(old, args.series.as_deref())?;
             ctx.warn(&old.label, &old.warnings);
-            let new = ctx.load(new, args.series.as_deref())?;
             ctx.warn(&new.label, &new.warnings);
             inputs.extend([old.path.clone(), new.path.clone()]);
             let mut c = compare(&old.resolution, &new.resolution);
@@ -171,4 +183,16 @@ fn render_all(
         // Written as bytes by `run`, never as text.
         (CompareFormat::Docx, _) => Err(Error::new("a Word redline is not text")),
     }
+}
+
+/// A path to a Word document: one that exists and opens like a zip.
+fn is_word_file(spec: &str) -> bool {
+    let path = Path::new(spec);
+    path.is_file()
+        && std::fs::File::open(path)
+            .and_then(|mut f| {
+                let mut magic = [0u8; 4];
+                std::io::Read::read_exact(&mut f, &mut magic).map(|()| magic)
+            })
+            .is_ok_and(|magic| resdiff::parse::docx::is_docx(&magic))
 }

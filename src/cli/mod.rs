@@ -282,6 +282,17 @@ impl Context {
 
     /// A session, year or symbol from the corpus, or a path.
     fn load(&self, spec: &str, series: Option<&str>) -> Result<LoadedVersion> {
+        self.load_as(spec, series, self.revisions)
+    }
+
+    /// [`Context::load`], a Word document's tracked changes read as
+    /// `revisions` says.
+    fn load_as(
+        &self,
+        spec: &str,
+        series: Option<&str>,
+        revisions: parse::docx::Revisions,
+    ) -> Result<LoadedVersion> {
         if spec == STDIN {
             let Loaded {
                 resolution,
@@ -290,7 +301,7 @@ impl Context {
                 Path::new(STDIN_NAME),
                 files::read_stdin()?,
                 None,
-                self.revisions,
+                revisions,
             )?;
             return Ok(LoadedVersion {
                 resolution,
@@ -306,7 +317,7 @@ impl Context {
             let Loaded {
                 resolution,
                 warnings,
-            } = parse::load_bytes_with(path, files::read_bytes(path)?, None, self.revisions)?;
+            } = parse::load_bytes_with(path, files::read_bytes(path)?, None, revisions)?;
             return Ok(LoadedVersion {
                 resolution,
                 warnings,

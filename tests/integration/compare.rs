@@ -442,3 +442,32 @@ fn word_documents_are_read_and_bad_ones_refused() {
             "damaged.docx: not a readable Word document",
         ));
 }
+
+/// `compare FILE.docx` alone: what the document's tracked changes do, its
+/// text with them rejected against its text with them accepted.
+#[test]
+fn one_word_document_is_compared_as_its_own_two_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let redline = dir.path().join("redline.docx");
+    resdiff()
+        .args(["compare", "75", "77", "--format", "docx", "-o"])
+        .arg(&redline)
+        .assert()
+        .code(0);
+    let out = resdiff()
+        .arg("compare")
+        .arg(&redline)
+        .args(["--color", "never", "--exit-code", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the tracked changes change it");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("[-seventy-seventh-]{+seventy-ninth+}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("22 unchanged paragraphs not shown."),
+        "{text}"
+    );
+}
