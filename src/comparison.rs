@@ -184,6 +184,9 @@ pub struct ParagraphRef {
     pub lead: Option<String>,
     /// The full text, lead included, sub-paragraphs and footnote markers excluded.
     pub text: String,
+    /// The section heading printed just before it ("AMISOM"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
     /// Its footnote markers and where they stand in `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<crate::model::FootnoteRef>,

@@ -28,6 +28,7 @@ fn reference(index: usize, p: &Paragraph) -> ParagraphRef {
         number: p.number.clone(),
         lead: p.lead.clone(),
         text: p.text.clone(),
+        heading: p.heading.clone(),
         footnotes: p.footnotes.clone(),
         subparagraphs: p.subparagraphs.len(),
     }

@@ -206,6 +206,7 @@ pub fn hostile() -> Comparison {
         number: Some(number.into()),
         lead: None,
         text: text.into(),
+        heading: None,
         footnotes: Vec::new(),
         subparagraphs: 0,
     };

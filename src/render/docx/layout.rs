@@ -42,6 +42,8 @@ pub enum Style {
     Head,
     /// The enacting formula.
     Formula,
+    /// A section heading before a paragraph.
+    Heading,
     Preamble,
     Operative,
     /// A sub-paragraph at this depth (1 for (a), 2 for (i)).
@@ -54,6 +56,7 @@ impl Style {
         match self {
             Style::Head => "Head",
             Style::Formula => "Formula",
+            Style::Heading => "SectionHeading",
             Style::Preamble => "Preamble",
             Style::Operative => "Operative",
             Style::Sub(1) => "Sub1",
@@ -174,6 +177,24 @@ impl Builder<'_> {
         });
     }
 
+    /// A section heading, a paragraph of its own before the one being built.
+    fn heading(&mut self, text: &str, mark: Mark) {
+        self.out.push(Para {
+            style: Style::Heading,
+            runs: vec![Run {
+                text: clean(text).into_owned(),
+                tab: false,
+                footnote: None,
+                italic: false,
+                mark,
+            }],
+            mark,
+            move_start: None,
+            move_end: None,
+            comment: None,
+        });
+    }
+
     fn end(&mut self, mark: Mark) {
         self.out.push(Para {
             style: self.style,
@@ -213,6 +234,11 @@ impl<'a> Cursor<'a> {
     fn label(&self, depth: usize, part: Part) -> Option<String> {
         let r = self.refs.get(self.paragraph)?;
         label(r.number.as_deref(), depth, part)
+    }
+
+    /// The section heading before the current paragraph.
+    fn heading(&self) -> Option<String> {
+        self.refs.get(self.paragraph)?.heading.clone()
     }
 
     fn next_paragraph(&mut self) {
@@ -337,6 +363,21 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out:
             }
         }
     };
+    // The headings before it: the same one is kept, a new one replaces it.
+    match (
+        old.heading().filter(|_| shows_old),
+        new.heading().filter(|_| shows_new),
+    ) {
+        (Some(o), Some(n)) if o == n && whole.is_none() => b.heading(&n, kept_mark),
+        (o, n) => {
+            if let Some(o) = o {
+                b.heading(&o, whole.unwrap_or(old_mark));
+            }
+            if let Some(n) = n {
+                b.heading(&n, whole.unwrap_or(new_mark));
+            }
+        }
+    }
     open(&mut b, &old, &new);
 
     for w in &p.words {
@@ -374,12 +415,15 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out:
                 if on_new {
                     new.next_paragraph();
                 }
-                // The paragraph that begins opens with its own label.
-                let label = match (at_old && !on_new, at_new && !on_old) {
-                    (true, _) => old.label(depth, old_part),
-                    (_, true) => new.label(depth, part),
-                    _ => None,
+                // The paragraph that begins has its own heading and label.
+                let (heading, label) = match (at_old && !on_new, at_new && !on_old) {
+                    (true, _) => (old.heading(), old.label(depth, old_part)),
+                    (_, true) => (new.heading(), new.label(depth, part)),
+                    _ => (None, None),
                 };
+                if let Some(h) = heading {
+                    b.heading(&h, mark);
+                }
                 if let Some(l) = label {
                     b.label(&l, mark);
                 }
@@ -699,6 +743,9 @@ fn member(
         style: style(part, depth),
         runs: Vec::new(),
     };
+    if let Some(h) = &r.heading {
+        b.heading(h, mark);
+    }
     if let Some(l) = label(r.number.as_deref(), depth, part) {
         b.label(&l, mark);
     }

@@ -97,6 +97,7 @@ fn expected(r: &Resolution) -> Vec<String> {
             (Some(n), d, _) if d > 0 => format!("({n})\t"),
             _ => String::new(),
         };
+        out.extend(p.heading.clone());
         out.push(format!("{label}{}", p.text));
         for sub in &p.subparagraphs {
             push(sub, depth + 1, part, out);
