@@ -88,6 +88,35 @@ pub fn compare_render(data: &[u8]) {
     }
     let json = render::json(&comparison).expect("JSON renders");
     serde_json::from_str::<serde_json::Value>(&json).expect("the JSON report parses");
+    word_is_well_formed(&comparison);
+}
+
+/// The Word redline of `comparison`: every XML part parses and holds no
+/// character XML 1.0 forbids or a report must not pass through.
+fn word_is_well_formed(comparison: &resdiff::Comparison) {
+    let bytes = render::docx(comparison, &render::DocxOptions::default()).expect("Word renders");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("the redline is a zip");
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("a part");
+        let name = file.name().map(|n| n.to_string()).unwrap_or_default();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut file, &mut xml).expect("a UTF-8 part");
+        if let Some(c) = xml.chars().find(|&c| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                || resdiff::render::sanitize::is_hostile_control(c)
+                || resdiff::render::sanitize::is_reordering(c)
+        }) {
+            panic!("{name} passes U+{:04X} through", c as u32);
+        }
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed XML: {e}"),
+            }
+        }
+    }
 }
 
 fn load(name: &str, data: &[u8]) -> resdiff::Result<Loaded> {

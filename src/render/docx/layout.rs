@@ -267,11 +267,18 @@ fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark, notes
         })
         .unwrap_or_default();
     let mut at = start;
+    // Offsets are the model's; a cut inside a character (text a report
+    // rewrote) moves on to the character's end, so nothing is lost.
+    let boundary = |k: usize| {
+        (k.min(text.len())..=text.len())
+            .find(|&k| text.is_char_boundary(k))
+            .unwrap_or(text.len())
+    };
     let mut piece = |b: &mut Builder, upto: usize| {
         if upto <= at {
             return;
         }
-        let (from, to) = (at - start, upto - start);
+        let (from, to) = (boundary(at - start), boundary(upto - start));
         let slice = text.get(from..to).unwrap_or("");
         if at < lead {
             let cut = (lead - at).min(slice.len());

@@ -405,3 +405,35 @@ fn the_redline_reads_back_as_either_version() {
         }
     }
 }
+
+/// Text that tries to break out of its format: every part of the redline
+/// is still well-formed XML, the script and the controls only text.
+#[test]
+fn hostile_text_is_neutralised_in_the_word_redline() {
+    let c = fixture::hostile();
+    let bytes = docx(&c, &DocxOptions::default()).unwrap();
+    for name in [
+        "word/document.xml",
+        "word/comments.xml",
+        "word/footnotes.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+    ] {
+        let xml = part_text(&bytes, name);
+        assert!(
+            !xml.chars()
+                .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                    || crate::render::sanitize::is_hostile_control(c)
+                    || crate::render::sanitize::is_reordering(c)),
+            "{name}"
+        );
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        while !matches!(reader.read_event().expect(name), Event::Eof) {}
+        assert!(!xml.contains("<script>"), "{name}");
+    }
+    let text = apply(&part_text(&bytes, "word/document.xml"), Apply::Accept).join("\n");
+    assert!(
+        text.contains("<script>alert(1)</script>"),
+        "kept as text: {text}"
+    );
+}
