@@ -127,3 +127,89 @@ fn a_word_document_made_by_libreoffice_reads_like_its_text() {
         .assert()
         .code(0);
 }
+
+/// Numbers that exist only as Word's list formatting: LibreOffice turns an
+/// HTML list of the shipped CSTO text's operative paragraphs into a Word
+/// list (`numbering.xml`), and resdiff reads the numbers and the leads (the
+/// italics) back.
+#[test]
+fn automatic_numbering_gives_the_operative_numbers() {
+    let Some(bin) = soffice() else {
+        return;
+    };
+    let shipped = std::fs::read_to_string(project_root().join("resolutions/csto/75.md")).unwrap();
+    // "3. _Welcomes_ the efforts …" as "<li><i>Welcomes</i> the efforts …</li>".
+    let item = |line: &str| -> Option<String> {
+        let (number, rest) = line.split_once(". ")?;
+        number.parse::<u32>().ok()?;
+        let rest = rest.strip_prefix('_')?;
+        let (lead, text) = rest.split_once('_')?;
+        let text = text.split("[^").next().unwrap_or(text);
+        Some(format!("<li><i>{lead}</i>{text}</li>"))
+    };
+    let items: Vec<String> = shipped.lines().filter_map(item).take(4).collect();
+    assert_eq!(items.len(), 4);
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("list.html");
+    std::fs::write(
+        &html,
+        format!(
+            "<html><body><p><i>The General Assembly</i>,</p><ol>{}</ol></body></html>",
+            items.join("")
+        ),
+    )
+    .unwrap();
+    let profile = dir.path().join("profile");
+    let status = Command::new("timeout")
+        .arg("180")
+        .arg(&bin)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&html)
+        .status()
+        .expect("LibreOffice runs");
+    assert!(status.success());
+    let docx = dir.path().join("list.docx");
+    let out = resdiff()
+        .arg("show")
+        .arg(&docx)
+        .args(["--format", "json", "-q"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let operative: Vec<(String, String)> = json["operative"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["number"].as_str().unwrap_or_default().to_string(),
+                p["lead"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        operative,
+        [
+            ("1", "Takes note with appreciation"),
+            ("2", "Notes with appreciation"),
+            ("3", "Welcomes"),
+            ("4", "Invites"),
+        ]
+        .map(|(n, l)| (n.to_string(), l.to_string()))
+    );
+}
