@@ -28,7 +28,8 @@ pub struct XmlRun {
     /// A footnote reference, by the footnote's id.
     pub footnote: Option<usize>,
     pub italic: bool,
-    /// Deleted text is `w:delText`, all other `w:t`.
+    /// Deleted text, and text moved away, is `w:delText` (as Word writes
+    /// it); all other `w:t`.
     pub deleted: bool,
 }
 
@@ -146,7 +147,7 @@ fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote
                 tab: r.tab,
                 footnote: r.footnote,
                 italic: r.italic,
-                deleted: r.mark == Mark::Deleted,
+                deleted: matches!(r.mark, Mark::Deleted | Mark::MovedFrom),
             })
             .collect();
         let mark = tag(p.mark).map(|tag| Revision { tag, id: id() });
@@ -190,7 +191,7 @@ fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote
                     tab: false,
                     footnote: None,
                     italic: r.italic,
-                    deleted: r.mark == Mark::Deleted,
+                    deleted: matches!(r.mark, Mark::Deleted | Mark::MovedFrom),
                 })
                 .collect(),
         })
