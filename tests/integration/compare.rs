@@ -405,13 +405,7 @@ fn a_word_draft_tracks_its_routine_updates_and_the_delegates_edits() {
 /// clear error.
 #[test]
 fn word_documents_are_read_and_bad_ones_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let redline = dir.path().join("redline.docx");
-    resdiff()
-        .args(["compare", "75", "77", "--format", "docx", "-o"])
-        .arg(&redline)
-        .assert()
-        .code(0);
+    let (dir, redline) = redline_75_77();
     for (revisions, same_as) in [("accept", "77"), ("reject", "75")] {
         resdiff()
             .args(["compare", same_as])
@@ -447,13 +441,7 @@ fn word_documents_are_read_and_bad_ones_refused() {
 /// text with them rejected against its text with them accepted.
 #[test]
 fn one_word_document_is_compared_as_its_own_two_versions() {
-    let dir = tempfile::tempdir().unwrap();
-    let redline = dir.path().join("redline.docx");
-    resdiff()
-        .args(["compare", "75", "77", "--format", "docx", "-o"])
-        .arg(&redline)
-        .assert()
-        .code(0);
+    let (_dir, redline) = redline_75_77();
     let out = resdiff()
         .arg("compare")
         .arg(&redline)
@@ -470,4 +458,16 @@ fn one_word_document_is_compared_as_its_own_two_versions() {
         text.contains("22 unchanged paragraphs not shown."),
         "{text}"
     );
+}
+
+/// The Word redline of the shipped 75 → 77, in a temporary directory.
+fn redline_75_77() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let redline = dir.path().join("redline.docx");
+    resdiff()
+        .args(["compare", "75", "77", "--format", "docx", "-o"])
+        .arg(&redline)
+        .assert()
+        .code(0);
+    (dir, redline)
 }

@@ -32,8 +32,9 @@ fn soffice() -> Option<PathBuf> {
     found
 }
 
-/// Converts `docx` to PDF with a fresh LibreOffice profile; the PDF's path.
-fn to_pdf(bin: &Path, docx: &Path, out: &Path) -> PathBuf {
+/// Converts `file` with a fresh LibreOffice profile to `target` (`pdf`,
+/// `docx:MS Word 2007 XML`) in `out`; the new file's path.
+fn convert(bin: &Path, file: &Path, target: &str, out: &Path) -> PathBuf {
     let profile = out.join("profile");
     let status = Command::new("timeout")
         .arg("180")
@@ -42,17 +43,18 @@ fn to_pdf(bin: &Path, docx: &Path, out: &Path) -> PathBuf {
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", target, "--outdir"])
         .arg(out)
-        .arg(docx)
+        .arg(file)
         .status()
         .expect("LibreOffice runs");
-    assert!(status.success(), "LibreOffice failed on {}", docx.display());
-    let pdf = out
-        .join(docx.file_stem().expect("a name"))
-        .with_extension("pdf");
-    assert!(pdf.is_file(), "no PDF from {}", docx.display());
-    pdf
+    assert!(status.success(), "LibreOffice failed on {}", file.display());
+    let extension = target.split(':').next().unwrap_or(target);
+    let made = out
+        .join(file.file_stem().expect("a name"))
+        .with_extension(extension);
+    assert!(made.is_file(), "no {extension} from {}", file.display());
+    made
 }
 
 #[test]
@@ -68,7 +70,7 @@ fn libreoffice_opens_the_word_redline() {
         .arg(&docx)
         .assert()
         .code(0);
-    let pdf = to_pdf(&bin, &docx, dir.path());
+    let pdf = convert(&bin, &docx, "pdf", dir.path());
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
     // The text is in it, as pdftotext reads it back (when installed).
@@ -99,26 +101,7 @@ fn a_word_document_made_by_libreoffice_reads_like_its_text() {
     };
     let dir = tempfile::tempdir().unwrap();
     let text = corpus.join("sc/S_2019_441.txt");
-    let profile = dir.path().join("profile");
-    let status = Command::new("timeout")
-        .arg("180")
-        .arg(&bin)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&text)
-        .status()
-        .expect("LibreOffice runs");
-    assert!(status.success());
-    let docx = dir.path().join("S_2019_441.docx");
+    let docx = convert(&bin, &text, "docx:MS Word 2007 XML", dir.path());
     resdiff()
         .arg("compare")
         .arg(&text)
@@ -159,26 +142,7 @@ fn automatic_numbering_gives_the_operative_numbers() {
         ),
     )
     .unwrap();
-    let profile = dir.path().join("profile");
-    let status = Command::new("timeout")
-        .arg("180")
-        .arg(&bin)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&html)
-        .status()
-        .expect("LibreOffice runs");
-    assert!(status.success());
-    let docx = dir.path().join("list.docx");
+    let docx = convert(&bin, &html, "docx:MS Word 2007 XML", dir.path());
     let out = resdiff()
         .arg("show")
         .arg(&docx)
