@@ -756,14 +756,15 @@ fn member(
     if let Some(l) = label(r.number.as_deref(), depth, part) {
         b.label(&l, mark);
     }
-    let text = clean(&r.text);
-    let lead = r.lead.as_ref().map_or(0, |l| l.len()).min(text.len());
-    let lead = (0..=lead)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    b.push(&text[..lead], true, mark);
-    b.push(&text[lead..], false, mark);
+    // Its text, lead and footnote references as any side's text is pushed.
+    let mut cursor = Cursor::of(side);
+    cursor.paragraph = k;
+    let notes = if mark == Mark::Deleted {
+        &ctx.old_notes
+    } else {
+        &ctx.new_notes
+    };
+    push_side(&mut b, &mut cursor, &clean(&r.text), mark, notes);
     b.end(mark);
     // Its own sub-paragraphs: those of the paragraphs before it come first
     // in the record's.

@@ -437,3 +437,43 @@ fn hostile_text_is_neutralised_in_the_word_redline() {
         "kept as text: {text}"
     );
 }
+
+/// A real pair with section headings ("AMISOM — Priorities and tasks",
+/// "Reporting"): the redline reads back as either version, headings
+/// included.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn a_redline_with_headings_reads_back_as_either_version() {
+    let Some(corpus) = crate::test_support::shared_corpus() else {
+        return;
+    };
+    let load = |file: &str| {
+        crate::parse::load_file(&corpus.join(file), None)
+            .unwrap()
+            .resolution
+    };
+    let (old, new) = (load("sc/S_2019_266.pdf"), load("sc/S_2020_445.pdf"));
+    assert!(new.operative.iter().any(|p| p.heading.is_some()));
+    let bytes = docx(&crate::diff::compare(&old, &new), &DocxOptions::default()).unwrap();
+    for (revisions, version) in [
+        (crate::parse::docx::Revisions::Accept, &new),
+        (crate::parse::docx::Revisions::Reject, &old),
+    ] {
+        let read = crate::parse::load_bytes_with(
+            std::path::Path::new("redline.docx"),
+            bytes.clone(),
+            None,
+            revisions,
+        )
+        .unwrap()
+        .resolution;
+        assert!(
+            !crate::diff::compare(&read, version).summary.has_changes(),
+            "{revisions:?}"
+        );
+        let headings = |r: &Resolution| -> Vec<Option<String>> {
+            r.operative.iter().map(|p| p.heading.clone()).collect()
+        };
+        assert_eq!(headings(&read), headings(version), "{revisions:?}");
+    }
+}
