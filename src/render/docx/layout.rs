@@ -534,13 +534,14 @@ fn arrange<'a>(
     ctx: &Ctx,
 ) -> Vec<Block<'a>> {
     let number = |p: &ParagraphChange| ctx.numbers.get(&(p as *const ParagraphChange)).copied();
-    let in_place = |p: &ParagraphChange| {
-        !p.moved
-            && p.old_part.is_none()
-            && adjacent(&indices(&p.old))
+    // The paragraphs of a split or merge with sub-paragraphs are written
+    // one by one, each with its own sub-paragraphs after it.
+    let one_block = |p: &ParagraphChange| {
+        adjacent(&indices(&p.old))
             && adjacent(&indices(&p.new))
             && (p.subparagraphs.is_empty() || (p.old.refs().len() <= 1 && p.new.refs().len() <= 1))
     };
+    let in_place = |p: &ParagraphChange| !p.moved && p.old_part.is_none() && one_block(p);
     let (mut chain, mut old_only, mut new_only): (Vec<Block>, Vec<Block>, Vec<Block>) =
         (Vec::new(), Vec::new(), Vec::new());
     let mut sides = |p: &'a ParagraphChange, old_here: bool, new_here: bool| {
@@ -558,7 +559,7 @@ fn arrange<'a>(
             }
             return;
         }
-        let whole = adjacent(&olds) && adjacent(&news) && number(p).is_some();
+        let whole = one_block(p) && number(p).is_some();
         if old_here && !olds.is_empty() {
             match number(p).filter(|_| whole) {
                 Some(n) => old_only.push(Block {

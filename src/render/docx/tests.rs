@@ -287,6 +287,31 @@ mod edits {
         }
     }
 
+    /// Found by the property below: OP2 (with its sub-paragraphs) merged
+    /// with OP3 and the merge moved. Its old paragraphs, each with its own
+    /// sub-paragraphs, must stand in the old order.
+    #[test]
+    fn a_moved_merge_of_a_paragraph_with_sub_paragraphs() {
+        let (old, _) = fixture::csto_versions();
+        let mut texts: Vec<String> = old.operative.iter().map(|p| p.text.clone()).collect();
+        for e in [
+            Edit::MergeWithNext(3),
+            Edit::MergeWithNext(1),
+            Edit::Move(1, 3),
+        ] {
+            apply(&mut texts, &e);
+        }
+        let mut new = old.clone();
+        new.operative = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                crate::align::fixtures::paragraph(t, crate::model::Part::Operative, Some(i + 1))
+            })
+            .collect();
+        check(&old, &new);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
