@@ -325,10 +325,21 @@ mod edits {
                 apply(&mut texts, e);
             }
             let mut new = old.clone();
+            // A paragraph whose text is untouched keeps its sub-paragraphs,
+            // so moves and merges carry them along.
             new.operative = texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| crate::align::fixtures::paragraph(t, crate::model::Part::Operative, Some(i + 1)))
+                .map(|(i, t)| {
+                    let mut p = old
+                        .operative
+                        .iter()
+                        .find(|p| &p.text == t)
+                        .cloned()
+                        .unwrap_or_else(|| crate::align::fixtures::paragraph(t, crate::model::Part::Operative, None));
+                    p.number = Some((i + 1).to_string());
+                    p
+                })
                 .collect();
             check(&old, &new);
         }
