@@ -38,7 +38,9 @@ pub struct Run {
 /// The kind of paragraph, which gives its Word style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// The symbol, the title.
+    /// The document symbol, at the top right.
+    Symbol,
+    /// The title.
     Head,
     /// The enacting formula.
     Formula,
@@ -54,6 +56,7 @@ impl Style {
     /// The style's id in `styles.xml`.
     pub fn id(self) -> &'static str {
         match self {
+            Style::Symbol => "Symbol",
             Style::Head => "Head",
             Style::Formula => "Formula",
             Style::Heading => "SectionHeading",
@@ -859,19 +862,23 @@ fn number_moves(
 /// The head of the document (symbol, title), then every part's records.
 pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Document {
     let mut paragraphs = Vec::new();
-    for (old, new) in [
-        (c.old.symbol.as_deref(), c.new.symbol.as_deref()),
-        (c.old.title.as_deref(), c.new.title.as_deref()),
+    // The symbol at the top right, the title in bold, the enacting formula
+    // in italics, as the UN sets them.
+    for (old, new, style) in [
+        (
+            c.old.symbol.as_deref(),
+            c.new.symbol.as_deref(),
+            Style::Symbol,
+        ),
+        (c.old.title.as_deref(), c.new.title.as_deref(), Style::Head),
+        (
+            c.enacting_formula.old.as_deref(),
+            c.enacting_formula.new.as_deref(),
+            Style::Formula,
+        ),
     ] {
-        head_line(old, new, false, &mut paragraphs);
+        head_line(old, new, style, &mut paragraphs);
     }
-    // The enacting formula, in italics as the UN sets it.
-    head_line(
-        c.enacting_formula.old.as_deref(),
-        c.enacting_formula.new.as_deref(),
-        true,
-        &mut paragraphs,
-    );
     // Footnote k of the comparison is Word footnote k + 1.
     let mut ctx = Ctx {
         accept_routine,
@@ -926,10 +933,11 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
 }
 
 /// A line of the head: kept, or the old one deleted and the new inserted.
-fn head_line(old: Option<&str>, new: Option<&str>, italic: bool, out: &mut Vec<Para>) {
+fn head_line(old: Option<&str>, new: Option<&str>, style: Style, out: &mut Vec<Para>) {
+    let italic = style == Style::Formula;
     let mut line = |text: &str, mark: Mark| {
         out.push(Para {
-            style: if italic { Style::Formula } else { Style::Head },
+            style,
             runs: vec![Run {
                 text: clean(text).into_owned(),
                 tab: false,
