@@ -70,9 +70,15 @@ impl CandidateIndex {
                 counts[o] += 1;
             }
         }
-        // Most shared shingles first; ties by index for determinism.
-        touched.sort_unstable_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
-        let mut out: Vec<usize> = touched.iter().take(TOP_K).copied().collect();
+        // The TOP_K sharing the most shingles, ties by index for
+        // determinism: selected in linear time, not sorted.
+        let order = |a: &usize, b: &usize| counts[*b].cmp(&counts[*a]).then(a.cmp(b));
+        let mut best = touched.clone();
+        if best.len() > TOP_K {
+            best.select_nth_unstable_by(TOP_K - 1, order);
+            best.truncate(TOP_K);
+        }
+        let mut out: Vec<usize> = best;
         for &o in &touched {
             counts[o] = 0;
         }
