@@ -103,6 +103,7 @@ fn word_is_well_formed(comparison: &resdiff::Comparison) {
         std::io::Read::read_to_string(&mut file, &mut xml).expect("a UTF-8 part");
         if let Some(c) = xml.chars().find(|&c| {
             (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                || matches!(c, '\u{FFFE}' | '\u{FFFF}')
                 || resdiff::render::sanitize::is_hostile_control(c)
                 || resdiff::render::sanitize::is_reordering(c)
         }) {

@@ -37,15 +37,27 @@ pub struct Versions {
 }
 
 impl Versions {
-    /// The facts of two versions' metadata.
+    /// The facts of two versions' metadata. A version without a date is
+    /// dated to the start of its year (a Council year; an Assembly
+    /// session opens in the year 1945 + its number), so a date before it is
+    /// still told as history.
     pub fn of(old: &Meta, new: &Meta) -> Versions {
+        let dated = |m: &Meta| {
+            m.date.or_else(|| {
+                let year = match m.body {
+                    Body::GeneralAssembly => m.session.map(|s| 1945 + s).or(m.year),
+                    _ => m.year,
+                }?;
+                calendar_date(year, 1, 1)
+            })
+        };
         Versions {
             gap: interval(old.version(), new.version()),
             body: (old.body == new.body).then(|| new.body.clone()),
             old_version: old.version(),
             new_version: new.version(),
-            old_date: old.date,
-            new_date: new.date,
+            old_date: dated(old),
+            new_date: dated(new),
         }
     }
 
@@ -192,7 +204,18 @@ fn replaced(
     let (x, y) = (old.tokens[i], new.tokens[j]);
     let gap = versions.gap()?;
     if let (Some(a), Some(b)) = (parse_ordinal(x), parse_ordinal(y)) {
-        return (i64::from(b) - i64::from(a) == gap).then_some(RoutineRule::Session);
+        // A session's ordinal: "seventy-seventh session", "at its
+        // seventy-seventh and seventy-eighth sessions"; not "the second
+        // International Decade".
+        let of_a_session = |side: &Side, at: usize| {
+            (0..3).any(|k| {
+                side.word_after(at, k)
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "session" | "sessions"))
+            })
+        };
+        return (i64::from(b) - i64::from(a) == gap
+            && (of_a_session(old, i) || of_a_session(new, j)))
+        .then_some(RoutineRule::Session);
     }
     if let (Some(a), Some(b)) = (year(x), year(y)) {
         if old.is_citation_year(i) || new.is_citation_year(j) {
@@ -481,6 +504,40 @@ mod tests {
         );
         assert_eq!(rule("", "2018", "2018", "", &v), None);
         assert_eq!(rule("", "", "2020", "", &v), None);
+    }
+
+    #[test]
+    fn an_undated_version_still_tells_history_by_its_session() {
+        let meta = |session| Meta::new(Body::GeneralAssembly, "csto", Some(session));
+        let v = Versions::of(&meta(75), &meta(77));
+        // Session 75 opened in 2020: a date of 2010 is history.
+        assert_eq!(
+            rule("Joint Declaration of 18 March ", "2010", "2012", ",", &v),
+            None
+        );
+        assert_eq!(
+            rule("no later than 31 March ", "2021", "2023", ",", &v),
+            Some(RoutineRule::Interval)
+        );
+    }
+
+    #[test]
+    fn only_a_session_s_ordinal_is_a_session_update() {
+        let v = assembly(75, 77);
+        assert_eq!(
+            rule("the ", "second", "fourth", " International Decade", &v),
+            None
+        );
+        assert_eq!(
+            rule(
+                "at its ",
+                "seventy-fifth",
+                "seventy-seventh",
+                " and seventy-eighth sessions",
+                &v
+            ),
+            Some(RoutineRule::Session)
+        );
     }
 
     #[test]

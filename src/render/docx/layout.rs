@@ -6,7 +6,27 @@
 use crate::comparison::{ChangeStatus, Comparison, ParagraphChange, Side, WordOpKind};
 use crate::diff::PARAGRAPH_BREAK;
 use crate::model::Part;
-use crate::render::sanitize::clean;
+use std::borrow::Cow;
+
+/// The text as every report cleans it, and without the characters XML 1.0
+/// forbids (the non-characters U+FFFE and U+FFFF, C0 controls), which would
+/// make the package unreadable: each becomes U+FFFD.
+fn clean(text: &str) -> Cow<'_, str> {
+    let cleaned = crate::render::sanitize::clean(text);
+    let forbidden = |c: char| {
+        matches!(c, '\u{FFFE}' | '\u{FFFF}') || (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+    };
+    if cleaned.chars().any(forbidden) {
+        Cow::Owned(
+            cleaned
+                .chars()
+                .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        cleaned
+    }
+}
 
 /// Which revision a run or a paragraph mark is part of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
