@@ -183,6 +183,20 @@ fn paragraphs(xml: &str, revisions: Revisions) -> Result<Vec<Paragraph>> {
             .read_event()
             .map_err(|e| Error::new(format!("damaged Word document: word/document.xml: {e}")))?;
         let is_start = matches!(event, Event::Start(_));
+        // Not the text: what a text box holds, the fallback copy of
+        // alternate content, and the formatting a revision replaced.
+        if let Event::Start(ref e) = event
+            && matches!(
+                e.name().as_ref(),
+                "w:txbxContent" | "mc:Fallback" | "w:rPrChange" | "w:pPrChange"
+            )
+        {
+            let end = e.to_end().into_owned();
+            reader.read_to_end(end.name()).map_err(|e| {
+                Error::new(format!("damaged Word document: word/document.xml: {e}"))
+            })?;
+            continue;
+        }
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let name = e.name();
@@ -220,6 +234,11 @@ fn paragraphs(xml: &str, revisions: Revisions) -> Result<Vec<Paragraph>> {
                         if !in_ppr && !containers.iter().any(|c| dropped(c)) =>
                     {
                         push_text(&mut current, " ", italic, bold);
+                    }
+                    // "Secretary-General" typed with Word's non-breaking
+                    // hyphen; an optional hyphen is no character.
+                    "w:noBreakHyphen" if !in_ppr && !containers.iter().any(|c| dropped(c)) => {
+                        push_text(&mut current, "\u{2011}", italic, bold);
                     }
                     "w:footnoteReference" if !containers.iter().any(|c| dropped(c)) => {
                         if let Some(id) = attribute(e, "w:id") {
@@ -304,7 +323,11 @@ fn footnotes(xml: &str, revisions: Revisions) -> Result<HashMap<String, String>>
         let block = &after[..end + "</w:footnote>".len()];
         rest = &after[end..];
         let open = &block[..block.find('>').unwrap_or(0)];
-        if open.contains("w:type=") {
+        // Word's separators are footnotes too; `w:type="normal"` is not one.
+        if ["separator", "continuationSeparator", "continuationNotice"]
+            .iter()
+            .any(|t| open.contains(&format!("w:type=\"{t}\"")))
+        {
             continue;
         }
         let Some(id) = open
@@ -501,6 +524,67 @@ fn roman(mut n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `.docx` of `body` (the inside of `w:body`) and `notes` (footnotes).
+    fn package(body: &str, notes: &str) -> Vec<u8> {
+        use std::io::Write;
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for (name, xml) in [
+            (
+                "word/document.xml",
+                format!("<w:document {w}><w:body>{body}</w:body></w:document>"),
+            ),
+            (
+                "word/footnotes.xml",
+                format!("<w:footnotes {w}>{notes}</w:footnotes>"),
+            ),
+        ] {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn lines(body: &str, notes: &str) -> Layout {
+        read(&package(body, notes), Revisions::Accept).unwrap()
+    }
+
+    #[test]
+    fn what_word_keeps_beside_the_text_is_read_as_word_shows_it() {
+        // A non-breaking hyphen is a hyphen.
+        let l = lines(
+            "<w:p><w:r><w:t>the Secretary</w:t><w:noBreakHyphen/><w:t>General</w:t></w:r></w:p>",
+            "",
+        );
+        assert_eq!(l.lines[0].text, "the Secretary\u{2011}General");
+        // The formatting a revision replaced is not the formatting.
+        let l = lines(
+            "<w:p><w:pPr><w:pPrChange w:id=\"1\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>\
+             <w:r><w:rPr><w:rPrChange w:id=\"2\"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>Noting the report,</w:t></w:r></w:p>",
+            "",
+        );
+        assert_eq!(
+            (l.lines[0].text.as_str(), l.lines[0].lead.as_deref()),
+            ("Noting the report,", None)
+        );
+        // A text box is not the paragraph's text.
+        let l = lines(
+            "<w:p><w:r><w:t xml:space=\"preserve\">Noting the report </w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></w:pict></w:r><w:r><w:t>on the matter,</w:t></w:r></w:p>",
+            "",
+        );
+        assert_eq!(l.lines.len(), 1);
+        assert_eq!(l.lines[0].text, "Noting the report on the matter,");
+        // A footnote of type "normal" is a footnote; a separator is not.
+        let l = lines(
+            "<w:p><w:r><w:t>Noting the report</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>",
+            "<w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+             <w:footnote w:type=\"normal\" w:id=\"1\"><w:p><w:r><w:t>A/70/1.</w:t></w:r></w:p></w:footnote>",
+        );
+        assert_eq!(l.footnotes.len(), 1);
+        assert_eq!(l.footnotes[0].2, "A/70/1.");
+    }
 
     #[test]
     fn list_numbers_are_written_as_word_counts_them() {
