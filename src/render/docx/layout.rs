@@ -270,15 +270,11 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Pushes `text` of one side, italic where it lies in that side's lead,
-/// with the footnote references that stand in it (`notes` gives each
-/// marker's footnote id on that side).
-fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark, notes: &Notes) {
-    let start = cursor.offset;
-    let end = start + text.len();
-    let lead = cursor.lead_len();
-    // Where the text is cut: the lead's end, and each footnote marker.
-    let refs: Vec<(usize, usize)> = cursor
+/// The footnote references of the cursor's paragraph that stand in the
+/// next `len` bytes: `(offset, footnote id)`.
+fn refs_ahead(cursor: &Cursor, len: usize, notes: &Notes) -> Vec<(usize, usize)> {
+    let (start, end) = (cursor.offset, cursor.offset + len);
+    cursor
         .refs
         .get(cursor.paragraph)
         .map(|r| {
@@ -288,7 +284,32 @@ fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark, notes
                 .filter_map(|f| notes.get(&f.marker).map(|&id| (f.offset, id)))
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Pushes `text` of one side, italic where it lies in that side's lead,
+/// with the footnote references that stand in it (`notes` gives each
+/// marker's footnote id on that side), marked as the text is.
+fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark, notes: &Notes) {
+    let refs = refs_ahead(cursor, text.len(), notes)
+        .into_iter()
+        .map(|(offset, id)| (offset, id, mark))
+        .collect();
+    push_cut(b, cursor, text, mark, refs);
+}
+
+/// [`push_side`] with the references given: `(offset, id, mark)`.
+fn push_cut(
+    b: &mut Builder,
+    cursor: &mut Cursor,
+    text: &str,
+    mark: Mark,
+    mut refs: Vec<(usize, usize, Mark)>,
+) {
+    let start = cursor.offset;
+    let end = start + text.len();
+    let lead = cursor.lead_len();
+    refs.sort_by_key(|&(offset, id, _)| (offset, id));
     let mut at = start;
     // Offsets are the model's; a cut inside a character (text a report
     // rewrote) moves on to the character's end, so nothing is lost.
@@ -316,9 +337,9 @@ fn push_side(b: &mut Builder, cursor: &mut Cursor, text: &str, mark: Mark, notes
         }
         at = upto;
     };
-    for (offset, id) in refs {
-        piece(b, offset);
-        b.footnote(id, mark);
+    for (offset, id, ref_mark) in refs {
+        piece(b, offset.clamp(start, end));
+        b.footnote(id, ref_mark);
     }
     piece(b, end);
     cursor.offset = end;
@@ -460,29 +481,31 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out:
             }
             match (on_old && shows_old, on_new && shows_new) {
                 (true, true) => {
-                    // The old side's references the new one lacks here are
-                    // deleted references.
-                    let (from, to) = (old.offset, old.offset + piece.len());
-                    let gone: Vec<usize> = old
-                        .refs
-                        .get(old.paragraph)
-                        .map(|r| {
-                            r.footnotes
-                                .iter()
-                                .filter(|f| {
-                                    (f.offset > from || (f.offset == 0 && from == 0))
-                                        && f.offset <= to
-                                })
-                                .filter_map(|f| ctx.old_notes.get(&f.marker).copied())
-                                .filter(|id| !ctx.new_notes.values().any(|n| n == id))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    old.offset = to;
-                    push_side(&mut b, &mut new, piece, mark, &ctx.new_notes);
-                    for id in gone {
-                        b.footnote(id, Mark::Deleted);
+                    // Kept text: a reference both versions have here is
+                    // kept, one only the new has is inserted, one only
+                    // the old had is deleted, each at its place.
+                    let olds = refs_ahead(&old, piece.len(), &ctx.old_notes);
+                    let news = refs_ahead(&new, piece.len(), &ctx.new_notes);
+                    let to_new = |o: usize| o - old.offset + new.offset;
+                    let mut refs: Vec<(usize, usize, Mark)> = Vec::new();
+                    for &(offset, id) in &news {
+                        let both = olds.iter().any(|&(o, i)| i == id && to_new(o) == offset);
+                        let kind = if both || mark != Mark::Kept {
+                            mark
+                        } else {
+                            Mark::Inserted
+                        };
+                        refs.push((offset, id, kind));
                     }
+                    if mark == Mark::Kept {
+                        for &(o, id) in &olds {
+                            if !news.iter().any(|&(n, i)| i == id && n == to_new(o)) {
+                                refs.push((to_new(o), id, Mark::Deleted));
+                            }
+                        }
+                    }
+                    old.offset += piece.len();
+                    push_cut(&mut b, &mut new, piece, mark, refs);
                 }
                 (true, false) => push_side(&mut b, &mut old, piece, mark, &ctx.old_notes),
                 (false, true) => push_side(&mut b, &mut new, piece, mark, &ctx.new_notes),
@@ -915,6 +938,46 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
             ctx.new_notes.insert(m.clone(), k + 1);
         }
     }
+    // A marker whose footnote has no text (the source lost it) still gets
+    // its reference, to an empty footnote: one per marker, shared by both
+    // versions.
+    let mut empty: Vec<String> = Vec::new();
+    fn markers(records: &[ParagraphChange], old: &mut Vec<String>, new: &mut Vec<String>) {
+        for p in records {
+            old.extend(
+                p.old
+                    .refs()
+                    .iter()
+                    .flat_map(|r| r.footnotes.iter().map(|f| f.marker.clone())),
+            );
+            new.extend(
+                p.new
+                    .refs()
+                    .iter()
+                    .flat_map(|r| r.footnotes.iter().map(|f| f.marker.clone())),
+            );
+            markers(&p.subparagraphs, old, new);
+        }
+    }
+    let (mut old_markers, mut new_markers) = (Vec::new(), Vec::new());
+    markers(&c.paragraphs, &mut old_markers, &mut new_markers);
+    for (markers, notes) in [
+        (&old_markers, &mut ctx.old_notes),
+        (&new_markers, &mut ctx.new_notes),
+    ] {
+        for m in markers {
+            if !notes.contains_key(m) {
+                let at = match empty.iter().position(|e| e == m) {
+                    Some(at) => at,
+                    None => {
+                        empty.push(m.clone());
+                        empty.len() - 1
+                    }
+                };
+                notes.insert(m.clone(), c.footnotes.len() + at + 1);
+            }
+        }
+    }
     number_moves(&c.paragraphs, &mut 0, &mut ctx.numbers);
     for part in Part::ALL {
         let here: Vec<&ParagraphChange> = c.paragraphs.iter().filter(|p| p.part == part).collect();
@@ -926,7 +989,7 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
         let blocks = arrange(&here, &came, &ctx);
         write_blocks(&blocks, 0, &ctx, &mut paragraphs);
     }
-    let footnotes = c
+    let mut footnotes: Vec<Vec<Run>> = c
         .footnotes
         .iter()
         .map(|f| {
@@ -946,6 +1009,7 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
                 .collect()
         })
         .collect();
+    footnotes.extend(empty.iter().map(|_| Vec::new()));
     Document {
         paragraphs,
         footnotes,

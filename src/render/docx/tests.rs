@@ -515,3 +515,37 @@ fn a_redline_with_headings_reads_back_as_either_version() {
         assert_eq!(headings(&read), headings(version), "{revisions:?}");
     }
 }
+
+/// A footnote reference that moved within its paragraph is a deleted
+/// reference where it stood and an inserted one where it stands; one kept
+/// in place is plain.
+#[test]
+fn a_moved_footnote_reference_is_a_revision() {
+    let (old, _) = fixture::csto_versions();
+    let at = old
+        .preamble
+        .iter()
+        .position(|p| !p.footnotes.is_empty())
+        .expect("a paragraph with a footnote");
+    let mut new = old.clone();
+    let p = &mut new.preamble[at];
+    let first_space = p.text.find(' ').expect("a space");
+    p.footnotes[0].offset = first_space;
+    let c = crate::diff::compare(&old, &new);
+    let xml = document_xml(&docx(&c, &DocxOptions::default()).unwrap());
+    let reference = "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference";
+    let inside = |tag: &str| {
+        xml.match_indices(reference)
+            .filter(|(i, _)| {
+                xml[..*i].ends_with(&format!("{tag}>")) || {
+                    let before = &xml[..*i];
+                    before
+                        .rfind(&format!("<w:{tag} "))
+                        .is_some_and(|o| before.rfind("</w:").is_none_or(|c| c < o))
+                }
+            })
+            .count()
+    };
+    assert!(inside("del") >= 1, "the old place: {xml}");
+    assert!(inside("ins") >= 1, "the new place");
+}
