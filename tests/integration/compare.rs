@@ -364,10 +364,7 @@ fn a_word_redline_is_written_the_same_every_time() {
     assert_eq!(first, run("b.docx", &[]), "byte-identical");
     let signed = run("c.docx", &["--author", "Delegation of Ruritania"]);
     assert_ne!(first, signed);
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(signed)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = docx_part(&signed, "word/document.xml");
     assert!(xml.contains(r#"w:author="Delegation of Ruritania""#));
     assert!(xml.contains("<w:ins ") && xml.contains("<w:del "));
 }
@@ -385,14 +382,8 @@ fn a_word_draft_tracks_its_routine_updates_and_the_delegates_edits() {
         .code(0)
         .stderr(predicate::str::contains("2 routine updates"));
     let bytes = std::fs::read(&path).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let read = |zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
-        xml
-    };
-    assert!(read(&mut zip, "word/settings.xml").contains("<w:trackRevisions/>"));
-    let document = read(&mut zip, "word/document.xml");
+    assert!(docx_part(&bytes, "word/settings.xml").contains("<w:trackRevisions/>"));
+    let document = docx_part(&bytes, "word/document.xml");
     assert_eq!(
         document.matches("eighty-first</w:t></w:r></w:ins>").count(),
         2
@@ -470,4 +461,12 @@ fn redline_75_77() -> (tempfile::TempDir, std::path::PathBuf) {
         .assert()
         .code(0);
     (dir, redline)
+}
+
+/// The text of the part `name` of a Word package.
+fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+    xml
 }

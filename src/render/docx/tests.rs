@@ -20,13 +20,7 @@ enum Apply {
 
 /// The text of `document.xml` in a `.docx`.
 fn document_xml(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("word/document.xml")
-        .read_to_string(&mut xml)
-        .expect("UTF-8");
-    xml
+    part_text(bytes, "word/document.xml")
 }
 
 /// The paragraphs of `xml` with every revision accepted or rejected: the
