@@ -1,6 +1,9 @@
 //! The redline's promise, checked by applying it: a small reader of the
 //! package accepts or rejects every revision in `document.xml`, and what it
 //! reads back is exactly the new text, or the old, paragraph by paragraph.
+//! The reader is deliberately not `parse::docx`: a mistake shared by the
+//! writer and the production reader would otherwise pass unseen (the
+//! read-back tests below use that one too).
 
 use std::io::Read;
 
