@@ -22,26 +22,34 @@ pub fn is_reordering(c: char) -> bool {
 /// soft hyphens, dash variants, curly quotes and apostrophes, no-break and
 /// thin spaces, and the ligatures PDFs leave in (ﬁ, ﬂ …).
 pub fn typographic_key(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.is_ascii() {
+    if !text.chars().any(|c| plain(c).is_some()) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '\u{00AD}' => {}
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
-            '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => out.push(' '),
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            c => out.push(c),
+        match plain(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The plain form of a typeset character, or `None` when it is plain.
+fn plain(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00AD}' => "",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => " ",
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! loads it and answers two questions: which lead opens a paragraph, and
 //! whether a changed lead is stronger, weaker or neither.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,10 @@ pub struct LeadMatch {
 /// The loaded lexicon.
 pub struct Lexicon {
     entries: Vec<LeadEntry>,
+    /// For each first word, the entries that start with it, in order: a
+    /// lead is looked for at the start of every line read, so it must not
+    /// try all the entries.
+    by_first_word: HashMap<String, Vec<usize>>,
     continuation: Vec<Vec<String>>,
     asides: Vec<Vec<String>>,
 }
@@ -84,23 +89,36 @@ pub fn lexicon() -> &'static Lexicon {
 /// Lower-case, with British -ise spellings folded onto -ize, and the
 /// punctuation that clings to words in PDF text removed.
 pub fn normalize_word(word: &str) -> String {
-    // Typeset variants (`Secretary‑General`) are the same word.
-    let word = crate::characters::typographic_key(word);
-    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    let mut w = trimmed.to_lowercase();
+    let mut out = String::new();
+    normalize_word_into(word, &mut out);
+    out
+}
+
+/// [`normalize_word`] into `out` (cleared first), so a loop over many
+/// words reuses one buffer.
+pub fn normalize_word_into(word: &str, out: &mut String) {
+    out.clear();
+    let keep = |c: char| c.is_alphanumeric() || c == '-';
+    if word.is_ascii() {
+        out.push_str(word.trim_matches(|c: char| !keep(c)));
+        out.make_ascii_lowercase();
+    } else {
+        // Typeset variants (`Secretary‑General`) are the same word.
+        let word = crate::characters::typographic_key(word);
+        out.push_str(&word.trim_matches(|c: char| !keep(c)).to_lowercase());
+    }
     for (from, to) in [
         ("ising", "izing"),
         ("ised", "ized"),
         ("ises", "izes"),
         ("isant", "izant"),
     ] {
-        if w.len() > from.len() + 2 && w.ends_with(from) {
-            w.truncate(w.len() - from.len());
-            w.push_str(to);
+        if out.len() > from.len() + 2 && out.ends_with(from) {
+            out.truncate(out.len() - from.len());
+            out.push_str(to);
             break;
         }
     }
-    w
 }
 
 /// Length in words of the first of `phrases` at `words[at]` (longest first).
@@ -141,8 +159,15 @@ impl Lexicon {
         continuation.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut asides: Vec<Vec<String>> = raw.asides.iter().map(|c| words_of(c)).collect();
         asides.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(first) = entry.words.first() {
+                by_first_word.entry(first.clone()).or_default().push(i);
+            }
+        }
         Ok(Lexicon {
             entries,
+            by_first_word,
             continuation,
             asides,
         })
@@ -169,6 +194,10 @@ impl Lexicon {
     /// continuation markers ("also", "further") before, inside or right
     /// after it belong to the printed lead.
     pub fn lead_at_start(&self, text: &str, part: Option<Part>) -> Option<LeadMatch> {
+        // The first word must be capitalised, as every lead is printed.
+        if !text.trim_start().starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
         // Byte spans of the first words, so the printed lead is a true prefix.
         let mut spans = Vec::new();
         let mut words = Vec::new();
@@ -181,13 +210,13 @@ impl Lexicon {
             }
             offset += raw.len();
         }
-        // The first word must be capitalised, as every lead is printed.
-        if !text.trim_start().starts_with(|c: char| c.is_uppercase()) {
-            return None;
-        }
         let start = self.continuation_at(&words, 0);
+        let candidates = words
+            .get(start)
+            .and_then(|first| self.by_first_word.get(first))
+            .map_or(&[][..], Vec::as_slice);
         let mut best: Option<(usize, usize, &LeadEntry)> = None; // (entry words, end index, entry)
-        for entry in &self.entries {
+        for entry in candidates.iter().map(|&i| &self.entries[i]) {
             if part.is_some_and(|p| p != entry.part) {
                 continue;
             }

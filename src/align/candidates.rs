@@ -4,9 +4,7 @@
 //! paragraphs (boilerplate such as "the United Nations") are skipped as
 //! uninformative.
 
-use std::collections::HashMap;
-
-use super::fingerprint::Fingerprint;
+use super::fingerprint::{Fingerprint, HashKeyed};
 
 /// How many old paragraphs each new paragraph is scored against, at most,
 /// from the index (positional neighbours come on top).
@@ -20,7 +18,7 @@ const NEIGHBOURS: usize = 2;
 const MAX_POSTINGS: usize = 128;
 
 pub struct CandidateIndex {
-    postings: HashMap<u64, Vec<u32>>,
+    postings: HashKeyed<Vec<u32>>,
     /// Shingles in more old paragraphs than this are ignored.
     max_postings: usize,
     old_len: usize,
@@ -28,7 +26,7 @@ pub struct CandidateIndex {
 
 impl CandidateIndex {
     pub fn build(old: &[Fingerprint]) -> CandidateIndex {
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: HashKeyed<Vec<u32>> = HashKeyed::default();
         for (i, fp) in old.iter().enumerate() {
             for &s in &fp.shingles {
                 postings.entry(s).or_default().push(i as u32);

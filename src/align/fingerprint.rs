@@ -4,6 +4,7 @@
 //! make a document's rare words count for more than its boilerplate.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Below this many word pairs, containment is not evidence: a short
 /// paragraph is "contained" in too many long ones.
@@ -26,6 +27,32 @@ pub struct Fingerprint {
     pub shingles: Vec<u64>,
 }
 
+/// A map keyed by the hashes of this module: they are hashes already, so
+/// the map only spreads their bits instead of hashing them again
+/// (SipHash was a tenth of the alignment).
+pub type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+
+/// The [`Hasher`] of [`HashKeyed`]: takes one `u64` and spreads it.
+#[derive(Default)]
+pub struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys come here; any other input still hashes, slowly.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// FNV-1a: stable across runs and platforms, so candidate order is
 /// deterministic, and fast on short words.
 fn hash_word(word: &str) -> u64 {
@@ -40,11 +67,12 @@ fn hash_word(word: &str) -> u64 {
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
         let mut sequence = Vec::new();
+        let mut word = String::new();
         for raw in text.split(|c: char| !c.is_alphanumeric()) {
             if raw.is_empty() {
                 continue;
             }
-            let word = crate::lexicon::normalize_word(raw);
+            crate::lexicon::normalize_word_into(raw, &mut word);
             sequence.push(hash_word(&word));
         }
         let mut words = sequence.clone();
@@ -69,11 +97,11 @@ impl Fingerprint {
 }
 
 /// Weight of each word: ln(paragraphs / paragraphs using it).
-pub struct Weights(HashMap<u64, f64>);
+pub struct Weights(HashKeyed<f64>);
 
 impl Weights {
     pub fn of(old: &[Fingerprint], new: &[Fingerprint]) -> Weights {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: HashKeyed<u32> = HashKeyed::default();
         for fp in old.iter().chain(new) {
             for &w in &fp.words {
                 *df.entry(w).or_default() += 1;

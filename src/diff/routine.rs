@@ -6,7 +6,7 @@
 //! for a session update. A paragraph is routine only when every change in
 //! it is (see `records`).
 
-use super::words::{Edit, tokens};
+use super::words::{Edit, first_tokens, last_tokens, tokens};
 use crate::comparison::{RoutineRule, WordOp, WordOpKind};
 use crate::dates::{Date, calendar_date, month_number};
 use crate::model::{Body, Meta};
@@ -80,15 +80,11 @@ struct Side<'a> {
 
 impl<'a> Side<'a> {
     fn of(before: &'a str, changed: &'a str, after: &'a str) -> Side<'a> {
-        let head = tokens(before);
-        let head = &head[head.len().saturating_sub(CONTEXT_TOKENS)..];
+        let mut all = last_tokens(before, CONTEXT_TOKENS);
+        let start = all.len();
         let body = tokens(changed);
-        let tail = tokens(after);
-        let tail = &tail[..tail.len().min(CONTEXT_TOKENS)];
-        let start = head.len();
-        let mut all: Vec<&str> = head.to_vec();
         all.extend(&body);
-        all.extend(tail);
+        all.extend(first_tokens(after, CONTEXT_TOKENS));
         Side {
             tokens: all,
             changed: start..start + body.len(),

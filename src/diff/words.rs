@@ -7,6 +7,9 @@
 //! whitespace, and single punctuation marks, so `matter,` → `matter;` is a
 //! change of punctuation only.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::characters::typographic_key;
@@ -20,35 +23,91 @@ const CONNECTORS: &[char] = &[
 
 /// Split `text` into tokens whose concatenation is `text`.
 pub fn tokens(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let mut j = i + 1;
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.extend(Tokens { text, at: 0 });
+    out
+}
+
+/// The tokens of a text one by one, for counting without collecting.
+struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        let start = self.at;
+        let (c, width) = char_at(text, start)?;
+        let mut at = start + width;
         if c.is_whitespace() {
-            while j < chars.len() && chars[j].1.is_whitespace() {
-                j += 1;
+            while let Some((_, w)) = char_at(text, at).filter(|(d, _)| d.is_whitespace()) {
+                at += w;
             }
         } else if c.is_alphanumeric() {
-            while j < chars.len() {
-                let d = chars[j].1;
+            while let Some((d, w)) = char_at(text, at) {
                 if d.is_alphanumeric() {
-                    j += 1;
+                    at += w;
                 } else if CONNECTORS.contains(&d)
-                    && chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric())
+                    && let Some((e, v)) = char_at(text, at + w)
+                    && e.is_alphanumeric()
                 {
-                    j += 2;
+                    at += w + v;
                 } else {
                     break;
                 }
             }
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        out.push(&text[start..end]);
-        i = j;
+        self.at = at;
+        Some(&text[start..at])
     }
-    out
+}
+
+/// The last `n` tokens of `text` (fewer when it has fewer), tokenising
+/// only its end: a change's context must not cost the whole paragraph.
+pub fn last_tokens(text: &str, n: usize) -> Vec<&str> {
+    let mut window = 256;
+    while window < text.len() {
+        let mut cut = text.len() - window;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        // A non-space after a space starts a token however the text
+        // before it reads.
+        let start = text[cut..]
+            .char_indices()
+            .zip(text[cut..].chars().skip(1))
+            .find(|((_, a), b)| a.is_whitespace() && !b.is_whitespace())
+            .map(|((i, a), _)| cut + i + a.len_utf8());
+        if let Some(start) = start {
+            let found = tokens(&text[start..]);
+            if found.len() >= n {
+                return found[found.len() - n..].to_vec();
+            }
+        }
+        window *= 4;
+    }
+    let found = tokens(text);
+    found[found.len().saturating_sub(n)..].to_vec()
+}
+
+/// The first `n` tokens of `text` (fewer when it has fewer), tokenising
+/// only its start.
+pub fn first_tokens(text: &str, n: usize) -> Vec<&str> {
+    Tokens { text, at: 0 }.take(n).collect()
+}
+
+/// The character at byte `at` of `text` and its width in bytes (ASCII
+/// without decoding: most of every resolution is ASCII).
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((byte as char, 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Whether a token is a word (not whitespace or punctuation).
@@ -58,7 +117,7 @@ pub fn is_word(token: &str) -> bool {
 
 /// Number of word tokens in `text`.
 pub fn count_words(text: &str) -> usize {
-    tokens(text).into_iter().filter(|t| is_word(t)).count()
+    Tokens { text, at: 0 }.filter(|t| is_word(t)).count()
 }
 
 /// A stretch of the redline: kept text, or a change (deleted text replaced
@@ -97,6 +156,19 @@ pub fn word_ops(
     new: &str,
     routine: &dyn Fn(&Edit) -> Option<RoutineRule>,
 ) -> Vec<WordOp> {
+    if old == new {
+        // Most paragraphs of a new version are the old ones: no diff to run.
+        if old.is_empty() {
+            return Vec::new();
+        }
+        return vec![WordOp {
+            op: WordOpKind::Equal,
+            text: old.to_string(),
+            routine: false,
+            rule: None,
+            typography: false,
+        }];
+    }
     let segments = cleanup(raw_segments(old, new));
     let mut ops = Vec::new();
     let (mut at_old, mut at_new) = (0, 0);
@@ -265,8 +337,12 @@ fn raw_segments(old: &str, new: &str) -> Vec<Segment> {
         .iter()
         .map(|t| typographic_key(split_space(t).0))
         .collect();
+    // Myers compares numbers, not strings: each key gets an id.
+    let mut ids = HashMap::with_capacity(old_keys.len() + new_keys.len());
+    let old_ids = numbered(&mut ids, &old_keys);
+    let new_ids = numbered(&mut ids, &new_keys);
     let mut segments: Vec<Segment> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+    for op in capture_diff_slices(Algorithm::Myers, &old_ids, &new_ids) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         if tag != DiffTag::Equal {
             push_change(
@@ -294,6 +370,16 @@ fn raw_segments(old: &str, new: &str) -> Vec<Segment> {
         }
     }
     segments
+}
+
+/// Each key's id in `ids`, a new one for a key not seen yet.
+fn numbered<'k>(ids: &mut HashMap<&'k str, u32>, keys: &'k [Cow<'_, str>]) -> Vec<u32> {
+    keys.iter()
+        .map(|key| {
+            let next = ids.len() as u32;
+            *ids.entry(key.as_ref()).or_insert(next)
+        })
+        .collect()
 }
 
 /// Whether the kept text between two changes is too slight to show on its
@@ -567,7 +653,58 @@ mod tests {
     }
 
     #[test]
+    fn an_unchanged_text_is_what_the_diff_would_make_of_it() {
+        for text in [
+            "Decides to extend until 30 June 2018 the mandate",
+            "  (a)  Secretary\u{2011}General’s\u{a0}report; \n and ",
+            "\n",
+        ] {
+            assert_eq!(
+                cleanup(raw_segments(text, text)),
+                vec![Segment::Equal(text.to_string())]
+            );
+            let ops = word_ops(text, text, &|_| None);
+            assert_eq!(ops.len(), 1);
+            assert_eq!((ops[0].op, ops[0].text.as_str()), (WordOpKind::Equal, text));
+        }
+        assert!(word_ops("", "", &|_| None).is_empty());
+        assert!(cleanup(raw_segments("", "")).is_empty());
+    }
+
+    #[test]
     fn counts_words_not_spaces_or_punctuation() {
         assert_eq!(count_words("31 May 2020, and (a) S/2023/406;"), 6);
+    }
+
+    #[test]
+    fn the_context_of_a_change_is_the_same_tokens_as_the_whole_texts() {
+        // Long enough that only a window of the end is tokenised, with
+        // runs of spaces, typeset characters and connectors at the cuts.
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(
+                [
+                    "Secretary\u{2011}General",
+                    "  ",
+                    "co-operation",
+                    "\u{a0}",
+                    "(2013)",
+                    "’s",
+                    " ",
+                    "S/2019/266",
+                    "\n",
+                ][i % 9],
+            );
+        }
+        for n in [0, 1, 5, 12, 40, 399, 2000] {
+            let all = tokens(&text);
+            assert_eq!(
+                last_tokens(&text, n),
+                all[all.len().saturating_sub(n)..],
+                "{n}"
+            );
+            assert_eq!(first_tokens(&text, n), all[..n.min(all.len())], "{n}");
+        }
+        assert_eq!(last_tokens("", 3), Vec::<&str>::new());
     }
 }

@@ -6,30 +6,56 @@
 //! letter or digit, so no word is lost. Repairs that could be wrong in some
 //! text are reported; the caller turns them into warnings with the line.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// How often each lower-cased alphabetic word occurs in the whole input:
 /// the evidence for joining a word split in two (`an d` -> `and` only when
 /// `and` occurs elsewhere and `d` never does).
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    counts: BTreeMap<String, usize>,
+    counts: HashMap<String, usize>,
 }
 
 impl Vocabulary {
     pub fn from_text(text: &str) -> Vocabulary {
-        let mut counts = BTreeMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut lower = String::new();
         for token in text.split(|c: char| !c.is_alphabetic()) {
-            if !token.is_empty() {
-                *counts.entry(token.to_lowercase()).or_insert(0) += 1;
+            if token.is_empty() {
+                continue;
+            }
+            let key = lowercase(token, &mut lower);
+            match counts.get_mut(key) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(key.to_string(), 1);
+                }
             }
         }
         Vocabulary { counts }
     }
 
     fn count(&self, word: &str) -> usize {
-        self.counts.get(&word.to_lowercase()).copied().unwrap_or(0)
+        self.counts
+            .get(lowercase(word, &mut String::new()))
+            .copied()
+            .unwrap_or(0)
     }
+}
+
+/// `word` in lower case: itself when it is already, else written to `buffer`.
+fn lowercase<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word;
+    }
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
 }
 
 /// A cleaned line and what was repaired in it.
@@ -68,15 +94,19 @@ pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
         }
     }
     let tokens: Vec<&str> = normalized.split(' ').filter(|t| !t.is_empty()).collect();
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    // The cleaned line, and where its last word starts: every repair
+    // appends a token to that word instead of after a space.
+    let mut out = String::with_capacity(normalized.len());
+    let mut last_start: Option<usize> = None;
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
         let next = tokens.get(i + 1).copied();
-        if let Some(prev) = out.last_mut() {
+        if let Some(start) = last_start {
+            let prev = &out[start..];
             // `Da ’esh`, `Somalia ’s`: a closing apostrophe never opens a word.
             if starts_with_apostrophe_word(token) && ends_alphabetic(prev) {
-                prev.push_str(token);
+                out.push_str(token);
                 i += 1;
                 continue;
             }
@@ -86,7 +116,7 @@ pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
                 if dash != '\u{2011}' {
                     repairs.push(format!("joined '{prev} {token}' into '{prev}{token}'"));
                 }
-                prev.push_str(token);
+                out.push_str(token);
                 i += 1;
                 continue;
             }
@@ -100,8 +130,8 @@ pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
                 repairs.push(format!(
                     "joined '{prev} {token} {next}' into '{prev}{token}{next}'"
                 ));
-                prev.push_str(token);
-                prev.push_str(next);
+                out.push_str(token);
+                out.push_str(next);
                 i += 2;
                 continue;
             }
@@ -111,7 +141,7 @@ pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
                 && !is_suspended_compound_word(token)
             {
                 repairs.push(format!("joined '{prev} {token}' into '{prev}{token}'"));
-                prev.push_str(token);
+                out.push_str(token);
                 i += 1;
                 continue;
             }
@@ -120,18 +150,18 @@ pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
                 repairs.push(format!(
                     "joined split word '{prev} {token}' into '{joined}'"
                 ));
-                *prev = joined;
+                out.truncate(start);
+                out.push_str(&joined);
                 i += 1;
                 continue;
             }
+            out.push(' ');
         }
-        out.push(token.to_string());
+        last_start = Some(out.len());
+        out.push_str(token);
         i += 1;
     }
-    CleanLine {
-        text: out.join(" "),
-        repairs,
-    }
+    CleanLine { text: out, repairs }
 }
 
 fn starts_with_apostrophe_word(token: &str) -> bool {
@@ -195,12 +225,14 @@ fn split_word(prev: &str, token: &str, vocabulary: &Vocabulary) -> Option<String
     if !first_rest_lower {
         return None;
     }
-    let joined = format!("{prev}{head}");
     // A fragment of one or two letters that occurs nowhere else is not a
     // word of this text (`d`, `al`); longer ones may be (`road map`).
     let lone = |fragment: &str| fragment.chars().count() <= 2 && vocabulary.count(fragment) <= 1;
-    let lone_fragment = lone(prev) || lone(head);
-    if lone_fragment && vocabulary.count(&joined) >= 1 {
+    if !(lone(prev) || lone(head)) {
+        return None;
+    }
+    let joined = format!("{prev}{head}");
+    if vocabulary.count(&joined) >= 1 {
         Some(format!("{joined}{tail}"))
     } else {
         None
