@@ -199,13 +199,13 @@ fn write_atomic(
         )
     })?;
     temp.write_all(contents).map_err(fail)?;
-    // A file replaced is replaced only once the new contents are on disk,
-    // so a crash cannot leave it empty; a new file is not synced (a crash
-    // loses only a report that can be made again, and the sync is a
-    // millisecond, a third of a small comparison).
+    // Not synced: the rename already means a reader sees the old file or
+    // the whole new one, never a mix; ext4 and btrfs write out a file
+    // renamed over another before the rename itself; and what a crash
+    // could lose is a report made again in milliseconds. A sync costs about
+    // one millisecond, a third of a whole small comparison.
     if let Some(permissions) = permissions {
         temp.as_file().set_permissions(permissions).map_err(fail)?;
-        temp.as_file().sync_all().map_err(fail)?;
     }
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())

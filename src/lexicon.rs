@@ -23,22 +23,16 @@ pub enum Direction {
     Neutral,
 }
 
-const LEXICON_TOML: &str = include_str!("lexicon.toml");
-
-#[derive(Deserialize)]
-struct RawLexicon {
-    continuation: Vec<String>,
-    asides: Vec<String>,
-    operative: Vec<RawGroup>,
-    preamble: Vec<RawGroup>,
-}
-
-#[derive(Deserialize)]
-struct RawGroup {
-    scale: String,
+/// One group of leads of `lexicon.toml`, as the build writes it.
+struct Group {
+    part: Part,
+    scale: &'static str,
     rank: Option<u8>,
-    leads: Vec<String>,
+    leads: &'static [&'static str],
 }
+
+// CONTINUATION, ASIDES and GROUPS, from lexicon.toml (build.rs).
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// One known lead.
 #[derive(Debug, Clone)]
@@ -80,10 +74,7 @@ pub struct Lexicon {
 /// The lexicon shipped with resdiff.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        Lexicon::from_toml(LEXICON_TOML)
-            .expect("src/lexicon.toml is valid (checked by a unit test)")
-    })
+    LEXICON.get_or_init(|| Lexicon::of(CONTINUATION, ASIDES, GROUPS))
 }
 
 /// Lower-case, with British -ise spellings folded onto -ize, and the
@@ -134,30 +125,23 @@ fn words_of(phrase: &str) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn from_toml(text: &str) -> Result<Lexicon, toml::de::Error> {
-        let raw: RawLexicon = toml::from_str(text)?;
+    fn of(continuation: &[&str], asides: &[&str], groups: &[Group]) -> Lexicon {
         let mut entries = Vec::new();
-        for (part, groups) in [
-            (Part::Operative, raw.operative),
-            (Part::Preamble, raw.preamble),
-        ] {
-            for group in groups {
-                for lead in group.leads {
-                    entries.push(LeadEntry {
-                        words: words_of(&lead),
-                        lead,
-                        part,
-                        scale: group.scale.clone(),
-                        rank: group.rank,
-                    });
-                }
+        for group in groups {
+            for &lead in group.leads {
+                entries.push(LeadEntry {
+                    words: words_of(lead),
+                    lead: lead.to_string(),
+                    part: group.part,
+                    scale: group.scale.to_string(),
+                    rank: group.rank,
+                });
             }
         }
-        let mut continuation: Vec<Vec<String>> =
-            raw.continuation.iter().map(|c| words_of(c)).collect();
+        let mut continuation: Vec<Vec<String>> = continuation.iter().map(|c| words_of(c)).collect();
         // Longest first, so "once again" wins over "again".
         continuation.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let mut asides: Vec<Vec<String>> = raw.asides.iter().map(|c| words_of(c)).collect();
+        let mut asides: Vec<Vec<String>> = asides.iter().map(|c| words_of(c)).collect();
         asides.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, entry) in entries.iter().enumerate() {
@@ -165,12 +149,12 @@ impl Lexicon {
                 by_first_word.entry(first.clone()).or_default().push(i);
             }
         }
-        Ok(Lexicon {
+        Lexicon {
             entries,
             by_first_word,
             continuation,
             asides,
-        })
+        }
     }
 
     /// Every lead the lexicon knows: the operative ones, then the preambular.
@@ -319,9 +303,57 @@ mod tests {
         lexicon().lead_at_start(text, part).map(|m| m.printed)
     }
 
+    /// `lexicon.toml` as serde reads it, to check the build's tables.
+    #[derive(serde::Deserialize, PartialEq, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Raw {
+        continuation: Vec<String>,
+        asides: Vec<String>,
+        operative: Vec<RawGroup>,
+        preamble: Vec<RawGroup>,
+    }
+
+    #[derive(serde::Deserialize, PartialEq, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct RawGroup {
+        scale: String,
+        rank: Option<u8>,
+        leads: Vec<String>,
+    }
+
     #[test]
-    fn the_shipped_lexicon_parses_and_has_no_duplicate_leads_per_part() {
-        let lex = Lexicon::from_toml(LEXICON_TOML).unwrap();
+    fn the_built_tables_are_lexicon_toml() {
+        let raw: Raw = toml::from_str(include_str!("lexicon.toml")).unwrap();
+        let owned = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let groups = |part: Part| {
+            GROUPS
+                .iter()
+                .filter(|g| g.part == part)
+                .map(|g| RawGroup {
+                    scale: g.scale.to_string(),
+                    rank: g.rank,
+                    leads: owned(g.leads),
+                })
+                .collect::<Vec<_>>()
+        };
+        let built = Raw {
+            continuation: owned(CONTINUATION),
+            asides: owned(ASIDES),
+            operative: groups(Part::Operative),
+            preamble: groups(Part::Preamble),
+        };
+        assert_eq!(built, raw);
+        // Operative groups first: the order lead_at_start breaks ties in.
+        let parts: Vec<Part> = GROUPS.iter().map(|g| g.part).collect();
+        assert!(
+            parts.is_sorted_by_key(|p| *p != Part::Operative),
+            "{parts:?}"
+        );
+    }
+
+    #[test]
+    fn the_shipped_lexicon_has_no_duplicate_leads_per_part() {
+        let lex = lexicon();
         let mut seen = std::collections::HashSet::new();
         for e in lex.entries() {
             assert!(

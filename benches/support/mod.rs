@@ -1,6 +1,7 @@
-//! The generated large pair shared by `benches/compare.rs` and
-//! `examples/large_pair.rs`: 2,000 operative paragraphs built from real
-//! corpus sentences, and a new version with known edits.
+//! The generated pairs shared by `benches/compare.rs` and
+//! `examples/large_pair.rs`: operative paragraphs built from real corpus
+//! sentences (2,000 of them unless asked for another size), and a new
+//! version with known edits.
 #![allow(dead_code)] // each includer uses a subset
 
 use std::path::{Path, PathBuf};
@@ -69,18 +70,32 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// 2,000 operative paragraph texts, each two real paragraphs joined (so all
-/// are distinct), and a new version with known edits: every 50th moved 300
-/// places on, every 10th loses a word, every 100th split in two at a word
-/// boundary, every 97th removed, ten added. `None` with fewer than 50 real
-/// paragraphs to draw from.
+/// 2,000 operative paragraph texts and their new version
+/// ([`generated_texts`] of 2,000).
 pub fn large_texts(pool: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    generated_texts(pool, 2000)
+}
+
+/// `n` operative paragraph texts, each two real paragraphs joined (a third
+/// too past the pool's square, so all stay distinct), and a new version
+/// with known edits: every 50th moved 300 places on, every 10th loses a
+/// word, every 100th split in two at a word boundary, every 97th removed,
+/// one added per 200. `None` with fewer than 50 real paragraphs to draw
+/// from.
+pub fn generated_texts(pool: &[String], n: usize) -> Option<(Vec<String>, Vec<String>)> {
     let p = pool.len();
     if p < 50 {
         return None;
     }
-    let texts: Vec<String> = (0..2000)
-        .map(|i| format!("{} {}", pool[i % p], pool[(i / p + 1 + 7 * i) % p]))
+    let texts: Vec<String> = (0..n)
+        .map(|i| {
+            let two = format!("{} {}", pool[i % p], pool[(i / p + 1 + 7 * i) % p]);
+            if i < p * p {
+                two
+            } else {
+                format!("{two} {}", pool[(i / 3 + 11) % p])
+            }
+        })
         .collect();
     let mut new: Vec<String> = Vec::new();
     let mut moved = Vec::new();
@@ -111,16 +126,23 @@ pub fn large_texts(pool: &[String]) -> Option<(Vec<String>, Vec<String>)> {
         let at = (k * 300 + 150) % (new.len() + 1);
         new.insert(at, t);
     }
-    for k in 0..10 {
-        new.insert(k * 150, pool[(k * 13 + 5) % p].clone());
+    for k in 0..n / 200 {
+        let at = (k * 150) % (new.len() + 1);
+        new.insert(at, pool[(k * 13 + 5) % p].clone());
     }
     Some((texts, new))
 }
 
-/// The generated pair as two General Assembly resolutions of sessions 75
-/// and 77 in series "large", leads found by the lexicon.
+/// The generated 2,000-paragraph pair ([`generated_resolutions`]).
 pub fn large_resolutions() -> Option<(Resolution, Resolution)> {
-    let (old, new) = large_texts(&pool(&corpus_dir()?))?;
+    generated_resolutions(2000)
+}
+
+/// The generated pair of `n` paragraphs as two General Assembly
+/// resolutions of sessions 75 and 77 in series "large", leads found by the
+/// lexicon.
+pub fn generated_resolutions(n: usize) -> Option<(Resolution, Resolution)> {
+    let (old, new) = generated_texts(&pool(&corpus_dir()?), n)?;
     let build = |texts: &[String], session| Resolution {
         meta: Meta {
             body: Body::GeneralAssembly,

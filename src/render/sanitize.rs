@@ -13,9 +13,14 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 /// `text` with every hostile control character replaced by U+FFFD and
 /// every reordering one shown by its code point (`<U+202E>`).
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| is_hostile_control(c) || is_reordering(c))
+    // ASCII text is clean unless it has a control other than newline and
+    // tab: one pass over bytes, no decoding.
+    let clean_ascii =
+        |b: &u8| b.is_ascii() && (!b.is_ascii_control() || matches!(b, b'\n' | b'\t'));
+    if text.as_bytes().iter().all(clean_ascii)
+        || !text
+            .chars()
+            .any(|c| is_hostile_control(c) || is_reordering(c))
     {
         return Cow::Borrowed(text);
     }

@@ -536,9 +536,13 @@ fn collect(
 }
 
 pub(super) fn link_neighbours(changes: &mut [ChangeView], toc: &[NavLink]) {
+    // Anchors are unique; the first entry wins should two ever match.
+    let mut place: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, l) in toc.iter().enumerate() {
+        place.entry(l.anchor.as_str()).or_insert(i);
+    }
     for v in changes.iter_mut().filter(|v| v.changed) {
-        let at = toc.iter().position(|l| l.anchor == v.anchor);
-        if let Some(i) = at {
+        if let Some(&i) = place.get(v.anchor.as_str()) {
             v.prev = i.checked_sub(1).map(|j| toc[j].clone());
             v.next = toc.get(i + 1).cloned();
         }
