@@ -121,17 +121,41 @@ impl Weights {
 
     /// Weighted Dice ratio of two paragraphs' word sets.
     pub fn dice(&self, a: &Fingerprint, b: &Fingerprint) -> f64 {
-        let shared: Vec<u64> = a
-            .words
-            .iter()
-            .copied()
-            .filter(|w| b.words.binary_search(w).is_ok())
-            .collect();
-        let total = self.sum(a.words.iter().copied()) + self.sum(b.words.iter().copied());
+        // One merge of the two sorted sets, each word looked up once; the
+        // three sums still add in the order of their own words.
+        let weight = |w: &u64| self.0.get(w).copied().unwrap_or(0.0);
+        let (mut i, mut j) = (0, 0);
+        let (mut sum_a, mut sum_b, mut shared) = (0.0, 0.0, 0.0);
+        while i < a.words.len() || j < b.words.len() {
+            match (a.words.get(i), b.words.get(j)) {
+                (Some(x), Some(y)) if x == y => {
+                    let w = weight(x);
+                    sum_a += w;
+                    sum_b += w;
+                    shared += w;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), Some(y)) if x < y => {
+                    sum_a += weight(x);
+                    i += 1;
+                }
+                (Some(x), None) => {
+                    sum_a += weight(x);
+                    i += 1;
+                }
+                (_, Some(y)) => {
+                    sum_b += weight(y);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        let total = sum_a + sum_b;
         if total <= 0.0 {
             return 0.0;
         }
-        2.0 * self.sum(shared.into_iter()) / total
+        2.0 * shared / total
     }
 
     /// The weight of the words of `piece` that `whole` has and `sibling`
@@ -156,17 +180,14 @@ impl Weights {
 
 /// Size of the intersection of two sorted, deduplicated slices.
 pub fn intersection(a: &[u64], b: &[u64]) -> usize {
+    // Without branches on the comparison: which side advances is
+    // unpredictable, and this merge is the alignment's innermost loop.
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
