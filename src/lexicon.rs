@@ -68,6 +68,8 @@ pub struct Lexicon {
     /// try all the entries.
     by_first_word: HashMap<String, Vec<usize>>,
     continuation: Vec<Vec<String>>,
+    /// Words in the longest continuation marker.
+    longest_continuation: usize,
     asides: Vec<Vec<String>>,
 }
 
@@ -152,6 +154,7 @@ impl Lexicon {
         Lexicon {
             entries,
             by_first_word,
+            longest_continuation: continuation.first().map_or(0, Vec::len),
             continuation,
             asides,
         }
@@ -186,19 +189,30 @@ impl Lexicon {
         let mut spans = Vec::new();
         let mut words = Vec::new();
         let mut offset = 0;
-        for raw in text.split_inclusive(char::is_whitespace).take(16) {
-            let word = raw.trim_end();
-            if !word.is_empty() {
-                spans.push((offset, offset + word.len()));
-                words.push(normalize_word(word));
+        let mut raws = text.split_inclusive(char::is_whitespace).take(16);
+        let mut read = |n: usize, spans: &mut Vec<(usize, usize)>, words: &mut Vec<String>| {
+            while words.len() < n {
+                let Some(raw) = raws.next() else { break };
+                let word = raw.trim_end();
+                if !word.is_empty() {
+                    spans.push((offset, offset + word.len()));
+                    words.push(normalize_word(word));
+                }
+                offset += raw.len();
             }
-            offset += raw.len();
-        }
+        };
+        // Enough words for a continuation marker and the lead's first word:
+        // most lines open with no lead, and are done with here.
+        read(self.longest_continuation + 1, &mut spans, &mut words);
         let start = self.continuation_at(&words, 0);
         let candidates = words
             .get(start)
             .and_then(|first| self.by_first_word.get(first))
             .map_or(&[][..], Vec::as_slice);
+        if candidates.is_empty() {
+            return None;
+        }
+        read(16, &mut spans, &mut words);
         let mut best: Option<(usize, usize, &LeadEntry)> = None; // (entry words, end index, entry)
         for entry in candidates.iter().map(|&i| &self.entries[i]) {
             if part.is_some_and(|p| p != entry.part) {

@@ -83,16 +83,22 @@ fn is_dash(c: char) -> bool {
 /// space, trimmed, then word splits repaired.
 pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
     let mut repairs = Vec::new();
-    let mut normalized = String::with_capacity(line.len());
-    for c in line.chars() {
-        if c.is_whitespace() {
-            normalized.push(' ');
-        } else if c.is_control() || is_invisible(c) {
-            repairs.push(format!("removed invisible character U+{:04X}", c as u32));
-        } else {
-            normalized.push(c);
+    // Printable ASCII has nothing to remove or turn into a space.
+    let normalized: std::borrow::Cow<str> = if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        std::borrow::Cow::Borrowed(line)
+    } else {
+        let mut normalized = String::with_capacity(line.len());
+        for c in line.chars() {
+            if c.is_whitespace() {
+                normalized.push(' ');
+            } else if c.is_control() || is_invisible(c) {
+                repairs.push(format!("removed invisible character U+{:04X}", c as u32));
+            } else {
+                normalized.push(c);
+            }
         }
-    }
+        std::borrow::Cow::Owned(normalized)
+    };
     let tokens: Vec<&str> = normalized.split(' ').filter(|t| !t.is_empty()).collect();
     // The cleaned line, and where its last word starts: every repair
     // appends a token to that word instead of after a space.
