@@ -23,6 +23,9 @@
 # ("~") over 20 s, cut off (">") at 60 s. Peak memory: GNU time's maximum
 # resident set size of one run.
 #
+# With RESDIFF_BASELINE=/path/to/an/older/resdiff, that binary's HTML time
+# is a column too ("before"), measured in the same run.
+#
 # Usage: scripts/bench-peers.sh [RUNS]
 set -euo pipefail
 
@@ -134,8 +137,15 @@ ratio() { # resdiff ÷ peer, carrying a ~ or > mark of the peer
     python3 -c 'import sys; r, p = sys.argv[1], sys.argv[2]; mark = p[0] if p[0] in "~>" else ""; print("%.2f%s" % (float(r.lstrip("~>")) / float(p.lstrip("~>")), "" if not mark else " (" + mark + ")"))' "$1" "$2"
 }
 
-header="| pair | words (old → new) | resdiff HTML | resdiff JSON"
-rule="|---|---|---|---"
+baseline="${RESDIFF_BASELINE:-}"
+header="| pair | words (old → new)"
+rule="|---|---"
+if [[ -n "$baseline" ]]; then
+    header+=" | before: resdiff HTML"
+    rule+="|---"
+fi
+header+=" | resdiff HTML | resdiff JSON"
+rule+="|---|---"
 for spec in "${peers[@]}"; do
     header+=" | ${spec%%|*}"
     rule+="|---"
@@ -163,10 +173,14 @@ for entry in "${pairs[@]}"; do
         fi
     fi
     sizes="$(wc -w <"$pa") → $(wc -w <"$b")"
+    row="| $label | $sizes"
+    if [[ -n "$baseline" ]]; then
+        row+=" | $(median_ms "$baseline" compare "$a" "$b" --format html -o "$tmp/r.html")"
+    fi
     h=$(median_ms "$resdiff" compare "$a" "$b" --format html -o "$tmp/r.html")
     j=$(median_ms "$resdiff" compare "$a" "$b" --format json -o "$tmp/r.json")
     html_ms["$label"]="$h"
-    row="| $label | $sizes | $h | $j"
+    row+=" | $h | $j"
     g=""
     for spec in "${peers[@]}"; do
         IFS='|' read -r name cmd <<<"$spec"

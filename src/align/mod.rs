@@ -130,7 +130,7 @@ pub fn align_paragraphs(old: &[Paragraph], new: &[Paragraph]) -> Vec<Link> {
 }
 
 /// [`align_paragraphs`] on plain texts, without leads.
-pub fn align_texts<S: AsRef<str>>(old: &[S], new: &[S]) -> Vec<Link> {
+pub fn align_texts<S: AsRef<str> + Sync>(old: &[S], new: &[S]) -> Vec<Link> {
     align(old, new, &|_, _| false)
 }
 
@@ -151,13 +151,21 @@ fn lead_key(lead: &str) -> String {
     }
 }
 
-fn align<S: AsRef<str>>(
+/// From this many paragraphs on (both versions together), fingerprinting
+/// and candidate scoring are shared between two cores; no real resolution
+/// comes near it, so none pays for a thread.
+pub(crate) const LARGE: usize = 2000;
+
+fn align<S: AsRef<str> + Sync>(
     old: &[S],
     new: &[S],
     same_lead: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Link> {
-    let old_fp: Vec<Fingerprint> = old.iter().map(|t| Fingerprint::of(t.as_ref())).collect();
-    let new_fp: Vec<Fingerprint> = new.iter().map(|t| Fingerprint::of(t.as_ref())).collect();
+    let fingerprints = |texts: &[S]| -> Vec<Fingerprint> {
+        texts.iter().map(|t| Fingerprint::of(t.as_ref())).collect()
+    };
+    let large = old.len() + new.len() >= LARGE;
+    let (old_fp, new_fp) = crate::work::join(large, || fingerprints(old), || fingerprints(new));
     let pairs = pair_one_to_one(&old_fp, &new_fp);
     let mut grouped = groups::group(&old_fp, &new_fp, pairs);
     // Rewritten pairs in the gaps between the paragraphs that kept order.
@@ -203,20 +211,33 @@ fn align<S: AsRef<str>>(
 /// Each old paragraph paired with at most one new one: `(old, new, score)`.
 fn pair_one_to_one(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usize, f64)> {
     let index = CandidateIndex::build(old);
-    let mut counts = vec![0u32; old.len()];
     // (same words, rank, score, old, new): identical texts pair first, so
     // the position preference never pulls one away from its twin.
-    let mut edges: Vec<(bool, f64, f64, usize, usize)> = Vec::new();
-    for (n, fp) in new.iter().enumerate() {
-        for o in index.candidates(fp, n, new.len(), &mut counts) {
-            let s = fingerprint::score(&old[o], fp);
-            if s >= PAIR_THRESHOLD {
-                let distance = (relative(o, old.len()) - relative(n, new.len())).abs();
-                let same = old[o].sequence == fp.sequence;
-                edges.push((same, s - POSITION_PENALTY * distance, s, o, n));
+    let edges_of = |range: std::ops::Range<usize>| {
+        let mut counts = vec![0u32; old.len()];
+        let mut edges: Vec<(bool, f64, f64, usize, usize)> = Vec::new();
+        for n in range {
+            let fp = &new[n];
+            for o in index.candidates(fp, n, new.len(), &mut counts) {
+                let s = fingerprint::score(&old[o], fp);
+                if s >= PAIR_THRESHOLD {
+                    let distance = (relative(o, old.len()) - relative(n, new.len())).abs();
+                    let same = old[o].sequence == fp.sequence;
+                    edges.push((same, s - POSITION_PENALTY * distance, s, o, n));
+                }
             }
         }
-    }
+        edges
+    };
+    // Each half of the new paragraphs on its own core when large; the
+    // edges come out in the same order either way.
+    let half = new.len() / 2;
+    let (mut edges, second) = crate::work::join(
+        old.len() + new.len() >= LARGE,
+        || edges_of(0..half),
+        || edges_of(half..new.len()),
+    );
+    edges.extend(second);
     edges.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then(b.1.total_cmp(&a.1))

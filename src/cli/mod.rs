@@ -37,7 +37,7 @@ pub fn run(args: Args) -> Result<u8> {
     let ctx = Context {
         corpus_arg: args.corpus.clone(),
         revisions: args.revisions.reading(),
-        skipped: std::cell::RefCell::new(Vec::new()),
+        skipped: std::sync::Mutex::new(Vec::new()),
         verbosity: match (args.quiet, args.verbose) {
             (true, _) => Verbosity::Quiet,
             (_, true) => Verbosity::Verbose,
@@ -48,7 +48,7 @@ pub fn run(args: Args) -> Result<u8> {
     // Files of the corpus that could not be read are worth a word only when
     // the work went on without them; a command that needed one says so.
     if done.is_ok() {
-        for warning in ctx.skipped.borrow().iter() {
+        for warning in ctx.skipped.lock().unwrap_or_else(|e| e.into_inner()).iter() {
             ctx.say(&format!("warning: skipped {warning}"));
         }
     }
@@ -188,8 +188,9 @@ struct Context {
     corpus_arg: Option<PathBuf>,
     /// How a Word document's tracked changes are read.
     revisions: parse::docx::Revisions,
-    /// The corpus files that could not be read, as their errors.
-    skipped: std::cell::RefCell<Vec<String>>,
+    /// The corpus files that could not be read, as their errors (behind a
+    /// lock: the two versions of a comparison may be read at once).
+    skipped: std::sync::Mutex<Vec<String>>,
     verbosity: Verbosity,
 }
 
@@ -270,7 +271,7 @@ impl Context {
     /// and only a command that needs it fails.
     fn corpus(&self) -> Result<Corpus> {
         let corpus = corpus::discover(&self.corpus_root()?)?;
-        let mut skipped = self.skipped.borrow_mut();
+        let mut skipped = self.skipped.lock().unwrap_or_else(|e| e.into_inner());
         for broken in &corpus.broken {
             let error = broken.error.to_string();
             if !skipped.contains(&error) {

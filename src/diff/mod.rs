@@ -31,18 +31,16 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
         .map(|(_, olds, news)| align_paragraphs(olds, news))
         .collect();
     let across = across::pairs(&parts, &links);
-    let mut paragraphs = Vec::new();
-    for ((part, olds, news), links) in parts.iter().zip(&links) {
+    // Each record to build: (the part its old paragraphs are in, its part,
+    // its link).
+    let mut jobs: Vec<(Part, Part, Link)> = Vec::new();
+    for ((part, _, _), links) in parts.iter().zip(&links) {
         for link in links {
             match link {
                 Link::Removed { old } if across.moved_out(*part, *old) => {}
                 Link::Added { new } => match across.moved_in(*part, *new) {
                     Some(pair) => {
                         let (from, o) = pair.old;
-                        let olds_there = &parts
-                            .iter()
-                            .find(|p| p.0 == from)
-                            .map_or(&[][..], |p| &p.1[..]);
                         let link = Link::Paired {
                             old: o,
                             new: *new,
@@ -50,15 +48,44 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
                             moved: true,
                             rewritten: pair.rewritten,
                         };
-                        paragraphs
-                            .push(builder.record_across(from, *part, &link, olds_there, news));
+                        jobs.push((from, *part, link));
                     }
-                    None => paragraphs.push(builder.record(*part, link, olds, news)),
+                    None => jobs.push((*part, *part, link.clone())),
                 },
-                _ => paragraphs.push(builder.record(*part, link, olds, news)),
+                _ => jobs.push((*part, *part, link.clone())),
             }
         }
     }
+    let paragraphs_of = |part: Part| {
+        parts
+            .iter()
+            .find(|p| p.0 == part)
+            .map_or(&[][..], |p| &p.1[..])
+    };
+    let new_paragraphs_of = |part: Part| {
+        parts
+            .iter()
+            .find(|p| p.0 == part)
+            .map_or(&[][..], |p| &p.2[..])
+    };
+    let build = |jobs: &[(Part, Part, Link)]| -> Vec<crate::comparison::ParagraphChange> {
+        jobs.iter()
+            .map(|(from, part, link)| {
+                builder.record_across(
+                    *from,
+                    *part,
+                    link,
+                    paragraphs_of(*from),
+                    new_paragraphs_of(*part),
+                )
+            })
+            .collect()
+    };
+    // Records are independent: two halves on two cores for a long text.
+    let (first, second) = jobs.split_at(jobs.len() / 2);
+    let large = jobs.len() >= crate::align::LARGE / 2;
+    let (mut paragraphs, rest) = crate::work::join(large, || build(first), || build(second));
+    paragraphs.extend(rest);
     let mut warnings = Vec::new();
     if old.meta.series != new.meta.series {
         warnings.push(format!(

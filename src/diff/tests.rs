@@ -586,3 +586,49 @@ fn typography_alone_is_no_change_of_wording() {
     let p = one(&old.replacen("great practical", "grate practical", 1));
     assert_eq!(p.status, ChangeStatus::Modified);
 }
+
+#[test]
+fn a_large_comparison_is_the_same_on_two_cores_as_on_one() {
+    // Past align::LARGE paragraphs the fingerprints, the candidate scoring
+    // and the records are split between two threads: the result must not
+    // show it. Distinct paragraphs from a small vocabulary, then moves,
+    // edits and removals so every stage has work.
+    let words = [
+        "Decides", "to", "extend", "the", "mandate", "of", "mission", "until", "report", "Council",
+    ];
+    let text = |i: usize| -> String {
+        (0..12)
+            .map(|k| {
+                format!(
+                    "{}{}",
+                    words[(i * 7 + k * 3) % words.len()],
+                    (i * 31 + k) % 97
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let old: Vec<String> = (0..1200).map(text).collect();
+    let mut new: Vec<String> = old
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 41 != 0)
+        .map(|(i, t)| {
+            if i % 9 == 0 {
+                format!("{t} as amended")
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    new.rotate_left(17);
+    let (old, new) = (resolution(75, &[], &old), resolution(77, &[], &new));
+    let two = compare(&old, &new);
+    let one = crate::work::one_thread(|| compare(&old, &new));
+    assert!(two.paragraphs.len() >= 1200);
+    assert!(two.summary.operative.modified > 100 && two.summary.operative.removed > 20);
+    assert_eq!(
+        serde_json::to_string(&two).unwrap(),
+        serde_json::to_string(&one).unwrap()
+    );
+}
