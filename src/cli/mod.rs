@@ -240,13 +240,23 @@ impl Context {
             Verbosity::Normal => WARNINGS_SHOWN,
             Verbosity::Verbose => usize::MAX,
         };
+        // One write for them all: a long text can have thousands (-v).
+        let mut out = String::new();
         for w in warnings.iter().take(shown) {
-            eprintln!("warning: {}", show::printable(&located(label, w)));
+            out.push_str(&format!(
+                "warning: {}\n",
+                show::printable(&located(label, w))
+            ));
         }
         if self.verbosity == Verbosity::Normal && warnings.len() > shown {
             let more = warnings.len() - shown;
             let noun = if more == 1 { "warning" } else { "warnings" };
-            eprintln!("warning: {label}: {more} more {noun} (-v shows them all)");
+            out.push_str(&format!(
+                "warning: {label}: {more} more {noun} (-v shows them all)\n"
+            ));
+        }
+        if !out.is_empty() {
+            eprint!("{out}");
         }
     }
 

@@ -213,6 +213,17 @@ fn starts_lowercase(token: &str) -> bool {
 /// the text, and one fragment is a one- or two-letter piece found nowhere
 /// else.
 fn split_word(prev: &str, token: &str, vocabulary: &Vocabulary) -> Option<String> {
+    // One fragment must be of one or two letters (below): most pairs of
+    // words are done with here, before any scan of them.
+    let short_prev = prev.len() <= 8 && prev.chars().count() <= 2;
+    let head_letters = token
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(3)
+        .count();
+    if !short_prev && head_letters > 2 {
+        return None;
+    }
     if !prev.chars().all(char::is_alphabetic) || prev.is_empty() {
         return None;
     }
