@@ -197,6 +197,21 @@ pub struct ParagraphRef {
     pub subparagraphs: usize,
 }
 
+impl ParagraphRef {
+    /// Paragraph `p` standing at 0-based position `index` of its part.
+    pub fn of(index: usize, p: &crate::model::Paragraph) -> ParagraphRef {
+        ParagraphRef {
+            index: index + 1,
+            number: p.number.clone(),
+            lead: p.lead.clone(),
+            text: p.text.clone(),
+            heading: p.heading.clone(),
+            footnotes: p.footnotes.clone(),
+            subparagraphs: p.subparagraphs.len(),
+        }
+    }
+}
+
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }

@@ -60,6 +60,7 @@ pub mod draft;
 pub mod error;
 pub mod files;
 pub(crate) mod git;
+pub mod history;
 pub mod lexicon;
 pub mod limits;
 pub(crate) mod markdown;
@@ -75,6 +76,7 @@ pub use comparison::Comparison;
 pub use corpus::Corpus;
 pub use diff::compare;
 pub use error::{Error, Result};
+pub use history::{History, history};
 pub use model::{Meta, Paragraph, Part, Resolution};
 pub use parse::{Loaded, Warning, load_bytes, load_file};
 

@@ -92,6 +92,23 @@ pub enum Command {
     },
     /// Compare two versions paragraph by paragraph and word by word.
     Compare(CompareArgs),
+    /// The lineage of every paragraph across versions: which version
+    /// introduced it, changed it (and how), moved, split, merged or
+    /// dropped it.
+    History {
+        /// A series of the corpus (every version of it), or two or more
+        /// versions oldest first (session, year, symbol or path); none:
+        /// every version of --series.
+        versions: Vec<String>,
+        /// The series the versions are in, or whose versions to take.
+        #[arg(long)]
+        series: Option<String>,
+        #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+        format: HistoryFormat,
+        /// Write the report here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a completion script for a shell to standard output.
     #[command(after_help = "Install, for example:\n  \
         bash: resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff\n  \
@@ -236,6 +253,14 @@ pub struct MetaArgs {
 pub enum ListFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+    Html,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,7 +22,9 @@ use resdiff::render::{self, show};
 use resdiff::symbol::Symbol;
 
 pub use args::Args;
-use args::{BodyArg, Command, DraftFormat, ListFormat, MetaArgs, ShowFormat, StatusArg};
+use args::{
+    BodyArg, Command, DraftFormat, HistoryFormat, ListFormat, MetaArgs, ShowFormat, StatusArg,
+};
 
 /// The command did its job (and, for compare, found no difference that
 /// matters).
@@ -65,6 +67,12 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             }
             Ok(EXIT_OK)
         }
+        Command::History {
+            versions,
+            series,
+            format,
+            output,
+        } => history(ctx, &versions, series.as_deref(), format, output.as_deref()),
         Command::Show {
             version,
             series,
@@ -372,6 +380,90 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
         .map_err(|e| Error::new(format!("cannot write JSON: {e}")))
+}
+
+/// `resdiff history`: the versions named (or every version of the series),
+/// oldest first, chained into one lineage.
+fn history(
+    ctx: &Context,
+    versions: &[String],
+    series: Option<&str>,
+    format: HistoryFormat,
+    output: Option<&Path>,
+) -> Result<u8> {
+    // `resdiff history SERIES`: one argument naming a series of the corpus.
+    let named_series = match (versions, series) {
+        ([one], None) => ctx
+            .corpus()
+            .ok()
+            .filter(|c| c.series().contains(&one.as_str()))
+            .map(|_| one.clone()),
+        _ => None,
+    };
+    let specs: Vec<String> = if versions.is_empty() || named_series.is_some() {
+        let corpus = ctx.corpus()?;
+        let name = match named_series.as_deref().or(series) {
+            Some(s) => s.to_string(),
+            None => match corpus.series().as_slice() {
+                [one] => one.to_string(),
+                names => {
+                    return Err(Error::new(format!(
+                        "history needs a series (`resdiff history {}`), versions (`resdiff history 75 77`) or --series NAME; the corpus has {}",
+                        names.first().unwrap_or(&"csto"),
+                        names.join(", ")
+                    )));
+                }
+            },
+        };
+        corpus
+            .entries
+            .iter()
+            .filter(|e| e.series == name)
+            .map(|e| e.path.display().to_string())
+            .collect()
+    } else {
+        versions.to_vec()
+    };
+    if let [one] = versions
+        && named_series.is_none()
+    {
+        return Err(Error::new(format!(
+            "`{one}` is not a series of the corpus, and history needs two versions or more"
+        )));
+    }
+    if specs.len() < 2 {
+        return Err(Error::new(format!(
+            "history needs two versions or more; found {}",
+            specs.len()
+        )));
+    }
+    let mut loaded = Vec::new();
+    for spec in &specs {
+        let version = ctx.load(spec, series)?;
+        ctx.warn(&version.label, &version.warnings);
+        loaded.push(version);
+    }
+    let inputs: Vec<&Path> = loaded.iter().map(|v| v.path.as_path()).collect();
+    let resolutions: Vec<Resolution> = loaded.iter().map(|v| v.resolution.clone()).collect();
+    let h = resdiff::history(&resolutions);
+    for w in &h.warnings {
+        ctx.say(&format!("warning: {w}"));
+    }
+    let report = match format {
+        HistoryFormat::Text => render::history_text(&h)?,
+        HistoryFormat::Md => render::history_markdown(&h)?,
+        HistoryFormat::Html => render::history_html(&h)?,
+        HistoryFormat::Json => render::history_json(&h)?,
+    };
+    if let Some(written) = emit(output, report, &inputs)? {
+        ctx.say(&format!(
+            "wrote {}: {} paragraphs over {} versions",
+            written.display(),
+            h.lines.len(),
+            h.versions.len()
+        ));
+    }
+    Ok(EXIT_OK)
 }
 
 /// Standard output for `None` or `-`, else the file (see

@@ -22,22 +22,10 @@ pub struct Builder {
     pub versions: routine::Versions,
 }
 
-fn reference(index: usize, p: &Paragraph) -> ParagraphRef {
-    ParagraphRef {
-        index: index + 1,
-        number: p.number.clone(),
-        lead: p.lead.clone(),
-        text: p.text.clone(),
-        heading: p.heading.clone(),
-        footnotes: p.footnotes.clone(),
-        subparagraphs: p.subparagraphs.len(),
-    }
-}
-
 fn side(indices: &[usize], paragraphs: &[Paragraph], many: bool) -> Side {
     let refs: Vec<ParagraphRef> = indices
         .iter()
-        .filter_map(|&i| paragraphs.get(i).map(|p| reference(i, p)))
+        .filter_map(|&i| paragraphs.get(i).map(|p| ParagraphRef::of(i, p)))
         .collect();
     match (many, refs.len()) {
         (_, 0) => Side::None,

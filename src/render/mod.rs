@@ -5,6 +5,7 @@
 
 mod docx;
 mod filters;
+mod history;
 mod html;
 mod markdown;
 mod places;
@@ -196,6 +197,37 @@ fn text_hiding(c: &Comparison, color: bool, hide: Hide) -> Result<String> {
 
 pub use docx::{DocxOptions, docx};
 pub use text::wrap;
+
+/// The history of a series as terminal text: the grid of paragraphs ×
+/// versions.
+pub fn history_text(h: &crate::History) -> Result<String> {
+    history::text(h)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("text", e))
+}
+
+/// The history as GitHub Markdown: the grid as a table.
+pub fn history_markdown(h: &crate::History) -> Result<String> {
+    history::markdown(h)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("Markdown", e))
+}
+
+/// The history as one self-contained HTML page; each changed cell opens on
+/// its redline.
+pub fn history_html(h: &crate::History) -> Result<String> {
+    history::html(h)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("HTML", e))
+}
+
+/// The history as pretty JSON with a trailing newline (`docs/json.md`).
+pub fn history_json(h: &crate::History) -> Result<String> {
+    let mut out = serde_json::to_string_pretty(h)
+        .map_err(|e| Error::new(format!("cannot render the JSON history: {e}")))?;
+    out.push('\n');
+    Ok(out)
+}
 
 /// The comparison as pretty JSON with a trailing newline: the contract in
 /// `docs/json.md`.

@@ -11,6 +11,7 @@ mod compare;
 mod conventions;
 mod corpus_import;
 mod fuzz_replay;
+mod history;
 mod pairing;
 mod real_pairs;
 mod regression;

@@ -24,21 +24,21 @@ struct Table {
 }
 
 #[derive(Deserialize)]
-struct Pair {
-    name: String,
-    old: String,
-    new: String,
-    link: Vec<TrueLink>,
+pub(crate) struct Pair {
+    pub(crate) name: String,
+    pub(crate) old: String,
+    pub(crate) new: String,
+    pub(crate) link: Vec<TrueLink>,
     /// True edges the links cannot express (an old paragraph that is part
     /// of a merge and also of a split): not required, not false.
     #[serde(default)]
-    also: Vec<[String; 2]>,
+    pub(crate) also: Vec<[String; 2]>,
 }
 
 #[derive(Deserialize)]
-struct TrueLink {
-    old: Vec<String>,
-    new: Vec<String>,
+pub(crate) struct TrueLink {
+    pub(crate) old: Vec<String>,
+    pub(crate) new: Vec<String>,
     status: String,
     lead: Option<Vec<String>>,
     #[serde(default)]
@@ -48,7 +48,7 @@ struct TrueLink {
     doubtful: bool,
 }
 
-fn tables() -> Vec<Pair> {
+pub(crate) fn tables() -> Vec<Pair> {
     let dir = project_root().join("tests/truth/pairs");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/truth/pairs")
@@ -161,7 +161,7 @@ fn found(c: &Comparison) -> Vec<Found> {
     out
 }
 
-fn edges<'a>(
+pub(crate) fn edges<'a>(
     links: impl Iterator<Item = (&'a [String], &'a [String])>,
 ) -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();

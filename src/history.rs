@@ -1,0 +1,370 @@
+//! The history of a series: its versions in order and, for every paragraph,
+//! its lineage across them: the version that introduced it, each version
+//! that changed it (with the redline and the drafting semantics of that
+//! change), moves and renumbering, splits and merges, and the version that
+//! dropped it.
+//!
+//! Built on the pairwise engine: each consecutive pair of versions is
+//! compared ([`crate::compare`]) and the links are chained, so a paragraph
+//! keeps its identity across any number of versions. A split continues the
+//! line of the old paragraph in its first piece and opens a line for each
+//! other piece; a merge continues the line of its first old paragraph and
+//! ends the others in it.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::comparison::{
+    ChangeStatus, LeadChange, ParagraphChange, ParagraphRef, References, WordOp,
+};
+use crate::model::{Meta, Part, Resolution};
+
+/// The lineage of every paragraph across the versions of a series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// The versions, oldest first.
+    pub versions: Vec<Meta>,
+    /// One line per paragraph identity, in reading order: a line that
+    /// appears in a later version stands after the line of the paragraph
+    /// before it there.
+    pub lines: Vec<Line>,
+    /// What the pairwise comparisons warned of, each prefixed with its step
+    /// ("2 → 3: …").
+    pub warnings: Vec<String>,
+}
+
+/// One paragraph across the versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// 1-based, in reading order.
+    pub id: usize,
+    /// Where the paragraph stands in each version (`None` where it is not
+    /// there), one entry per version.
+    pub cells: Vec<Option<Cell>>,
+    /// The line whose paragraph this one was split from.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub split_from: Option<usize>,
+    /// The line this paragraph was merged into.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub merged_into: Option<usize>,
+}
+
+/// A paragraph in one version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// The part it stands in.
+    pub part: Part,
+    /// `PP3`, `OP12`, `AN2`.
+    pub label: String,
+    /// Its lead as printed, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lead: Option<String>,
+    /// Its text in this version.
+    pub text: String,
+    /// How it came from the previous version; `None` in the version that
+    /// introduced it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub change: Option<Change>,
+}
+
+/// What one step did to a paragraph that it kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// `unchanged`, `modified`, `split` (this is one of the pieces) or
+    /// `merged` (other paragraphs joined this one).
+    pub status: ChangeStatus,
+    /// Outside the run of paragraphs that kept their order.
+    pub moved: bool,
+    /// Its number changed.
+    pub renumbered: bool,
+    /// Paired on its frame with much of its wording rewritten.
+    pub rewritten: bool,
+    /// Every change in it is a routine update.
+    pub routine: bool,
+    /// The part it came from, when it moved between the parts.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from_part: Option<Part>,
+    /// Its lead changed, and in which direction.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lead_change: Option<LeadChange>,
+    /// References it gained and lost.
+    pub references: References,
+    /// Share of words kept, 0 to 1.
+    pub similarity: f64,
+    /// The redline of the step (for a split or merge, of the whole group,
+    /// on its first paragraph only).
+    pub words: Vec<WordOp>,
+}
+
+impl History {
+    /// How many lines have a paragraph in every version.
+    pub fn kept_throughout(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| l.cells.iter().all(Option::is_some))
+            .count()
+    }
+}
+
+impl Line {
+    /// The version (0-based) that introduced the paragraph.
+    pub fn introduced(&self) -> usize {
+        self.cells.iter().position(Option::is_some).unwrap_or(0)
+    }
+
+    /// The version (0-based) that dropped it, if one did: the first
+    /// version after its last.
+    pub fn dropped(&self) -> Option<usize> {
+        let last = self.cells.iter().rposition(Option::is_some)?;
+        (last + 1 < self.cells.len()).then_some(last + 1)
+    }
+}
+
+/// `PP3`, `OP12`, `AN2`: how the paragraph is named in a report.
+fn label(part: Part, r: &ParagraphRef) -> String {
+    match (part, &r.number) {
+        (Part::Operative, Some(n)) => format!("OP{n}"),
+        (Part::Operative, None) => format!("OP{}", r.index),
+        (Part::Preamble, _) => format!("PP{}", r.index),
+        (Part::Annex, _) => format!("AN{}", r.index),
+    }
+}
+
+fn cell(part: Part, r: &ParagraphRef, change: Option<Change>) -> Cell {
+    Cell {
+        part,
+        label: label(part, r),
+        lead: r.lead.clone(),
+        text: r.text.clone(),
+        change,
+    }
+}
+
+fn change(record: &ParagraphChange, first: bool) -> Change {
+    Change {
+        status: record.status,
+        moved: record.moved,
+        renumbered: record.renumbered,
+        rewritten: record.rewritten,
+        routine: record.routine,
+        from_part: record.old_part,
+        lead_change: record.lead_change.clone(),
+        references: record.references.clone(),
+        similarity: record.similarity,
+        words: if first {
+            record.words.clone()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The history of `versions`, oldest first. One version gives one line per
+/// paragraph and no changes.
+pub fn history(versions: &[Resolution]) -> History {
+    let count = versions.len();
+    let mut lines: Vec<Line> = Vec::new();
+    // A new line; its id.
+    fn open(lines: &mut Vec<Line>, cells: Vec<Option<Cell>>, split_from: Option<usize>) -> usize {
+        lines.push(Line {
+            id: lines.len() + 1,
+            cells,
+            split_from,
+            merged_into: None,
+        });
+        lines.len()
+    }
+    // The line of each paragraph of the current version: (part, index).
+    let mut line_at: HashMap<(Part, usize), usize> = HashMap::new();
+    if let Some(first) = versions.first() {
+        for part in Part::ALL {
+            for (i, p) in first.part(part).iter().enumerate() {
+                let mut cells = vec![None; count];
+                cells[0] = Some(cell(part, &ParagraphRef::of(i, p), None));
+                let id = open(&mut lines, cells, None);
+                line_at.insert((part, i + 1), id);
+            }
+        }
+    }
+    let mut order: Vec<usize> = (1..=lines.len()).collect();
+    let mut warnings = Vec::new();
+    for (step, pair) in versions.windows(2).enumerate() {
+        let c = crate::compare(&pair[0], &pair[1]);
+        let at = step + 1;
+        warnings.extend(
+            c.warnings
+                .iter()
+                .map(|w| format!("{} → {}: {w}", step + 1, at + 1)),
+        );
+        let mut next: HashMap<(Part, usize), usize> = HashMap::new();
+        // New lines, with the paragraph they follow in this version.
+        let mut opened: Vec<usize> = Vec::new();
+        for record in &c.paragraphs {
+            let old_part = record.old_part.unwrap_or(record.part);
+            let (olds, news) = (record.old.refs(), record.new.refs());
+            let continued = olds
+                .first()
+                .and_then(|o| line_at.get(&(old_part, o.index)).copied());
+            for (k, n) in news.iter().enumerate() {
+                let id = match (continued, k) {
+                    (Some(line), 0) => {
+                        lines[line - 1].cells[at] =
+                            Some(cell(record.part, n, Some(change(record, true))));
+                        line
+                    }
+                    (from, _) => {
+                        let mut cells = vec![None; count];
+                        let kept =
+                            (record.status == ChangeStatus::Split).then(|| change(record, false));
+                        cells[at] = Some(cell(record.part, n, kept));
+                        let id = open(
+                            &mut lines,
+                            cells,
+                            from.filter(|_| record.status == ChangeStatus::Split),
+                        );
+                        opened.push(id);
+                        id
+                    }
+                };
+                next.insert((record.part, n.index), id);
+            }
+            if let Some(into) = news.first().and(continued) {
+                for o in olds.iter().skip(1) {
+                    if let Some(&line) = line_at.get(&(old_part, o.index)) {
+                        lines[line - 1].merged_into = Some(into);
+                    }
+                }
+            }
+        }
+        // Each new line after the line of the paragraph before it in this
+        // version (or first).
+        let mut reading: Vec<(Part, usize)> = next.keys().copied().collect();
+        reading.sort_by_key(|&(part, i)| (Part::ALL.iter().position(|p| *p == part), i));
+        let mut previous: Option<usize> = None;
+        for key in reading {
+            let id = next[&key];
+            if opened.contains(&id) {
+                let place = previous
+                    .and_then(|p| order.iter().position(|&l| l == p))
+                    .map_or(0, |i| i + 1);
+                order.insert(place, id);
+            }
+            previous = Some(id);
+        }
+        line_at = next;
+    }
+    // Numbered in reading order, the links between lines renumbered too.
+    let mut renumbered = vec![0; lines.len() + 1];
+    for (i, &id) in order.iter().enumerate() {
+        renumbered[id] = i + 1;
+    }
+    let mut by_id: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    History {
+        versions: versions.iter().map(|v| v.meta.clone()).collect(),
+        lines: order
+            .into_iter()
+            .filter_map(|id| by_id[id - 1].take())
+            .map(|mut line| {
+                line.id = renumbered[line.id];
+                line.split_from = line.split_from.map(|l| renumbered[l]);
+                line.merged_into = line.merged_into.map(|l| renumbered[l]);
+                line
+            })
+            .collect(),
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::fixtures::resolution;
+
+    fn texts(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The lines as rows of labels, `-` where a version lacks the paragraph.
+    fn grid(h: &History) -> Vec<String> {
+        h.lines
+            .iter()
+            .map(|l| {
+                l.cells
+                    .iter()
+                    .map(|c| c.as_ref().map_or("-".to_string(), |c| c.label.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    const A: &str =
+        "Decides to extend the mandate of the mission until 31 March 2019 and to review it;";
+    const B: &str = "Requests the Secretary-General to report to the Council every ninety days on the situation;";
+    const C: &str = "Calls upon all parties to respect the ceasefire agreement and to cooperate fully with the mission;";
+    const D: &str = "Expresses its concern at the humanitarian situation in the region and the displacement of civilians;";
+
+    #[test]
+    fn a_paragraph_keeps_its_line_through_renumbering_and_a_new_one_stands_in_its_place() {
+        let v1 = resolution(73, &[], &texts(&[A, B, C]));
+        let v2 = resolution(74, &[], &texts(&[A, D, B, C]));
+        let v3 = resolution(75, &[], &texts(&[D, B, C]));
+        let h = history(&[v1, v2, v3]);
+        assert_eq!(
+            grid(&h),
+            ["OP1 OP1 -", "- OP2 OP1", "OP2 OP3 OP2", "OP3 OP4 OP3"]
+        );
+        let d = &h.lines[1];
+        assert_eq!((d.introduced(), d.dropped()), (1, None));
+        assert_eq!(h.lines[0].dropped(), Some(2));
+        let b = &h.lines[2];
+        let step = b.cells[1].as_ref().unwrap().change.as_ref().unwrap();
+        assert!(step.renumbered && step.status == ChangeStatus::Unchanged);
+        assert_eq!(h.kept_throughout(), 2);
+    }
+
+    #[test]
+    fn a_split_opens_a_line_for_its_second_piece_and_a_merge_ends_one() {
+        let joined = format!("{} {}", B.trim_end_matches(';'), C);
+        let v1 = resolution(73, &[], &texts(&[A, &joined, D]));
+        let v2 = resolution(74, &[], &texts(&[A, B, C, D]));
+        let v3 = resolution(75, &[], &texts(&[A, &joined, D]));
+        let h = history(&[v1, v2, v3]);
+        let rows = grid(&h);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        let piece = h
+            .lines
+            .iter()
+            .find(|l| l.split_from.is_some())
+            .expect("a split piece");
+        assert_eq!(piece.cells[1].as_ref().unwrap().label, "OP3");
+        assert_eq!(piece.merged_into, piece.split_from, "{rows:?}");
+        let status = |l: &Line, v: usize| {
+            l.cells[v]
+                .as_ref()
+                .and_then(|c| c.change.as_ref())
+                .map(|c| c.status)
+        };
+        let whole = h
+            .lines
+            .iter()
+            .find(|l| Some(l.id) == piece.split_from)
+            .unwrap();
+        assert_eq!(status(whole, 1), Some(ChangeStatus::Split));
+        assert_eq!(status(whole, 2), Some(ChangeStatus::Merged));
+        assert_eq!(piece.dropped(), Some(2));
+    }
+
+    #[test]
+    fn one_version_is_its_paragraphs_and_none_is_empty() {
+        let h = history(&[resolution(73, &texts(&[D]), &texts(&[A, B]))]);
+        assert_eq!(grid(&h), ["PP1", "OP1", "OP2"]);
+        assert!(
+            h.lines
+                .iter()
+                .all(|l| l.cells[0].as_ref().unwrap().change.is_none())
+        );
+        assert!(history(&[]).lines.is_empty());
+    }
+}

@@ -1,0 +1,328 @@
+//! The history of a series ([`crate::History`]) as a report: a grid of
+//! paragraphs × versions to read across, in terminal text, GitHub Markdown
+//! and one self-contained HTML page whose changed cells open on their
+//! redline. Templates in `templates/history/`.
+
+use askama::Template;
+
+use super::filters;
+use super::sanitize::clean;
+use crate::comparison::{ChangeStatus, WordOpKind};
+use crate::history::{Cell, History, Line};
+use crate::model::Meta;
+
+/// One version as a column heading: its symbol, else series and version.
+fn version_label(m: &Meta) -> String {
+    let label = match (&m.symbol, m.version()) {
+        (Some(symbol), _) => symbol.clone(),
+        (None, Some(v)) => format!("{} {v}", m.series),
+        (None, None) => m.series.clone(),
+    };
+    clean(&label).into_owned()
+}
+
+/// The marks of a cell: what the step into this version did.
+/// `+` new, `=` unchanged, `~` modified, `*` rewritten, `/` a piece of a
+/// split, `&` merged, `>` moved, `#` renumbered, `r` routine.
+fn marks(cell: &Cell, introduced_here: bool, first_version: bool) -> String {
+    let Some(c) = &cell.change else {
+        return if introduced_here && !first_version {
+            "+".into()
+        } else {
+            String::new()
+        };
+    };
+    let mut out = String::from(match c.status {
+        ChangeStatus::Unchanged => "=",
+        ChangeStatus::Modified if c.rewritten => "*",
+        ChangeStatus::Modified => "~",
+        ChangeStatus::Split => "/",
+        ChangeStatus::Merged => "&",
+        ChangeStatus::Added | ChangeStatus::Removed => "",
+    });
+    for (on, mark) in [
+        (c.moved || c.from_part.is_some(), '>'),
+        (c.renumbered, '#'),
+        (c.routine, 'r'),
+    ] {
+        if on {
+            out.push(mark);
+        }
+    }
+    out
+}
+
+/// What the marks say, in words, for a tooltip and the Markdown notes.
+fn described(cell: &Cell) -> String {
+    let Some(c) = &cell.change else {
+        return "introduced".into();
+    };
+    let mut parts = vec![format!("{:?}", c.status).to_lowercase()];
+    if c.rewritten {
+        parts.push("rewritten".into());
+    }
+    if let Some(from) = c.from_part {
+        parts.push(format!(
+            "moved from the {}",
+            format!("{from:?}").to_lowercase()
+        ));
+    } else if c.moved {
+        parts.push("moved".into());
+    }
+    if c.renumbered {
+        parts.push("renumbered".into());
+    }
+    if c.routine {
+        parts.push("routine".into());
+    }
+    if let Some(l) = &c.lead_change {
+        parts.push(format!(
+            "lead {} → {} ({})",
+            l.old,
+            l.new,
+            format!("{:?}", l.direction).to_lowercase()
+        ));
+    }
+    clean(&parts.join(", ")).into_owned()
+}
+
+/// One cell as the templates show it.
+pub struct CellView {
+    /// `OP5 ~>`, or empty where the paragraph is not in the version.
+    pub text: String,
+    /// The marks in words.
+    pub title: String,
+    /// The redline of the step, as (kind, text) runs: `=`, `-`, `+`.
+    pub redline: Vec<(char, String)>,
+}
+
+/// One line of the grid.
+pub struct RowView {
+    pub id: usize,
+    pub cells: Vec<CellView>,
+    /// The first words of the paragraph in the last version that has it,
+    /// so a reader knows which paragraph the line is.
+    pub opening: String,
+    /// "split from line 3", "merged into line 2".
+    pub note: String,
+    /// The grid row as aligned text columns.
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "history/history.txt")]
+struct TextPage<'a> {
+    v: &'a HistoryView,
+}
+
+#[derive(Template)]
+#[template(path = "history/history.md")]
+struct MarkdownPage<'a> {
+    v: &'a HistoryView,
+}
+
+#[derive(Template)]
+#[template(path = "history/history.html")]
+struct HtmlPage<'a> {
+    v: &'a HistoryView,
+}
+
+/// What every format of the history shows.
+pub struct HistoryView {
+    pub title: String,
+    pub versions: Vec<String>,
+    pub rows: Vec<RowView>,
+    /// The column headings as aligned text.
+    pub header: String,
+    pub warnings: Vec<String>,
+    pub kept: usize,
+}
+
+/// Marks explained, once per report.
+const LEGEND: &str = "+ new, = unchanged, ~ modified, * rewritten, / split piece, & merged, > moved, # renumbered, r routine";
+
+impl HistoryView {
+    fn legend(&self) -> &'static str {
+        LEGEND
+    }
+}
+
+/// Words of a line's opening shown.
+const OPENING_WORDS: usize = 8;
+
+fn opening(line: &Line) -> String {
+    let text = line
+        .cells
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .map_or("", |c| c.text.as_str());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = words[..words.len().min(OPENING_WORDS)].join(" ");
+    if words.len() > OPENING_WORDS {
+        out.push_str(" …");
+    }
+    clean(&out).into_owned()
+}
+
+fn note(line: &Line) -> String {
+    let mut notes = Vec::new();
+    if let Some(from) = line.split_from {
+        notes.push(format!("split from line {from}"));
+    }
+    if let Some(into) = line.merged_into {
+        notes.push(format!("merged into line {into}"));
+    }
+    notes.join("; ")
+}
+
+fn view(h: &History) -> HistoryView {
+    let versions: Vec<String> = h.versions.iter().map(version_label).collect();
+    let rows: Vec<(usize, Vec<CellView>, String, String)> = h
+        .lines
+        .iter()
+        .map(|line| {
+            let introduced = line.introduced();
+            let cells = line
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(k, cell)| match cell {
+                    None => CellView {
+                        text: String::new(),
+                        title: String::new(),
+                        redline: Vec::new(),
+                    },
+                    Some(cell) => {
+                        let marks = marks(cell, k == introduced, k == 0);
+                        let label = clean(&cell.label).into_owned();
+                        CellView {
+                            text: if marks.is_empty() {
+                                label
+                            } else {
+                                format!("{label} {marks}")
+                            },
+                            title: described(cell),
+                            redline: cell
+                                .change
+                                .iter()
+                                .filter(|c| c.status != ChangeStatus::Unchanged)
+                                .flat_map(|c| &c.words)
+                                .map(|w| {
+                                    let kind = match w.op {
+                                        WordOpKind::Equal => '=',
+                                        WordOpKind::Delete => '-',
+                                        WordOpKind::Insert => '+',
+                                    };
+                                    (kind, clean(&w.text).into_owned())
+                                })
+                                .collect(),
+                        }
+                    }
+                })
+                .collect();
+            (line.id, cells, note(line), opening(line))
+        })
+        .collect();
+    // Aligned columns for the terminal.
+    let width = |k: usize| {
+        rows.iter()
+            .map(|(_, cells, _, _)| cells[k].text.chars().count())
+            .chain(std::iter::once(versions[k].chars().count()))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..versions.len()).map(width).collect();
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let line_width = rows.len().to_string().len().max(4);
+    let mut header = pad("line", line_width);
+    for (k, v) in versions.iter().enumerate() {
+        header.push_str("  ");
+        header.push_str(&pad(v, widths[k]));
+    }
+    header.push_str("  opening");
+    let rows = rows
+        .into_iter()
+        .map(|(id, cells, note, opening)| {
+            let mut text = pad(&id.to_string(), line_width);
+            for (k, c) in cells.iter().enumerate() {
+                text.push_str("  ");
+                text.push_str(&pad(
+                    if c.text.is_empty() { "-" } else { &c.text },
+                    widths[k],
+                ));
+            }
+            text.push_str("  ");
+            text.push_str(&opening);
+            if !note.is_empty() {
+                text.push_str(&format!(" ({note})"));
+            }
+            RowView {
+                id,
+                cells,
+                opening,
+                note,
+                text: text.trim_end().to_string(),
+            }
+        })
+        .collect();
+    let series = h
+        .versions
+        .first()
+        .map_or(String::new(), |m| clean(&m.series).into_owned());
+    HistoryView {
+        title: format!("History of {series}: {} versions", versions.len()),
+        versions,
+        header: header.trim_end().to_string(),
+        rows,
+        warnings: h.warnings.iter().map(|w| clean(w).into_owned()).collect(),
+        kept: h.kept_throughout(),
+    }
+}
+
+pub fn text(h: &History) -> askama::Result<String> {
+    TextPage { v: &view(h) }.render()
+}
+
+pub fn markdown(h: &History) -> askama::Result<String> {
+    MarkdownPage { v: &view(h) }.render()
+}
+
+pub fn html(h: &History) -> askama::Result<String> {
+    HtmlPage { v: &view(h) }.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::fixtures::resolution;
+
+    #[test]
+    fn hostile_text_is_neutralised_in_every_history_format() {
+        let hostile =
+            "Decides <script>alert(1)</script> | **bold** \u{1b}[31m red \u{202e} until 2019;";
+        let changed =
+            "Decides <script>alert(2)</script> | **bold** \u{1b}[31m red \u{202e} until 2020;";
+        let h = crate::history(&[
+            resolution(73, &[], &[hostile.to_string()]),
+            resolution(74, &[], &[changed.to_string()]),
+        ]);
+        let html = super::html(&h).unwrap();
+        assert!(
+            !html.contains("<script>") && html.contains("&#60;script&#62;"),
+            "{html}"
+        );
+        let md = super::markdown(&h).unwrap();
+        assert!(
+            !md.contains("<script>") && !md.contains("| **bold**"),
+            "{md}"
+        );
+        let text = super::text(&h).unwrap();
+        for out in [&html, &md, &text] {
+            assert!(
+                !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+                "{out}"
+            );
+        }
+    }
+}
