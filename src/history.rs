@@ -16,8 +16,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::comparison::{
-    ChangeStatus, LeadChange, ParagraphChange, ParagraphRef, References, WordOp,
+    ChangeStatus, LeadChange, ParagraphChange, ParagraphRef, References, WordOp, WordOpKind,
 };
+use crate::diff::PARAGRAPH_BREAK;
 use crate::model::{Meta, Part, Resolution};
 
 /// The lineage of every paragraph across the versions of a series.
@@ -276,6 +277,247 @@ pub fn history(versions: &[Resolution]) -> History {
     }
 }
 
+/// Each paragraph of the last version of a [`History`] with the versions
+/// whose wording it carries, word range by word range (like `git blame`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Blame {
+    /// The versions, oldest first; the blamed one is the last.
+    pub versions: Vec<Meta>,
+    /// The paragraphs of the last version, in reading order.
+    pub paragraphs: Vec<Blamed>,
+}
+
+/// One paragraph of the blamed version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Blamed {
+    /// Its line in the history.
+    pub line: usize,
+    /// The part it stands in.
+    pub part: Part,
+    /// `PP3`, `OP12`, `AN2`.
+    pub label: String,
+    /// The version (0-based) that introduced it.
+    pub introduced: usize,
+    /// Its text in runs, each with the version (0-based) whose wording it
+    /// is; together they are the text.
+    pub runs: Vec<Run>,
+}
+
+/// A run of a blamed text and the version that wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    /// The words, spaces and punctuation included.
+    pub text: String,
+    /// The version (0-based) whose wording this is.
+    pub version: usize,
+}
+
+impl Blamed {
+    /// The share of its words (by bytes of text) that each version wrote,
+    /// by version, oldest first; versions that wrote none are left out.
+    pub fn shares(&self) -> Vec<(usize, f64)> {
+        let total: usize = self.runs.iter().map(|r| r.text.len()).sum();
+        let mut by_version: std::collections::BTreeMap<usize, usize> = Default::default();
+        for r in &self.runs {
+            *by_version.entry(r.version).or_default() += r.text.len();
+        }
+        by_version
+            .into_iter()
+            .map(|(v, n)| (v, n as f64 / total.max(1) as f64))
+            .collect()
+    }
+}
+
+fn push_run(runs: &mut Vec<Run>, text: &str, version: usize) {
+    if text.is_empty() {
+        return;
+    }
+    match runs.last_mut() {
+        Some(last) if last.version == version => last.text.push_str(text),
+        _ => runs.push(Run {
+            text: text.to_string(),
+            version,
+        }),
+    }
+}
+
+/// The runs of the new text of `ops`, from the runs of its old text: kept
+/// words keep their version, inserted ones are `version`'s, a typographic
+/// variant keeps the version of the words it stands for. `None` when the
+/// runs do not spell the old text the ops start from.
+fn carried(old: &[Run], ops: &[WordOp], version: usize) -> Option<Vec<Run>> {
+    // The old text's runs as (byte range end, version), consumed in order.
+    let old_text: String = old.iter().map(|r| r.text.as_str()).collect();
+    let mut ends = Vec::with_capacity(old.len());
+    let mut end = 0;
+    for r in old {
+        end += r.text.len();
+        ends.push((end, r.version));
+    }
+    let version_at = |at: usize| ends.iter().find(|(e, _)| *e > at).map(|&(_, v)| v);
+    let mut at = 0;
+    let mut out = Vec::new();
+    let mut typeset: Option<usize> = None;
+    for op in ops {
+        match (op.op, op.typography) {
+            (WordOpKind::Equal, _) => {
+                let end = at + op.text.len();
+                if old_text.get(at..end)? != op.text {
+                    return None;
+                }
+                // Piece by piece, each with its own version.
+                let mut from = at;
+                while from < end {
+                    let (until, v) = ends.iter().copied().find(|(e, _)| *e > from)?;
+                    let to = until.min(end);
+                    push_run(&mut out, old_text.get(from..to)?, v);
+                    from = to;
+                }
+                at = end;
+            }
+            (WordOpKind::Delete, typography) => {
+                let end = at + op.text.len();
+                if old_text.get(at..end)? != op.text {
+                    return None;
+                }
+                typeset = typography.then(|| version_at(at)).flatten();
+                at = end;
+            }
+            (WordOpKind::Insert, true) => {
+                push_run(&mut out, &op.text, typeset.take().unwrap_or(version));
+            }
+            (WordOpKind::Insert, false) => push_run(&mut out, &op.text, version),
+        }
+    }
+    (at == old_text.len()).then_some(out)
+}
+
+/// The blame of the last version of `h`.
+pub fn blame(h: &History) -> Blame {
+    let count = h.versions.len();
+    // The runs of each line's text in the version being walked.
+    let mut runs: HashMap<usize, Vec<Run>> = HashMap::new();
+    fn cell(line: &Line, k: usize) -> Option<&Cell> {
+        line.cells.get(k).and_then(Option::as_ref)
+    }
+    let position = |c: &Cell, line: &Line| (Part::ALL.iter().position(|p| *p == c.part), line.id);
+    for k in 0..count {
+        let mut next: HashMap<usize, Vec<Run>> = HashMap::new();
+        for line in &h.lines {
+            let Some(here) = cell(line, k) else { continue };
+            if next.contains_key(&line.id) {
+                continue; // a split piece already given its runs
+            }
+            let whole = |version| {
+                vec![Run {
+                    text: here.text.clone(),
+                    version,
+                }]
+            };
+            let Some(change) = &here.change else {
+                next.insert(line.id, whole(k));
+                continue;
+            };
+            // The old text the step's redline starts from: this line's, or
+            // for a merge the lines merged into it too, in reading order.
+            let mut members: Vec<&Line> = vec![line];
+            if change.status == ChangeStatus::Merged {
+                members.extend(h.lines.iter().filter(|l| {
+                    l.merged_into == Some(line.id)
+                        && cell(l, k - 1).is_some()
+                        && cell(l, k).is_none()
+                }));
+                members.sort_by_key(|l| cell(l, k - 1).map(|c| position(c, l)));
+            }
+            let mut old: Vec<Run> = Vec::new();
+            for (i, m) in members.iter().enumerate() {
+                let Some(r) = runs.get(&m.id) else { continue };
+                if i > 0 {
+                    let v = old.last().map_or(k, |r: &Run| r.version);
+                    push_run(&mut old, PARAGRAPH_BREAK, v);
+                }
+                for run in r {
+                    push_run(&mut old, &run.text, run.version);
+                }
+            }
+            // The new side: this line, or for a split its pieces in order.
+            let mut pieces: Vec<&Line> = vec![line];
+            if change.status == ChangeStatus::Split {
+                pieces.extend(h.lines.iter().filter(|l| {
+                    l.split_from == Some(line.id)
+                        && cell(l, k - 1).is_none()
+                        && cell(l, k).is_some()
+                }));
+                pieces.sort_by_key(|l| cell(l, k).map(|c| position(c, l)));
+            }
+            let new_text = pieces
+                .iter()
+                .filter_map(|l| cell(l, k).map(|c| c.text.as_str()))
+                .collect::<Vec<_>>()
+                .join(PARAGRAPH_BREAK);
+            let carried = if change.status == ChangeStatus::Unchanged
+                && old.iter().map(|r| r.text.as_str()).collect::<String>() == new_text
+            {
+                Some(old)
+            } else {
+                carried(&old, &change.words, k)
+                    .filter(|r| r.iter().map(|r| r.text.as_str()).collect::<String>() == new_text)
+            };
+            // Where the redline cannot be followed, the version's own text.
+            let Some(carried) = carried else {
+                for piece in &pieces {
+                    if let Some(c) = cell(piece, k) {
+                        next.insert(
+                            piece.id,
+                            vec![Run {
+                                text: c.text.clone(),
+                                version: k,
+                            }],
+                        );
+                    }
+                }
+                continue;
+            };
+            // Cut the runs at the paragraph breaks between the pieces.
+            let mut piece = 0;
+            let mut current: Vec<Run> = Vec::new();
+            for run in carried {
+                let mut rest = run.text.as_str();
+                while let Some(at) = rest
+                    .find(PARAGRAPH_BREAK)
+                    .filter(|_| piece + 1 < pieces.len())
+                {
+                    push_run(&mut current, &rest[..at], run.version);
+                    next.insert(pieces[piece].id, std::mem::take(&mut current));
+                    piece += 1;
+                    rest = &rest[at + PARAGRAPH_BREAK.len()..];
+                }
+                push_run(&mut current, rest, run.version);
+            }
+            next.insert(pieces[piece].id, current);
+        }
+        runs = next;
+    }
+    let last = count.saturating_sub(1);
+    Blame {
+        versions: h.versions.clone(),
+        paragraphs: h
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let c = cell(line, last)?;
+                Some(Blamed {
+                    line: line.id,
+                    part: c.part,
+                    label: c.label.clone(),
+                    introduced: line.introduced(),
+                    runs: runs.remove(&line.id).unwrap_or_default(),
+                })
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,6 +596,105 @@ mod tests {
         assert_eq!(status(whole, 1), Some(ChangeStatus::Split));
         assert_eq!(status(whole, 2), Some(ChangeStatus::Merged));
         assert_eq!(piece.dropped(), Some(2));
+    }
+
+    /// The version that wrote `word` in a blamed paragraph.
+    fn by(b: &Blamed, word: &str) -> Option<usize> {
+        let mut at = 0;
+        let start = b
+            .runs
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<String>()
+            .find(word)?;
+        for r in &b.runs {
+            if start < at + r.text.len() {
+                return Some(r.version);
+            }
+            at += r.text.len();
+        }
+        None
+    }
+
+    #[test]
+    fn blame_gives_each_word_the_version_that_wrote_it() {
+        let v1 =
+            "Decides to extend the mandate of the mission until 31 March 2019 and to review it;";
+        let v2 = "Decides to extend the mandate of the mission until 31 March 2020 and to review it regularly;";
+        let v3 = "Decides to extend the mandate of the mission until 31 March 2021 and to review it regularly;";
+        let h = history(&[
+            resolution(73, &[], &texts(&[v1, B])),
+            resolution(74, &[], &texts(&[v2, B, D])),
+            resolution(75, &[], &texts(&[v3, B, D])),
+        ]);
+        let b = blame(&h);
+        assert_eq!(b.paragraphs.len(), 3);
+        let first = &b.paragraphs[0];
+        assert_eq!(
+            first
+                .runs
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<String>(),
+            v3
+        );
+        assert_eq!(first.introduced, 0);
+        assert_eq!(by(first, "Decides"), Some(0));
+        assert_eq!(by(first, "regularly"), Some(1));
+        assert_eq!(by(first, "2021"), Some(2));
+        assert_eq!(
+            b.paragraphs[1].runs,
+            [Run {
+                text: B.into(),
+                version: 0
+            }]
+        );
+        assert_eq!(
+            b.paragraphs[2].runs,
+            [Run {
+                text: D.into(),
+                version: 1
+            }]
+        );
+        let shares = first.shares();
+        assert_eq!(shares.iter().map(|s| s.0).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!(shares[0].1 > 0.8);
+    }
+
+    #[test]
+    fn blame_follows_a_split_and_a_merge() {
+        let joined = format!("{} {}", B.trim_end_matches(';'), C);
+        let v1 = resolution(73, &[], &texts(&[A, &joined, D]));
+        let v2 = resolution(74, &[], &texts(&[A, B, C, D]));
+        let merged = format!(
+            "{} {}",
+            B.trim_end_matches(';'),
+            C.replace("fully", "closely")
+        );
+        let v3 = resolution(75, &[], &texts(&[A, &merged, D]));
+        let h = history(&[v1.clone(), v2.clone()]);
+        let b = blame(&h);
+        assert_eq!(b.paragraphs.len(), 4);
+        // Both pieces of the split carry the old wording.
+        for (p, text) in b.paragraphs.iter().zip([A, B, C, D]) {
+            assert_eq!(
+                p.runs.iter().map(|r| r.text.as_str()).collect::<String>(),
+                text
+            );
+            assert_eq!(by(p, &text[..8]), Some(0), "{}", p.label);
+        }
+        let b = blame(&history(&[v1, v2, v3]));
+        let merged_back = &b.paragraphs[1];
+        assert_eq!(
+            merged_back
+                .runs
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<String>(),
+            merged
+        );
+        assert_eq!(by(merged_back, "Requests"), Some(0));
+        assert_eq!(by(merged_back, "closely"), Some(2));
     }
 
     #[test]

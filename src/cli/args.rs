@@ -109,6 +109,21 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Each paragraph of the last version with the versions whose wording
+    /// it still carries, word range by word range (like `git blame`).
+    Blame {
+        /// A series of the corpus (its last version is blamed), or two or
+        /// more versions oldest first (the last is blamed).
+        versions: Vec<String>,
+        /// The series the versions are in, or whose versions to take.
+        #[arg(long)]
+        series: Option<String>,
+        #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+        format: HistoryFormat,
+        /// Write the report here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a completion script for a shell to standard output.
     #[command(after_help = "Install, for example:\n  \
         bash: resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff\n  \

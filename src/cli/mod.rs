@@ -72,7 +72,27 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             series,
             format,
             output,
-        } => history(ctx, &versions, series.as_deref(), format, output.as_deref()),
+        } => history(
+            ctx,
+            &versions,
+            series.as_deref(),
+            format,
+            output.as_deref(),
+            false,
+        ),
+        Command::Blame {
+            versions,
+            series,
+            format,
+            output,
+        } => history(
+            ctx,
+            &versions,
+            series.as_deref(),
+            format,
+            output.as_deref(),
+            true,
+        ),
         Command::Show {
             version,
             series,
@@ -382,15 +402,18 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
         .map_err(|e| Error::new(format!("cannot write JSON: {e}")))
 }
 
-/// `resdiff history`: the versions named (or every version of the series),
-/// oldest first, chained into one lineage.
+/// `resdiff history` (and, with `blame`, `resdiff blame`): the versions
+/// named (or every version of the series), oldest first, chained into one
+/// lineage; the blame is of the last.
 fn history(
     ctx: &Context,
     versions: &[String],
     series: Option<&str>,
     format: HistoryFormat,
     output: Option<&Path>,
+    blame: bool,
 ) -> Result<u8> {
+    let command = if blame { "blame" } else { "history" };
     // `resdiff history SERIES`: one argument naming a series of the corpus.
     let named_series = match (versions, series) {
         ([one], None) => ctx
@@ -408,7 +431,7 @@ fn history(
                 [one] => one.to_string(),
                 names => {
                     return Err(Error::new(format!(
-                        "history needs a series (`resdiff history {}`), versions (`resdiff history 75 77`) or --series NAME; the corpus has {}",
+                        "{command} needs a series (`resdiff {command} {}`), versions (`resdiff {command} 75 77`) or --series NAME; the corpus has {}",
                         names.first().unwrap_or(&"csto"),
                         names.join(", ")
                     )));
@@ -428,12 +451,12 @@ fn history(
         && named_series.is_none()
     {
         return Err(Error::new(format!(
-            "`{one}` is not a series of the corpus, and history needs two versions or more"
+            "`{one}` is not a series of the corpus, and {command} needs two versions or more"
         )));
     }
     if specs.len() < 2 {
         return Err(Error::new(format!(
-            "history needs two versions or more; found {}",
+            "{command} needs two versions or more; found {}",
             specs.len()
         )));
     }
@@ -449,11 +472,21 @@ fn history(
     for w in &h.warnings {
         ctx.say(&format!("warning: {w}"));
     }
-    let report = match format {
-        HistoryFormat::Text => render::history_text(&h)?,
-        HistoryFormat::Md => render::history_markdown(&h)?,
-        HistoryFormat::Html => render::history_html(&h)?,
-        HistoryFormat::Json => render::history_json(&h)?,
+    let report = if blame {
+        let b = resdiff::history::blame(&h);
+        match format {
+            HistoryFormat::Text => render::blame_text(&b)?,
+            HistoryFormat::Md => render::blame_markdown(&b)?,
+            HistoryFormat::Html => render::blame_html(&b)?,
+            HistoryFormat::Json => render::blame_json(&b)?,
+        }
+    } else {
+        match format {
+            HistoryFormat::Text => render::history_text(&h)?,
+            HistoryFormat::Md => render::history_markdown(&h)?,
+            HistoryFormat::Html => render::history_html(&h)?,
+            HistoryFormat::Json => render::history_json(&h)?,
+        }
     };
     if let Some(written) = emit(output, report, &inputs)? {
         ctx.say(&format!(

@@ -298,7 +298,7 @@ mod tests {
     use crate::align::fixtures::resolution;
 
     #[test]
-    fn hostile_text_is_neutralised_in_every_history_format() {
+    fn hostile_text_is_neutralised_in_every_history_and_blame_format() {
         let hostile =
             "Decides <script>alert(1)</script> | **bold** \u{1b}[31m red \u{202e} until 2019;";
         let changed =
@@ -318,11 +318,111 @@ mod tests {
             "{md}"
         );
         let text = super::text(&h).unwrap();
-        for out in [&html, &md, &text] {
+        let b = crate::history::blame(&h);
+        let blame_html = super::blame_html(&b).unwrap();
+        assert!(!blame_html.contains("<script>"), "{blame_html}");
+        let blame_md = super::blame_markdown(&b).unwrap();
+        assert!(
+            !blame_md.contains("<script>") && !blame_md.contains("| **bold**"),
+            "{blame_md}"
+        );
+        let blame_text = super::blame_text(&b).unwrap();
+        for out in [&html, &md, &text, &blame_html, &blame_md, &blame_text] {
             assert!(
                 !out.contains('\u{1b}') && !out.contains('\u{202e}'),
                 "{out}"
             );
         }
     }
+}
+
+/// One blamed paragraph as the templates show it.
+pub struct BlamedView {
+    pub label: String,
+    /// "since S/2018/257; S/2020/445 wrote 12%".
+    pub summary: String,
+    /// (text, version index from 1, version label, written after the
+    /// paragraph was introduced).
+    pub runs: Vec<(String, usize, String, bool)>,
+}
+
+/// What every format of a blame shows.
+pub struct BlameView {
+    pub title: String,
+    pub versions: Vec<String>,
+    pub paragraphs: Vec<BlamedView>,
+}
+
+#[derive(Template)]
+#[template(path = "history/blame.txt")]
+struct BlameText<'a> {
+    v: &'a BlameView,
+}
+
+#[derive(Template)]
+#[template(path = "history/blame.md")]
+struct BlameMarkdown<'a> {
+    v: &'a BlameView,
+}
+
+#[derive(Template)]
+#[template(path = "history/blame.html")]
+struct BlameHtml<'a> {
+    v: &'a BlameView,
+}
+
+fn blame_view(b: &crate::history::Blame) -> BlameView {
+    let versions: Vec<String> = b.versions.iter().map(version_label).collect();
+    let name = |k: usize| versions.get(k).cloned().unwrap_or_default();
+    let paragraphs = b
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let mut summary = format!("since {}", name(p.introduced));
+            let later: Vec<String> = p
+                .shares()
+                .into_iter()
+                .filter(|&(v, _)| v != p.introduced)
+                .map(|(v, share)| format!("{} wrote {:.0}%", name(v), share * 100.0))
+                .collect();
+            if !later.is_empty() {
+                summary.push_str("; ");
+                summary.push_str(&later.join(", "));
+            }
+            BlamedView {
+                label: clean(&p.label).into_owned(),
+                summary,
+                runs: p
+                    .runs
+                    .iter()
+                    .map(|r| {
+                        (
+                            clean(&r.text).into_owned(),
+                            r.version + 1,
+                            name(r.version),
+                            r.version != p.introduced,
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let blamed = versions.last().cloned().unwrap_or_default();
+    BlameView {
+        title: format!("Blame of {blamed}: {} versions", versions.len()),
+        versions,
+        paragraphs,
+    }
+}
+
+pub fn blame_text(b: &crate::history::Blame) -> askama::Result<String> {
+    BlameText { v: &blame_view(b) }.render()
+}
+
+pub fn blame_markdown(b: &crate::history::Blame) -> askama::Result<String> {
+    BlameMarkdown { v: &blame_view(b) }.render()
+}
+
+pub fn blame_html(b: &crate::history::Blame) -> askama::Result<String> {
+    BlameHtml { v: &blame_view(b) }.render()
 }

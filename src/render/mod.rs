@@ -221,6 +221,36 @@ pub fn history_html(h: &crate::History) -> Result<String> {
         .map_err(|e| template_error("HTML", e))
 }
 
+/// The blame of a version as terminal text: each paragraph with the
+/// versions that wrote its wording, later wording in `[N: …]`.
+pub fn blame_text(b: &crate::history::Blame) -> Result<String> {
+    history::blame_text(b)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("text", e))
+}
+
+/// The blame as GitHub Markdown, later wording in `<ins>`.
+pub fn blame_markdown(b: &crate::history::Blame) -> Result<String> {
+    history::blame_markdown(b)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("Markdown", e))
+}
+
+/// The blame as one self-contained HTML page, wording coloured by version.
+pub fn blame_html(b: &crate::history::Blame) -> Result<String> {
+    history::blame_html(b)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("HTML", e))
+}
+
+/// The blame as pretty JSON with a trailing newline (`docs/json.md`).
+pub fn blame_json(b: &crate::history::Blame) -> Result<String> {
+    let mut out = serde_json::to_string_pretty(b)
+        .map_err(|e| Error::new(format!("cannot render the JSON blame: {e}")))?;
+    out.push('\n');
+    Ok(out)
+}
+
 /// The history as pretty JSON with a trailing newline (`docs/json.md`).
 pub fn history_json(h: &crate::History) -> Result<String> {
     let mut out = serde_json::to_string_pretty(h)

@@ -201,3 +201,90 @@ fn history_of_a_series_of_the_shipped_resolutions() {
             "the corpus has csto, cuba-embargo",
         ));
 }
+
+#[test]
+fn blame_of_the_last_somalia_version_spells_each_paragraph_and_dates_it_truly() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let versions: Vec<resdiff::Resolution> = SOMALIA
+        .iter()
+        .map(|f| {
+            resdiff::load_file(&corpus.join(f), None)
+                .unwrap()
+                .resolution
+        })
+        .collect();
+    let h = resdiff::history(&versions);
+    let b = resdiff::history::blame(&h);
+    let last = &versions[2];
+    assert_eq!(
+        b.paragraphs.len(),
+        last.preamble.len() + last.operative.len() + last.part(resdiff::Part::Annex).len()
+    );
+    // The truth tables' links of each step, top-level paragraphs.
+    let all = tables();
+    let step = |k: usize| {
+        let pair = all
+            .iter()
+            .find(|p| p.old == SOMALIA[k] && p.new == SOMALIA[k + 1])
+            .unwrap();
+        edges(pair.link.iter().map(|l| (&l.old[..], &l.new[..])))
+    };
+    let (first, second) = (step(0), step(1));
+    let mut older = 0;
+    for p in &b.paragraphs {
+        let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+        let cell = h.lines.iter().find(|l| l.id == p.line).unwrap().cells[2]
+            .as_ref()
+            .unwrap();
+        assert_eq!(text, cell.text, "{}", p.label);
+        assert!(
+            p.runs
+                .iter()
+                .all(|r| r.version >= p.introduced && r.version <= 2),
+            "{}",
+            p.label
+        );
+        // Said to be older than S/2020/445: the truth tables agree that it
+        // came from S/2019/266 (and, for S/2018/257, from there before).
+        if p.introduced < 2 {
+            older += 1;
+            let from: Vec<&String> = second
+                .iter()
+                .filter(|(_, n)| *n == p.label)
+                .map(|(o, _)| o)
+                .collect();
+            assert!(
+                !from.is_empty(),
+                "{} is not from S/2019/266 in the truth table",
+                p.label
+            );
+            if p.introduced == 0 {
+                assert!(
+                    from.iter().any(|o| first.iter().any(|(_, n)| n == *o)),
+                    "{} is not from S/2018/257 in the truth tables",
+                    p.label
+                );
+            }
+        }
+    }
+    assert!(older >= 11, "{older}");
+    // Through the binary, in every format.
+    let files: Vec<String> = SOMALIA
+        .iter()
+        .map(|f| corpus.join(f).display().to_string())
+        .collect();
+    for format in ["text", "md", "html", "json"] {
+        let out = resdiff()
+            .args(["blame", "--format", format])
+            .args(&files)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("S/2020/445"), "{format}");
+    }
+}
