@@ -199,8 +199,8 @@ pub fn history(versions: &[Resolution]) -> History {
                 .map(|w| format!("{} → {}: {w}", step + 1, at + 1)),
         );
         let mut next: HashMap<(Part, usize), usize> = HashMap::new();
-        // New lines, with the paragraph they follow in this version.
-        let mut opened: Vec<usize> = Vec::new();
+        // The lines this step opened.
+        let mut opened: std::collections::HashSet<usize> = Default::default();
         for record in &c.paragraphs {
             let old_part = record.old_part.unwrap_or(record.part);
             let (olds, news) = (record.old.refs(), record.new.refs());
@@ -224,7 +224,7 @@ pub fn history(versions: &[Resolution]) -> History {
                             cells,
                             from.filter(|_| record.status == ChangeStatus::Split),
                         );
-                        opened.push(id);
+                        opened.insert(id);
                         id
                     }
                 };

@@ -95,35 +95,10 @@ pub enum Command {
     /// The lineage of every paragraph across versions: which version
     /// introduced it, changed it (and how), moved, split, merged or
     /// dropped it.
-    History {
-        /// A series of the corpus (every version of it), or two or more
-        /// versions oldest first (session, year, symbol or path); none:
-        /// every version of --series.
-        versions: Vec<String>,
-        /// The series the versions are in, or whose versions to take.
-        #[arg(long)]
-        series: Option<String>,
-        #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
-        format: HistoryFormat,
-        /// Write the report here instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    History(SeriesArgs),
     /// Each paragraph of the last version with the versions whose wording
     /// it still carries, word range by word range (like `git blame`).
-    Blame {
-        /// A series of the corpus (its last version is blamed), or two or
-        /// more versions oldest first (the last is blamed).
-        versions: Vec<String>,
-        /// The series the versions are in, or whose versions to take.
-        #[arg(long)]
-        series: Option<String>,
-        #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
-        format: HistoryFormat,
-        /// Write the report here instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Blame(SeriesArgs),
     /// Print a completion script for a shell to standard output.
     #[command(after_help = "Install, for example:\n  \
         bash: resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff\n  \
@@ -268,6 +243,23 @@ pub struct MetaArgs {
 pub enum ListFormat {
     Text,
     Json,
+}
+
+/// The versions of `history` and `blame`, and their report.
+#[derive(Debug, clap::Args)]
+pub struct SeriesArgs {
+    /// A series of the corpus (all its versions), or two or more versions
+    /// oldest first (session, year, symbol or path); none: every version
+    /// of --series. `blame` is of the last.
+    pub versions: Vec<String>,
+    /// The series the versions are in, or whose versions to take.
+    #[arg(long)]
+    pub series: Option<String>,
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+    pub format: HistoryFormat,
+    /// Write the report here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

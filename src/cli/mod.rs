@@ -23,7 +23,8 @@ use resdiff::symbol::Symbol;
 
 pub use args::Args;
 use args::{
-    BodyArg, Command, DraftFormat, HistoryFormat, ListFormat, MetaArgs, ShowFormat, StatusArg,
+    BodyArg, Command, DraftFormat, HistoryFormat, ListFormat, MetaArgs, SeriesArgs, ShowFormat,
+    StatusArg,
 };
 
 /// The command did its job (and, for compare, found no difference that
@@ -67,32 +68,8 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             }
             Ok(EXIT_OK)
         }
-        Command::History {
-            versions,
-            series,
-            format,
-            output,
-        } => history(
-            ctx,
-            &versions,
-            series.as_deref(),
-            format,
-            output.as_deref(),
-            false,
-        ),
-        Command::Blame {
-            versions,
-            series,
-            format,
-            output,
-        } => history(
-            ctx,
-            &versions,
-            series.as_deref(),
-            format,
-            output.as_deref(),
-            true,
-        ),
+        Command::History(series) => history(ctx, &series, false),
+        Command::Blame(series) => history(ctx, &series, true),
         Command::Show {
             version,
             series,
@@ -405,14 +382,13 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 /// `resdiff history` (and, with `blame`, `resdiff blame`): the versions
 /// named (or every version of the series), oldest first, chained into one
 /// lineage; the blame is of the last.
-fn history(
-    ctx: &Context,
-    versions: &[String],
-    series: Option<&str>,
-    format: HistoryFormat,
-    output: Option<&Path>,
-    blame: bool,
-) -> Result<u8> {
+fn history(ctx: &Context, args: &SeriesArgs, blame: bool) -> Result<u8> {
+    let (versions, series, format, output) = (
+        &args.versions[..],
+        args.series.as_deref(),
+        args.format,
+        args.output.as_deref(),
+    );
     let command = if blame { "blame" } else { "history" };
     // `resdiff history SERIES`: one argument naming a series of the corpus.
     let named_series = match (versions, series) {

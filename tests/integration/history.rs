@@ -45,28 +45,56 @@ fn links(h: &resdiff::History, k: usize) -> BTreeSet<(String, String)> {
     out
 }
 
-#[test]
-fn the_somalia_lineage_follows_the_truth_tables_step_by_step() {
-    let Some(corpus) = shared_corpus() else {
-        return;
-    };
-    let versions: Vec<resdiff::Resolution> = SOMALIA
+/// The three Somalia versions, read from their PDFs.
+fn somalia(corpus: &std::path::Path) -> Vec<resdiff::Resolution> {
+    SOMALIA
         .iter()
         .map(|f| {
             resdiff::load_file(&corpus.join(f), None)
                 .unwrap()
                 .resolution
         })
-        .collect();
+        .collect()
+}
+
+/// The three Somalia PDFs as command-line arguments.
+fn somalia_files(corpus: &std::path::Path) -> Vec<String> {
+    SOMALIA
+        .iter()
+        .map(|f| corpus.join(f).display().to_string())
+        .collect()
+}
+
+/// What `resdiff ARGS FILES` prints, which must succeed.
+fn stdout_of(args: &[&str], files: &[String]) -> String {
+    let out = resdiff()
+        .args(args)
+        .args(files)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// The top-level paragraphs of a version: what the history has a cell for.
+fn paragraphs(r: &resdiff::Resolution) -> usize {
+    r.preamble.len() + r.operative.len() + r.part(resdiff::Part::Annex).len()
+}
+
+#[test]
+fn the_somalia_lineage_follows_the_truth_tables_step_by_step() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let versions = somalia(&corpus);
     let h = resdiff::history(&versions);
     assert_eq!(h.versions.len(), 3);
     // Every paragraph of every version stands in exactly one line.
     for (k, v) in versions.iter().enumerate() {
         let cells = h.lines.iter().filter(|l| l.cells[k].is_some()).count();
-        assert_eq!(
-            cells,
-            v.preamble.len() + v.operative.len() + v.part(resdiff::Part::Annex).len()
-        );
+        assert_eq!(cells, paragraphs(v));
     }
     let all = tables();
     for k in 0..2 {
@@ -114,56 +142,19 @@ fn history_prints_a_grid_in_every_format_and_needs_two_versions() {
     let Some(corpus) = shared_corpus() else {
         return;
     };
-    let files: Vec<String> = SOMALIA
-        .iter()
-        .map(|f| corpus.join(f).display().to_string())
-        .collect();
-    let text = resdiff()
-        .arg("history")
-        .args(&files)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(text).unwrap();
+    let files = somalia_files(&corpus);
+    let text = stdout_of(&["history"], &files);
     assert!(text.starts_with("History of sc: 3 versions"), "{text}");
     assert!(
         text.contains("S/2018/257  S/2019/266  S/2020/445"),
         "{text}"
     );
-    let json = resdiff()
-        .args(["history", "--format", "json"])
-        .args(&files)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let h: resdiff::History = serde_json::from_slice(&json).unwrap();
+    let json = stdout_of(&["history", "--format", "json"], &files);
+    let h: resdiff::History = serde_json::from_str(&json).unwrap();
     assert_eq!(h.versions.len(), 3);
-    let md = resdiff()
-        .args(["history", "--format", "md"])
-        .args(&files)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(
-        String::from_utf8(md)
-            .unwrap()
-            .contains("| line | S/2018/257 | S/2019/266 | S/2020/445 | opening | note |")
-    );
-    let html = resdiff()
-        .args(["history", "--format", "html"])
-        .args(&files)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let html = String::from_utf8(html).unwrap();
+    let md = stdout_of(&["history", "--format", "md"], &files);
+    assert!(md.contains("| line | S/2018/257 | S/2019/266 | S/2020/445 | opening | note |"));
+    let html = stdout_of(&["history", "--format", "html"], &files);
     assert!(
         html.contains("<details><summary>") && html.contains("<del>"),
         "a changed cell opens on its redline"
@@ -207,21 +198,11 @@ fn blame_of_the_last_somalia_version_spells_each_paragraph_and_dates_it_truly() 
     let Some(corpus) = shared_corpus() else {
         return;
     };
-    let versions: Vec<resdiff::Resolution> = SOMALIA
-        .iter()
-        .map(|f| {
-            resdiff::load_file(&corpus.join(f), None)
-                .unwrap()
-                .resolution
-        })
-        .collect();
+    let versions = somalia(&corpus);
     let h = resdiff::history(&versions);
     let b = resdiff::history::blame(&h);
     let last = &versions[2];
-    assert_eq!(
-        b.paragraphs.len(),
-        last.preamble.len() + last.operative.len() + last.part(resdiff::Part::Annex).len()
-    );
+    assert_eq!(b.paragraphs.len(), paragraphs(last));
     // The truth tables' links of each step, top-level paragraphs.
     let all = tables();
     let step = |k: usize| {
@@ -271,20 +252,9 @@ fn blame_of_the_last_somalia_version_spells_each_paragraph_and_dates_it_truly() 
     }
     assert!(older >= 11, "{older}");
     // Through the binary, in every format.
-    let files: Vec<String> = SOMALIA
-        .iter()
-        .map(|f| corpus.join(f).display().to_string())
-        .collect();
+    let files = somalia_files(&corpus);
     for format in ["text", "md", "html", "json"] {
-        let out = resdiff()
-            .args(["blame", "--format", format])
-            .args(&files)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let out = String::from_utf8(out).unwrap();
+        let out = stdout_of(&["blame", "--format", format], &files);
         assert!(out.contains("S/2020/445"), "{format}");
     }
 }
