@@ -69,6 +69,7 @@ pub(crate) mod ordinal;
 pub mod parse;
 pub mod render;
 pub mod review;
+pub mod search;
 pub mod symbol;
 pub(crate) mod work;
 

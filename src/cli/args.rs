@@ -99,6 +99,10 @@ pub enum Command {
     /// Each paragraph of the last version with the versions whose wording
     /// it still carries, word range by word range (like `git blame`).
     Blame(SeriesArgs),
+    /// Agreed language: the paragraphs of the record (the corpus and any
+    /// --in directory) whose wording matches a phrase, a paragraph of a
+    /// file, or each paragraph of a file.
+    Search(SearchArgs),
     /// Print a completion script for a shell to standard output.
     #[command(after_help = "Install, for example:\n  \
         bash: resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff\n  \
@@ -243,6 +247,54 @@ pub struct MetaArgs {
 pub enum ListFormat {
     Text,
     Json,
+}
+
+/// What `search` looks for, where, and how it reports.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The phrase to find (or give --file).
+    pub phrase: Option<String>,
+    /// Search for the paragraphs of this file (any format resdiff reads).
+    #[arg(long, value_name = "FILE", conflicts_with = "phrase")]
+    pub file: Option<PathBuf>,
+    /// Only this paragraph of --file (`OP5`, `PP3`).
+    #[arg(long, value_name = "LABEL", requires = "file")]
+    pub paragraph: Option<String>,
+    /// Also search the documents under this directory (every format
+    /// resdiff reads); may be given more than once.
+    #[arg(long = "in", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Near matches too, ranked by how much of the query they keep (by
+    /// default only paragraphs with the query's words, in order).
+    #[arg(long)]
+    pub near: bool,
+    /// Only the General Assembly's or the Security Council's.
+    #[arg(long, value_enum)]
+    pub body: Option<BodyArg>,
+    /// Only sessions (Assembly) or years (Council) from this one on.
+    #[arg(long, value_name = "N")]
+    pub since: Option<u32>,
+    /// Only sessions or years up to this one.
+    #[arg(long, value_name = "N")]
+    pub until: Option<u32>,
+    /// Only the preamble, the operative part or the annexes.
+    #[arg(long, value_enum)]
+    pub part: Option<PartArg>,
+    /// At most this many paragraphs per query.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+    pub format: HistoryFormat,
+    /// Write the report here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PartArg {
+    Preamble,
+    Operative,
+    Annex,
 }
 
 /// The versions of `history` and `blame`, and their report.

@@ -5,6 +5,7 @@
 pub mod args;
 mod compare;
 mod policy;
+mod search;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -70,6 +71,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
         }
         Command::History(series) => history(ctx, &series, false),
         Command::Blame(series) => history(ctx, &series, true),
+        Command::Search(search) => self::search::run(ctx, &search),
         Command::Show {
             version,
             series,

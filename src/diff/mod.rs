@@ -7,6 +7,7 @@ mod across;
 mod records;
 
 pub use records::PARAGRAPH_BREAK;
+pub(crate) use records::round4;
 pub(crate) mod references;
 pub(crate) mod routine;
 pub(crate) mod summary;

@@ -243,6 +243,38 @@ pub fn blame_html(b: &crate::history::Blame) -> Result<String> {
         .map_err(|e| template_error("HTML", e))
 }
 
+pub use history::SearchGroup;
+
+/// What `resdiff search` found, as terminal text, each hit with the query
+/// redlined against it.
+pub fn search_text(groups: &[SearchGroup]) -> Result<String> {
+    history::search_text(groups)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("text", e))
+}
+
+/// What `resdiff search` found, as GitHub Markdown.
+pub fn search_markdown(groups: &[SearchGroup]) -> Result<String> {
+    history::search_markdown(groups)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("Markdown", e))
+}
+
+/// What `resdiff search` found, as one self-contained HTML page.
+pub fn search_html(groups: &[SearchGroup]) -> Result<String> {
+    history::search_html(groups)
+        .map(ending_with_newline)
+        .map_err(|e| template_error("HTML", e))
+}
+
+/// What `resdiff search` found, as pretty JSON (`docs/json.md`).
+pub fn search_json(groups: &[SearchGroup]) -> Result<String> {
+    let mut out = serde_json::to_string_pretty(groups)
+        .map_err(|e| Error::new(format!("cannot render the JSON search: {e}")))?;
+    out.push('\n');
+    Ok(out)
+}
+
 /// The blame as pretty JSON with a trailing newline (`docs/json.md`).
 pub fn blame_json(b: &crate::history::Blame) -> Result<String> {
     let mut out = serde_json::to_string_pretty(b)

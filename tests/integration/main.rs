@@ -16,6 +16,7 @@ mod pairing;
 mod real_pairs;
 mod regression;
 mod reports;
+mod search;
 mod shipped;
 mod trust;
 mod truth;
