@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::fingerprint::{Fingerprint, HashKeyed};
 use crate::comparison::{WordOp, WordOpKind};
 use crate::lexicon::normalize_word;
 use crate::model::{Body, Meta, Part, Resolution};
@@ -40,10 +41,11 @@ pub struct Record {
     pub documents: Vec<(Meta, String)>,
     /// Every paragraph of every document, in order.
     pub entries: Vec<Entry>,
-    /// Each entry's words, normalised.
-    words: Vec<Vec<String>>,
-    /// Word pair → the entries that have it.
-    pairs: HashMap<(String, String), Vec<u32>>,
+    /// Each entry's words, normalised and hashed as the alignment hashes
+    /// them, in order.
+    words: Vec<Vec<u64>>,
+    /// Word pair (hashed) → the entries that have it.
+    pairs: HashKeyed<Vec<u32>>,
 }
 
 /// How a query matches.
@@ -97,16 +99,6 @@ fn words_of(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(normalize_word)
         .collect()
-}
-
-fn pairs_of(words: &[String]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = words
-        .windows(2)
-        .map(|w| (w[0].clone(), w[1].clone()))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// The paragraph's text as runs with the first place its words are
@@ -172,9 +164,9 @@ impl Record {
         for part in Part::ALL {
             for (i, p) in resolution.part(part).iter().enumerate() {
                 let text = p.full_text();
-                let words = words_of(&text);
+                let fingerprint = Fingerprint::of(&text);
                 let at = self.entries.len() as u32;
-                for pair in pairs_of(&words) {
+                for &pair in &fingerprint.shingles {
                     self.pairs.entry(pair).or_default().push(at);
                 }
                 self.entries.push(Entry {
@@ -184,7 +176,7 @@ impl Record {
                     lead: p.lead.clone(),
                     text,
                 });
-                self.words.push(words);
+                self.words.push(fingerprint.sequence);
             }
         }
     }
@@ -205,18 +197,23 @@ impl Record {
     /// The paragraphs matching `query`, best first (ties in record order),
     /// at most `limit`.
     pub fn search(&self, query: &str, mode: Mode, filters: &Filters, limit: usize) -> Vec<Hit> {
-        let wanted = words_of(query);
+        let fingerprint = Fingerprint::of(query);
+        let wanted = &fingerprint.sequence;
         if wanted.is_empty() {
             return Vec::new();
         }
-        let query_pairs = pairs_of(&wanted);
         // Candidates: entries sharing a word pair (or, for a one-word
         // query, every entry), with how many pairs they share.
+        let query_pairs: &[u64] = if wanted.len() < 2 {
+            &[]
+        } else {
+            &fingerprint.shingles
+        };
         let mut shared: HashMap<u32, usize> = HashMap::new();
         if query_pairs.is_empty() {
             shared.extend((0..self.entries.len() as u32).map(|e| (e, 0)));
         }
-        for pair in &query_pairs {
+        for pair in query_pairs {
             for &e in self.pairs.get(pair).into_iter().flatten() {
                 *shared.entry(e).or_default() += 1;
             }
@@ -255,7 +252,7 @@ impl Record {
                 let entry = self.entries[e as usize].clone();
                 let (meta, source) = self.documents[entry.document].clone();
                 let words = if exact {
-                    found_in(&entry.text, &wanted)
+                    found_in(&entry.text, &words_of(query))
                 } else {
                     crate::diff::words::word_ops(query, &entry.text, &|_| None)
                 };

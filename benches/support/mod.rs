@@ -170,3 +170,76 @@ pub fn generated_resolutions(n: usize) -> Option<(Resolution, Resolution)> {
     };
     Some((build(&old, 75), build(&new, 77)))
 }
+
+/// A record of `documents` resolutions built from the real paragraphs of
+/// the pool, with the reuse of the real record: series of 16 versions, each
+/// version the last one with about one paragraph in ten edited (a word
+/// dropped), one in twenty dropped and one in twenty added from the pool.
+/// A fixed pseudo-random sequence, so every run builds the same record.
+/// `None` with fewer than 50 real paragraphs to draw from.
+pub fn generated_record(pool: &[String], documents: usize) -> Option<Vec<Resolution>> {
+    let p = pool.len();
+    if p < 50 {
+        return None;
+    }
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut out = Vec::with_capacity(documents);
+    let mut texts: Vec<String> = Vec::new();
+    for d in 0..documents {
+        let version = d % 16;
+        if version == 0 {
+            let length = 20 + next(20);
+            texts = (0..length).map(|_| pool[next(p)].clone()).collect();
+        } else {
+            let mut edited = Vec::with_capacity(texts.len() + 2);
+            for t in &texts {
+                match next(20) {
+                    0 => {}
+                    1 | 2 => {
+                        let mut words: Vec<&str> = t.split(' ').collect();
+                        if words.len() > 3 {
+                            words.remove(next(words.len()));
+                        }
+                        edited.push(words.join(" "));
+                    }
+                    3 => {
+                        edited.push(t.clone());
+                        edited.push(pool[next(p)].clone());
+                    }
+                    _ => edited.push(t.clone()),
+                }
+            }
+            texts = edited;
+        }
+        let session = 50 + version as u32;
+        out.push(Resolution {
+            meta: Meta {
+                body: Body::GeneralAssembly,
+                session: Some(session),
+                series: format!("series-{}", d / 16),
+                symbol: Some(format!("A/RES/{session}/{}", d / 16 + 1)),
+                ..Default::default()
+            },
+            enacting_formula: Some("The General Assembly,".into()),
+            preamble: Vec::new(),
+            operative: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Paragraph {
+                    number: Some((i + 1).to_string()),
+                    text: t.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+            annexes: Vec::new(),
+            footnotes: Vec::new(),
+        });
+    }
+    Some(out)
+}
