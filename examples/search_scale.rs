@@ -2,7 +2,8 @@
 //! record of N documents from the real paragraphs of `../shared/corpus`
 //! (`benches/support`, series of 16 versions with realistic reuse), then
 //! times building the record and exact and near queries, and prints the
-//! paragraphs held and the process's peak memory.
+//! paragraphs held and the process's peak memory; and `resdiff history` of
+//! its first 16-version series.
 //!
 //! Run: `cargo run --release --example search_scale -- 2000`. Exits with 2
 //! when the shared corpus is missing.
@@ -50,6 +51,10 @@ fn main() -> ExitCode {
     };
     let (exact, exact_hits) = time(phrase, Mode::Exact);
     let (near, near_hits) = time(&edited, Mode::Near);
+    let series = &record_texts[..record_texts.len().min(16)];
+    let t = Instant::now();
+    let h = resdiff::history(series);
+    let history = t.elapsed();
     let peak = std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
@@ -59,11 +64,14 @@ fn main() -> ExitCode {
         })
         .unwrap_or_else(|| "?".into());
     println!(
-        "{documents} documents, {} paragraphs: record built in {:.2} s; exact \"{phrase}\" {:.1} ms ({exact_hits} shown); near edited paragraph {:.1} ms ({near_hits} shown); peak memory {peak}",
+        "{documents} documents, {} paragraphs: record built in {:.2} s; exact \"{phrase}\" {:.1} ms ({exact_hits} shown); near edited paragraph {:.1} ms ({near_hits} shown); history of {} versions ({} lines) {:.0} ms; peak memory {peak}",
         record.entries.len(),
         built.as_secs_f64(),
         exact.as_secs_f64() * 1e3,
         near.as_secs_f64() * 1e3,
+        series.len(),
+        h.lines.len(),
+        history.as_secs_f64() * 1e3,
     );
     ExitCode::SUCCESS
 }
