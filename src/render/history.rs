@@ -1,7 +1,8 @@
 //! The history of a series ([`crate::History`]) as a report: a grid of
 //! paragraphs × versions to read across, in terminal text, GitHub Markdown
 //! and one self-contained HTML page whose changed cells open on their
-//! redline. Templates in `templates/history/`.
+//! redline; and the blame of its last version, wording marked by the
+//! version that wrote it. Templates in `templates/history/`.
 
 use askama::Template;
 
@@ -324,23 +325,23 @@ mod tests {
         let blame_text = super::blame_text(&b).unwrap();
         let mut record = crate::search::Record::default();
         record.add(&resolution(74, &[], &[changed.to_string()]), "<b>.md");
-        let groups = [super::SearchGroup {
+        let groups = [super::super::search::SearchGroup {
             label: None,
             query: hostile.to_string(),
             hits: record.search(hostile, crate::search::Mode::Near, &Default::default(), 5),
         }];
         assert_eq!(groups[0].hits.len(), 1);
-        let search_html = super::search_html(&groups).unwrap();
+        let search_html = super::super::search::html(&groups).unwrap();
         assert!(
             !search_html.contains("<script>") && !search_html.contains("<b>"),
             "{search_html}"
         );
-        let search_md = super::search_markdown(&groups).unwrap();
+        let search_md = super::super::search::markdown(&groups).unwrap();
         assert!(
             !search_md.contains("<script>") && !search_md.contains("| **bold**"),
             "{search_md}"
         );
-        let search_text = super::search_text(&groups).unwrap();
+        let search_text = super::super::search::text(&groups).unwrap();
         for out in [
             &html,
             &md,
@@ -449,136 +450,4 @@ pub fn blame_markdown(b: &crate::history::Blame) -> askama::Result<String> {
 
 pub fn blame_html(b: &crate::history::Blame) -> askama::Result<String> {
     BlameHtml { v: &blame_view(b) }.render()
-}
-
-/// One query and what it found, as `resdiff search` reports it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct SearchGroup {
-    /// The query's paragraph label, when it is a paragraph of a file.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub label: Option<String>,
-    /// The query's text.
-    pub query: String,
-    /// The paragraphs found, best first.
-    pub hits: Vec<crate::search::Hit>,
-}
-
-/// One paragraph found, as the templates show it.
-pub struct HitView {
-    pub rank: usize,
-    /// "exact" or "73%".
-    pub score: String,
-    /// "A/RES/73/8 (General Assembly, 73) OP1 Calls upon".
-    pub heading: String,
-    pub source: String,
-    /// The query against the paragraph: (kind, text) with `=` kept, `-`
-    /// the query's only, `+` the paragraph's only, `*` the phrase found.
-    pub redline: Vec<(char, String)>,
-}
-
-/// One query as the templates show it.
-pub struct GroupView {
-    pub title: String,
-    pub hits: Vec<HitView>,
-}
-
-#[derive(Template)]
-#[template(path = "history/search.txt")]
-struct SearchText<'a> {
-    groups: &'a [GroupView],
-}
-
-#[derive(Template)]
-#[template(path = "history/search.md")]
-struct SearchMarkdown<'a> {
-    groups: &'a [GroupView],
-}
-
-#[derive(Template)]
-#[template(path = "history/search.html")]
-struct SearchHtml<'a> {
-    groups: &'a [GroupView],
-}
-
-fn search_view(groups: &[SearchGroup]) -> Vec<GroupView> {
-    groups
-        .iter()
-        .map(|g| {
-            let query = clean(&g.query).into_owned();
-            let title = match &g.label {
-                Some(label) => format!("{} {query}", clean(label)),
-                None => format!("“{query}”"),
-            };
-            let hits = g
-                .hits
-                .iter()
-                .enumerate()
-                .map(|(i, h)| {
-                    let body = match h.meta.body {
-                        crate::model::Body::GeneralAssembly => "General Assembly",
-                        crate::model::Body::SecurityCouncil => "Security Council",
-                    };
-                    let version = h.meta.version().map_or(String::new(), |v| format!(", {v}"));
-                    let lead = h
-                        .entry
-                        .lead
-                        .as_deref()
-                        .map_or(String::new(), |l| format!(" {l}"));
-                    HitView {
-                        rank: i + 1,
-                        score: if h.exact {
-                            "exact".into()
-                        } else {
-                            format!("{:.0}%", h.score * 100.0)
-                        },
-                        heading: clean(&format!(
-                            "{} ({body}{version}) {}{lead}",
-                            h.meta.label(),
-                            h.entry.label
-                        ))
-                        .into_owned(),
-                        source: clean(&h.source).into_owned(),
-                        // An exact hit shows the phrase found (`*`) in
-                        // the paragraph; a near one the query redlined.
-                        redline: h
-                            .words
-                            .iter()
-                            .map(|w| {
-                                let kind = match (w.op, h.exact) {
-                                    (WordOpKind::Equal, true) => '*',
-                                    (WordOpKind::Insert, true) => '=',
-                                    (WordOpKind::Equal, false) => '=',
-                                    (WordOpKind::Delete, _) => '-',
-                                    (WordOpKind::Insert, false) => '+',
-                                };
-                                (kind, clean(&w.text).into_owned())
-                            })
-                            .collect(),
-                    }
-                })
-                .collect();
-            GroupView { title, hits }
-        })
-        .collect()
-}
-
-pub fn search_text(groups: &[SearchGroup]) -> askama::Result<String> {
-    SearchText {
-        groups: &search_view(groups),
-    }
-    .render()
-}
-
-pub fn search_markdown(groups: &[SearchGroup]) -> askama::Result<String> {
-    SearchMarkdown {
-        groups: &search_view(groups),
-    }
-    .render()
-}
-
-pub fn search_html(groups: &[SearchGroup]) -> askama::Result<String> {
-    SearchHtml {
-        groups: &search_view(groups),
-    }
-    .render()
 }

@@ -10,6 +10,7 @@ mod html;
 mod markdown;
 mod places;
 pub mod sanitize;
+mod search;
 pub mod show;
 mod text;
 mod view;
@@ -243,26 +244,26 @@ pub fn blame_html(b: &crate::history::Blame) -> Result<String> {
         .map_err(|e| template_error("HTML", e))
 }
 
-pub use history::SearchGroup;
+pub use search::SearchGroup;
 
 /// What `resdiff search` found, as terminal text, each hit with the query
 /// redlined against it.
 pub fn search_text(groups: &[SearchGroup]) -> Result<String> {
-    history::search_text(groups)
+    search::text(groups)
         .map(ending_with_newline)
         .map_err(|e| template_error("text", e))
 }
 
 /// What `resdiff search` found, as GitHub Markdown.
 pub fn search_markdown(groups: &[SearchGroup]) -> Result<String> {
-    history::search_markdown(groups)
+    search::markdown(groups)
         .map(ending_with_newline)
         .map_err(|e| template_error("Markdown", e))
 }
 
 /// What `resdiff search` found, as one self-contained HTML page.
 pub fn search_html(groups: &[SearchGroup]) -> Result<String> {
-    history::search_html(groups)
+    search::html(groups)
         .map(ending_with_newline)
         .map_err(|e| template_error("HTML", e))
 }
