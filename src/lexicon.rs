@@ -1,7 +1,8 @@
 //! The lexicon of preambular leads and operative verbs, and their strength
-//! scale. The data lives in `lexicon.toml` beside this file; this module only
-//! loads it and answers two questions: which lead opens a paragraph, and
-//! whether a changed lead is stronger, weaker or neither.
+//! scale. The data lives in `lexicon.toml` beside this file, which the build
+//! (`build.rs`) turns into tables compiled in; this module only loads them
+//! and answers two questions: which lead opens a paragraph, and whether a
+//! changed lead is stronger, weaker or neither.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
