@@ -114,11 +114,18 @@ impl Concordance {
 
 /// `PP3`, `OP12`, `AN2`.
 fn short_label(part: Part, r: &ParagraphRef) -> String {
-    match (part, &r.number) {
+    paragraph_label(part, r.index, r.number.as_deref())
+}
+
+/// How a paragraph is named in reports and the concordance: `PP3` (third
+/// preambular paragraph), `OP12` (operative paragraph as numbered), `AN2`
+/// (second annex paragraph); `index` counts from 1.
+pub fn paragraph_label(part: Part, index: usize, number: Option<&str>) -> String {
+    match (part, number) {
         (Part::Operative, Some(n)) => format!("OP{n}"),
-        (Part::Operative, None) => format!("OP{}", r.index),
-        (Part::Preamble, _) => format!("PP{}", r.index),
-        (Part::Annex, _) => format!("AN{}", r.index),
+        (Part::Operative, None) => format!("OP{index}"),
+        (Part::Preamble, _) => format!("PP{index}"),
+        (Part::Annex, _) => format!("AN{index}"),
     }
 }
 

@@ -122,20 +122,10 @@ impl Line {
     }
 }
 
-/// `PP3`, `OP12`, `AN2`: how the paragraph is named in a report.
-fn label(part: Part, r: &ParagraphRef) -> String {
-    match (part, &r.number) {
-        (Part::Operative, Some(n)) => format!("OP{n}"),
-        (Part::Operative, None) => format!("OP{}", r.index),
-        (Part::Preamble, _) => format!("PP{}", r.index),
-        (Part::Annex, _) => format!("AN{}", r.index),
-    }
-}
-
 fn cell(part: Part, r: &ParagraphRef, change: Option<Change>) -> Cell {
     Cell {
         part,
-        label: label(part, r),
+        label: crate::comparison::paragraph_label(part, r.index, r.number.as_deref()),
         lead: r.lead.clone(),
         text: r.text.clone(),
         change,

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::align::fingerprint::{Fingerprint, HashKeyed};
-use crate::comparison::{WordOp, WordOpKind};
+use crate::comparison::{WordOp, WordOpKind, paragraph_label};
 use crate::lexicon::normalize_word;
 use crate::model::{Body, Meta, Part, Resolution};
 
@@ -145,16 +145,6 @@ fn found_in(text: &str, wanted: &[String]) -> Vec<WordOp> {
     .collect()
 }
 
-/// `PP3`, `OP12`, `AN2`.
-fn label(part: Part, index: usize, number: Option<&str>) -> String {
-    match (part, number) {
-        (Part::Operative, Some(n)) => format!("OP{n}"),
-        (Part::Operative, None) => format!("OP{index}"),
-        (Part::Preamble, _) => format!("PP{index}"),
-        (Part::Annex, _) => format!("AN{index}"),
-    }
-}
-
 impl Record {
     /// Adds a document (read from `source`) and its paragraphs.
     pub fn add(&mut self, resolution: &Resolution, source: &str) {
@@ -172,7 +162,7 @@ impl Record {
                 self.entries.push(Entry {
                     document,
                     part,
-                    label: label(part, i + 1, p.number.as_deref()),
+                    label: paragraph_label(part, i + 1, p.number.as_deref()),
                     lead: p.lead.clone(),
                     text,
                 });
@@ -194,8 +184,9 @@ impl Record {
                 .is_none_or(|u| version.is_some_and(|v| v <= u))
     }
 
-    /// The paragraphs matching `query`, best first (ties in record order),
-    /// at most `limit`.
+    /// The paragraphs matching `query`, best first (among equal scores the
+    /// one closest to the query in length, then record order), at most
+    /// `limit`.
     pub fn search(&self, query: &str, mode: Mode, filters: &Filters, limit: usize) -> Vec<Hit> {
         let fingerprint = Fingerprint::of(query);
         let wanted = &fingerprint.sequence;
