@@ -23,6 +23,7 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
         Ok(corpus) => {
             for entry in &corpus.entries {
                 record.add(&entry.resolution, &entry.path.display().to_string());
+                inputs.push(entry.path.clone());
             }
         }
         Err(e) if args.dirs.is_empty() => return Err(e),
@@ -50,9 +51,16 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
                 Ok(loaded) => record.add(&loaded.resolution, &file.display().to_string()),
                 Err(e) => ctx.say(&format!("warning: skipped {e}")),
             }
+            // Read, so never replaced by the report.
+            inputs.push(file);
         }
     }
     let queries: Vec<(Option<String>, String)> = match (&args.phrase, &args.file) {
+        (Some(phrase), None) if !phrase.chars().any(char::is_alphanumeric) => {
+            return Err(Error::new(format!(
+                "the phrase {phrase:?} has no words to search for"
+            )));
+        }
         (Some(phrase), None) => vec![(None, phrase.clone())],
         (None, Some(file)) => {
             inputs.push(file.clone());

@@ -172,4 +172,30 @@ fn search_reads_directories_and_takes_a_paragraph_of_a_file_as_its_query() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("search needs a phrase"));
+    resdiff()
+        .current_dir(project_root())
+        .args(["search", " -- "])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("has no words to search for"));
+}
+
+#[test]
+fn the_report_never_replaces_a_document_it_searched() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("75.md");
+    let original = std::fs::read(project_root().join("resolutions/csto/75.md")).unwrap();
+    std::fs::write(&doc, &original).unwrap();
+    resdiff()
+        .current_dir(dir.path())
+        .args(["search", "Collective", "--in"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&doc)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "is one of the files this command reads",
+        ));
+    assert_eq!(std::fs::read(&doc).unwrap(), original);
 }
