@@ -6,14 +6,13 @@
 //! Words compare as the alignment compares them ([`normalize_word`]: case,
 //! -ise/-ize, typeset variants), so a phrase found in a PDF and one typed
 //! by a delegate match. The record is held in memory as an inverted index
-//! of word pairs: a query scores only the paragraphs that share one with
-//! it.
-
-use std::collections::HashMap;
+//! of word pairs: an exact phrase checks only the paragraphs with its
+//! rarest pair, a near query scores only those sharing one of its
+//! distinctive pairs (not "of the"), so a query does not scan the record.
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::fingerprint::{Fingerprint, HashKeyed};
+use crate::align::fingerprint::{Fingerprint, HashKeyed, intersection, shingle};
 use crate::comparison::{WordOp, WordOpKind, paragraph_label};
 use crate::lexicon::normalize_word;
 use crate::model::{Body, Meta, Part, Resolution};
@@ -93,6 +92,11 @@ pub struct Hit {
 
 /// Near matches below this share of the query's word pairs are not shown.
 pub const NEAR_THRESHOLD: f64 = 0.3;
+
+/// A word pair in more than one paragraph in this many finds no near
+/// candidates on its own (above [`MIN_DISTINCTIVE`] paragraphs).
+const DISTINCTIVE: usize = 50;
+const MIN_DISTINCTIVE: usize = 1000;
 
 fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -193,32 +197,58 @@ impl Record {
         if wanted.is_empty() {
             return Vec::new();
         }
-        // Candidates: entries sharing a word pair (or, for a one-word
-        // query, every entry), with how many pairs they share.
         let query_pairs: &[u64] = if wanted.len() < 2 {
             &[]
         } else {
             &fingerprint.shingles
         };
-        let mut shared: HashMap<u32, usize> = HashMap::new();
-        if query_pairs.is_empty() {
-            shared.extend((0..self.entries.len() as u32).map(|e| (e, 0)));
-        }
-        for pair in query_pairs {
-            for &e in self.pairs.get(pair).into_iter().flatten() {
-                *shared.entry(e).or_default() += 1;
-            }
-        }
-        let mut found: Vec<(f64, bool, u32)> = shared
+        let postings = |pair: &u64| self.pairs.get(pair).map_or(&[][..], Vec::as_slice);
+        // Candidates. A one-word query: every entry. An exact phrase: the
+        // entries of its rarest word pair (every other must be there too).
+        // A near one: the entries sharing one of its distinctive pairs
+        // (those in at most DISTINCTIVE of the paragraphs), or any of its
+        // pairs when it has no distinctive one: "of the" is in nearly every
+        // paragraph and would make every query scan the record.
+        let candidates: Vec<u32> = if query_pairs.is_empty() {
+            (0..self.entries.len() as u32).collect()
+        } else if mode == Mode::Exact {
+            query_pairs
+                .iter()
+                .map(postings)
+                .min_by_key(|list| list.len())
+                .unwrap_or(&[])
+                .to_vec()
+        } else {
+            let cap = (self.entries.len() / DISTINCTIVE).max(MIN_DISTINCTIVE);
+            let distinctive: Vec<&[u32]> = query_pairs
+                .iter()
+                .map(postings)
+                .filter(|list| list.len() <= cap)
+                .collect();
+            let lists: Vec<&[u32]> = if distinctive.iter().any(|l| !l.is_empty()) {
+                distinctive
+            } else {
+                query_pairs.iter().map(postings).collect()
+            };
+            let mut all: Vec<u32> = lists.concat();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let mut found: Vec<(f64, bool, u32)> = candidates
             .into_iter()
-            .filter(|&(e, _)| self.keeps(&self.entries[e as usize], filters))
-            .filter_map(|(e, n)| {
+            .filter(|&e| self.keeps(&self.entries[e as usize], filters))
+            .filter_map(|e| {
                 let words = &self.words[e as usize];
                 let exact = words.windows(wanted.len()).any(|w| w == wanted.as_slice());
                 let score = if exact {
                     1.0
                 } else {
-                    n as f64 / query_pairs.len().max(1) as f64
+                    // The share of the query's word pairs it has.
+                    let mut has: Vec<u64> = words.windows(2).map(|w| shingle(w[0], w[1])).collect();
+                    has.sort_unstable();
+                    has.dedup();
+                    intersection(&has, query_pairs) as f64 / query_pairs.len().max(1) as f64
                 };
                 match mode {
                     Mode::Exact if !exact => None,

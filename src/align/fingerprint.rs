@@ -64,6 +64,11 @@ fn hash_word(word: &str) -> u64 {
     h
 }
 
+/// The hash of the word pair `a b` (two word hashes): a shingle.
+pub fn shingle(a: u64, b: u64) -> u64 {
+    a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
         let mut sequence = Vec::new();
@@ -81,10 +86,7 @@ impl Fingerprint {
         let mut shingles: Vec<u64> = if sequence.len() < 2 {
             sequence.clone()
         } else {
-            sequence
-                .windows(2)
-                .map(|w| w[0].rotate_left(17) ^ w[1].wrapping_mul(0x9e37_79b9_7f4a_7c15))
-                .collect()
+            sequence.windows(2).map(|w| shingle(w[0], w[1])).collect()
         };
         shingles.sort_unstable();
         shingles.dedup();
