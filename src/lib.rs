@@ -71,7 +71,7 @@ pub mod render;
 pub mod review;
 pub mod search;
 pub mod symbol;
-pub(crate) mod work;
+pub mod work;
 
 pub use comparison::Comparison;
 pub use corpus::Corpus;

@@ -170,8 +170,8 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
 const READ_IN_PARALLEL_BYTES: u64 = 512 * 1024;
 
 /// Both versions, read one after the other or, when they are large files
-/// and there is a second core, at once. Either way the old version's error
-/// comes first.
+/// and there is a second core, at once ([`resdiff::work::join`]). Either
+/// way the old version's error comes first.
 fn load_both(
     ctx: &Context,
     old: &str,
@@ -179,18 +179,9 @@ fn load_both(
     series: Option<&str>,
 ) -> Result<(super::LoadedVersion, super::LoadedVersion)> {
     let size = |spec: &str| std::fs::metadata(spec).map_or(0, |m| m.len());
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    if cores < 2 || size(old) + size(new) < READ_IN_PARALLEL_BYTES {
-        return Ok((ctx.load(old, series)?, ctx.load(new, series)?));
-    }
-    std::thread::scope(|scope| {
-        let reading_old = scope.spawn(|| ctx.load(old, series));
-        let new = ctx.load(new, series);
-        let old = reading_old
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((old?, new?))
-    })
+    let large = size(old) + size(new) >= READ_IN_PARALLEL_BYTES;
+    let (old, new) = resdiff::work::join(large, || ctx.load(old, series), || ctx.load(new, series));
+    Ok((old?, new?))
 }
 
 fn render_all(
