@@ -347,17 +347,7 @@ impl Context {
             return Err(Error::in_file(path, "no such file"));
         }
         let corpus = self.corpus()?;
-        let entry = corpus.find(spec, series)?;
-        let label = match &entry.meta().symbol {
-            Some(symbol) => format!("{} {} ({symbol})", entry.series, entry.version),
-            None => format!("{} {}", entry.series, entry.version),
-        };
-        Ok(LoadedVersion {
-            resolution: entry.resolution.clone(),
-            warnings: Vec::new(),
-            label,
-            path: entry.path.clone(),
-        })
+        Ok(corpus_version(corpus.find(spec, series)?))
     }
 }
 
@@ -381,6 +371,21 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
         .map_err(|e| Error::new(format!("cannot write JSON: {e}")))
 }
 
+/// A version of the corpus as a loaded version: read already, and named
+/// by series, version and symbol.
+fn corpus_version(entry: &corpus::Entry) -> LoadedVersion {
+    let label = match &entry.meta().symbol {
+        Some(symbol) => format!("{} {} ({symbol})", entry.series, entry.version),
+        None => format!("{} {}", entry.series, entry.version),
+    };
+    LoadedVersion {
+        resolution: entry.resolution.clone(),
+        warnings: Vec::new(),
+        label,
+        path: entry.path.clone(),
+    }
+}
+
 /// `resdiff history` (and, with `blame`, `resdiff blame`): the versions
 /// named (or every version of the series), oldest first, chained into one
 /// lineage; the blame is of the last.
@@ -393,16 +398,26 @@ fn history(ctx: &Context, args: &SeriesArgs, blame: bool) -> Result<u8> {
     );
     let command = if blame { "blame" } else { "history" };
     // `resdiff history SERIES`: one argument naming a series of the corpus.
-    let named_series = match (versions, series) {
-        ([one], None) => ctx
-            .corpus()
-            .ok()
-            .filter(|c| c.series().contains(&one.as_str()))
-            .map(|_| one.clone()),
+    // The corpus is read once, and only when it can name the versions.
+    let corpus = match (versions, series) {
+        ([], _) => Some(ctx.corpus()?),
+        ([_], None) => ctx.corpus().ok(),
         _ => None,
     };
-    let specs: Vec<String> = if versions.is_empty() || named_series.is_some() {
-        let corpus = ctx.corpus()?;
+    let named_series = match (versions, &corpus) {
+        ([one], Some(c)) if c.series().contains(&one.as_str()) => Some(one.clone()),
+        _ => None,
+    };
+    if let [one] = versions
+        && named_series.is_none()
+    {
+        return Err(Error::new(format!(
+            "`{one}` is not a series of the corpus, and {command} needs two versions or more"
+        )));
+    }
+    // A series' versions come from the corpus as read; named versions are
+    // loaded one by one.
+    let loaded: Vec<LoadedVersion> = if let Some(corpus) = corpus {
         let name = match named_series.as_deref().or(series) {
             Some(s) => s.to_string(),
             None => match corpus.series().as_slice() {
@@ -420,29 +435,22 @@ fn history(ctx: &Context, args: &SeriesArgs, blame: bool) -> Result<u8> {
             .entries
             .iter()
             .filter(|e| e.series == name)
-            .map(|e| e.path.display().to_string())
+            .map(corpus_version)
             .collect()
     } else {
-        versions.to_vec()
+        let mut loaded = Vec::new();
+        for spec in versions {
+            let version = ctx.load(spec, series)?;
+            ctx.warn(&version.label, &version.warnings);
+            loaded.push(version);
+        }
+        loaded
     };
-    if let [one] = versions
-        && named_series.is_none()
-    {
-        return Err(Error::new(format!(
-            "`{one}` is not a series of the corpus, and {command} needs two versions or more"
-        )));
-    }
-    if specs.len() < 2 {
+    if loaded.len() < 2 {
         return Err(Error::new(format!(
             "{command} needs two versions or more; found {}",
-            specs.len()
+            loaded.len()
         )));
-    }
-    let mut loaded = Vec::new();
-    for spec in &specs {
-        let version = ctx.load(spec, series)?;
-        ctx.warn(&version.label, &version.warnings);
-        loaded.push(version);
     }
     let inputs: Vec<&Path> = loaded.iter().map(|v| v.path.as_path()).collect();
     let resolutions: Vec<Resolution> = loaded.iter().map(|v| v.resolution.clone()).collect();
