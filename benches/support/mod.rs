@@ -138,19 +138,11 @@ pub fn large_resolutions() -> Option<(Resolution, Resolution)> {
     generated_resolutions(2000)
 }
 
-/// The generated pair of `n` paragraphs as two General Assembly
-/// resolutions of sessions 75 and 77 in series "large", leads found by the
-/// lexicon.
-pub fn generated_resolutions(n: usize) -> Option<(Resolution, Resolution)> {
-    let (old, new) = generated_texts(&pool(&corpus_dir()?), n)?;
-    let build = |texts: &[String], session| Resolution {
-        meta: Meta {
-            body: Body::GeneralAssembly,
-            session: Some(session),
-            series: "large".into(),
-            source: Some("generated from corpus sentences by benches/support".into()),
-            ..Default::default()
-        },
+/// A General Assembly resolution of `meta` whose operative paragraphs are
+/// `texts`, numbered from 1, leads found by the lexicon.
+fn assembly_resolution(meta: Meta, texts: &[String]) -> Resolution {
+    Resolution {
+        meta,
         enacting_formula: Some("The General Assembly,".into()),
         preamble: Vec::new(),
         operative: texts
@@ -167,12 +159,31 @@ pub fn generated_resolutions(n: usize) -> Option<(Resolution, Resolution)> {
             .collect(),
         annexes: Vec::new(),
         footnotes: Vec::new(),
+    }
+}
+
+/// The generated pair of `n` paragraphs as two General Assembly
+/// resolutions of sessions 75 and 77 in series "large", leads found by the
+/// lexicon.
+pub fn generated_resolutions(n: usize) -> Option<(Resolution, Resolution)> {
+    let (old, new) = generated_texts(&pool(&corpus_dir()?), n)?;
+    let build = |texts: &[String], session| {
+        assembly_resolution(
+            Meta {
+                body: Body::GeneralAssembly,
+                session: Some(session),
+                series: "large".into(),
+                source: Some("generated from corpus sentences by benches/support".into()),
+                ..Default::default()
+            },
+            texts,
+        )
     };
     Some((build(&old, 75), build(&new, 77)))
 }
 
-/// A record of `documents` resolutions built from the real paragraphs of
-/// the pool, with the reuse of the real record: series of 16 versions, each
+/// A record of `documents` resolutions (leads found by the lexicon) built
+/// from the real paragraphs of the pool, with the reuse of the real record: series of 16 versions, each
 /// version the last one with about one paragraph in ten edited (a word
 /// dropped), one in twenty dropped and one in twenty added from the pool.
 /// A fixed pseudo-random sequence, so every run builds the same record.
@@ -218,28 +229,16 @@ pub fn generated_record(pool: &[String], documents: usize) -> Option<Vec<Resolut
             texts = edited;
         }
         let session = 50 + version as u32;
-        out.push(Resolution {
-            meta: Meta {
+        out.push(assembly_resolution(
+            Meta {
                 body: Body::GeneralAssembly,
                 session: Some(session),
                 series: format!("series-{}", d / 16),
                 symbol: Some(format!("A/RES/{session}/{}", d / 16 + 1)),
                 ..Default::default()
             },
-            enacting_formula: Some("The General Assembly,".into()),
-            preamble: Vec::new(),
-            operative: texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Paragraph {
-                    number: Some((i + 1).to_string()),
-                    text: t.clone(),
-                    ..Default::default()
-                })
-                .collect(),
-            annexes: Vec::new(),
-            footnotes: Vec::new(),
-        });
+            &texts,
+        ));
     }
     Some(out)
 }
