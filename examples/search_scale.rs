@@ -46,7 +46,9 @@ fn main() -> ExitCode {
         .join(" ");
     let time = |query: &str, mode| {
         let t = Instant::now();
-        let hits = record.search(query, mode, &Filters::default(), 10);
+        let hits = record
+            .search(query, mode, &Filters::default(), 10)
+            .expect("search");
         (t.elapsed(), hits.len())
     };
     let (exact, exact_hits) = time(phrase, Mode::Exact);

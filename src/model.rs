@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::dates::Date;
 
 /// The organ that adopts (or would adopt) the resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Body {
     /// The General Assembly: symbols `A/…`, versions named by session.
     #[serde(rename = "General Assembly")]

@@ -103,6 +103,14 @@ pub enum Command {
     /// --in directory) whose wording matches a phrase, a paragraph of a
     /// file, or each paragraph of a file.
     Search(SearchArgs),
+    /// Make or bring up to date the index of a directory of documents
+    /// (kept in its `.resdiff-index/`), so that `search` reads the index
+    /// instead of every file; only new and changed files are read.
+    Index {
+        /// The directories to index (by default the corpus, `resolutions/`).
+        #[arg(value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+    },
     /// Print a completion script for a shell to standard output.
     #[command(after_help = "Install, for example:\n  \
         bash: resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff\n  \

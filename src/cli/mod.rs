@@ -72,6 +72,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
         Command::History(series) => history(ctx, &series, false),
         Command::Blame(series) => history(ctx, &series, true),
         Command::Search(search) => self::search::run(ctx, &search),
+        Command::Index { dirs } => self::search::index(ctx, &dirs),
         Command::Show {
             version,
             series,
@@ -265,6 +266,10 @@ impl Context {
         if !out.is_empty() {
             eprint!("{out}");
         }
+    }
+
+    fn is_quiet(&self) -> bool {
+        self.verbosity == Verbosity::Quiet
     }
 
     fn corpus_root(&self) -> Result<PathBuf> {

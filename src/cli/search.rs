@@ -1,31 +1,45 @@
 //! `resdiff search`: the record (the corpus and `--in` directories) read
-//! into [`resdiff::search::Record`], the query from a phrase or a file, the
-//! hits rendered.
+//! through their index where they have one (`resdiff index`), else into a
+//! [`resdiff::search::Record`]; the query from a phrase or a file; the hits
+//! rendered.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use resdiff::error::{Error, Result};
 use resdiff::model::{Body, Part};
 use resdiff::render::{self, SearchGroup};
-use resdiff::search::{Filters, Mode, Record};
+use resdiff::search::index::readable_files;
+use resdiff::search::{Filters, Holding, Index, Mode, Record, search};
 
 use super::args::{BodyArg, HistoryFormat, PartArg, SearchArgs};
 use super::{Context, EXIT_OK, emit};
-
-/// The extensions of the files resdiff reads, for `--in` directories.
-const READABLE: &[&str] = &["md", "txt", "pdf", "docx"];
+use resdiff::files::print;
 
 pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
-    let mut record = Record::default();
+    let mut holdings = Vec::new();
     let mut inputs = Vec::new();
-    // The corpus when there is one; --in directories on top.
-    match ctx.corpus() {
-        Ok(corpus) => {
-            for entry in &corpus.entries {
-                record.add(&entry.resolution, &entry.path.display().to_string());
-                inputs.push(entry.path.clone());
+    // Directories read through their index: every readable file in them
+    // is an input too.
+    let mut indexed: Vec<PathBuf> = Vec::new();
+    // The corpus when there is one; --in directories on top. A directory
+    // with an index is read through it.
+    match ctx.corpus_root() {
+        Ok(root) => match open_index(ctx, &root)? {
+            Some((index, changed)) => {
+                indexed.push(index.root().to_path_buf());
+                holdings.push(Holding::Indexed(index));
+                holdings.extend(read_directly(ctx, &changed, &mut inputs));
             }
-        }
+            None => {
+                let mut record = Record::default();
+                for entry in &ctx.corpus()?.entries {
+                    record.add(&entry.resolution, &entry.path.display().to_string());
+                    inputs.push(entry.path.clone());
+                }
+                holdings.push(Holding::Read(record));
+            }
+        },
         Err(e) if args.dirs.is_empty() => return Err(e),
         Err(_) => {}
     }
@@ -33,26 +47,17 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
         if !dir.is_dir() {
             return Err(Error::in_file(dir, "no such directory to search"));
         }
-        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.into_path())
-            .filter(|p| {
-                p.extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| READABLE.contains(&x))
-            })
-            .collect();
-        files.sort();
-        for file in files {
-            match resdiff::load_file(&file, None) {
-                Ok(loaded) => record.add(&loaded.resolution, &file.display().to_string()),
-                Err(e) => ctx.say(&format!("warning: skipped {e}")),
+        match open_index(ctx, dir)? {
+            Some((index, changed)) => {
+                indexed.push(index.root().to_path_buf());
+                holdings.push(Holding::Indexed(index));
+                holdings.extend(read_directly(ctx, &changed, &mut inputs));
             }
-            // Read, so never replaced by the report.
-            inputs.push(file);
+            None => {
+                let files: Vec<PathBuf> =
+                    readable_files(dir)?.into_iter().map(|(_, p)| p).collect();
+                holdings.extend(read_directly(ctx, &files, &mut inputs));
+            }
         }
     }
     let queries: Vec<(Option<String>, String)> = match (&args.phrase, &args.file) {
@@ -88,18 +93,23 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
     let mode = if args.near { Mode::Near } else { Mode::Exact };
     let groups: Vec<SearchGroup> = queries
         .into_iter()
-        .map(|(label, query)| SearchGroup {
-            hits: record.search(&query, mode, &filters, args.limit),
-            label,
-            query,
+        .map(|(label, query)| -> Result<SearchGroup> {
+            Ok(SearchGroup {
+                hits: search(&holdings, &query, mode, &filters, args.limit)?,
+                label,
+                query,
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let report = match args.format {
         HistoryFormat::Text => render::search_text(&groups)?,
         HistoryFormat::Md => render::search_markdown(&groups)?,
         HistoryFormat::Html => render::search_html(&groups)?,
         HistoryFormat::Json => render::search_json(&groups)?,
     };
+    if let Some(output) = &args.output {
+        refuse_indexed(output, &indexed)?;
+    }
     let inputs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
     if let Some(written) = emit(args.output.as_deref(), report, &inputs)? {
         let hits: usize = groups.iter().map(|g| g.hits.len()).sum();
@@ -138,4 +148,140 @@ fn paragraphs_of(file: &Path, only: Option<&str>) -> Result<Vec<(Option<String>,
             Ok(found)
         }
     }
+}
+
+/// The index of `dir`, checked against its files, with the files changed
+/// since (to read directly); `None` when it has none. An index that cannot
+/// be read is a warning: the files are read instead.
+fn open_index(ctx: &Context, dir: &Path) -> Result<Option<(Index, Vec<PathBuf>)>> {
+    let mut index = match Index::open(dir) {
+        Ok(Some(index)) => index,
+        Ok(None) => return Ok(None),
+        Err(e) => {
+            ctx.say(&format!("warning: {e}; reading the files instead"));
+            return Ok(None);
+        }
+    };
+    let refresh = index.refresh()?;
+    for failed in &refresh.failed {
+        ctx.say(&format!("warning: skipped {failed}"));
+    }
+    if !refresh.changed.is_empty() || refresh.removed > 0 {
+        ctx.say(&format!(
+            "warning: the index of {} is out of date ({} new or changed, {} removed): read directly; `resdiff index {}` brings it up to date",
+            dir.display(),
+            files(refresh.changed.len()),
+            files(refresh.removed),
+            dir.display()
+        ));
+    }
+    Ok(Some((index, refresh.changed)))
+}
+
+/// "1 file", "3 files".
+fn files(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "file" } else { "files" })
+}
+
+/// `files` read into one holding (none if there are none); each is an
+/// input, never replaced by the report.
+fn read_directly(ctx: &Context, files: &[PathBuf], inputs: &mut Vec<PathBuf>) -> Option<Holding> {
+    let mut record = Record::default();
+    for file in files {
+        match resdiff::load_file(file, None) {
+            Ok(loaded) => record.add(&loaded.resolution, &file.display().to_string()),
+            Err(e) => ctx.say(&format!("warning: skipped {e}")),
+        }
+        inputs.push(file.clone());
+    }
+    (!record.entries.is_empty() || !record.documents.is_empty()).then_some(Holding::Read(record))
+}
+
+/// `resdiff index`: each directory's index brought up to date, with a
+/// progress bar on a terminal and a line of what was done.
+pub(super) fn index(ctx: &Context, dirs: &[PathBuf]) -> Result<u8> {
+    let dirs = if dirs.is_empty() {
+        vec![ctx.corpus_root()?]
+    } else {
+        dirs.to_vec()
+    };
+    for dir in &dirs {
+        let started = Instant::now();
+        let bar = if ctx.is_quiet() {
+            indicatif::ProgressBar::hidden()
+        } else {
+            indicatif::ProgressBar::new(0)
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} files, {elapsed}, {eta} left",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(format!("indexing {}", dir.display()));
+        let update = resdiff::search::index::update(dir, &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        });
+        bar.finish_and_clear();
+        let update = update?;
+        for failed in &update.failed {
+            ctx.say(&format!("warning: skipped {failed}"));
+        }
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        print(format!(
+            "indexed {}: {}, {} ({} read, {} unchanged, {} removed); {}, {}{}{} in {:.2} s\n",
+            dir.display(),
+            plural(update.documents, "document", "documents"),
+            plural(update.paragraphs, "paragraph", "paragraphs"),
+            update.read,
+            update.unchanged,
+            update.removed,
+            plural(update.segments, "segment", "segments"),
+            size(update.bytes),
+            if update.compacted { ", compacted" } else { "" },
+            update
+                .rebuilt
+                .as_ref()
+                .map(|why| format!(", made again ({why})"))
+                .unwrap_or_default(),
+            started.elapsed().as_secs_f64(),
+        ))?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// Bytes as a person reads them: `840 B`, `12.5 KB`, `412.0 MB`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1000 => format!("{b} B"),
+        b if b < 1_000_000 => format!("{:.1} KB", b as f64 / 1e3),
+        b if b < 1_000_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b => format!("{:.1} GB", b as f64 / 1e9),
+    }
+}
+
+/// An existing readable file under a directory searched through its index
+/// is one the search read: the report may not replace it.
+fn refuse_indexed(output: &Path, indexed: &[PathBuf]) -> Result<()> {
+    let Ok(real) = std::fs::canonicalize(output) else {
+        return Ok(());
+    };
+    let read = resdiff::search::index::is_readable(&real)
+        && indexed.iter().any(|dir| {
+            std::fs::canonicalize(dir).is_ok_and(|dir| {
+                real.strip_prefix(&dir).is_ok_and(|rest| {
+                    !rest
+                        .components()
+                        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+                })
+            })
+        });
+    if read {
+        return Err(Error::in_file(
+            output,
+            "is one of the files this command reads: write the output elsewhere",
+        ));
+    }
+    Ok(())
 }

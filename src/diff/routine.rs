@@ -53,7 +53,7 @@ impl Versions {
         };
         Versions {
             gap: interval(old.version(), new.version()),
-            body: (old.body == new.body).then(|| new.body.clone()),
+            body: (old.body == new.body).then_some(new.body),
             old_version: old.version(),
             new_version: new.version(),
             old_date: dated(old),

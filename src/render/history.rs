@@ -328,7 +328,9 @@ mod tests {
         let groups = [super::super::search::SearchGroup {
             label: None,
             query: hostile.to_string(),
-            hits: record.search(hostile, crate::search::Mode::Near, &Default::default(), 5),
+            hits: record
+                .search(hostile, crate::search::Mode::Near, &Default::default(), 5)
+                .unwrap(),
         }];
         assert_eq!(groups[0].hits.len(), 1);
         let search_html = super::super::search::html(&groups).unwrap();

@@ -68,6 +68,7 @@ fn an_exact_phrase_finds_what_a_plain_scan_of_every_text_finds() {
     ] {
         let found: BTreeSet<(String, String)> = record
             .search(phrase, Mode::Exact, &Filters::default(), usize::MAX)
+            .unwrap()
             .into_iter()
             .map(|h| (h.source, h.entry.label))
             .collect();
@@ -111,7 +112,9 @@ fn an_edited_copy_of_a_real_paragraph_finds_it_first() {
             .map(|(_, w)| *w)
             .collect();
         edited[2] = "strongly";
-        let hits = record.search(&edited.join(" "), Mode::Near, &Filters::default(), 3);
+        let hits = record
+            .search(&edited.join(" "), Mode::Near, &Filters::default(), 3)
+            .unwrap();
         assert!(!hits.is_empty(), "{:?}", p.number);
         assert_eq!(hits[0].entry.text, p.full_text(), "OP{:?}", p.number);
         tried += 1;
@@ -198,4 +201,172 @@ fn the_report_never_replaces_a_document_it_searched() {
             "is one of the files this command reads",
         ));
     assert_eq!(std::fs::read(&doc).unwrap(), original);
+}
+
+/// The shared corpus's readable documents copied into a new directory (the
+/// index is written inside the directory it indexes, and the shared corpus
+/// is not ours to write in), with their relative paths.
+fn corpus_copy(corpus: &std::path::Path) -> (tempfile::TempDir, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut copied = 0;
+    for (relative, path) in resdiff::search::index::readable_files(corpus).unwrap() {
+        let to = dir.path().join(&relative);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&path, &to).unwrap();
+        copied += 1;
+    }
+    (dir, copied)
+}
+
+#[test]
+fn a_search_through_the_index_finds_what_reading_every_file_finds() {
+    use resdiff::search::{Holding, Index, search};
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let (dir, copied) = corpus_copy(&corpus);
+    assert!(copied > 40, "{copied}");
+    let update = resdiff::search::index::update(dir.path(), &|_, _| {}).unwrap();
+    // What cannot be read (the corpus README) is said, not indexed.
+    assert_eq!(update.read, copied);
+    assert!(
+        update.documents + update.failed.len() == copied,
+        "{update:?}"
+    );
+    let mut record = Record::default();
+    for (_, path) in resdiff::search::index::readable_files(dir.path()).unwrap() {
+        if let Ok(loaded) = resdiff::load_file(&path, None) {
+            record.add(&loaded.resolution, &path.display().to_string());
+        }
+    }
+    assert_eq!(record.documents.len(), update.documents);
+    assert_eq!(record.entries.len(), update.paragraphs);
+    let index = Index::open(dir.path()).unwrap().unwrap();
+    let holdings = [Holding::Indexed(index)];
+    let mut queries: Vec<(String, Mode)> = [
+        "Collective Security Treaty Organization",
+        "remain seized of the matter",
+        "laws and measures",
+        "Peacebuilding Commission",
+        "Somalia",
+    ]
+    .iter()
+    .map(|q| (q.to_string(), Mode::Exact))
+    .collect();
+    // Every 10th paragraph of the record, with words dropped, near.
+    for e in record.entries.iter().step_by(10) {
+        let edited: Vec<&str> = e
+            .text
+            .split_whitespace()
+            .enumerate()
+            .filter(|(i, _)| i % 6 != 2)
+            .map(|(_, w)| w)
+            .collect();
+        queries.push((edited.join(" "), Mode::Near));
+    }
+    assert!(queries.len() > 100, "{}", queries.len());
+    let mut found = 0;
+    for (query, mode) in &queries {
+        let memory = record
+            .search(query, *mode, &Filters::default(), 20)
+            .unwrap();
+        let indexed = search(&holdings, query, *mode, &Filters::default(), 20).unwrap();
+        assert_eq!(indexed, memory, "{query:?}");
+        found += indexed.len();
+    }
+    assert!(found > 500, "{found}");
+}
+
+#[test]
+fn resdiff_index_says_what_it_did_and_search_reads_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let csto = dir.path().join("csto");
+    std::fs::create_dir_all(&csto).unwrap();
+    for v in ["75", "77"] {
+        std::fs::copy(
+            project_root().join(format!("resolutions/csto/{v}.md")),
+            csto.join(format!("{v}.md")),
+        )
+        .unwrap();
+    }
+    resdiff()
+        .args(["index"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(
+            predicates::str::contains("2 documents").and(predicates::str::contains(
+                "(2 read, 0 unchanged, 0 removed); 1 segment",
+            )),
+        );
+    resdiff()
+        .args(["index"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "(0 read, 2 unchanged, 0 removed)",
+        ));
+    let search = || {
+        let out = resdiff()
+            .current_dir(dir.path())
+            .args([
+                "search",
+                "Collective Security Treaty Organization",
+                "--format",
+                "json",
+                "--in",
+            ])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let output = out.get_output();
+        let groups: Vec<resdiff::render::SearchGroup> =
+            serde_json::from_slice(&output.stdout).unwrap();
+        let sources: BTreeSet<String> = groups[0]
+            .hits
+            .iter()
+            .map(|h| h.source.rsplit('/').next().unwrap().to_string())
+            .collect();
+        (
+            sources,
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (sources, stderr) = search();
+    assert_eq!(
+        sources,
+        BTreeSet::from(["75.md".to_string(), "77.md".to_string()])
+    );
+    assert!(!stderr.contains("out of date"), "{stderr}");
+    // A file added since is read directly, and said.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    std::fs::copy(csto.join("75.md"), csto.join("76.md")).unwrap();
+    let (sources, stderr) = search();
+    assert!(sources.contains("76.md"), "{sources:?}");
+    assert!(
+        stderr.contains("is out of date (1 file new or changed, 0 files removed)"),
+        "{stderr}"
+    );
+    // The report may not replace a document read through the index.
+    let doc = csto.join("77.md");
+    let before = std::fs::read(&doc).unwrap();
+    resdiff()
+        .current_dir(dir.path())
+        .args(["search", "Collective", "--in"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&doc)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "is one of the files this command reads",
+        ));
+    assert_eq!(std::fs::read(&doc).unwrap(), before);
+    resdiff()
+        .args(["index"])
+        .arg(dir.path().join("missing"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no such directory to index"));
 }

@@ -258,7 +258,7 @@ fn import_lines(
         .meeting
         .take()
         .or_else(|| assembled.meeting.as_ref().map(|(_, text)| text.clone()));
-    if let Some(body) = head.body.clone()
+    if let Some(body) = head.body
         && meta.symbol.is_none()
         && assembled.formula.is_none()
     {
@@ -276,7 +276,7 @@ fn import_lines(
         .as_deref()
         .and_then(Symbol::read)
         .and_then(|s| s.body());
-    match (&assembled.formula, formula_body.clone().or(symbol_body)) {
+    match (&assembled.formula, formula_body.or(symbol_body)) {
         (_, Some(body)) if body != meta.body => {
             warnings.push(Warning {
                 line: formula_line.unwrap_or(0),

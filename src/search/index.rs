@@ -1,0 +1,1019 @@
+//! The index on disk of a directory of documents, so that a search of the
+//! whole record does not read every file again.
+//!
+//! It lives in the directory it indexes, in [`INDEX_DIR`]: a catalog
+//! (`catalog.json`: the segments, the directories with their modification
+//! times), the list of files (`files-NNNNNN.json`: every file indexed, with
+//! its size and modification time, and where its document is) and segments
+//! (`seg-NNNNNN.rdx`, see [`segment`](super::segment)), one per indexing run
+//! that read anything.
+//! [`update`] is incremental: only new and changed files are read, into a
+//! new segment, and the documents of changed and removed files are marked
+//! deleted in theirs; past [`MAX_SEGMENTS`] segments, or when a quarter of
+//! the documents are deleted ones, the live documents are written into one
+//! segment again (from the segments, without reading the files). Files are
+//! written new and renamed into place, the catalog last, so a reader sees
+//! the old index or the new one; one `resdiff index` at a time.
+//!
+//! A search opens the catalog and the segments' small tables
+//! ([`Index::open`]), checks the directories against the catalog
+//! ([`Index::refresh`]) and reads from the segments only the postings and
+//! paragraphs its query touches. A file added, removed or replaced since
+//! (most editors save by writing a new file and renaming it) changes its
+//! directory's time: those directories are listed again and their new and
+//! changed files read directly, so the answer is the files' own. A file
+//! rewritten in place leaves its directory as it was: only the next
+//! `resdiff index`, which checks every file, sees it. Checking every file
+//! on every search would cost more than the search (20,000 files: about
+//! 60 ms here, the query itself 5).
+
+use std::collections::HashMap;
+use std::ops::Not;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use super::segment::{self, Document, Paragraph, Segment};
+use super::{Entry, Row, Source, entries_of};
+use crate::error::{Error, Result};
+use crate::model::Meta;
+
+/// The directory of the index, inside the directory indexed.
+pub const INDEX_DIR: &str = ".resdiff-index";
+/// The extensions of the files resdiff reads, and so indexes.
+pub const READABLE: &[&str] = &["md", "txt", "pdf", "docx"];
+const CATALOG: &str = "catalog.json";
+/// The layout of the catalog and segments; another one is rebuilt.
+const FORMAT: u32 = 1;
+/// Word hashes depend on the lexicon's spellings, so an index is only
+/// read by the version of resdiff that made it.
+const MADE_BY: &str = concat!("resdiff ", env!("CARGO_PKG_VERSION"));
+/// More segments than this are written into one.
+pub const MAX_SEGMENTS: usize = 8;
+/// Below this many files to read, one thread reads them.
+const PARALLEL_FILES: usize = 64;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Catalog {
+    format: u32,
+    made_by: String,
+    /// The number of the next segment file.
+    next: u32,
+    segments: Vec<SegmentInfo>,
+    /// The file that lists every readable file of the directory.
+    files: String,
+    /// Every directory walked (the root is `""`), by path.
+    dirs: Vec<DirInfo>,
+    /// Files that could not be read, each with why.
+    failed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DirInfo {
+    path: String,
+    modified: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SegmentInfo {
+    file: String,
+    documents: u32,
+    paragraphs: u32,
+    bytes: u64,
+    /// Its documents whose file changed or went since.
+    deleted: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct FileInfo {
+    /// Relative to the directory, with `/`.
+    path: String,
+    size: u64,
+    /// Nanoseconds since 1970, 0 where the system does not say.
+    modified: u64,
+    /// Its document: segment (index in the catalog) and number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document: Option<(u32, u32)>,
+    /// How many paragraphs its document has.
+    #[serde(default)]
+    paragraphs: u32,
+    /// Why it could not be read (it is read again once it changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// A file's size and modification time: what tells it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    modified: u64,
+}
+
+fn stamp_of(meta: &std::fs::Metadata) -> Stamp {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    Stamp {
+        size: meta.len(),
+        modified,
+    }
+}
+
+/// Whether resdiff reads `path` (by its extension).
+pub fn is_readable(path: &Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| READABLE.contains(&x.to_ascii_lowercase().as_str()))
+}
+
+/// The readable files under `root`, by relative path (hidden files and
+/// directories, the index's among them, left out).
+pub fn readable_files(root: &Path) -> Result<Vec<(String, PathBuf)>> {
+    Ok(walk(root, "")?
+        .0
+        .into_iter()
+        .map(|(r, p, _)| (r, p))
+        .collect())
+}
+
+/// `relative` with `/` whatever the platform.
+fn relative_path(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+type Walked = (Vec<(String, PathBuf, Stamp)>, Vec<DirInfo>);
+
+/// The readable files under `root`'s directory `under` (relative, `""`
+/// for all), each with its stamp, and the directories walked.
+fn walk(root: &Path, under: &str) -> Result<Walked> {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    let top = root.join(under);
+    let walker = walkdir::WalkDir::new(&top)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for item in walker {
+        let item =
+            item.map_err(|e| Error::in_file(&top, format!("cannot read the directory: {e}")))?;
+        let relative = relative_path(item.path(), root);
+        if item.file_type().is_dir() {
+            let meta = item
+                .metadata()
+                .map_err(|e| Error::in_file(item.path(), format!("cannot read: {e}")))?;
+            dirs.push(DirInfo {
+                path: relative,
+                modified: stamp_of(&meta).modified,
+            });
+            continue;
+        }
+        if !item.file_type().is_file() || !is_readable(item.path()) {
+            continue;
+        }
+        let meta = item
+            .metadata()
+            .map_err(|e| Error::in_file(item.path(), format!("cannot read: {e}")))?;
+        files.push((relative, item.path().to_path_buf(), stamp_of(&meta)));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((files, dirs))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+    let text = match std::fs::read(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::in_file(path, format!("cannot read the index: {e}"))),
+    };
+    serde_json::from_slice(&text).map(Some).map_err(|e| {
+        Error::at_line(
+            path,
+            e.line(),
+            format!("the index is damaged ({e}): run `resdiff index` on its directory again"),
+        )
+    })
+}
+
+fn read_catalog(dir: &Path) -> Result<Option<Catalog>> {
+    read_json(&dir.join(CATALOG))
+}
+
+fn read_files(dir: &Path, catalog: &Catalog) -> Result<Vec<FileInfo>> {
+    let path = dir.join(&catalog.files);
+    read_json(&path)?.ok_or_else(|| {
+        Error::in_file(&path, "the index is damaged (its list of files is missing): run `resdiff index` on its directory again")
+    })
+}
+
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<u64> {
+    let bytes = serde_json::to_vec(value)
+        .map_err(|e| Error::in_file(path, format!("cannot write the index: {e}")))?;
+    crate::files::write_file(path, &bytes, &[])?;
+    Ok(bytes.len() as u64)
+}
+
+/// What [`update`] did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Update {
+    /// The directory indexed.
+    pub root: PathBuf,
+    /// Documents in the index now.
+    pub documents: usize,
+    /// Paragraphs in the index now.
+    pub paragraphs: usize,
+    /// Files read (new or changed).
+    pub read: usize,
+    /// Files unchanged since the last run, not read.
+    pub unchanged: usize,
+    /// Files gone since the last run.
+    pub removed: usize,
+    /// Files that could not be read, each with why.
+    pub failed: Vec<String>,
+    /// Segments now.
+    pub segments: usize,
+    /// Whether the segments were written into one.
+    pub compacted: bool,
+    /// Why the whole index was made again, if it was.
+    pub rebuilt: Option<String>,
+    /// The index's size on disk, in bytes.
+    pub bytes: u64,
+}
+
+/// Brings the index of `root` up to date (making it if there is none),
+/// reading only new and changed files; `progress(done, total)` is called
+/// as files are read, from either of two threads.
+pub fn update(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Update> {
+    if !root.is_dir() {
+        return Err(Error::in_file(root, "no such directory to index"));
+    }
+    let dir = root.join(INDEX_DIR);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::in_file(&dir, format!("cannot make the index directory: {e}")))?;
+    let found = read_catalog(&dir).and_then(|c| match c {
+        Some(c) if c.format == FORMAT && c.made_by == MADE_BY => {
+            let files = read_files(&dir, &c)?;
+            Ok(Some((c, files)))
+        }
+        Some(c) => Err(Error::new(format!("it was made by {}", c.made_by))),
+        None => Ok(None),
+    });
+    let (mut catalog, old_files, rebuilt) = match found {
+        Ok(Some((c, files))) => (c, files, None),
+        Ok(None) => (Catalog::default(), Vec::new(), None),
+        Err(e) => {
+            // Numbers go on from the old catalog's, if it can be read, so
+            // that no new file takes an old one's name.
+            let next = read_catalog(&dir).ok().flatten().map_or(0, |c| c.next);
+            let catalog = Catalog {
+                next,
+                ..Catalog::default()
+            };
+            (catalog, Vec::new(), Some(e.message))
+        }
+    };
+    catalog.format = FORMAT;
+    catalog.made_by = MADE_BY.to_string();
+    let (files, dirs) = walk(root, "")?;
+    let known: HashMap<&str, &FileInfo> = old_files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut kept = Vec::new();
+    let mut to_read = Vec::new();
+    for (relative, path, stamp) in &files {
+        match known.get(relative.as_str()) {
+            Some(info) if info.size == stamp.size && info.modified == stamp.modified => {
+                kept.push((*info).clone());
+            }
+            _ => to_read.push((relative.clone(), path.clone(), *stamp)),
+        }
+    }
+    let current: std::collections::HashSet<&str> = kept.iter().map(|f| f.path.as_str()).collect();
+    let present: std::collections::HashSet<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    let removed = old_files
+        .iter()
+        .filter(|f| !present.contains(f.path.as_str()))
+        .count();
+    // The documents of files changed or gone are deleted from their segments.
+    for info in &old_files {
+        if let Some((s, d)) = info.document
+            && !current.contains(info.path.as_str())
+            && let Some(segment) = catalog.segments.get_mut(s as usize)
+        {
+            segment.deleted.push(d);
+        }
+    }
+    let read = read_all(&to_read, progress);
+    let mut documents = Vec::new();
+    let mut paragraphs = Vec::new();
+    let segment_number = catalog.segments.len() as u32;
+    for ((relative, _, stamp), result) in to_read.iter().zip(read) {
+        let mut info = FileInfo {
+            path: relative.clone(),
+            size: stamp.size,
+            modified: stamp.modified,
+            document: None,
+            paragraphs: 0,
+            error: None,
+        };
+        match result {
+            Ok((meta, read)) => {
+                let d = documents.len();
+                info.document = Some((segment_number, d as u32));
+                info.paragraphs = read.len() as u32;
+                paragraphs.extend(read.into_iter().map(|mut p| {
+                    p.entry.document = d;
+                    p
+                }));
+                documents.push(Document {
+                    meta,
+                    source: relative.clone(),
+                });
+            }
+            Err(e) => info.error = Some(e.to_string()),
+        }
+        kept.push(info);
+    }
+    kept.sort_by(|a, b| a.path.cmp(&b.path));
+    if !documents.is_empty() {
+        let info = write_segment(&dir, &mut catalog.next, &documents, &paragraphs)?;
+        catalog.segments.push(info);
+    }
+    drop(documents);
+    drop(paragraphs);
+    let total: u32 = catalog.segments.iter().map(|s| s.documents).sum();
+    let deleted: usize = catalog.segments.iter().map(|s| s.deleted.len()).sum();
+    let compacted = catalog.segments.len() > MAX_SEGMENTS
+        || (deleted > 0 && deleted * 4 >= total as usize)
+        || catalog
+            .segments
+            .iter()
+            .any(|s| s.deleted.len() == s.documents as usize);
+    if compacted {
+        compact(&dir, &mut catalog, &mut kept)?;
+    }
+    catalog.failed = kept.iter().filter_map(|f| f.error.clone()).collect();
+    catalog.dirs = dirs;
+    catalog.files = format!("files-{:06}.json", catalog.next);
+    catalog.next += 1;
+    let list_bytes = write_json(&dir.join(&catalog.files), &kept)?;
+    let catalog_bytes = write_json(&dir.join(CATALOG), &catalog)?;
+    remove_unused(&dir, &catalog);
+    let live = kept.iter().filter(|f| f.document.is_some());
+    Ok(Update {
+        root: root.to_path_buf(),
+        documents: live.clone().count(),
+        paragraphs: live.map(|f| f.paragraphs as usize).sum(),
+        read: to_read.len(),
+        unchanged: files.len() - to_read.len(),
+        removed,
+        failed: catalog.failed.clone(),
+        segments: catalog.segments.len(),
+        compacted,
+        rebuilt,
+        bytes: catalog.segments.iter().map(|s| s.bytes).sum::<u64>() + list_bytes + catalog_bytes,
+    })
+}
+
+/// A file read: its head and paragraphs (numbered as document 0 until
+/// the segment gives it its number).
+type Read = (Meta, Vec<Paragraph>);
+
+/// Reads `files` (on two threads when there are many) into paragraphs
+/// with their words hashed, in order.
+fn read_all(
+    files: &[(String, PathBuf, Stamp)],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<Result<Read>> {
+    let done = AtomicUsize::new(0);
+    let total = files.len();
+    let read = |part: &[(String, PathBuf, Stamp)]| -> Vec<Result<Read>> {
+        part.iter()
+            .map(|(_, path, _)| {
+                let result = crate::load_file(path, None).map(|loaded| {
+                    let paragraphs = entries_of(&loaded.resolution, 0)
+                        .into_iter()
+                        .map(|(entry, fingerprint)| Paragraph {
+                            entry,
+                            sequence: fingerprint.sequence,
+                        })
+                        .collect();
+                    (loaded.resolution.meta, paragraphs)
+                });
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                result
+            })
+            .collect()
+    };
+    let (first, second) = files.split_at(files.len() / 2);
+    let (mut a, b) = crate::work::join(
+        files.len() >= PARALLEL_FILES,
+        || read(first),
+        || read(second),
+    );
+    a.extend(b);
+    a
+}
+
+fn write_segment(
+    dir: &Path,
+    next: &mut u32,
+    documents: &[Document],
+    paragraphs: &[Paragraph],
+) -> Result<SegmentInfo> {
+    let file = format!("seg-{:06}.rdx", *next);
+    *next += 1;
+    let path = dir.join(&file);
+    // A file of that name is one a run that stopped left behind: the
+    // catalog never named it.
+    let _ = std::fs::remove_file(&path);
+    let bytes = segment::write(&path, documents, paragraphs)?;
+    Ok(SegmentInfo {
+        file,
+        documents: documents.len() as u32,
+        paragraphs: paragraphs.len() as u32,
+        bytes,
+        deleted: Vec::new(),
+    })
+}
+
+/// Writes the live documents of every segment into one.
+fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo]) -> Result<()> {
+    let mut documents = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut moved: HashMap<(u32, u32), u32> = HashMap::new();
+    for (s, info) in catalog.segments.iter().enumerate() {
+        let segment = Segment::open(&dir.join(&info.file), &info.deleted)?;
+        let mut by_document: Vec<Vec<u32>> = vec![Vec::new(); segment.documents()];
+        for e in 0..segment.len() as u32 {
+            if let Some(d) = segment.document_of(e)
+                && let Some(list) = by_document.get_mut(d as usize)
+            {
+                list.push(e);
+            }
+        }
+        for (d, entries) in by_document.into_iter().enumerate() {
+            let d = d as u32;
+            if !segment.is_live(d) {
+                continue;
+            }
+            let document = segment.document(d)?;
+            let new = documents.len();
+            moved.insert((s as u32, d), new as u32);
+            for e in entries {
+                let mut entry = segment.entry(e)?;
+                entry.document = new;
+                let sequence = crate::align::fingerprint::Fingerprint::of(&entry.text).sequence;
+                paragraphs.push(Paragraph { entry, sequence });
+            }
+            documents.push(document);
+        }
+    }
+    let info = write_segment(dir, &mut catalog.next, &documents, &paragraphs)?;
+    catalog.segments = vec![info];
+    for file in files {
+        file.document = file.document.and_then(|at| moved.get(&at).map(|&d| (0, d)));
+    }
+    Ok(())
+}
+
+/// Removes the segment files the catalog no longer names.
+fn remove_unused(dir: &Path, catalog: &Catalog) {
+    let Ok(items) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for item in items.flatten() {
+        let name = item.file_name().to_string_lossy().into_owned();
+        let ours = (name.starts_with("seg-") && name.ends_with(".rdx"))
+            || (name.starts_with("files-") && name.ends_with(".json"));
+        if ours && name != catalog.files && !catalog.segments.iter().any(|s| s.file == name) {
+            let _ = std::fs::remove_file(item.path());
+        }
+    }
+}
+
+/// An index open for queries.
+#[derive(Debug)]
+pub struct Index {
+    root: PathBuf,
+    catalog: Catalog,
+    segments: Vec<Segment>,
+    /// Where each segment's documents start in the record's numbering.
+    bases: Vec<usize>,
+}
+
+/// What [`Index::refresh`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Refresh {
+    /// Files new or changed since the index was made: to read directly.
+    pub changed: Vec<PathBuf>,
+    /// Files gone since.
+    pub removed: usize,
+    /// Files the index could not read, each with why.
+    pub failed: Vec<String>,
+}
+
+fn parent_of(relative: &str) -> &str {
+    relative.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+impl Index {
+    /// The index of `root`, if it has one made by this version.
+    pub fn open(root: &Path) -> Result<Option<Index>> {
+        let dir = root.join(INDEX_DIR);
+        let Some(catalog) = read_catalog(&dir)? else {
+            return Ok(None);
+        };
+        if catalog.format != FORMAT || catalog.made_by != MADE_BY {
+            return Ok(None);
+        }
+        let mut segments = Vec::with_capacity(catalog.segments.len());
+        let mut bases = Vec::with_capacity(catalog.segments.len());
+        let mut base = 0;
+        for info in &catalog.segments {
+            let segment = Segment::open(&dir.join(&info.file), &info.deleted)?;
+            bases.push(base);
+            base += segment.documents();
+            segments.push(segment);
+        }
+        Ok(Some(Index {
+            root: root.to_path_buf(),
+            catalog,
+            segments,
+            bases,
+        }))
+    }
+
+    /// The directory indexed.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Leaves out of the answers the documents of files added, removed or
+    /// replaced since the index was made (seen by their directory's time),
+    /// and returns the new and changed ones, to be read directly.
+    pub fn refresh(&mut self) -> Result<Refresh> {
+        let mut refresh = Refresh {
+            failed: self.catalog.failed.clone(),
+            ..Refresh::default()
+        };
+        let changed_dirs: Vec<String> = self
+            .catalog
+            .dirs
+            .iter()
+            .filter(|d| {
+                std::fs::metadata(self.root.join(&d.path))
+                    .is_ok_and(|m| m.is_dir() && stamp_of(&m).modified == d.modified)
+                    .not()
+            })
+            .map(|d| d.path.clone())
+            .collect();
+        if changed_dirs.is_empty() {
+            return Ok(refresh);
+        }
+        let dir = self.root.join(INDEX_DIR);
+        let files = read_files(&dir, &self.catalog)?;
+        let known_dirs: std::collections::HashSet<&str> =
+            self.catalog.dirs.iter().map(|d| d.path.as_str()).collect();
+        let mut in_dir: HashMap<&str, Vec<&FileInfo>> = HashMap::new();
+        for f in &files {
+            in_dir.entry(parent_of(&f.path)).or_default().push(f);
+        }
+        let mut stale = Vec::new();
+        for changed in &changed_dirs {
+            let known = in_dir.get(changed.as_str()).cloned().unwrap_or_default();
+            let mut listed: HashMap<String, (PathBuf, Stamp)> = HashMap::new();
+            if let Ok(items) = std::fs::read_dir(self.root.join(changed)) {
+                for item in items.flatten() {
+                    let name = item.file_name().to_string_lossy().into_owned();
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    let relative = join(changed, &name);
+                    let path = item.path();
+                    let Ok(meta) = std::fs::metadata(&path) else {
+                        continue;
+                    };
+                    if meta.is_dir() && !known_dirs.contains(relative.as_str()) {
+                        // A directory new since: every file in it is new.
+                        let (new, _) = walk(&self.root, &relative)?;
+                        refresh.changed.extend(new.into_iter().map(|(_, p, _)| p));
+                    } else if meta.is_file() && is_readable(&path) {
+                        listed.insert(relative, (path, stamp_of(&meta)));
+                    }
+                }
+            }
+            for info in &known {
+                match listed.remove(&info.path) {
+                    Some((_, stamp))
+                        if stamp.size == info.size && stamp.modified == info.modified => {}
+                    Some((path, _)) => {
+                        stale.extend(info.document);
+                        refresh.changed.push(path);
+                    }
+                    None => {
+                        stale.extend(info.document);
+                        refresh.removed += 1;
+                    }
+                }
+            }
+            let mut new: Vec<PathBuf> = listed.into_values().map(|(p, _)| p).collect();
+            new.sort();
+            refresh.changed.extend(new);
+        }
+        refresh.changed.sort();
+        for (s, d) in stale {
+            if let Some(segment) = self.segments.get_mut(s as usize) {
+                segment.delete(d);
+            }
+        }
+        Ok(refresh)
+    }
+
+    /// The index's segments, as sources of a search, in record order.
+    pub(crate) fn sources(&self) -> Vec<IndexedSegment<'_>> {
+        self.segments
+            .iter()
+            .zip(&self.bases)
+            .map(|(segment, &base)| IndexedSegment {
+                segment,
+                root: &self.root,
+                base,
+            })
+            .collect()
+    }
+}
+
+/// One segment of an open index, as a search reads it.
+pub(crate) struct IndexedSegment<'a> {
+    segment: &'a Segment,
+    root: &'a Path,
+    base: usize,
+}
+
+impl Source for IndexedSegment<'_> {
+    fn len(&self) -> usize {
+        self.segment.len()
+    }
+
+    fn postings(&self, pair: u64) -> Result<Vec<u32>> {
+        self.segment.postings(pair)
+    }
+
+    fn count(&self, pair: u64) -> Result<usize> {
+        self.segment.count(pair)
+    }
+
+    fn with_word(&self, word: u64) -> Result<Vec<u32>> {
+        self.segment.postings(word)
+    }
+
+    fn row(&self, entry: u32) -> Option<Row> {
+        self.segment.row(entry)
+    }
+
+    fn words(&self, entry: u32) -> Result<Vec<u64>> {
+        let entry = self.segment.entry(entry)?;
+        Ok(crate::align::fingerprint::Fingerprint::of(&entry.text).sequence)
+    }
+
+    fn hit(&self, entry: u32) -> Result<(Entry, Meta, String)> {
+        let mut entry = self.segment.entry(entry)?;
+        let document = self.segment.document(entry.document as u32)?;
+        entry.document += self.base;
+        let source = self.root.join(&document.source).display().to_string();
+        Ok((entry, document.meta, source))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::fixtures::resolution;
+    use crate::search::{Filters, Holding, Mode, Record, search};
+
+    const CALLS: &str = "Calls upon all States to refrain from promulgating and applying laws and measures of the kind referred to in the preamble to the present resolution;";
+    const REQUESTS: &str =
+        "Requests the Secretary-General to report on the implementation of the present resolution;";
+    const URGES: &str = "Urges States that have and continue to apply such laws and measures to take the necessary steps to repeal them;";
+    const RECALLING: &str = "Recalling its resolution 72/4 of 1 November 2017,";
+
+    fn write(dir: &Path, relative: &str, session: u32, preamble: &[&str], operative: &[&str]) {
+        let own = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let r = resolution(session, &own(preamble), &own(operative));
+        let path = dir.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, crate::canonical::write(&r).unwrap()).unwrap();
+    }
+
+    fn record_dir() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "csto/73.md",
+            73,
+            &[RECALLING],
+            &[CALLS, REQUESTS],
+        );
+        write(dir.path(), "csto/80.md", 80, &[], &[URGES]);
+        write(
+            dir.path(),
+            "other/75.md",
+            75,
+            &[RECALLING],
+            &[REQUESTS, URGES],
+        );
+        dir
+    }
+
+    fn none(_: usize, _: usize) {}
+
+    /// The files of `dir` read into memory, as `search` reads a directory
+    /// without an index.
+    fn in_memory(dir: &Path) -> Record {
+        let mut record = Record::default();
+        for (_, path) in readable_files(dir).unwrap() {
+            let loaded = crate::load_file(&path, None).unwrap();
+            record.add(&loaded.resolution, &path.display().to_string());
+        }
+        record
+    }
+
+    fn through_index(
+        dir: &Path,
+        query: &str,
+        mode: Mode,
+        filters: &Filters,
+    ) -> Vec<crate::search::Hit> {
+        let mut index = Index::open(dir).unwrap().expect("an index");
+        let refresh = index.refresh().unwrap();
+        assert_eq!(refresh, Refresh::default());
+        search(&[Holding::Indexed(index)], query, mode, filters, 100).unwrap()
+    }
+
+    fn sources(hits: &[crate::search::Hit]) -> Vec<String> {
+        hits.iter()
+            .map(|h| {
+                format!(
+                    "{} {}",
+                    h.source
+                        .rsplit(['/', '\\'])
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join("<"),
+                    h.entry.label
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_index_answers_as_the_record_in_memory_does() {
+        let dir = record_dir();
+        let update = update(dir.path(), &none).unwrap();
+        assert_eq!(
+            (update.documents, update.paragraphs, update.read),
+            (3, 7, 3)
+        );
+        let record = in_memory(dir.path());
+        let operative = Filters {
+            part: Some(crate::model::Part::Operative),
+            since: Some(75),
+            ..Filters::default()
+        };
+        let queries = [
+            ("laws and measures", Mode::Exact, Filters::default()),
+            ("Secretary\u{2011}General", Mode::Exact, Filters::default()),
+            ("measures", Mode::Exact, Filters::default()),
+            ("measures laws", Mode::Exact, Filters::default()),
+            ("laws and measures", Mode::Near, operative.clone()),
+            (
+                "Calls upon all Member States to refrain from promulgating and applying laws and measures of the kind",
+                Mode::Near,
+                Filters::default(),
+            ),
+            (
+                "Requests the Secretary-General to report",
+                Mode::Near,
+                operative,
+            ),
+            ("absent words entirely", Mode::Near, Filters::default()),
+        ];
+        for (query, mode, filters) in queries {
+            let memory = record.search(query, mode, &filters, 100).unwrap();
+            let indexed = through_index(dir.path(), query, mode, &filters);
+            assert_eq!(indexed, memory, "{query:?} {mode:?}");
+        }
+        // Not vacuous: the queries find something.
+        assert_eq!(
+            sources(&through_index(
+                dir.path(),
+                "laws and measures",
+                Mode::Exact,
+                &Filters::default()
+            )),
+            ["80.md<csto OP1", "75.md<other OP2", "73.md<csto OP1"]
+        );
+    }
+
+    #[test]
+    fn only_new_and_changed_files_are_read_again_and_removed_ones_leave() {
+        let dir = record_dir();
+        update(dir.path(), &none).unwrap();
+        let again = update(dir.path(), &none).unwrap();
+        assert_eq!((again.read, again.unchanged, again.removed), (0, 3, 0));
+        // One file rewritten with other words, one removed, one added.
+        write(dir.path(), "csto/80.md", 80, &[], &[REQUESTS]);
+        std::fs::remove_file(dir.path().join("other/75.md")).unwrap();
+        write(dir.path(), "new/81.md", 81, &[RECALLING], &[]);
+        let changed = update(dir.path(), &none).unwrap();
+        assert_eq!(
+            (
+                changed.read,
+                changed.unchanged,
+                changed.removed,
+                changed.documents
+            ),
+            (2, 1, 1, 3)
+        );
+        let found = |q| {
+            sources(&through_index(
+                dir.path(),
+                q,
+                Mode::Exact,
+                &Filters::default(),
+            ))
+        };
+        assert_eq!(found("laws and measures"), ["73.md<csto OP1"]);
+        assert_eq!(
+            found("Requests the Secretary-General"),
+            ["73.md<csto OP2", "80.md<csto OP1"]
+        );
+        assert_eq!(
+            found("Recalling its resolution"),
+            ["73.md<csto PP1", "81.md<new PP1"]
+        );
+        for (query, mode) in [
+            ("Recalling its resolution", Mode::Exact),
+            (REQUESTS, Mode::Near),
+        ] {
+            let memory = in_memory(dir.path())
+                .search(query, mode, &Filters::default(), 100)
+                .unwrap();
+            let indexed = through_index(dir.path(), query, mode, &Filters::default());
+            assert_eq!(sources(&indexed), sources(&memory), "{query}");
+        }
+    }
+
+    #[test]
+    fn a_search_sees_files_added_or_replaced_since_the_index_was_made() {
+        let dir = record_dir();
+        update(dir.path(), &none).unwrap();
+        // Directory times tick coarsely: the changes must come after.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        // Saved as editors save: a new file renamed over the old one.
+        write(dir.path(), "csto/.80.md.swp", 80, &[], &[REQUESTS]);
+        std::fs::rename(
+            dir.path().join("csto/.80.md.swp"),
+            dir.path().join("csto/80.md"),
+        )
+        .unwrap();
+        write(dir.path(), "added/82.md", 82, &[], &[URGES]);
+        std::fs::remove_file(dir.path().join("other/75.md")).unwrap();
+        let mut index = Index::open(dir.path()).unwrap().unwrap();
+        let refresh = index.refresh().unwrap();
+        let names: Vec<String> = refresh
+            .changed
+            .iter()
+            .map(|p| relative_path(p, dir.path()))
+            .collect();
+        assert_eq!(names, ["added/82.md", "csto/80.md"]);
+        assert_eq!(refresh.removed, 1);
+        // What the index still answers is only what still stands.
+        let hits = search(
+            &[Holding::Indexed(index)],
+            "laws and measures",
+            Mode::Exact,
+            &Filters::default(),
+            10,
+        )
+        .unwrap();
+        assert_eq!(sources(&hits), ["73.md<csto OP1"]);
+    }
+
+    #[test]
+    fn many_runs_are_written_back_into_one_segment() {
+        let dir = record_dir();
+        update(dir.path(), &none).unwrap();
+        let mut segments = Vec::new();
+        for session in 0..(MAX_SEGMENTS as u32 + 2) {
+            write(
+                dir.path(),
+                &format!("runs/{session}.md"),
+                60 + session,
+                &[],
+                &[URGES],
+            );
+            let u = update(dir.path(), &none).unwrap();
+            segments.push(u.segments);
+            assert_eq!(u.read, 1);
+        }
+        assert!(segments.iter().all(|&s| s <= MAX_SEGMENTS), "{segments:?}");
+        assert!(
+            segments[1..].contains(&1),
+            "never written into one: {segments:?}"
+        );
+        // Nothing left behind: the catalog, one list of files, the segments.
+        let files = std::fs::read_dir(dir.path().join(INDEX_DIR))
+            .unwrap()
+            .count();
+        assert_eq!(files, 2 + segments.last().unwrap());
+        let memory = in_memory(dir.path())
+            .search(
+                "such laws and measures",
+                Mode::Exact,
+                &Filters::default(),
+                100,
+            )
+            .unwrap();
+        let indexed = through_index(
+            dir.path(),
+            "such laws and measures",
+            Mode::Exact,
+            &Filters::default(),
+        );
+        assert_eq!(indexed.len(), 2 + MAX_SEGMENTS + 2);
+        assert_eq!(sources(&indexed), sources(&memory));
+    }
+
+    #[test]
+    fn a_damaged_index_is_an_error_and_an_old_one_is_made_again() {
+        let dir = record_dir();
+        update(dir.path(), &none).unwrap();
+        let index_dir = dir.path().join(INDEX_DIR);
+        let segment = std::fs::read_dir(&index_dir)
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().ends_with(".rdx"))
+            .unwrap()
+            .path();
+        let bytes = std::fs::read(&segment).unwrap();
+        std::fs::write(&segment, &bytes[..bytes.len() - 9]).unwrap();
+        let e = Index::open(dir.path()).unwrap_err();
+        assert!(e.message.contains("damaged"), "{e}");
+        std::fs::write(&segment, &bytes).unwrap();
+        // Every byte of the tables wrong in turn: an error or an answer,
+        // never a panic.
+        for at in (bytes.len() - 200..bytes.len()).step_by(7) {
+            let mut broken = bytes.clone();
+            broken[at] ^= 0xa5;
+            std::fs::write(&segment, &broken).unwrap();
+            if let Ok(Some(mut index)) = Index::open(dir.path()) {
+                let _ = index.refresh();
+                let _ = search(
+                    &[Holding::Indexed(index)],
+                    "laws and measures",
+                    Mode::Near,
+                    &Filters::default(),
+                    10,
+                );
+            }
+        }
+        std::fs::write(&segment, &bytes).unwrap();
+        // A catalog of another version: not read, made again.
+        let catalog = index_dir.join(CATALOG);
+        let text = std::fs::read_to_string(&catalog).unwrap();
+        std::fs::write(&catalog, text.replace(MADE_BY, "resdiff 0.0.1")).unwrap();
+        assert!(Index::open(dir.path()).unwrap().is_none());
+        let made = update(dir.path(), &none).unwrap();
+        assert_eq!(
+            made.rebuilt.as_deref(),
+            Some("it was made by resdiff 0.0.1")
+        );
+        assert_eq!((made.read, made.documents), (3, 3));
+        // A catalog that is not JSON: made again, saying why.
+        std::fs::write(&catalog, "{not json").unwrap();
+        assert!(
+            Index::open(dir.path())
+                .unwrap_err()
+                .message
+                .contains("damaged")
+        );
+        let made = update(dir.path(), &none).unwrap();
+        assert!(made.rebuilt.is_some_and(|why| why.contains("damaged")));
+        assert_eq!(std::fs::read_dir(&index_dir).unwrap().count(), 3);
+    }
+}

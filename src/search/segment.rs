@@ -1,0 +1,538 @@
+//! One segment of an index on disk: the documents and paragraphs of one
+//! indexing run and their word-pair postings, in one file read in place.
+//!
+//! A query reads the small tables (one row per paragraph, the dictionary's
+//! fences) and, for each of its word pairs, one block of the dictionary and
+//! one postings list; a paragraph's text only when it is shown or its words
+//! must be checked in order. Nothing is loaded that the query does not
+//! touch, so a query costs about the same on 500 paragraphs and 500,000.
+//!
+//! Layout, little-endian, offsets from the start of the file:
+//!
+//! | part | what |
+//! | --- | --- |
+//! | magic | `RDXSEG01` |
+//! | documents | per document, the JSON of its head and source path |
+//! | paragraphs | per paragraph: label, lead (`u32::MAX` length for none), text, each a `u32` length and UTF-8 |
+//! | postings | per key, its paragraphs as LEB128 gaps |
+//! | document table | `u64` start of each document, and the end |
+//! | rows | 24 bytes per paragraph: document, words, version (`u32::MAX` for none), part, body, 2 spare, start (`u64`) |
+//! | dictionary | 24 bytes per key, sorted by key: key, postings start (`u64`), paragraphs, bytes (`u32`) |
+//! | fences | the key of every [`FENCE`]th dictionary record |
+//! | footer | documents, paragraphs, keys, then the starts of the document table, rows, dictionary and fences, the end of the paragraphs (`u64` each), magic |
+//!
+//! Keys are the alignment's word-pair hashes ([`shingle`]) and, for
+//! one-word queries, its word hashes; both are stable across runs and
+//! platforms (FNV-1a).
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Entry, Row};
+use crate::align::fingerprint::shingle;
+use crate::error::{Error, Result};
+use crate::model::{Body, Meta, Part};
+
+const MAGIC: &[u8; 8] = b"RDXSEG01";
+/// One dictionary record in this many is kept in memory to find the
+/// block a key is in: 64 records are 1.5 KB, one read.
+const FENCE: usize = 64;
+const ROW: usize = 24;
+const RECORD: usize = 24;
+const FOOTER: usize = 8 * 8 + 8;
+
+/// A document as the segment stores it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Document {
+    pub meta: Meta,
+    /// Where it was read from, relative to the indexed directory, with `/`.
+    pub source: String,
+}
+
+/// A paragraph to write: the entry and its words, hashed, in order.
+pub(crate) struct Paragraph {
+    pub entry: Entry,
+    pub sequence: Vec<u64>,
+}
+
+fn part_code(part: Part) -> u8 {
+    match part {
+        Part::Preamble => 0,
+        Part::Operative => 1,
+        Part::Annex => 2,
+    }
+}
+
+fn body_code(body: Body) -> u8 {
+    match body {
+        Body::GeneralAssembly => 0,
+        Body::SecurityCouncil => 1,
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The keys of a paragraph's words: its distinct word pairs and words.
+pub(crate) fn keys_of(sequence: &[u64]) -> Vec<u64> {
+    let mut keys: Vec<u64> = sequence
+        .windows(2)
+        .map(|w| shingle(w[0], w[1]))
+        .chain(sequence.iter().copied())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A file written front to back, knowing where it is.
+struct Out {
+    file: std::io::BufWriter<File>,
+    at: u64,
+}
+
+impl Out {
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.file.write_all(bytes)?;
+        self.at += bytes.len() as u64;
+        Ok(())
+    }
+}
+
+/// Writes the segment of `documents` and their `paragraphs` (each with
+/// its document's number) to `path` (a new file), front to back; returns
+/// its size.
+pub(crate) fn write(path: &Path, documents: &[Document], paragraphs: &[Paragraph]) -> Result<u64> {
+    let fail = |e: String| Error::in_file(path, format!("cannot write the index: {e}"));
+    let file = File::create_new(path).map_err(|e| fail(e.to_string()))?;
+    let mut out = Out {
+        file: std::io::BufWriter::with_capacity(1 << 16, file),
+        at: 0,
+    };
+    write_to(&mut out, documents, paragraphs).map_err(|e| fail(e.to_string()))?;
+    out.file.flush().map_err(|e| fail(e.to_string()))?;
+    Ok(out.at)
+}
+
+fn write_to(
+    out: &mut Out,
+    documents: &[Document],
+    paragraphs: &[Paragraph],
+) -> std::io::Result<()> {
+    let mut scratch: Vec<u8> = Vec::new();
+    out.put(MAGIC)?;
+    let mut document_starts = Vec::with_capacity(documents.len() + 1);
+    for d in documents {
+        document_starts.push(out.at);
+        scratch.clear();
+        serde_json::to_writer(&mut scratch, d)?;
+        out.put(&scratch)?;
+    }
+    document_starts.push(out.at);
+    let mut rows = Vec::with_capacity(paragraphs.len() * ROW);
+    let mut postings: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let meta = documents.get(p.entry.document).map(|d| &d.meta);
+        rows.extend_from_slice(&(p.entry.document as u32).to_le_bytes());
+        rows.extend_from_slice(&(p.sequence.len() as u32).to_le_bytes());
+        let version = meta.and_then(|m| m.version()).unwrap_or(u32::MAX);
+        rows.extend_from_slice(&version.to_le_bytes());
+        rows.push(part_code(p.entry.part));
+        rows.push(body_code(meta.map(|m| m.body).unwrap_or_default()));
+        rows.extend_from_slice(&[0, 0]);
+        rows.extend_from_slice(&out.at.to_le_bytes());
+        scratch.clear();
+        put_str(&mut scratch, &p.entry.label);
+        match &p.entry.lead {
+            Some(lead) => put_str(&mut scratch, lead),
+            None => scratch.extend_from_slice(&u32::MAX.to_le_bytes()),
+        }
+        put_str(&mut scratch, &p.entry.text);
+        out.put(&scratch)?;
+        for key in keys_of(&p.sequence) {
+            postings.entry(key).or_default().push(i as u32);
+        }
+    }
+    let entries_end = out.at;
+    let mut dictionary = Vec::with_capacity(postings.len() * RECORD);
+    let mut fences = Vec::with_capacity(postings.len() / FENCE * 8 + 8);
+    for (n, (key, list)) in postings.iter().enumerate() {
+        let start = out.at;
+        scratch.clear();
+        let mut last = 0;
+        for (i, &e) in list.iter().enumerate() {
+            put_varint(&mut scratch, if i == 0 { e } else { e - last });
+            last = e;
+        }
+        out.put(&scratch)?;
+        if n % FENCE == 0 {
+            fences.extend_from_slice(&key.to_le_bytes());
+        }
+        dictionary.extend_from_slice(&key.to_le_bytes());
+        dictionary.extend_from_slice(&start.to_le_bytes());
+        dictionary.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        dictionary.extend_from_slice(&(scratch.len() as u32).to_le_bytes());
+    }
+    drop(postings);
+    let table_at = out.at;
+    for start in &document_starts {
+        out.put(&start.to_le_bytes())?;
+    }
+    let rows_at = out.at;
+    out.put(&rows)?;
+    let dictionary_at = out.at;
+    out.put(&dictionary)?;
+    let fences_at = out.at;
+    out.put(&fences)?;
+    for n in [
+        documents.len() as u64,
+        paragraphs.len() as u64,
+        (dictionary.len() / RECORD) as u64,
+        table_at,
+        rows_at,
+        dictionary_at,
+        fences_at,
+        entries_end,
+    ] {
+        out.put(&n.to_le_bytes())?;
+    }
+    out.put(MAGIC)
+}
+
+/// A segment open for queries.
+#[derive(Debug)]
+pub(crate) struct Segment {
+    path: PathBuf,
+    file: File,
+    documents: Vec<u64>,
+    rows: Vec<u8>,
+    fences: Vec<u64>,
+    keys: usize,
+    dictionary_at: u64,
+    entries_end: u64,
+    /// Documents no longer in the index (their file changed or went).
+    deleted: Vec<bool>,
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, at)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Segment {
+    fn damaged(&self, what: &str) -> Error {
+        Error::in_file(
+            &self.path,
+            format!("the index is damaged ({what}): run `resdiff index` on its directory again"),
+        )
+    }
+
+    fn read(&self, at: u64, len: usize) -> Result<Vec<u8>> {
+        let mut buf = vec![0; len];
+        read_exact_at(&self.file, &mut buf, at).map_err(|e| self.damaged(&e.to_string()))?;
+        Ok(buf)
+    }
+
+    /// Opens the segment at `path`, `deleted` its documents no longer in
+    /// the index.
+    pub fn open(path: &Path, deleted: &[u32]) -> Result<Segment> {
+        let file = File::open(path).map_err(|e| {
+            Error::in_file(
+                path,
+                format!("cannot read the index: {e}: run `resdiff index` again"),
+            )
+        })?;
+        let size = file
+            .metadata()
+            .map_err(|e| Error::in_file(path, format!("cannot read the index: {e}")))?
+            .len();
+        let mut segment = Segment {
+            path: path.to_path_buf(),
+            file,
+            documents: Vec::new(),
+            rows: Vec::new(),
+            fences: Vec::new(),
+            keys: 0,
+            dictionary_at: 0,
+            entries_end: 0,
+            deleted: Vec::new(),
+        };
+        if size < (FOOTER + MAGIC.len()) as u64 {
+            return Err(segment.damaged("too short"));
+        }
+        let footer = segment.read(size - FOOTER as u64, FOOTER)?;
+        if &footer[FOOTER - 8..] != MAGIC || segment.read(0, 8)? != MAGIC {
+            return Err(segment.damaged("not a resdiff index segment"));
+        }
+        let n: Vec<u64> = (0..8).filter_map(|i| u64_at(&footer, i * 8)).collect();
+        let [
+            docs,
+            entries,
+            keys,
+            table_at,
+            rows_at,
+            dictionary_at,
+            fences_at,
+            entries_end,
+        ] = n[..]
+        else {
+            return Err(segment.damaged("footer"));
+        };
+        let end = size - FOOTER as u64;
+        let ordered = table_at <= rows_at
+            && rows_at <= dictionary_at
+            && dictionary_at <= fences_at
+            && fences_at <= end
+            && entries_end <= table_at
+            && rows_at - table_at == (docs + 1) * 8
+            && dictionary_at - rows_at == entries * ROW as u64
+            && fences_at - dictionary_at == keys * RECORD as u64
+            && end - fences_at == keys.div_ceil(FENCE as u64) * 8;
+        if !ordered {
+            return Err(segment.damaged("tables"));
+        }
+        let table = segment.read(table_at, (rows_at - table_at) as usize)?;
+        segment.documents = table.chunks_exact(8).filter_map(|c| u64_at(c, 0)).collect();
+        segment.rows = segment.read(rows_at, (dictionary_at - rows_at) as usize)?;
+        let fences = segment.read(fences_at, (end - fences_at) as usize)?;
+        segment.fences = fences
+            .chunks_exact(8)
+            .filter_map(|c| u64_at(c, 0))
+            .collect();
+        segment.keys = keys as usize;
+        segment.dictionary_at = dictionary_at;
+        segment.entries_end = entries_end;
+        segment.deleted = vec![false; docs as usize];
+        for &d in deleted {
+            match segment.deleted.get_mut(d as usize) {
+                Some(flag) => *flag = true,
+                None => return Err(segment.damaged("deleted document")),
+            }
+        }
+        Ok(segment)
+    }
+
+    /// Marks a document as no longer in the index.
+    pub fn delete(&mut self, document: u32) {
+        if let Some(flag) = self.deleted.get_mut(document as usize) {
+            *flag = true;
+        }
+    }
+
+    /// How many documents it holds, deleted ones included.
+    pub fn documents(&self) -> usize {
+        self.deleted.len()
+    }
+
+    /// Whether document `d` is still in the index.
+    pub fn is_live(&self, d: u32) -> bool {
+        self.deleted.get(d as usize).is_some_and(|deleted| !deleted)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len() / ROW
+    }
+
+    /// The document of paragraph `e`.
+    pub fn document_of(&self, e: u32) -> Option<u32> {
+        u32_at(&self.rows, e as usize * ROW)
+    }
+
+    pub fn row(&self, e: u32) -> Option<Row> {
+        let at = e as usize * ROW;
+        let document = u32_at(&self.rows, at)?;
+        if !self.is_live(document) {
+            return None;
+        }
+        let words = u32_at(&self.rows, at + 4)?;
+        let version = u32_at(&self.rows, at + 8)?;
+        let part = match self.rows.get(at + 12)? {
+            0 => Part::Preamble,
+            1 => Part::Operative,
+            _ => Part::Annex,
+        };
+        let body = match self.rows.get(at + 13)? {
+            0 => Body::GeneralAssembly,
+            _ => Body::SecurityCouncil,
+        };
+        Some(Row {
+            part,
+            body,
+            version: (version != u32::MAX).then_some(version),
+            words,
+        })
+    }
+
+    /// The dictionary record of `key`: postings start, count, bytes.
+    fn lookup(&self, key: u64) -> Result<Option<(u64, usize, usize)>> {
+        let block = self.fences.partition_point(|&f| f <= key);
+        if block == 0 {
+            return Ok(None);
+        }
+        let first = (block - 1) * FENCE;
+        let n = FENCE.min(self.keys - first);
+        let records = self.read(self.dictionary_at + (first * RECORD) as u64, n * RECORD)?;
+        for r in records.chunks_exact(RECORD) {
+            if u64_at(r, 0) == Some(key) {
+                let (Some(start), Some(count), Some(bytes)) =
+                    (u64_at(r, 8), u32_at(r, 16), u32_at(r, 20))
+                else {
+                    return Err(self.damaged("dictionary"));
+                };
+                return Ok(Some((start, count as usize, bytes as usize)));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn count(&self, key: u64) -> Result<usize> {
+        Ok(self.lookup(key)?.map_or(0, |(_, count, _)| count))
+    }
+
+    pub fn postings(&self, key: u64) -> Result<Vec<u32>> {
+        let Some((start, count, bytes)) = self.lookup(key)? else {
+            return Ok(Vec::new());
+        };
+        let raw = self.read(start, bytes)?;
+        let mut list = Vec::with_capacity(count);
+        let (mut value, mut shift, mut last) = (0u32, 0u32, 0u32);
+        for b in raw {
+            value |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 != 0 {
+                shift += 7;
+                continue;
+            }
+            last = if list.is_empty() {
+                value
+            } else {
+                last.saturating_add(value)
+            };
+            list.push(last);
+            value = 0;
+            shift = 0;
+        }
+        if list.len() != count || list.iter().any(|&e| e as usize >= self.len()) {
+            return Err(self.damaged("postings"));
+        }
+        Ok(list)
+    }
+
+    /// The stored label, lead and text of paragraph `e`.
+    pub fn entry(&self, e: u32) -> Result<Entry> {
+        let row_at = e as usize * ROW;
+        let (Some(document), Some(start), Some(part)) = (
+            u32_at(&self.rows, row_at),
+            u64_at(&self.rows, row_at + 16),
+            self.rows.get(row_at + 12).copied(),
+        ) else {
+            return Err(self.damaged("row"));
+        };
+        let end = match u64_at(&self.rows, row_at + ROW + 16) {
+            Some(next) => next,
+            None => self.entries_end,
+        };
+        if end < start {
+            return Err(self.damaged("paragraph"));
+        }
+        let raw = self.read(start, (end - start) as usize)?;
+        let mut at = 0;
+        let mut next = |optional: bool| -> Option<Option<String>> {
+            let len = u32_at(&raw, at)?;
+            at += 4;
+            if optional && len == u32::MAX {
+                return Some(None);
+            }
+            let text = std::str::from_utf8(raw.get(at..at + len as usize)?).ok()?;
+            at += len as usize;
+            Some(Some(text.to_string()))
+        };
+        let (Some(Some(label)), Some(lead), Some(Some(text))) =
+            (next(false), next(true), next(false))
+        else {
+            return Err(self.damaged("paragraph"));
+        };
+        Ok(Entry {
+            document: document as usize,
+            part: match part {
+                0 => Part::Preamble,
+                1 => Part::Operative,
+                _ => Part::Annex,
+            },
+            label,
+            lead,
+            text,
+        })
+    }
+
+    /// Document `d`'s head and source.
+    pub fn document(&self, d: u32) -> Result<Document> {
+        let (Some(&start), Some(&end)) = (
+            self.documents.get(d as usize),
+            self.documents.get(d as usize + 1),
+        ) else {
+            return Err(self.damaged("document table"));
+        };
+        if end < start {
+            return Err(self.damaged("document table"));
+        }
+        let raw = self.read(start, (end - start) as usize)?;
+        serde_json::from_slice(&raw).map_err(|e| self.damaged(&e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_round_trip_through_leb128() {
+        let mut out = Vec::new();
+        for n in [0, 1, 127, 128, 16_383, 16_384, u32::MAX] {
+            out.clear();
+            put_varint(&mut out, n);
+            let mut value = 0u64;
+            for (i, b) in out.iter().enumerate() {
+                value |= u64::from(b & 0x7f) << (7 * i);
+            }
+            assert_eq!(value, u64::from(n));
+            assert_eq!(out.last().map(|b| b & 0x80), Some(0));
+        }
+    }
+}
