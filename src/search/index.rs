@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use super::segment::{self, Document, Paragraph, Segment};
 use super::{Entry, Row, Source, entries_of};
+use crate::align::fingerprint::Fingerprint;
 use crate::error::{Error, Result};
 use crate::model::Meta;
 
@@ -53,6 +54,8 @@ const MADE_BY: &str = concat!("resdiff ", env!("CARGO_PKG_VERSION"));
 pub const MAX_SEGMENTS: usize = 8;
 /// Below this many files to read, one thread reads them.
 const PARALLEL_FILES: usize = 64;
+/// Files read at a time (their words held until they are written).
+const READ_CHUNK: usize = 512;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Catalog {
@@ -316,44 +319,58 @@ pub fn update(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<U
             segment.deleted.push(d);
         }
     }
-    let read = read_all(&to_read, progress);
-    let mut documents = Vec::new();
-    let mut paragraphs = Vec::new();
     let segment_number = catalog.segments.len() as u32;
-    for ((relative, _, stamp), result) in to_read.iter().zip(read) {
-        let mut info = FileInfo {
-            path: relative.clone(),
-            size: stamp.size,
-            modified: stamp.modified,
-            document: None,
-            paragraphs: 0,
-            error: None,
-        };
-        match result {
-            Ok((meta, read)) => {
-                let d = documents.len();
-                info.document = Some((segment_number, d as u32));
-                info.paragraphs = read.len() as u32;
-                paragraphs.extend(read.into_iter().map(|mut p| {
-                    p.entry.document = d;
-                    p
-                }));
-                documents.push(Document {
-                    meta,
-                    source: relative.clone(),
-                });
+    let mut writer = None;
+    let done = AtomicUsize::new(0);
+    // Read in chunks, so that only a chunk's words are held at a time.
+    for chunk in to_read.chunks(READ_CHUNK) {
+        let read = read_all(chunk, &done, to_read.len(), progress);
+        for ((relative, _, stamp), result) in chunk.iter().zip(read) {
+            let mut info = FileInfo {
+                path: relative.clone(),
+                size: stamp.size,
+                modified: stamp.modified,
+                document: None,
+                paragraphs: 0,
+                error: None,
+            };
+            match result {
+                Ok((meta, paragraphs)) => {
+                    if writer.is_none() {
+                        writer = Some(new_segment(&dir, &mut catalog.next)?);
+                    }
+                    if let Some((_, w)) = &mut writer {
+                        info.paragraphs = paragraphs.len() as u32;
+                        let document = Document {
+                            meta,
+                            source: relative.clone(),
+                        };
+                        let d = w.add(&document, paragraphs)?;
+                        info.document = Some((segment_number, d));
+                    }
+                }
+                Err(e) => info.error = Some(e.to_string()),
             }
-            Err(e) => info.error = Some(e.to_string()),
+            kept.push(info);
         }
-        kept.push(info);
     }
     kept.sort_by(|a, b| a.path.cmp(&b.path));
-    if !documents.is_empty() {
-        let info = write_segment(&dir, &mut catalog.next, &documents, &paragraphs)?;
-        catalog.segments.push(info);
+    if let Some((file, w)) = writer {
+        let documents = w.documents() as u32;
+        let paragraphs = kept
+            .iter()
+            .filter(|f| f.document.is_some_and(|(s, _)| s == segment_number))
+            .map(|f| f.paragraphs)
+            .sum();
+        let bytes = w.finish()?;
+        catalog.segments.push(SegmentInfo {
+            file,
+            documents,
+            paragraphs,
+            bytes,
+            deleted: Vec::new(),
+        });
     }
-    drop(documents);
-    drop(paragraphs);
     let total: u32 = catalog.segments.iter().map(|s| s.documents).sum();
     let deleted: usize = catalog.segments.iter().map(|s| s.deleted.len()).sum();
     let compacted = catalog.segments.len() > MAX_SEGMENTS
@@ -396,10 +413,10 @@ type Read = (Meta, Vec<Paragraph>);
 /// with their words hashed, in order.
 fn read_all(
     files: &[(String, PathBuf, Stamp)],
+    done: &AtomicUsize,
+    total: usize,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<Result<Read>> {
-    let done = AtomicUsize::new(0);
-    let total = files.len();
     let read = |part: &[(String, PathBuf, Stamp)]| -> Vec<Result<Read>> {
         part.iter()
             .map(|(_, path, _)| {
@@ -428,33 +445,22 @@ fn read_all(
     a
 }
 
-fn write_segment(
-    dir: &Path,
-    next: &mut u32,
-    documents: &[Document],
-    paragraphs: &[Paragraph],
-) -> Result<SegmentInfo> {
+/// A new segment file, named with the next number.
+fn new_segment(dir: &Path, next: &mut u32) -> Result<(String, segment::Writer)> {
     let file = format!("seg-{:06}.rdx", *next);
     *next += 1;
     let path = dir.join(&file);
     // A file of that name is one a run that stopped left behind: the
     // catalog never named it.
     let _ = std::fs::remove_file(&path);
-    let bytes = segment::write(&path, documents, paragraphs)?;
-    Ok(SegmentInfo {
-        file,
-        documents: documents.len() as u32,
-        paragraphs: paragraphs.len() as u32,
-        bytes,
-        deleted: Vec::new(),
-    })
+    Ok((file, segment::Writer::create(&path)?))
 }
 
 /// Writes the live documents of every segment into one.
 fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo]) -> Result<()> {
-    let mut documents = Vec::new();
-    let mut paragraphs = Vec::new();
+    let (file, mut writer) = new_segment(dir, &mut catalog.next)?;
     let mut moved: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut paragraphs = 0;
     for (s, info) in catalog.segments.iter().enumerate() {
         let segment = Segment::open(&dir.join(&info.file), &info.deleted)?;
         let mut by_document: Vec<Vec<u32>> = vec![Vec::new(); segment.documents()];
@@ -471,19 +477,26 @@ fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo]) -> Result<
                 continue;
             }
             let document = segment.document(d)?;
-            let new = documents.len();
-            moved.insert((s as u32, d), new as u32);
+            let mut read = Vec::with_capacity(entries.len());
             for e in entries {
-                let mut entry = segment.entry(e)?;
-                entry.document = new;
-                let sequence = crate::align::fingerprint::Fingerprint::of(&entry.text).sequence;
-                paragraphs.push(Paragraph { entry, sequence });
+                let entry = segment.entry(e)?;
+                let sequence = Fingerprint::of(&entry.text).sequence;
+                read.push(Paragraph { entry, sequence });
             }
-            documents.push(document);
+            paragraphs += read.len() as u32;
+            let new = writer.add(&document, read)?;
+            moved.insert((s as u32, d), new);
         }
     }
-    let info = write_segment(dir, &mut catalog.next, &documents, &paragraphs)?;
-    catalog.segments = vec![info];
+    let documents = writer.documents() as u32;
+    let bytes = writer.finish()?;
+    catalog.segments = vec![SegmentInfo {
+        file,
+        documents,
+        paragraphs,
+        bytes,
+        deleted: Vec::new(),
+    }];
     for file in files {
         file.document = file.document.and_then(|at| moved.get(&at).map(|&d| (0, d)));
     }
@@ -511,8 +524,6 @@ pub struct Index {
     root: PathBuf,
     catalog: Catalog,
     segments: Vec<Segment>,
-    /// Where each segment's documents start in the record's numbering.
-    bases: Vec<usize>,
 }
 
 /// What [`Index::refresh`] found.
@@ -540,20 +551,15 @@ impl Index {
         if catalog.format != FORMAT || catalog.made_by != MADE_BY {
             return Ok(None);
         }
-        let mut segments = Vec::with_capacity(catalog.segments.len());
-        let mut bases = Vec::with_capacity(catalog.segments.len());
-        let mut base = 0;
-        for info in &catalog.segments {
-            let segment = Segment::open(&dir.join(&info.file), &info.deleted)?;
-            bases.push(base);
-            base += segment.documents();
-            segments.push(segment);
-        }
+        let segments = catalog
+            .segments
+            .iter()
+            .map(|info| Segment::open(&dir.join(&info.file), &info.deleted))
+            .collect::<Result<_>>()?;
         Ok(Some(Index {
             root: root.to_path_buf(),
             catalog,
             segments,
-            bases,
         }))
     }
 
@@ -647,11 +653,9 @@ impl Index {
     pub(crate) fn sources(&self) -> Vec<IndexedSegment<'_>> {
         self.segments
             .iter()
-            .zip(&self.bases)
-            .map(|(segment, &base)| IndexedSegment {
+            .map(|segment| IndexedSegment {
                 segment,
                 root: &self.root,
-                base,
             })
             .collect()
     }
@@ -661,12 +665,15 @@ impl Index {
 pub(crate) struct IndexedSegment<'a> {
     segment: &'a Segment,
     root: &'a Path,
-    base: usize,
 }
 
 impl Source for IndexedSegment<'_> {
     fn len(&self) -> usize {
         self.segment.len()
+    }
+
+    fn documents(&self) -> usize {
+        self.segment.documents()
     }
 
     fn postings(&self, pair: u64) -> Result<Vec<u32>> {
@@ -687,13 +694,12 @@ impl Source for IndexedSegment<'_> {
 
     fn words(&self, entry: u32) -> Result<Vec<u64>> {
         let entry = self.segment.entry(entry)?;
-        Ok(crate::align::fingerprint::Fingerprint::of(&entry.text).sequence)
+        Ok(Fingerprint::of(&entry.text).sequence)
     }
 
     fn hit(&self, entry: u32) -> Result<(Entry, Meta, String)> {
-        let mut entry = self.segment.entry(entry)?;
+        let entry = self.segment.entry(entry)?;
         let document = self.segment.document(entry.document as u32)?;
-        entry.document += self.base;
         let source = self.root.join(&document.source).display().to_string();
         Ok((entry, document.meta, source))
     }

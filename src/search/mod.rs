@@ -161,6 +161,9 @@ fn found_in(text: &str, wanted: &[String]) -> Vec<WordOp> {
 pub(crate) trait Source {
     /// How many entries it holds (live or not).
     fn len(&self) -> usize;
+    /// How many documents it holds (live or not): the next source's
+    /// documents are numbered after them.
+    fn documents(&self) -> usize;
     /// The entries with this word pair (a [`shingle`] of two word hashes),
     /// in order; `None` for a pair in no entry.
     fn postings(&self, pair: u64) -> Result<Vec<u32>>;
@@ -289,6 +292,10 @@ pub(crate) fn entries_of(resolution: &Resolution, document: usize) -> Vec<(Entry
 impl Source for Record {
     fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    fn documents(&self) -> usize {
+        self.documents.len()
     }
 
     fn postings(&self, pair: u64) -> Result<Vec<u32>> {
@@ -463,7 +470,8 @@ pub(crate) fn search_sources(
         if mode == Mode::Exact && !exact {
             continue;
         }
-        let (entry, meta, source) = sources[s].hit(e)?;
+        let (mut entry, meta, source) = sources[s].hit(e)?;
+        entry.document += sources[..s].iter().map(|s| s.documents()).sum::<usize>();
         let words = if exact {
             found_in(&entry.text, &wanted_words)
         } else {

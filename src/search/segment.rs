@@ -12,20 +12,18 @@
 //! | part | what |
 //! | --- | --- |
 //! | magic | `RDXSEG01` |
-//! | documents | per document, the JSON of its head and source path |
-//! | paragraphs | per paragraph: label, lead (`u32::MAX` length for none), text, each a `u32` length and UTF-8 |
+//! | documents | per document, the JSON of its head and source path, then its paragraphs: label, lead (`u32::MAX` length for none), text, each a `u32` length and UTF-8 |
 //! | postings | per key, its paragraphs as LEB128 gaps |
-//! | document table | `u64` start of each document, and the end |
-//! | rows | 24 bytes per paragraph: document, words, version (`u32::MAX` for none), part, body, 2 spare, start (`u64`) |
+//! | document table | each document's start and length (`u64` each) |
+//! | rows | 32 bytes per paragraph: document, words, version (`u32::MAX` for none), part, body, 2 spare, start (`u64`), length (`u32`), 4 spare |
 //! | dictionary | 24 bytes per key, sorted by key: key, postings start (`u64`), paragraphs, bytes (`u32`) |
 //! | fences | the key of every [`FENCE`]th dictionary record |
-//! | footer | documents, paragraphs, keys, then the starts of the document table, rows, dictionary and fences, the end of the paragraphs (`u64` each), magic |
+//! | footer | documents, paragraphs, keys, then the starts of the document table, rows, dictionary and fences, and the end of the documents (`u64` each), magic |
 //!
 //! Keys are the alignment's word-pair hashes ([`shingle`]) and, for
 //! one-word queries, its word hashes; both are stable across runs and
 //! platforms (FNV-1a).
 
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,7 +31,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Entry, Row};
-use crate::align::fingerprint::shingle;
+use crate::align::fingerprint::{HashKeyed, shingle};
 use crate::error::{Error, Result};
 use crate::model::{Body, Meta, Part};
 
@@ -41,7 +39,7 @@ const MAGIC: &[u8; 8] = b"RDXSEG01";
 /// One dictionary record in this many is kept in memory to find the
 /// block a key is in: 64 records are 1.5 KB, one read.
 const FENCE: usize = 64;
-const ROW: usize = 24;
+const ROW: usize = 32;
 const RECORD: usize = 24;
 const FOOTER: usize = 8 * 8 + 8;
 
@@ -99,118 +97,159 @@ pub(crate) fn keys_of(sequence: &[u64]) -> Vec<u64> {
     keys
 }
 
-/// A file written front to back, knowing where it is.
-struct Out {
+/// A segment being written, front to back: each document and its
+/// paragraphs go to the file as they are added; the postings, kept in
+/// memory as LEB128 gaps (a byte or two per paragraph and key), and the
+/// tables go at the end. So writing the whole record holds its postings,
+/// not its text.
+pub(crate) struct Writer {
+    path: PathBuf,
     file: std::io::BufWriter<File>,
     at: u64,
+    /// Each document's start and length.
+    documents: Vec<(u64, u64)>,
+    rows: Vec<u8>,
+    paragraphs: u32,
+    /// Key → (gaps, last paragraph, how many).
+    postings: HashKeyed<(Vec<u8>, u32, u32)>,
+    scratch: Vec<u8>,
 }
 
-impl Out {
-    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.file.write_all(bytes)?;
+impl Writer {
+    /// A new segment file at `path` (which must not exist).
+    pub fn create(path: &Path) -> Result<Writer> {
+        let file = File::create_new(path)
+            .map_err(|e| Error::in_file(path, format!("cannot write the index: {e}")))?;
+        let mut writer = Writer {
+            path: path.to_path_buf(),
+            file: std::io::BufWriter::with_capacity(1 << 16, file),
+            at: 0,
+            documents: Vec::new(),
+            rows: Vec::new(),
+            paragraphs: 0,
+            postings: HashKeyed::default(),
+            scratch: Vec::new(),
+        };
+        writer.put_bytes(MAGIC)?;
+        Ok(writer)
+    }
+
+    fn fail(&self, e: impl std::fmt::Display) -> Error {
+        Error::in_file(&self.path, format!("cannot write the index: {e}"))
+    }
+
+    fn put_bytes(&mut self, bytes: &[u8]) -> Result<()> {
+        self.file.write_all(bytes).map_err(|e| self.fail(e))?;
         self.at += bytes.len() as u64;
         Ok(())
     }
-}
 
-/// Writes the segment of `documents` and their `paragraphs` (each with
-/// its document's number) to `path` (a new file), front to back; returns
-/// its size.
-pub(crate) fn write(path: &Path, documents: &[Document], paragraphs: &[Paragraph]) -> Result<u64> {
-    let fail = |e: String| Error::in_file(path, format!("cannot write the index: {e}"));
-    let file = File::create_new(path).map_err(|e| fail(e.to_string()))?;
-    let mut out = Out {
-        file: std::io::BufWriter::with_capacity(1 << 16, file),
-        at: 0,
-    };
-    write_to(&mut out, documents, paragraphs).map_err(|e| fail(e.to_string()))?;
-    out.file.flush().map_err(|e| fail(e.to_string()))?;
-    Ok(out.at)
-}
+    fn put_scratch(&mut self) -> Result<()> {
+        let scratch = std::mem::take(&mut self.scratch);
+        let done = self.put_bytes(&scratch);
+        self.scratch = scratch;
+        done
+    }
 
-fn write_to(
-    out: &mut Out,
-    documents: &[Document],
-    paragraphs: &[Paragraph],
-) -> std::io::Result<()> {
-    let mut scratch: Vec<u8> = Vec::new();
-    out.put(MAGIC)?;
-    let mut document_starts = Vec::with_capacity(documents.len() + 1);
-    for d in documents {
-        document_starts.push(out.at);
-        scratch.clear();
-        serde_json::to_writer(&mut scratch, d)?;
-        out.put(&scratch)?;
+    /// How many documents it has.
+    pub fn documents(&self) -> usize {
+        self.documents.len()
     }
-    document_starts.push(out.at);
-    let mut rows = Vec::with_capacity(paragraphs.len() * ROW);
-    let mut postings: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        let meta = documents.get(p.entry.document).map(|d| &d.meta);
-        rows.extend_from_slice(&(p.entry.document as u32).to_le_bytes());
-        rows.extend_from_slice(&(p.sequence.len() as u32).to_le_bytes());
-        let version = meta.and_then(|m| m.version()).unwrap_or(u32::MAX);
-        rows.extend_from_slice(&version.to_le_bytes());
-        rows.push(part_code(p.entry.part));
-        rows.push(body_code(meta.map(|m| m.body).unwrap_or_default()));
-        rows.extend_from_slice(&[0, 0]);
-        rows.extend_from_slice(&out.at.to_le_bytes());
-        scratch.clear();
-        put_str(&mut scratch, &p.entry.label);
-        match &p.entry.lead {
-            Some(lead) => put_str(&mut scratch, lead),
-            None => scratch.extend_from_slice(&u32::MAX.to_le_bytes()),
+
+    /// Adds a document and its paragraphs (their `document` is set to its
+    /// number here); returns that number.
+    pub fn add(&mut self, document: &Document, paragraphs: Vec<Paragraph>) -> Result<u32> {
+        let number = self.documents.len() as u32;
+        self.scratch.clear();
+        serde_json::to_writer(&mut self.scratch, document).map_err(|e| self.fail(e))?;
+        self.documents.push((self.at, self.scratch.len() as u64));
+        self.put_scratch()?;
+        let version = document.meta.version().unwrap_or(u32::MAX);
+        for p in paragraphs {
+            self.rows.extend_from_slice(&number.to_le_bytes());
+            self.rows
+                .extend_from_slice(&(p.sequence.len() as u32).to_le_bytes());
+            self.rows.extend_from_slice(&version.to_le_bytes());
+            self.rows.push(part_code(p.entry.part));
+            self.rows.push(body_code(document.meta.body));
+            self.rows.extend_from_slice(&[0, 0]);
+            self.rows.extend_from_slice(&self.at.to_le_bytes());
+            self.scratch.clear();
+            put_str(&mut self.scratch, &p.entry.label);
+            match &p.entry.lead {
+                Some(lead) => put_str(&mut self.scratch, lead),
+                None => self.scratch.extend_from_slice(&u32::MAX.to_le_bytes()),
+            }
+            put_str(&mut self.scratch, &p.entry.text);
+            let len = self.scratch.len() as u32;
+            self.rows.extend_from_slice(&len.to_le_bytes());
+            self.rows.extend_from_slice(&[0; 4]);
+            self.put_scratch()?;
+            let e = self.paragraphs;
+            for key in keys_of(&p.sequence) {
+                let (gaps, last, count) = self.postings.entry(key).or_default();
+                put_varint(gaps, if *count == 0 { e } else { e - *last });
+                *last = e;
+                *count += 1;
+            }
+            self.paragraphs += 1;
         }
-        put_str(&mut scratch, &p.entry.text);
-        out.put(&scratch)?;
-        for key in keys_of(&p.sequence) {
-            postings.entry(key).or_default().push(i as u32);
+        Ok(number)
+    }
+
+    /// Writes the postings and tables; returns the file's size.
+    pub fn finish(mut self) -> Result<u64> {
+        let documents_end = self.at;
+        let mut keys: Vec<u64> = self.postings.keys().copied().collect();
+        keys.sort_unstable();
+        let mut dictionary = Vec::with_capacity(keys.len() * RECORD);
+        let mut fences = Vec::with_capacity(keys.len() / FENCE * 8 + 8);
+        for (n, key) in keys.iter().enumerate() {
+            let Some((gaps, _, count)) = self.postings.remove(key) else {
+                continue;
+            };
+            let start = self.at;
+            self.put_bytes(&gaps)?;
+            if n % FENCE == 0 {
+                fences.extend_from_slice(&key.to_le_bytes());
+            }
+            dictionary.extend_from_slice(&key.to_le_bytes());
+            dictionary.extend_from_slice(&start.to_le_bytes());
+            dictionary.extend_from_slice(&count.to_le_bytes());
+            dictionary.extend_from_slice(&(gaps.len() as u32).to_le_bytes());
         }
-    }
-    let entries_end = out.at;
-    let mut dictionary = Vec::with_capacity(postings.len() * RECORD);
-    let mut fences = Vec::with_capacity(postings.len() / FENCE * 8 + 8);
-    for (n, (key, list)) in postings.iter().enumerate() {
-        let start = out.at;
-        scratch.clear();
-        let mut last = 0;
-        for (i, &e) in list.iter().enumerate() {
-            put_varint(&mut scratch, if i == 0 { e } else { e - last });
-            last = e;
+        let table_at = self.at;
+        let mut table = Vec::with_capacity(self.documents.len() * 16);
+        for (start, len) in &self.documents {
+            table.extend_from_slice(&start.to_le_bytes());
+            table.extend_from_slice(&len.to_le_bytes());
         }
-        out.put(&scratch)?;
-        if n % FENCE == 0 {
-            fences.extend_from_slice(&key.to_le_bytes());
+        self.put_bytes(&table)?;
+        let rows_at = self.at;
+        let rows = std::mem::take(&mut self.rows);
+        self.put_bytes(&rows)?;
+        let dictionary_at = self.at;
+        self.put_bytes(&dictionary)?;
+        let fences_at = self.at;
+        self.put_bytes(&fences)?;
+        let mut footer = Vec::with_capacity(FOOTER);
+        for n in [
+            self.documents.len() as u64,
+            u64::from(self.paragraphs),
+            keys.len() as u64,
+            table_at,
+            rows_at,
+            dictionary_at,
+            fences_at,
+            documents_end,
+        ] {
+            footer.extend_from_slice(&n.to_le_bytes());
         }
-        dictionary.extend_from_slice(&key.to_le_bytes());
-        dictionary.extend_from_slice(&start.to_le_bytes());
-        dictionary.extend_from_slice(&(list.len() as u32).to_le_bytes());
-        dictionary.extend_from_slice(&(scratch.len() as u32).to_le_bytes());
+        footer.extend_from_slice(MAGIC);
+        self.put_bytes(&footer)?;
+        self.file.flush().map_err(|e| self.fail(e))?;
+        Ok(self.at)
     }
-    drop(postings);
-    let table_at = out.at;
-    for start in &document_starts {
-        out.put(&start.to_le_bytes())?;
-    }
-    let rows_at = out.at;
-    out.put(&rows)?;
-    let dictionary_at = out.at;
-    out.put(&dictionary)?;
-    let fences_at = out.at;
-    out.put(&fences)?;
-    for n in [
-        documents.len() as u64,
-        paragraphs.len() as u64,
-        (dictionary.len() / RECORD) as u64,
-        table_at,
-        rows_at,
-        dictionary_at,
-        fences_at,
-        entries_end,
-    ] {
-        out.put(&n.to_le_bytes())?;
-    }
-    out.put(MAGIC)
 }
 
 /// A segment open for queries.
@@ -218,7 +257,8 @@ fn write_to(
 pub(crate) struct Segment {
     path: PathBuf,
     file: File,
-    documents: Vec<u64>,
+    /// Each document's start and length.
+    documents: Vec<(u64, u64)>,
     rows: Vec<u8>,
     fences: Vec<u64>,
     keys: usize,
@@ -321,7 +361,7 @@ impl Segment {
             && dictionary_at <= fences_at
             && fences_at <= end
             && entries_end <= table_at
-            && rows_at - table_at == (docs + 1) * 8
+            && rows_at - table_at == docs * 16
             && dictionary_at - rows_at == entries * ROW as u64
             && fences_at - dictionary_at == keys * RECORD as u64
             && end - fences_at == keys.div_ceil(FENCE as u64) * 8;
@@ -329,7 +369,10 @@ impl Segment {
             return Err(segment.damaged("tables"));
         }
         let table = segment.read(table_at, (rows_at - table_at) as usize)?;
-        segment.documents = table.chunks_exact(8).filter_map(|c| u64_at(c, 0)).collect();
+        segment.documents = table
+            .chunks_exact(16)
+            .filter_map(|c| Some((u64_at(c, 0)?, u64_at(c, 8)?)))
+            .collect();
         segment.rows = segment.read(rows_at, (dictionary_at - rows_at) as usize)?;
         let fences = segment.read(fences_at, (end - fences_at) as usize)?;
         segment.fences = fences
@@ -464,14 +507,13 @@ impl Segment {
         ) else {
             return Err(self.damaged("row"));
         };
-        let end = match u64_at(&self.rows, row_at + ROW + 16) {
-            Some(next) => next,
-            None => self.entries_end,
+        let Some(len) = u32_at(&self.rows, row_at + 24) else {
+            return Err(self.damaged("row"));
         };
-        if end < start {
+        if start.saturating_add(u64::from(len)) > self.entries_end {
             return Err(self.damaged("paragraph"));
         }
-        let raw = self.read(start, (end - start) as usize)?;
+        let raw = self.read(start, len as usize)?;
         let mut at = 0;
         let mut next = |optional: bool| -> Option<Option<String>> {
             let len = u32_at(&raw, at)?;
@@ -503,16 +545,13 @@ impl Segment {
 
     /// Document `d`'s head and source.
     pub fn document(&self, d: u32) -> Result<Document> {
-        let (Some(&start), Some(&end)) = (
-            self.documents.get(d as usize),
-            self.documents.get(d as usize + 1),
-        ) else {
+        let Some(&(start, len)) = self.documents.get(d as usize) else {
             return Err(self.damaged("document table"));
         };
-        if end < start {
+        if start.saturating_add(len) > self.entries_end {
             return Err(self.damaged("document table"));
         }
-        let raw = self.read(start, (end - start) as usize)?;
+        let raw = self.read(start, len as usize)?;
         serde_json::from_slice(&raw).map_err(|e| self.damaged(&e.to_string()))
     }
 }
