@@ -210,16 +210,25 @@ pub(super) fn index(ctx: &Context, dirs: &[PathBuf]) -> Result<u8> {
         let bar = if ctx.is_quiet() {
             indicatif::ProgressBar::hidden()
         } else {
-            indicatif::ProgressBar::new(0)
+            indicatif::ProgressBar::no_length()
         };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:30}] {pos}/{len} files, {elapsed}, {eta} left",
-        ) {
-            bar.set_style(style.progress_chars("=> "));
+        // A line while the files are listed, a bar once they are counted.
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{msg}: listing the files") {
+            bar.set_style(style);
         }
         bar.set_message(format!("indexing {}", dir.display()));
+        bar.tick();
+        let counted = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} files read, {elapsed}, {eta} left",
+        )
+        .map(|style| style.progress_chars("=> "));
         let update = resdiff::search::index::update(dir, &|done, total| {
-            bar.set_length(total as u64);
+            if bar.length().is_none() {
+                if let Ok(style) = &counted {
+                    bar.set_style(style.clone());
+                }
+                bar.set_length(total as u64);
+            }
             bar.set_position(done as u64);
         });
         bar.finish_and_clear();
