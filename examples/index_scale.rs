@@ -43,19 +43,6 @@ fn disk_size(dir: &Path) -> u64 {
         .unwrap_or(0)
 }
 
-/// The query phrases: a real phrase, and a real paragraph with every
-/// seventh word dropped.
-fn queries(pool: &[String]) -> (String, String) {
-    let near: String = pool[7]
-        .split(' ')
-        .enumerate()
-        .filter(|(i, _)| i % 7 != 3)
-        .map(|(_, w)| w)
-        .collect::<Vec<_>>()
-        .join(" ");
-    ("the Secretary-General".to_string(), near)
-}
-
 /// One query as `resdiff search` runs it: the index opened, checked
 /// against the files, searched.
 fn query(dir: &Path, q: &str, mode: Mode) -> (f64, usize) {
@@ -86,7 +73,7 @@ fn main() -> ExitCode {
         eprintln!("skipped: corpus not found");
         return ExitCode::from(2);
     };
-    let (phrase, near) = queries(&pool);
+    let (phrase, near) = support::search_queries(&pool);
     // A directory already indexed: the queries only.
     if dir.join(resdiff::search::index::INDEX_DIR).is_dir() {
         let (exact, exact_hits) = query(&dir, &phrase, Mode::Exact);

@@ -36,14 +36,7 @@ fn main() -> ExitCode {
     }
     let built = started.elapsed();
     // A real phrase and an edited copy of a real paragraph.
-    let phrase = "the Secretary-General";
-    let edited: String = pool[7]
-        .split(' ')
-        .enumerate()
-        .filter(|(i, _)| i % 7 != 3)
-        .map(|(_, w)| w)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (phrase, edited) = support::search_queries(&pool);
     let time = |query: &str, mode| {
         let t = Instant::now();
         let hits = record
@@ -51,7 +44,7 @@ fn main() -> ExitCode {
             .expect("search");
         (t.elapsed(), hits.len())
     };
-    let (exact, exact_hits) = time(phrase, Mode::Exact);
+    let (exact, exact_hits) = time(&phrase, Mode::Exact);
     let (near, near_hits) = time(&edited, Mode::Near);
     let series = &record_texts[..record_texts.len().min(16)];
     let t = Instant::now();

@@ -242,3 +242,17 @@ pub fn generated_record(pool: &[String], documents: usize) -> Option<Vec<Resolut
     }
     Some(out)
 }
+
+/// The queries of the scale examples: a real phrase found in thousands of
+/// paragraphs, and a real paragraph of the pool with every seventh word
+/// dropped (an edited copy a near search should rank first).
+pub fn search_queries(pool: &[String]) -> (String, String) {
+    let edited: String = pool[7]
+        .split(' ')
+        .enumerate()
+        .filter(|(i, _)| i % 7 != 3)
+        .map(|(_, w)| w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    ("the Secretary-General".to_string(), edited)
+}

@@ -187,20 +187,25 @@ fn search_reads_directories_and_takes_a_paragraph_of_a_file_as_its_query() {
 fn the_report_never_replaces_a_document_it_searched() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("75.md");
-    let original = std::fs::read(project_root().join("resolutions/csto/75.md")).unwrap();
-    std::fs::write(&doc, &original).unwrap();
+    std::fs::copy(project_root().join("resolutions/csto/75.md"), &doc).unwrap();
+    refuses_to_replace(dir.path(), &doc);
+}
+
+/// `search --in DIR -o DOC` fails, and DOC is as it was.
+fn refuses_to_replace(dir: &std::path::Path, doc: &std::path::Path) {
+    let before = std::fs::read(doc).unwrap();
     resdiff()
-        .current_dir(dir.path())
+        .current_dir(dir)
         .args(["search", "Collective", "--in"])
-        .arg(dir.path())
+        .arg(dir)
         .arg("-o")
-        .arg(&doc)
+        .arg(doc)
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
             "is one of the files this command reads",
         ));
-    assert_eq!(std::fs::read(&doc).unwrap(), original);
+    assert_eq!(std::fs::read(doc).unwrap(), before);
 }
 
 /// The shared corpus's readable documents copied into a new directory (the
@@ -349,20 +354,7 @@ fn resdiff_index_says_what_it_did_and_search_reads_through_it() {
         "{stderr}"
     );
     // The report may not replace a document read through the index.
-    let doc = csto.join("77.md");
-    let before = std::fs::read(&doc).unwrap();
-    resdiff()
-        .current_dir(dir.path())
-        .args(["search", "Collective", "--in"])
-        .arg(dir.path())
-        .arg("-o")
-        .arg(&doc)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "is one of the files this command reads",
-        ));
-    assert_eq!(std::fs::read(&doc).unwrap(), before);
+    refuses_to_replace(dir.path(), &csto.join("77.md"));
     resdiff()
         .args(["index"])
         .arg(dir.path().join("missing"))
