@@ -9,9 +9,10 @@
 //! that read anything.
 //! [`update`] is incremental: only new and changed files are read, into a
 //! new segment, and the documents of changed and removed files are marked
-//! deleted in theirs; past [`MAX_SEGMENTS`] segments, or when a quarter of
-//! the documents are deleted ones, the live documents are written into one
-//! segment again (from the segments, without reading the files). Files are
+//! deleted in theirs. Past [`MAX_SEGMENTS`] segments the later ones are
+//! written into one (the first, usually the bulk of the record, kept as it
+//! is); when a quarter of the documents are deleted ones, all of them are.
+//! Both from the segments, without reading the files. Files are
 //! written new and renamed into place, the catalog last, so a reader sees
 //! the old index or the new one; one `resdiff index` at a time.
 //!
@@ -371,16 +372,21 @@ pub fn update(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<U
             deleted: Vec::new(),
         });
     }
+    drop_emptied(&mut catalog, &mut kept);
     let total: u32 = catalog.segments.iter().map(|s| s.documents).sum();
     let deleted: usize = catalog.segments.iter().map(|s| s.deleted.len()).sum();
-    let compacted = catalog.segments.len() > MAX_SEGMENTS
-        || (deleted > 0 && deleted * 4 >= total as usize)
-        || catalog
-            .segments
-            .iter()
-            .any(|s| s.deleted.len() == s.documents as usize);
-    if compacted {
-        compact(&dir, &mut catalog, &mut kept)?;
+    // Many stale documents: everything written again; many segments: the
+    // later ones into one (the first, usually the record's bulk, kept).
+    let from = if deleted > 0 && deleted * 4 >= total as usize {
+        Some(0)
+    } else if catalog.segments.len() > MAX_SEGMENTS {
+        Some(1)
+    } else {
+        None
+    };
+    let compacted = from.is_some();
+    if let Some(from) = from {
+        compact(&dir, &mut catalog, &mut kept, from)?;
     }
     catalog.failed = kept.iter().filter_map(|f| f.error.clone()).collect();
     catalog.dirs = dirs;
@@ -457,11 +463,11 @@ fn new_segment(dir: &Path, next: &mut u32) -> Result<(String, segment::Writer)> 
 }
 
 /// Writes the live documents of every segment into one.
-fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo]) -> Result<()> {
+fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo], from: usize) -> Result<()> {
     let (file, mut writer) = new_segment(dir, &mut catalog.next)?;
     let mut moved: HashMap<(u32, u32), u32> = HashMap::new();
     let mut paragraphs = 0;
-    for (s, info) in catalog.segments.iter().enumerate() {
+    for (s, info) in catalog.segments.iter().enumerate().skip(from) {
         let segment = Segment::open(&dir.join(&info.file), &info.deleted)?;
         let mut by_document: Vec<Vec<u32>> = vec![Vec::new(); segment.documents()];
         for e in 0..segment.len() as u32 {
@@ -490,17 +496,45 @@ fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo]) -> Result<
     }
     let documents = writer.documents() as u32;
     let bytes = writer.finish()?;
-    catalog.segments = vec![SegmentInfo {
+    catalog.segments.truncate(from);
+    catalog.segments.push(SegmentInfo {
         file,
         documents,
         paragraphs,
         bytes,
         deleted: Vec::new(),
-    }];
+    });
+    let merged = from as u32;
     for file in files {
-        file.document = file.document.and_then(|at| moved.get(&at).map(|&d| (0, d)));
+        file.document = file.document.and_then(|(s, d)| {
+            if s < merged {
+                Some((s, d))
+            } else {
+                moved.get(&(s, d)).map(|&d| (merged, d))
+            }
+        });
     }
     Ok(())
+}
+
+/// Drops the segments whose every document is deleted (a file changed
+/// twice leaves one behind), renumbering the others.
+fn drop_emptied(catalog: &mut Catalog, files: &mut [FileInfo]) {
+    let mut number = Vec::with_capacity(catalog.segments.len());
+    let mut next = 0u32;
+    for s in &catalog.segments {
+        let emptied = s.deleted.len() >= s.documents as usize;
+        number.push((!emptied).then_some(next));
+        next += u32::from(!emptied);
+    }
+    catalog
+        .segments
+        .retain(|s| s.deleted.len() < s.documents as usize);
+    for file in files {
+        file.document = file
+            .document
+            .and_then(|(s, d)| number.get(s as usize).copied().flatten().map(|s| (s, d)));
+    }
 }
 
 /// Removes the segment files the catalog no longer names.
@@ -938,9 +972,12 @@ mod tests {
             assert_eq!(u.read, 1);
         }
         assert!(segments.iter().all(|&s| s <= MAX_SEGMENTS), "{segments:?}");
+        // Past the limit the later segments became one, the first kept.
         assert!(
-            segments[1..].contains(&1),
-            "never written into one: {segments:?}"
+            segments
+                .windows(2)
+                .any(|w| w[0] == MAX_SEGMENTS && w[1] == 2),
+            "{segments:?}"
         );
         // Nothing left behind: the catalog, one list of files, the segments.
         let files = std::fs::read_dir(dir.path().join(INDEX_DIR))
@@ -963,6 +1000,52 @@ mod tests {
         );
         assert_eq!(indexed.len(), 2 + MAX_SEGMENTS + 2);
         assert_eq!(sources(&indexed), sources(&memory));
+    }
+
+    #[test]
+    fn a_file_changed_twice_leaves_no_empty_segment_and_stale_documents_are_written_out() {
+        let dir = record_dir();
+        // Enough documents that one stale one is not a quarter.
+        for session in 0..5 {
+            write(
+                dir.path(),
+                &format!("more/{session}.md"),
+                60 + session,
+                &[RECALLING],
+                &[],
+            );
+        }
+        update(dir.path(), &none).unwrap();
+        write(dir.path(), "csto/80.md", 80, &[], &[REQUESTS]);
+        assert_eq!(update(dir.path(), &none).unwrap().segments, 2);
+        write(dir.path(), "csto/80.md", 80, &[], &[URGES]);
+        let again = update(dir.path(), &none).unwrap();
+        // The second run's segment held only that file: dropped, without
+        // writing the first one again.
+        assert_eq!((again.segments, again.compacted, again.read), (2, false, 1));
+        let found = sources(&through_index(
+            dir.path(),
+            "laws and measures",
+            Mode::Exact,
+            &Filters::default(),
+        ));
+        // (80.md, read again, now stands after the first segment's.)
+        assert_eq!(
+            found,
+            ["75.md<other OP2", "80.md<csto OP1", "73.md<csto OP1"]
+        );
+        // A quarter of the documents gone: all written into one segment.
+        std::fs::remove_file(dir.path().join("other/75.md")).unwrap();
+        std::fs::remove_dir_all(dir.path().join("more")).unwrap();
+        let out = update(dir.path(), &none).unwrap();
+        assert_eq!((out.segments, out.compacted, out.documents), (1, true, 2));
+        let found = sources(&through_index(
+            dir.path(),
+            "laws and measures",
+            Mode::Exact,
+            &Filters::default(),
+        ));
+        assert_eq!(found, ["80.md<csto OP1", "73.md<csto OP1"]);
     }
 
     #[test]
