@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use resdiff::error::{Error, Result};
+use resdiff::files::print;
 use resdiff::model::{Body, Part};
 use resdiff::render::{self, SearchGroup};
 use resdiff::search::index::readable_files;
@@ -14,32 +15,60 @@ use resdiff::search::{Filters, Holding, Index, Mode, Record, search};
 
 use super::args::{BodyArg, HistoryFormat, PartArg, SearchArgs};
 use super::{Context, EXIT_OK, emit};
-use resdiff::files::print;
+
+/// The record as it is read: its holdings, and what the report may not
+/// replace: the files read, the directories read through their index.
+#[derive(Default)]
+struct Reading {
+    holdings: Vec<Holding>,
+    inputs: Vec<PathBuf>,
+    indexed: Vec<PathBuf>,
+}
+
+impl Reading {
+    /// `dir` read through its index (the files changed since read
+    /// directly); false when it has none.
+    fn through_index(&mut self, ctx: &Context, dir: &Path) -> Result<bool> {
+        let Some((index, changed)) = open_index(ctx, dir)? else {
+            return Ok(false);
+        };
+        self.indexed.push(index.root().to_path_buf());
+        self.holdings.push(Holding::Indexed(index));
+        self.files(ctx, &changed);
+        Ok(true)
+    }
+
+    /// `files` read into one holding (none if none can be read).
+    fn files(&mut self, ctx: &Context, files: &[PathBuf]) {
+        let mut record = Record::default();
+        for file in files {
+            match resdiff::load_file(file, None) {
+                Ok(loaded) => record.add(&loaded.resolution, &file.display().to_string()),
+                Err(e) => ctx.say(&format!("warning: skipped {e}")),
+            }
+            self.inputs.push(file.clone());
+        }
+        if !record.documents.is_empty() {
+            self.holdings.push(Holding::Read(record));
+        }
+    }
+}
 
 pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
-    let mut holdings = Vec::new();
-    let mut inputs = Vec::new();
-    // Directories read through their index: every readable file in them
-    // is an input too.
-    let mut indexed: Vec<PathBuf> = Vec::new();
+    let mut reading = Reading::default();
     // The corpus when there is one; --in directories on top. A directory
     // with an index is read through it.
     match ctx.corpus_root() {
-        Ok(root) => match open_index(ctx, &root)? {
-            Some((index, changed)) => {
-                indexed.push(index.root().to_path_buf());
-                holdings.push(Holding::Indexed(index));
-                holdings.extend(read_directly(ctx, &changed, &mut inputs));
-            }
-            None => {
+        Ok(root) => {
+            if !reading.through_index(ctx, &root)? {
                 let mut record = Record::default();
                 for entry in &ctx.corpus()?.entries {
                     record.add(&entry.resolution, &entry.path.display().to_string());
-                    inputs.push(entry.path.clone());
+                    reading.inputs.push(entry.path.clone());
                 }
-                holdings.push(Holding::Read(record));
+                reading.holdings.push(Holding::Read(record));
             }
-        },
+        }
         Err(e) if args.dirs.is_empty() => return Err(e),
         Err(_) => {}
     }
@@ -47,19 +76,16 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
         if !dir.is_dir() {
             return Err(Error::in_file(dir, "no such directory to search"));
         }
-        match open_index(ctx, dir)? {
-            Some((index, changed)) => {
-                indexed.push(index.root().to_path_buf());
-                holdings.push(Holding::Indexed(index));
-                holdings.extend(read_directly(ctx, &changed, &mut inputs));
-            }
-            None => {
-                let files: Vec<PathBuf> =
-                    readable_files(dir)?.into_iter().map(|(_, p)| p).collect();
-                holdings.extend(read_directly(ctx, &files, &mut inputs));
-            }
+        if !reading.through_index(ctx, dir)? {
+            let files: Vec<PathBuf> = readable_files(dir)?.into_iter().map(|(_, p)| p).collect();
+            reading.files(ctx, &files);
         }
     }
+    let Reading {
+        holdings,
+        mut inputs,
+        indexed,
+    } = reading;
     let queries: Vec<(Option<String>, String)> = match (&args.phrase, &args.file) {
         (Some(phrase), None) if !phrase.chars().any(char::is_alphanumeric) => {
             return Err(Error::new(format!(
@@ -181,20 +207,6 @@ fn open_index(ctx: &Context, dir: &Path) -> Result<Option<(Index, Vec<PathBuf>)>
 /// "1 file", "3 files".
 fn files(n: usize) -> String {
     format!("{n} {}", if n == 1 { "file" } else { "files" })
-}
-
-/// `files` read into one holding (none if there are none); each is an
-/// input, never replaced by the report.
-fn read_directly(ctx: &Context, files: &[PathBuf], inputs: &mut Vec<PathBuf>) -> Option<Holding> {
-    let mut record = Record::default();
-    for file in files {
-        match resdiff::load_file(file, None) {
-            Ok(loaded) => record.add(&loaded.resolution, &file.display().to_string()),
-            Err(e) => ctx.say(&format!("warning: skipped {e}")),
-        }
-        inputs.push(file.clone());
-    }
-    (!record.entries.is_empty() || !record.documents.is_empty()).then_some(Holding::Read(record))
 }
 
 /// `resdiff index`: each directory's index brought up to date, with a
