@@ -264,6 +264,8 @@ pub(crate) struct Segment {
     keys: usize,
     dictionary_at: u64,
     entries_end: u64,
+    /// Where the postings end (the document table starts).
+    postings_end: u64,
     /// Documents no longer in the index (their file changed or went).
     deleted: Vec<bool>,
 }
@@ -332,6 +334,7 @@ impl Segment {
             keys: 0,
             dictionary_at: 0,
             entries_end: 0,
+            postings_end: 0,
             deleted: Vec::new(),
         };
         if size < (FOOTER + MAGIC.len()) as u64 {
@@ -382,6 +385,7 @@ impl Segment {
         segment.keys = keys as usize;
         segment.dictionary_at = dictionary_at;
         segment.entries_end = entries_end;
+        segment.postings_end = table_at;
         segment.deleted = vec![false; docs as usize];
         for &d in deleted {
             match segment.deleted.get_mut(d as usize) {
@@ -473,6 +477,14 @@ impl Segment {
         let Some((start, count, bytes)) = self.lookup(key)? else {
             return Ok(Vec::new());
         };
+        // Each paragraph takes a byte at least, and the postings lie
+        // between the documents and the tables.
+        if start < self.entries_end
+            || start.saturating_add(bytes as u64) > self.postings_end
+            || count > bytes
+        {
+            return Err(self.damaged("dictionary"));
+        }
         let raw = self.read(start, bytes)?;
         let mut list = Vec::with_capacity(count);
         let (mut value, mut shift, mut last) = (0u32, 0u32, 0u32);
