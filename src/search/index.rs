@@ -5,8 +5,8 @@
 //! (`catalog.json`: the segments, the directories with their modification
 //! times), the list of files (`files-NNNNNN.json`: every file indexed, with
 //! its size and modification time, and where its document is) and segments
-//! (`seg-NNNNNN.rdx`, see [`segment`](super::segment)), one per indexing run
-//! that read anything.
+//! (`seg-NNNNNN.rdx`, laid out in `src/search/segment.rs`), one per
+//! indexing run that read anything.
 //! [`update`] is incremental: only new and changed files are read, into a
 //! new segment, and the documents of changed and removed files are marked
 //! deleted in theirs. Past [`MAX_SEGMENTS`] segments the later ones are

@@ -5,10 +5,14 @@
 //!
 //! Words compare as the alignment compares them ([`normalize_word`]: case,
 //! -ise/-ize, typeset variants), so a phrase found in a PDF and one typed
-//! by a delegate match. The record is held in memory as an inverted index
-//! of word pairs: an exact phrase checks only the paragraphs with its
-//! rarest pair, a near query scores only those sharing one of its
-//! distinctive pairs (not "of the"), so a query does not scan the record.
+//! by a delegate match. The record is an inverted index of word pairs,
+//! held in memory ([`Record`]) or on disk ([`index`]: a segment file per
+//! indexing run, laid out in `src/search/segment.rs`), the two read by one
+//! search ([`search`] over [`Holding`]s): an exact phrase checks only the
+//! paragraphs with all its pairs, a near query scores only those sharing
+//! one of its distinctive pairs (not "of the"), both by counting postings,
+//! so a query does not scan the record; words are read in order only for
+//! the hits shown.
 
 use serde::{Deserialize, Serialize};
 
