@@ -107,7 +107,8 @@ fn main() -> ExitCode {
         .map(|m| m.len())
         .sum();
     let started = Instant::now();
-    let first = resdiff::search::index::update(&dir, &|_, _| {}).expect("index");
+    let first =
+        resdiff::search::index::update(&dir, Default::default(), &|_, _| {}).expect("index");
     let indexed = started.elapsed();
     // One file edited: a word added to its first paragraph.
     let changed = &files[files.len() / 2];
@@ -115,7 +116,8 @@ fn main() -> ExitCode {
     std::fs::write(changed, text.replacen("Decides", "Decides once more", 1))
         .expect("the changed file");
     let started = Instant::now();
-    let again = resdiff::search::index::update(&dir, &|_, _| {}).expect("re-index");
+    let again =
+        resdiff::search::index::update(&dir, Default::default(), &|_, _| {}).expect("re-index");
     let reindexed = started.elapsed();
     let (exact, exact_hits) = query(&dir, &phrase, Mode::Exact);
     let (near, near_hits) = query(&dir, &near, Mode::Near);

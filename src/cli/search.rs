@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use resdiff::error::{Error, Result};
-use resdiff::files::print;
+use resdiff::files::{print, read_bytes};
 use resdiff::model::{Body, Part};
 use resdiff::render::{self, SearchGroup};
 use resdiff::search::index::readable_files;
@@ -42,7 +42,7 @@ impl Reading {
     fn files(&mut self, ctx: &Context, files: &[PathBuf]) {
         let mut record = Record::default();
         for file in files {
-            match resdiff::load_file(file, None) {
+            match read(ctx, file) {
                 Ok(loaded) => record.add(&loaded.resolution, &file.display().to_string()),
                 Err(e) => ctx.say(&format!("warning: skipped {e}")),
             }
@@ -95,7 +95,7 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
         (Some(phrase), None) => vec![(None, phrase.clone())],
         (None, Some(file)) => {
             inputs.push(file.clone());
-            paragraphs_of(file, args.paragraph.as_deref())?
+            paragraphs_of(ctx, file, args.paragraph.as_deref())?
         }
         _ => {
             return Err(Error::new(
@@ -148,8 +148,12 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
 }
 
 /// The queries of `--file`: each paragraph (labelled), or the one named.
-fn paragraphs_of(file: &Path, only: Option<&str>) -> Result<Vec<(Option<String>, String)>> {
-    let loaded = resdiff::load_file(file, None)?;
+fn paragraphs_of(
+    ctx: &Context,
+    file: &Path,
+    only: Option<&str>,
+) -> Result<Vec<(Option<String>, String)>> {
+    let loaded = read(ctx, file)?;
     let mut one = Record::default();
     one.add(&loaded.resolution, "");
     let all: Vec<(Option<String>, String)> = one
@@ -176,6 +180,11 @@ fn paragraphs_of(file: &Path, only: Option<&str>) -> Result<Vec<(Option<String>,
     }
 }
 
+/// A file read, Word documents' tracked changes as `--revisions` says.
+fn read(ctx: &Context, file: &Path) -> Result<resdiff::Loaded> {
+    resdiff::parse::load_bytes_with(file, read_bytes(file)?, None, ctx.revisions)
+}
+
 /// The index of `dir`, checked against its files, with the files changed
 /// since (to read directly); `None` when it has none. An index that cannot
 /// be read is a warning: the files are read instead.
@@ -188,6 +197,13 @@ fn open_index(ctx: &Context, dir: &Path) -> Result<Option<(Index, Vec<PathBuf>)>
             return Ok(None);
         }
     };
+    if index.revisions() != ctx.revisions {
+        ctx.say(&format!(
+            "warning: the index of {} was made with the other --revisions; reading the files instead",
+            dir.display()
+        ));
+        return Ok(None);
+    }
     let refresh = index.refresh()?;
     for failed in &refresh.failed {
         ctx.say(&format!("warning: skipped {failed}"));
@@ -234,7 +250,7 @@ pub(super) fn index(ctx: &Context, dirs: &[PathBuf]) -> Result<u8> {
             "{msg} [{bar:30}] {pos}/{len} files read, {elapsed}, {eta} left",
         )
         .map(|style| style.progress_chars("=> "));
-        let update = resdiff::search::index::update(dir, &|done, total| {
+        let update = resdiff::search::index::update(dir, ctx.revisions, &|done, total| {
             if bar.length().is_none() {
                 if let Ok(style) = &counted {
                     bar.set_style(style.clone());

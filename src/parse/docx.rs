@@ -16,7 +16,8 @@ use super::{MARKER_CLOSE, MARKER_OPEN};
 use crate::error::{Error, Result};
 
 /// How a document's tracked changes are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Revisions {
     /// As if every revision were accepted: the text the author proposes.
     #[default]

@@ -40,6 +40,15 @@ use super::{Entry, Row, Source, entries_of};
 use crate::align::fingerprint::Fingerprint;
 use crate::error::{Error, Result};
 use crate::model::Meta;
+use crate::parse::docx::Revisions;
+
+/// "accepted" or "rejected".
+fn revisions_name(revisions: Revisions) -> &'static str {
+    match revisions {
+        Revisions::Accept => "accepted",
+        Revisions::Reject => "rejected",
+    }
+}
 
 /// The directory of the index, inside the directory indexed.
 pub const INDEX_DIR: &str = ".resdiff-index";
@@ -71,6 +80,9 @@ struct Catalog {
     dirs: Vec<DirInfo>,
     /// Files that could not be read, each with why.
     failed: Vec<String>,
+    /// How Word documents' tracked changes were read.
+    #[serde(default)]
+    revisions: Revisions,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -260,9 +272,15 @@ pub struct Update {
 }
 
 /// Brings the index of `root` up to date (making it if there is none),
-/// reading only new and changed files; `progress(done, total)` is called
-/// as files are read, from either of two threads.
-pub fn update(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Update> {
+/// reading only new and changed files (Word documents' tracked changes as
+/// `revisions` says: an index read the other way is made again);
+/// `progress(done, total)` is called as files are read, from either of two
+/// threads.
+pub fn update(
+    root: &Path,
+    revisions: Revisions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Update> {
     if !root.is_dir() {
         return Err(Error::in_file(root, "no such directory to index"));
     }
@@ -270,10 +288,14 @@ pub fn update(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<U
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::in_file(&dir, format!("cannot make the index directory: {e}")))?;
     let found = read_catalog(&dir).and_then(|c| match c {
-        Some(c) if c.format == FORMAT && c.made_by == MADE_BY => {
+        Some(c) if c.format == FORMAT && c.made_by == MADE_BY && c.revisions == revisions => {
             let files = read_files(&dir, &c)?;
             Ok(Some((c, files)))
         }
+        Some(c) if c.revisions != revisions => Err(Error::new(format!(
+            "it read Word documents' tracked changes as {}",
+            revisions_name(c.revisions)
+        ))),
         Some(c) => Err(Error::new(format!("it was made by {}", c.made_by))),
         None => Ok(None),
     });
@@ -293,6 +315,7 @@ pub fn update(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<U
     };
     catalog.format = FORMAT;
     catalog.made_by = MADE_BY.to_string();
+    catalog.revisions = revisions;
     let (files, dirs) = walk(root, "")?;
     let known: HashMap<&str, &FileInfo> = old_files.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut kept = Vec::new();
@@ -325,7 +348,7 @@ pub fn update(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<U
     let done = AtomicUsize::new(0);
     // Read in chunks, so that only a chunk's words are held at a time.
     for chunk in to_read.chunks(READ_CHUNK) {
-        let read = read_all(chunk, &done, to_read.len(), progress);
+        let read = read_all(chunk, revisions, &done, to_read.len(), progress);
         for ((relative, _, stamp), result) in chunk.iter().zip(read) {
             let mut info = FileInfo {
                 path: relative.clone(),
@@ -419,6 +442,7 @@ type Read = (Meta, Vec<Paragraph>);
 /// with their words hashed, in order.
 fn read_all(
     files: &[(String, PathBuf, Stamp)],
+    revisions: Revisions,
     done: &AtomicUsize,
     total: usize,
     progress: &(dyn Fn(usize, usize) + Sync),
@@ -426,16 +450,18 @@ fn read_all(
     let read = |part: &[(String, PathBuf, Stamp)]| -> Vec<Result<Read>> {
         part.iter()
             .map(|(_, path, _)| {
-                let result = crate::load_file(path, None).map(|loaded| {
-                    let paragraphs = entries_of(&loaded.resolution, 0)
-                        .into_iter()
-                        .map(|(entry, fingerprint)| Paragraph {
-                            entry,
-                            sequence: fingerprint.sequence,
-                        })
-                        .collect();
-                    (loaded.resolution.meta, paragraphs)
-                });
+                let result = crate::files::read_bytes(path)
+                    .and_then(|bytes| crate::parse::load_bytes_with(path, bytes, None, revisions))
+                    .map(|loaded| {
+                        let paragraphs = entries_of(&loaded.resolution, 0)
+                            .into_iter()
+                            .map(|(entry, fingerprint)| Paragraph {
+                                entry,
+                                sequence: fingerprint.sequence,
+                            })
+                            .collect();
+                        (loaded.resolution.meta, paragraphs)
+                    });
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 result
             })
@@ -600,6 +626,11 @@ impl Index {
     /// The directory indexed.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// How it read Word documents' tracked changes.
+    pub fn revisions(&self) -> Revisions {
+        self.catalog.revisions
     }
 
     /// Leaves out of the answers the documents of files added, removed or
@@ -823,7 +854,7 @@ mod tests {
     #[test]
     fn the_index_answers_as_the_record_in_memory_does() {
         let dir = record_dir();
-        let update = update(dir.path(), &none).unwrap();
+        let update = update(dir.path(), Revisions::Accept, &none).unwrap();
         assert_eq!(
             (update.documents, update.paragraphs, update.read),
             (3, 7, 3)
@@ -872,14 +903,14 @@ mod tests {
     #[test]
     fn only_new_and_changed_files_are_read_again_and_removed_ones_leave() {
         let dir = record_dir();
-        update(dir.path(), &none).unwrap();
-        let again = update(dir.path(), &none).unwrap();
+        update(dir.path(), Revisions::Accept, &none).unwrap();
+        let again = update(dir.path(), Revisions::Accept, &none).unwrap();
         assert_eq!((again.read, again.unchanged, again.removed), (0, 3, 0));
         // One file rewritten with other words, one removed, one added.
         write(dir.path(), "csto/80.md", 80, &[], &[REQUESTS]);
         std::fs::remove_file(dir.path().join("other/75.md")).unwrap();
         write(dir.path(), "new/81.md", 81, &[RECALLING], &[]);
-        let changed = update(dir.path(), &none).unwrap();
+        let changed = update(dir.path(), Revisions::Accept, &none).unwrap();
         assert_eq!(
             (
                 changed.read,
@@ -921,7 +952,7 @@ mod tests {
     #[test]
     fn a_search_sees_files_added_or_replaced_since_the_index_was_made() {
         let dir = record_dir();
-        update(dir.path(), &none).unwrap();
+        update(dir.path(), Revisions::Accept, &none).unwrap();
         // Directory times tick coarsely: the changes must come after.
         std::thread::sleep(std::time::Duration::from_millis(50));
         // Saved as editors save: a new file renamed over the old one.
@@ -957,7 +988,7 @@ mod tests {
     #[test]
     fn many_runs_are_written_back_into_one_segment() {
         let dir = record_dir();
-        update(dir.path(), &none).unwrap();
+        update(dir.path(), Revisions::Accept, &none).unwrap();
         let mut segments = Vec::new();
         for session in 0..(MAX_SEGMENTS as u32 + 2) {
             write(
@@ -967,7 +998,7 @@ mod tests {
                 &[],
                 &[URGES],
             );
-            let u = update(dir.path(), &none).unwrap();
+            let u = update(dir.path(), Revisions::Accept, &none).unwrap();
             segments.push(u.segments);
             assert_eq!(u.read, 1);
         }
@@ -1015,11 +1046,16 @@ mod tests {
                 &[],
             );
         }
-        update(dir.path(), &none).unwrap();
+        update(dir.path(), Revisions::Accept, &none).unwrap();
         write(dir.path(), "csto/80.md", 80, &[], &[REQUESTS]);
-        assert_eq!(update(dir.path(), &none).unwrap().segments, 2);
+        assert_eq!(
+            update(dir.path(), Revisions::Accept, &none)
+                .unwrap()
+                .segments,
+            2
+        );
         write(dir.path(), "csto/80.md", 80, &[], &[URGES]);
-        let again = update(dir.path(), &none).unwrap();
+        let again = update(dir.path(), Revisions::Accept, &none).unwrap();
         // The second run's segment held only that file: dropped, without
         // writing the first one again.
         assert_eq!((again.segments, again.compacted, again.read), (2, false, 1));
@@ -1037,7 +1073,7 @@ mod tests {
         // A quarter of the documents gone: all written into one segment.
         std::fs::remove_file(dir.path().join("other/75.md")).unwrap();
         std::fs::remove_dir_all(dir.path().join("more")).unwrap();
-        let out = update(dir.path(), &none).unwrap();
+        let out = update(dir.path(), Revisions::Accept, &none).unwrap();
         assert_eq!((out.segments, out.compacted, out.documents), (1, true, 2));
         let found = sources(&through_index(
             dir.path(),
@@ -1051,7 +1087,7 @@ mod tests {
     #[test]
     fn a_damaged_index_is_an_error_and_an_old_one_is_made_again() {
         let dir = record_dir();
-        update(dir.path(), &none).unwrap();
+        update(dir.path(), Revisions::Accept, &none).unwrap();
         let index_dir = dir.path().join(INDEX_DIR);
         let segment = std::fs::read_dir(&index_dir)
             .unwrap()
@@ -1087,12 +1123,21 @@ mod tests {
         let text = std::fs::read_to_string(&catalog).unwrap();
         std::fs::write(&catalog, text.replace(MADE_BY, "resdiff 0.0.1")).unwrap();
         assert!(Index::open(dir.path()).unwrap().is_none());
-        let made = update(dir.path(), &none).unwrap();
+        let made = update(dir.path(), Revisions::Accept, &none).unwrap();
         assert_eq!(
             made.rebuilt.as_deref(),
             Some("it was made by resdiff 0.0.1")
         );
         assert_eq!((made.read, made.documents), (3, 3));
+        // Word documents read the other way: made again, saying why.
+        let other = update(dir.path(), Revisions::Reject, &none).unwrap();
+        assert_eq!(
+            other.rebuilt.as_deref(),
+            Some("it read Word documents' tracked changes as accepted")
+        );
+        assert_eq!(other.read, 3);
+        let index = Index::open(dir.path()).unwrap().unwrap();
+        assert_eq!(index.revisions(), Revisions::Reject);
         // A catalog that is not JSON: made again, saying why.
         std::fs::write(&catalog, "{not json").unwrap();
         assert!(
@@ -1101,7 +1146,7 @@ mod tests {
                 .message
                 .contains("damaged")
         );
-        let made = update(dir.path(), &none).unwrap();
+        let made = update(dir.path(), Revisions::Accept, &none).unwrap();
         assert!(made.rebuilt.is_some_and(|why| why.contains("damaged")));
         assert_eq!(std::fs::read_dir(&index_dir).unwrap().count(), 3);
     }

@@ -231,7 +231,8 @@ fn a_search_through_the_index_finds_what_reading_every_file_finds() {
     };
     let (dir, copied) = corpus_copy(&corpus);
     assert!(copied > 40, "{copied}");
-    let update = resdiff::search::index::update(dir.path(), &|_, _| {}).unwrap();
+    let update =
+        resdiff::search::index::update(dir.path(), Default::default(), &|_, _| {}).unwrap();
     // What cannot be read (the corpus README) is said, not indexed.
     assert_eq!(update.read, copied);
     assert!(
