@@ -363,3 +363,27 @@ fn resdiff_index_says_what_it_did_and_search_reads_through_it() {
         .code(2)
         .stderr(predicates::str::contains("no such directory to index"));
 }
+
+#[test]
+fn a_large_directory_without_an_index_gets_a_note_and_one_with_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(project_root().join("resolutions/csto/75.md")).unwrap();
+    for i in 0..500 {
+        std::fs::write(dir.path().join(format!("{i:03}.md")), &text).unwrap();
+    }
+    let search = || {
+        resdiff()
+            .current_dir(dir.path())
+            .args(["search", "Collective Security", "--limit", "1", "--in"])
+            .arg(dir.path())
+            .assert()
+            .success()
+    };
+    search().stderr(predicates::str::contains("note: reading 500 files of"));
+    resdiff()
+        .args(["-q", "index"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    search().stderr(predicates::str::contains("note:").not());
+}
