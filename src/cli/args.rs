@@ -288,6 +288,9 @@ pub struct SearchArgs {
     /// Only the preamble, the operative part or the annexes.
     #[arg(long, value_enum)]
     pub part: Option<PartArg>,
+    /// Only resolutions as adopted (agreed language), not drafts.
+    #[arg(long)]
+    pub adopted: bool,
     /// At most this many paragraphs per query.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,

@@ -128,6 +128,7 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
             PartArg::Operative => Part::Operative,
             PartArg::Annex => Part::Annex,
         }),
+        adopted: args.adopted,
     };
     let mode = if args.near { Mode::Near } else { Mode::Exact };
     let groups: Vec<SearchGroup> = queries

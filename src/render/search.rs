@@ -26,7 +26,7 @@ pub struct HitView {
     pub rank: usize,
     /// "exact" or "73%".
     pub score: String,
-    /// "A/RES/73/8 (General Assembly, 73) OP1 Calls upon".
+    /// "A/RES/73/8 (General Assembly, 73, adopted) OP1 Calls upon".
     pub heading: String,
     pub source: String,
     /// The query against the paragraph: (kind, text) with `=` kept, `-`
@@ -90,8 +90,9 @@ fn search_view(groups: &[SearchGroup]) -> Vec<GroupView> {
                             format!("{:.0}%", h.score * 100.0)
                         },
                         heading: clean(&format!(
-                            "{} ({body}{version}) {}{lead}",
+                            "{} ({body}{version}, {}) {}{lead}",
                             h.meta.label(),
+                            h.meta.status.name(),
                             h.entry.label
                         ))
                         .into_owned(),

@@ -56,7 +56,7 @@ pub const INDEX_DIR: &str = ".resdiff-index";
 pub const READABLE: &[&str] = &["md", "txt", "pdf", "docx"];
 const CATALOG: &str = "catalog.json";
 /// The layout of the catalog and segments; another one is rebuilt.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Word hashes depend on the lexicon's spellings, so an index is only
 /// read by the version of resdiff that made it.
 const MADE_BY: &str = concat!("resdiff ", env!("CARGO_PKG_VERSION"));
@@ -784,7 +784,11 @@ mod tests {
 
     fn write(dir: &Path, relative: &str, session: u32, preamble: &[&str], operative: &[&str]) {
         let own = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let r = resolution(session, &own(preamble), &own(operative));
+        let mut r = resolution(session, &own(preamble), &own(operative));
+        // The 73rd session's text stands for one as adopted.
+        if session == 73 {
+            r.meta.status = crate::model::Status::Adopted;
+        }
         let path = dir.join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, crate::canonical::write(&r).unwrap()).unwrap();
@@ -865,6 +869,10 @@ mod tests {
             since: Some(75),
             ..Filters::default()
         };
+        let adopted = Filters {
+            adopted: true,
+            ..Filters::default()
+        };
         let queries = [
             ("laws and measures", Mode::Exact, Filters::default()),
             ("Secretary\u{2011}General", Mode::Exact, Filters::default()),
@@ -882,12 +890,17 @@ mod tests {
                 operative,
             ),
             ("absent words entirely", Mode::Near, Filters::default()),
+            ("laws and measures", Mode::Exact, adopted.clone()),
+            (REQUESTS, Mode::Near, adopted.clone()),
         ];
         for (query, mode, filters) in queries {
             let memory = record.search(query, mode, &filters, 100).unwrap();
             let indexed = through_index(dir.path(), query, mode, &filters);
             assert_eq!(indexed, memory, "{query:?} {mode:?}");
         }
+        // Only the adopted text is agreed language.
+        let agreed = through_index(dir.path(), "laws and measures", Mode::Exact, &adopted);
+        assert_eq!(sources(&agreed), ["73.md<csto OP1"]);
         // Not vacuous: the queries find something.
         assert_eq!(
             sources(&through_index(

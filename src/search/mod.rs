@@ -20,7 +20,7 @@ use crate::align::fingerprint::{Fingerprint, HashKeyed};
 use crate::comparison::{WordOp, WordOpKind, paragraph_label};
 use crate::error::Result;
 use crate::lexicon::normalize_word;
-use crate::model::{Body, Meta, Part, Resolution};
+use crate::model::{Body, Meta, Part, Resolution, Status};
 
 pub mod index;
 mod segment;
@@ -79,6 +79,8 @@ pub struct Filters {
     pub until: Option<u32>,
     /// Only this part.
     pub part: Option<Part>,
+    /// Only resolutions as adopted: agreed language, not a draft's.
+    pub adopted: bool,
 }
 
 /// One paragraph found.
@@ -189,6 +191,8 @@ pub(crate) struct Row {
     pub part: Part,
     pub body: Body,
     pub version: Option<u32>,
+    /// Whether its document is a resolution as adopted.
+    pub adopted: bool,
     /// How many words it has.
     pub words: u32,
 }
@@ -197,6 +201,7 @@ impl Row {
     fn keeps(&self, filters: &Filters) -> bool {
         filters.body.is_none_or(|b| b == self.body)
             && filters.part.is_none_or(|p| p == self.part)
+            && (!filters.adopted || self.adopted)
             && filters
                 .since
                 .is_none_or(|s| self.version.is_some_and(|v| v >= s))
@@ -323,6 +328,7 @@ impl Source for Record {
             part: e.part,
             body: meta.body,
             version: meta.version(),
+            adopted: meta.status == Status::Adopted,
             words: self.words[entry as usize].len() as u32,
         })
     }

@@ -15,7 +15,7 @@
 //! | documents | per document, the JSON of its head and source path, then its paragraphs: label, lead (`u32::MAX` length for none), text, each a `u32` length and UTF-8 |
 //! | postings | per key, its paragraphs as LEB128 gaps |
 //! | document table | each document's start and length (`u64` each) |
-//! | rows | 32 bytes per paragraph: document, words, version (`u32::MAX` for none), part, body, 2 spare, start (`u64`), length (`u32`), 4 spare |
+//! | rows | 32 bytes per paragraph: document, words, version (`u32::MAX` for none), part, body, adopted (1) or draft (0), 1 spare, start (`u64`), length (`u32`), 4 spare |
 //! | dictionary | 24 bytes per key, sorted by key: key, postings start (`u64`), paragraphs, bytes (`u32`) |
 //! | fences | the key of every [`FENCE`]th dictionary record |
 //! | footer | documents, paragraphs, keys, then the starts of the document table, rows, dictionary and fences, and the end of the documents (`u64` each), magic |
@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use super::{Entry, Row};
 use crate::align::fingerprint::{HashKeyed, shingle};
 use crate::error::{Error, Result};
-use crate::model::{Body, Meta, Part};
+use crate::model::{Body, Meta, Part, Status};
 
 const MAGIC: &[u8; 8] = b"RDXSEG01";
 /// One dictionary record in this many is kept in memory to find the
@@ -172,7 +172,9 @@ impl Writer {
             self.rows.extend_from_slice(&version.to_le_bytes());
             self.rows.push(part_code(p.entry.part));
             self.rows.push(body_code(document.meta.body));
-            self.rows.extend_from_slice(&[0, 0]);
+            self.rows
+                .push(u8::from(document.meta.status == Status::Adopted));
+            self.rows.push(0);
             self.rows.extend_from_slice(&self.at.to_le_bytes());
             self.scratch.clear();
             put_str(&mut self.scratch, &p.entry.label);
@@ -443,6 +445,7 @@ impl Segment {
             part,
             body,
             version: (version != u32::MAX).then_some(version),
+            adopted: *self.rows.get(at + 14)? == 1,
             words,
         })
     }

@@ -387,3 +387,48 @@ fn a_large_directory_without_an_index_gets_a_note_and_one_with_none() {
         .success();
     search().stderr(predicates::str::contains("note:").not());
 }
+
+#[test]
+fn agreed_language_is_the_wording_of_resolutions_as_adopted() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let statuses = |extra: &[&str]| -> Vec<String> {
+        let out = resdiff()
+            .current_dir(project_root())
+            .args([
+                "search",
+                "the Secretary-General",
+                "--limit",
+                "100000",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .arg("--in")
+            .arg(&corpus)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let groups: Vec<resdiff::render::SearchGroup> = serde_json::from_slice(&out).unwrap();
+        groups[0]
+            .hits
+            .iter()
+            .map(|h| h.meta.status.name().to_string())
+            .collect()
+    };
+    let all = statuses(&[]);
+    assert!(
+        all.iter().any(|s| s == "draft") && all.iter().any(|s| s == "adopted"),
+        "{all:?}"
+    );
+    let adopted = statuses(&["--adopted"]);
+    assert!(!adopted.is_empty());
+    assert!(adopted.iter().all(|s| s == "adopted"), "{adopted:?}");
+    assert_eq!(
+        adopted.len(),
+        all.iter().filter(|s| *s == "adopted").count()
+    );
+}
