@@ -19,7 +19,7 @@ use crate::comparison::{
     ChangeStatus, LeadChange, ParagraphChange, ParagraphRef, References, WordOp, WordOpKind,
 };
 use crate::diff::PARAGRAPH_BREAK;
-use crate::model::{Meta, Part, Resolution};
+use crate::model::{Meta, Paragraph, Part, Resolution};
 
 /// The lineage of every paragraph across the versions of a series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +49,13 @@ pub struct Line {
     /// The line this paragraph was merged into.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub merged_into: Option<usize>,
+    /// Its sub-paragraphs' lines, in the same shape (ids count from 1
+    /// within the paragraph; labels such as `(a)` or `(a)(ii)`, the
+    /// sub-paragraphs of sub-paragraphs among them). A sub-paragraph keeps
+    /// its line while its paragraph is paired from version to version; one
+    /// of a paragraph split, merged or new starts a line of its own.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub subparagraphs: Vec<Line>,
 }
 
 /// A paragraph in one version.
@@ -151,6 +158,217 @@ fn change(record: &ParagraphChange, first: bool) -> Change {
     }
 }
 
+/// The sub-paragraph lines of one paragraph's line while the history is
+/// built: the lines, and which one each sub-paragraph (by its path of
+/// indices, `[1, 2]` for `(a)(ii)`) of the current version is on.
+#[derive(Default)]
+struct SubLines {
+    lines: Vec<Line>,
+    at: HashMap<Vec<usize>, usize>,
+    /// The lines' ids in reading order: a line a step opens stands after
+    /// the line of the sub-paragraph before it in that version.
+    order: Vec<usize>,
+}
+
+/// `(a)`, or `(3)` for a sub-paragraph without a number.
+fn sub_label(r: &ParagraphRef) -> String {
+    format!(
+        "({})",
+        r.number.clone().unwrap_or_else(|| r.index.to_string())
+    )
+}
+
+impl SubLines {
+    fn open(&mut self, cells: Vec<Option<Cell>>, split_from: Option<usize>) -> usize {
+        self.lines.push(Line {
+            id: self.lines.len() + 1,
+            cells,
+            split_from,
+            merged_into: None,
+            subparagraphs: Vec::new(),
+        });
+        self.order.push(self.lines.len());
+        self.lines.len()
+    }
+
+    /// The lines in reading order, numbered from 1 in it.
+    fn finish(self) -> Vec<Line> {
+        let mut renumbered = vec![0; self.lines.len() + 1];
+        for (i, &id) in self.order.iter().enumerate() {
+            renumbered[id] = i + 1;
+        }
+        let mut by_id: Vec<Option<Line>> = self.lines.into_iter().map(Some).collect();
+        self.order
+            .into_iter()
+            .filter_map(|id| by_id[id - 1].take())
+            .map(|mut line| {
+                line.id = renumbered[line.id];
+                line.split_from = line.split_from.map(|l| renumbered[l]);
+                line.merged_into = line.merged_into.map(|l| renumbered[l]);
+                line
+            })
+            .collect()
+    }
+
+    /// A line for every sub-paragraph of `p` (and theirs), starting in
+    /// version `k`; the current version's sub-paragraphs are those.
+    fn open_all(&mut self, part: Part, p: &Paragraph, k: usize, count: usize) {
+        let mut at = HashMap::new();
+        let step = Step { part, k, count };
+        self.open_under(&mut at, step, &p.subparagraphs, &[], "");
+        self.at = at;
+    }
+
+    /// Lines for `children` (at `path`, labelled under `label`) and
+    /// theirs, recorded in `at`.
+    fn open_under(
+        &mut self,
+        at: &mut HashMap<Vec<usize>, usize>,
+        step: Step,
+        children: &[Paragraph],
+        path: &[usize],
+        label: &str,
+    ) {
+        for (i, child) in children.iter().enumerate() {
+            let r = ParagraphRef::of(i, child);
+            let label = format!("{label}{}", sub_label(&r));
+            let mut cells = vec![None; step.count];
+            cells[step.k] = Some(sub_cell(step.part, &r, &label, None));
+            let id = self.open(cells, None);
+            let mut here = path.to_vec();
+            here.push(r.index);
+            at.insert(here.clone(), id);
+            self.open_under(at, step, &child.subparagraphs, &here, &label);
+        }
+    }
+
+    /// The sub-paragraphs of version `k` (those of `new`, the paragraph
+    /// there) from the aligned sub-paragraph records of the step into it:
+    /// a paired one keeps its line, an added one (or a later piece of a
+    /// split) starts one, a removed one ends.
+    fn chain(
+        &mut self,
+        part: Part,
+        records: &[ParagraphChange],
+        new: &Paragraph,
+        k: usize,
+        count: usize,
+    ) {
+        let mut next = HashMap::new();
+        let step = Step { part, k, count };
+        let before = self.lines.len();
+        self.chain_under(&mut next, step, records, new, (&[], &[]), "");
+        // Each line opened here after the line before it in this version
+        // (index paths sort in reading order, a parent before its own).
+        let mut reading: Vec<(&Vec<usize>, usize)> = next.iter().map(|(p, &id)| (p, id)).collect();
+        reading.sort();
+        let mut previous: Option<usize> = None;
+        for (_, id) in reading {
+            if id > before {
+                self.order.retain(|&l| l != id);
+                let place = previous
+                    .and_then(|p| self.order.iter().position(|&l| l == p))
+                    .map_or(0, |i| i + 1);
+                self.order.insert(place, id);
+            }
+            previous = Some(id);
+        }
+        self.at = next;
+    }
+
+    /// [`SubLines::chain`] for the records under the sub-paragraph at
+    /// `old_path` (old version) and `new_path` (new: `new` itself).
+    fn chain_under(
+        &mut self,
+        next: &mut HashMap<Vec<usize>, usize>,
+        step: Step,
+        records: &[ParagraphChange],
+        new: &Paragraph,
+        (old_path, new_path): (&[usize], &[usize]),
+        label: &str,
+    ) {
+        let Step { part, k, count } = step;
+        for record in records {
+            let (olds, news) = (record.old.refs(), record.new.refs());
+            let continued = olds.first().and_then(|o| {
+                let mut path = old_path.to_vec();
+                path.push(o.index);
+                self.at.get(&path).copied()
+            });
+            for (i, n) in news.iter().enumerate() {
+                let here_label = format!("{label}{}", sub_label(n));
+                let id = match (continued, i) {
+                    (Some(line), 0) => {
+                        self.lines[line - 1].cells[k] =
+                            Some(sub_cell(part, n, &here_label, Some(change(record, true))));
+                        line
+                    }
+                    (from, _) => {
+                        let mut cells = vec![None; count];
+                        let kept =
+                            (record.status == ChangeStatus::Split).then(|| change(record, false));
+                        cells[k] = Some(sub_cell(part, n, &here_label, kept));
+                        self.open(cells, from.filter(|_| record.status == ChangeStatus::Split))
+                    }
+                };
+                let mut here = new_path.to_vec();
+                here.push(n.index);
+                next.insert(here.clone(), id);
+                let Some(node) = n
+                    .index
+                    .checked_sub(1)
+                    .and_then(|i| new.subparagraphs.get(i))
+                else {
+                    continue;
+                };
+                if continued.is_some() && i == 0 && olds.len() == 1 {
+                    let mut old_here = old_path.to_vec();
+                    old_here.push(olds[0].index);
+                    self.chain_under(
+                        next,
+                        step,
+                        &record.subparagraphs,
+                        node,
+                        (&old_here, &here),
+                        &here_label,
+                    );
+                } else {
+                    // Nothing to follow: its own sub-paragraphs start here.
+                    self.open_under(next, step, &node.subparagraphs, &here, &here_label);
+                }
+            }
+            if let Some(into) = news.first().and(continued) {
+                for o in olds.iter().skip(1) {
+                    let mut path = old_path.to_vec();
+                    path.push(o.index);
+                    if let Some(&line) = self.at.get(&path) {
+                        self.lines[line - 1].merged_into = Some(into);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where a step of [`SubLines`] writes: the part, the version, how many
+/// versions there are.
+#[derive(Clone, Copy)]
+struct Step {
+    part: Part,
+    k: usize,
+    count: usize,
+}
+
+fn sub_cell(part: Part, r: &ParagraphRef, label: &str, change: Option<Change>) -> Cell {
+    Cell {
+        part,
+        label: label.to_string(),
+        lead: r.lead.clone(),
+        text: r.text.clone(),
+        change,
+    }
+}
+
 /// The history of `versions`, oldest first. One version gives one line per
 /// paragraph and no changes.
 pub fn history(versions: &[Resolution]) -> History {
@@ -163,11 +381,14 @@ pub fn history(versions: &[Resolution]) -> History {
             cells,
             split_from,
             merged_into: None,
+            subparagraphs: Vec::new(),
         });
         lines.len()
     }
     // The line of each paragraph of the current version: (part, index).
     let mut line_at: HashMap<(Part, usize), usize> = HashMap::new();
+    // Each line's sub-paragraph lines.
+    let mut subs: HashMap<usize, SubLines> = HashMap::new();
     if let Some(first) = versions.first() {
         for part in Part::ALL {
             for (i, p) in first.part(part).iter().enumerate() {
@@ -175,6 +396,7 @@ pub fn history(versions: &[Resolution]) -> History {
                 cells[0] = Some(cell(part, &ParagraphRef::of(i, p), None));
                 let id = open(&mut lines, cells, None);
                 line_at.insert((part, i + 1), id);
+                subs.entry(id).or_default().open_all(part, p, 0, count);
             }
         }
     }
@@ -189,6 +411,12 @@ pub fn history(versions: &[Resolution]) -> History {
                 .map(|w| format!("{} → {}: {w}", step + 1, at + 1)),
         );
         let mut next: HashMap<(Part, usize), usize> = HashMap::new();
+        // The new version's paragraphs, for the sub-paragraphs of those
+        // that start a line.
+        let new_parts: HashMap<Part, std::borrow::Cow<'_, [Paragraph]>> = Part::ALL
+            .into_iter()
+            .map(|part| (part, pair[1].part(part)))
+            .collect();
         // The lines this step opened.
         let mut opened: std::collections::HashSet<usize> = Default::default();
         for record in &c.paragraphs {
@@ -197,11 +425,29 @@ pub fn history(versions: &[Resolution]) -> History {
             let continued = olds
                 .first()
                 .and_then(|o| line_at.get(&(old_part, o.index)).copied());
+            let paragraph_of = |n: &ParagraphRef| {
+                new_parts
+                    .get(&record.part)
+                    .and_then(|ps| ps.get(n.index.checked_sub(1)?))
+            };
             for (k, n) in news.iter().enumerate() {
                 let id = match (continued, k) {
                     (Some(line), 0) => {
                         lines[line - 1].cells[at] =
                             Some(cell(record.part, n, Some(change(record, true))));
+                        let state = subs.entry(line).or_default();
+                        match paragraph_of(n) {
+                            Some(p)
+                                if !record.subparagraphs.is_empty()
+                                    && news.len() == 1
+                                    && olds.len() == 1 =>
+                            {
+                                state.chain(record.part, &record.subparagraphs, p, at, count);
+                            }
+                            // No sub-paragraph alignment to follow.
+                            Some(p) => state.open_all(record.part, p, at, count),
+                            None => state.at.clear(),
+                        }
                         line
                     }
                     (from, _) => {
@@ -214,6 +460,11 @@ pub fn history(versions: &[Resolution]) -> History {
                             cells,
                             from.filter(|_| record.status == ChangeStatus::Split),
                         );
+                        if let Some(p) = paragraph_of(n) {
+                            subs.entry(id)
+                                .or_default()
+                                .open_all(record.part, p, at, count);
+                        }
                         opened.insert(id);
                         id
                     }
@@ -257,6 +508,10 @@ pub fn history(versions: &[Resolution]) -> History {
             .into_iter()
             .filter_map(|id| by_id[id - 1].take())
             .map(|mut line| {
+                line.subparagraphs = subs
+                    .remove(&line.id)
+                    .map(SubLines::finish)
+                    .unwrap_or_default();
                 line.id = renumbered[line.id];
                 line.split_from = line.split_from.map(|l| renumbered[l]);
                 line.merged_into = line.merged_into.map(|l| renumbered[l]);
@@ -291,6 +546,10 @@ pub struct Blamed {
     /// Its text in runs, each with the version (0-based) whose wording it
     /// is; together they are the text.
     pub runs: Vec<Run>,
+    /// Its sub-paragraphs, each blamed the same way along its own line
+    /// (`line` counts within the paragraph).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub subparagraphs: Vec<Blamed>,
 }
 
 /// A run of a blamed text and the version that wrote it.
@@ -496,12 +755,23 @@ pub fn blame(h: &History) -> Blame {
             .iter()
             .filter_map(|line| {
                 let c = cell(line, last)?;
+                let subparagraphs = if line.subparagraphs.is_empty() {
+                    Vec::new()
+                } else {
+                    blame(&History {
+                        versions: h.versions.clone(),
+                        lines: line.subparagraphs.clone(),
+                        warnings: Vec::new(),
+                    })
+                    .paragraphs
+                };
                 Some(Blamed {
                     line: line.id,
                     part: c.part,
                     label: c.label.clone(),
                     introduced: line.introduced(),
                     runs: runs.remove(&line.id).unwrap_or_default(),
+                    subparagraphs,
                 })
             })
             .collect(),

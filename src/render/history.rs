@@ -94,7 +94,8 @@ pub struct CellView {
 
 /// One line of the grid.
 pub struct RowView {
-    pub id: usize,
+    /// `19`, or `19.2` for the second sub-paragraph line of line 19.
+    pub id: String,
     pub cells: Vec<CellView>,
     /// The first words of the paragraph in the last version that has it,
     /// so a reader knows which paragraph the line is.
@@ -128,6 +129,8 @@ pub struct HistoryView {
     pub title: String,
     pub versions: Vec<String>,
     pub rows: Vec<RowView>,
+    /// How many paragraph lines (the sub-paragraphs' rows aside).
+    pub paragraphs: usize,
     /// The column headings as aligned text.
     pub header: String,
     pub warnings: Vec<String>,
@@ -162,65 +165,78 @@ fn opening(line: &Line) -> String {
     clean(&out).into_owned()
 }
 
-fn note(line: &Line) -> String {
+/// "split from line 3", "merged into line 2"; a sub-paragraph's lines
+/// are named under their paragraph's (`prefix`, "19.").
+fn note(line: &Line, prefix: &str) -> String {
     let mut notes = Vec::new();
     if let Some(from) = line.split_from {
-        notes.push(format!("split from line {from}"));
+        notes.push(format!("split from line {prefix}{from}"));
     }
     if let Some(into) = line.merged_into {
-        notes.push(format!("merged into line {into}"));
+        notes.push(format!("merged into line {prefix}{into}"));
     }
     notes.join("; ")
 }
 
+/// The cells of a line, one per version.
+fn cells(line: &Line) -> Vec<CellView> {
+    let introduced = line.introduced();
+    line.cells
+        .iter()
+        .enumerate()
+        .map(|(k, cell)| match cell {
+            None => CellView {
+                text: String::new(),
+                title: String::new(),
+                redline: Vec::new(),
+            },
+            Some(cell) => {
+                let marks = marks(cell, k == introduced, k == 0);
+                let label = clean(&cell.label).into_owned();
+                CellView {
+                    text: if marks.is_empty() {
+                        label
+                    } else {
+                        format!("{label} {marks}")
+                    },
+                    title: described(cell),
+                    redline: cell
+                        .change
+                        .iter()
+                        .filter(|c| c.status != ChangeStatus::Unchanged)
+                        .flat_map(|c| &c.words)
+                        .map(|w| {
+                            let kind = match w.op {
+                                WordOpKind::Equal => '=',
+                                WordOpKind::Delete => '-',
+                                WordOpKind::Insert => '+',
+                            };
+                            (kind, clean(&w.text).into_owned())
+                        })
+                        .collect(),
+                }
+            }
+        })
+        .collect()
+}
+
 fn view(h: &History) -> HistoryView {
     let versions: Vec<String> = h.versions.iter().map(version_label).collect();
-    let rows: Vec<(usize, Vec<CellView>, String, String)> = h
-        .lines
-        .iter()
-        .map(|line| {
-            let introduced = line.introduced();
-            let cells = line
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(k, cell)| match cell {
-                    None => CellView {
-                        text: String::new(),
-                        title: String::new(),
-                        redline: Vec::new(),
-                    },
-                    Some(cell) => {
-                        let marks = marks(cell, k == introduced, k == 0);
-                        let label = clean(&cell.label).into_owned();
-                        CellView {
-                            text: if marks.is_empty() {
-                                label
-                            } else {
-                                format!("{label} {marks}")
-                            },
-                            title: described(cell),
-                            redline: cell
-                                .change
-                                .iter()
-                                .filter(|c| c.status != ChangeStatus::Unchanged)
-                                .flat_map(|c| &c.words)
-                                .map(|w| {
-                                    let kind = match w.op {
-                                        WordOpKind::Equal => '=',
-                                        WordOpKind::Delete => '-',
-                                        WordOpKind::Insert => '+',
-                                    };
-                                    (kind, clean(&w.text).into_owned())
-                                })
-                                .collect(),
-                        }
-                    }
-                })
-                .collect();
-            (line.id, cells, note(line), opening(line))
-        })
-        .collect();
+    // A line's row, then a row for each of its sub-paragraphs' lines.
+    let mut rows: Vec<(String, Vec<CellView>, String, String)> = Vec::new();
+    for line in &h.lines {
+        let id = line.id.to_string();
+        rows.push((id.clone(), cells(line), note(line, ""), opening(line)));
+        for sub in &line.subparagraphs {
+            let prefix = format!("{id}.");
+            rows.push((
+                format!("{prefix}{}", sub.id),
+                cells(sub),
+                note(sub, &prefix),
+                opening(sub),
+            ));
+        }
+    }
     // Aligned columns for the terminal.
     let width = |k: usize| {
         rows.iter()
@@ -231,7 +247,12 @@ fn view(h: &History) -> HistoryView {
     };
     let widths: Vec<usize> = (0..versions.len()).map(width).collect();
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
-    let line_width = rows.len().to_string().len().max(4);
+    let line_width = rows
+        .iter()
+        .map(|(id, ..)| id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
     let mut header = pad("line", line_width);
     for (k, v) in versions.iter().enumerate() {
         header.push_str("  ");
@@ -241,7 +262,7 @@ fn view(h: &History) -> HistoryView {
     let rows = rows
         .into_iter()
         .map(|(id, cells, note, opening)| {
-            let mut text = pad(&id.to_string(), line_width);
+            let mut text = pad(&id, line_width);
             for (k, c) in cells.iter().enumerate() {
                 text.push_str("  ");
                 text.push_str(&pad(
@@ -272,6 +293,7 @@ fn view(h: &History) -> HistoryView {
         versions,
         header: header.trim_end().to_string(),
         rows,
+        paragraphs: h.lines.len(),
         warnings: h.warnings.iter().map(|w| clean(w).into_owned()).collect(),
         kept: h.kept_throughout(),
     }
@@ -401,39 +423,43 @@ struct BlameHtml<'a> {
 fn blame_view(b: &crate::history::Blame) -> BlameView {
     let versions: Vec<String> = b.versions.iter().map(version_label).collect();
     let name = |k: usize| versions.get(k).cloned().unwrap_or_default();
-    let paragraphs = b
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let mut summary = format!("since {}", name(p.introduced));
-            let later: Vec<String> = p
-                .shares()
-                .into_iter()
-                .filter(|&(v, _)| v != p.introduced)
-                .map(|(v, share)| format!("{} wrote {:.0}%", name(v), share * 100.0))
-                .collect();
-            if !later.is_empty() {
-                summary.push_str("; ");
-                summary.push_str(&later.join(", "));
-            }
-            BlamedView {
-                label: clean(&p.label).into_owned(),
-                summary,
-                runs: p
-                    .runs
-                    .iter()
-                    .map(|r| {
-                        (
-                            clean(&r.text).into_owned(),
-                            r.version + 1,
-                            name(r.version),
-                            r.version != p.introduced,
-                        )
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let one = |p: &crate::history::Blamed, label: String| {
+        let mut summary = format!("since {}", name(p.introduced));
+        let later: Vec<String> = p
+            .shares()
+            .into_iter()
+            .filter(|&(v, _)| v != p.introduced)
+            .map(|(v, share)| format!("{} wrote {:.0}%", name(v), share * 100.0))
+            .collect();
+        if !later.is_empty() {
+            summary.push_str("; ");
+            summary.push_str(&later.join(", "));
+        }
+        BlamedView {
+            label: clean(&label).into_owned(),
+            summary,
+            runs: p
+                .runs
+                .iter()
+                .map(|r| {
+                    (
+                        clean(&r.text).into_owned(),
+                        r.version + 1,
+                        name(r.version),
+                        r.version != p.introduced,
+                    )
+                })
+                .collect(),
+        }
+    };
+    // Each paragraph, then its sub-paragraphs (`OP2 (b)`).
+    let mut paragraphs = Vec::new();
+    for p in &b.paragraphs {
+        paragraphs.push(one(p, p.label.clone()));
+        for sub in &p.subparagraphs {
+            paragraphs.push(one(sub, format!("{} {}", p.label, sub.label)));
+        }
+    }
     let blamed = versions.last().cloned().unwrap_or_default();
     BlameView {
         title: format!("Blame of {blamed}: {} versions", versions.len()),

@@ -258,3 +258,126 @@ fn blame_of_the_last_somalia_version_spells_each_paragraph_and_dates_it_truly() 
         assert!(out.contains("S/2020/445"), "{format}");
     }
 }
+
+/// S/2020/445 as read, and a copy edited the way a next draft would be:
+/// in OP2, sub-paragraph (b) reworded ("regular" → "frequent") and (d)
+/// dropped. No series of the corpus has sub-paragraphs in two versions.
+fn with_edited_subparagraphs(
+    corpus: &std::path::Path,
+) -> (resdiff::Resolution, resdiff::Resolution) {
+    let path = corpus.join("sc/S_2020_445.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (b, d) = (
+        "(b) Reinstitute regular meetings of the National Security Council",
+        "(d) Develop and start implementing an achievable",
+    );
+    assert!(text.contains(b) && text.contains(d), "S/2020/445 changed");
+    let edited: String = text
+        .lines()
+        .filter(|l| !l.starts_with(d))
+        .map(|l| l.replacen("Reinstitute regular", "Reinstitute frequent", 1) + "\n")
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("S_2020_445.txt");
+    std::fs::write(&copy, edited).unwrap();
+    (
+        resdiff::load_file(&path, None).unwrap().resolution,
+        resdiff::load_file(&copy, None).unwrap().resolution,
+    )
+}
+
+#[test]
+fn sub_paragraphs_keep_their_own_lines_and_blame() {
+    use resdiff::comparison::ChangeStatus;
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let (old, new) = with_edited_subparagraphs(&corpus);
+    let h = resdiff::history(&[old, new.clone()]);
+    let op2 = h
+        .lines
+        .iter()
+        .find(|l| l.cells[0].as_ref().is_some_and(|c| c.label == "OP2"))
+        .unwrap();
+    let row = |i: usize| {
+        let sub = &op2.subparagraphs[i];
+        let label = |k: usize| sub.cells[k].as_ref().map(|c| c.label.clone());
+        let status = sub.cells[1]
+            .as_ref()
+            .and_then(|c| c.change.as_ref())
+            .map(|c| c.status);
+        (label(0), label(1), status)
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(op2.subparagraphs.len(), 4);
+    assert_eq!(
+        row(0),
+        (some("(a)"), some("(a)"), Some(ChangeStatus::Unchanged))
+    );
+    assert_eq!(
+        row(1),
+        (some("(b)"), some("(b)"), Some(ChangeStatus::Modified))
+    );
+    assert_eq!(
+        row(2),
+        (some("(c)"), some("(c)"), Some(ChangeStatus::Unchanged))
+    );
+    assert_eq!(row(3), (some("(d)"), None, None));
+    // Every other paragraph with sub-paragraphs keeps them all, unchanged.
+    for line in h.lines.iter().filter(|l| l.id != op2.id) {
+        for sub in &line.subparagraphs {
+            let status = sub.cells[1]
+                .as_ref()
+                .and_then(|c| c.change.as_ref())
+                .map(|c| c.status);
+            assert_eq!(
+                status,
+                Some(ChangeStatus::Unchanged),
+                "line {} sub {}",
+                line.id,
+                sub.id
+            );
+        }
+    }
+    // Blame: the new word is the second version's, the rest the first's,
+    // and the runs spell each sub-paragraph as printed.
+    let b = resdiff::history::blame(&h);
+    let blamed = b.paragraphs.iter().find(|p| p.label == "OP2").unwrap();
+    let labels: Vec<&str> = blamed
+        .subparagraphs
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(labels, ["(a)", "(b)", "(c)"]);
+    let sub_b = &blamed.subparagraphs[1];
+    let second: Vec<&str> = sub_b
+        .runs
+        .iter()
+        .filter(|r| r.version == 1)
+        .map(|r| r.text.trim())
+        .collect();
+    assert_eq!(second, ["frequent"]);
+    let printed = &new.operative[1].subparagraphs;
+    for (s, p) in blamed.subparagraphs.iter().zip(printed) {
+        let spelled: String = s.runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(spelled, p.text);
+    }
+    // The grid and the blame show them, under their paragraph.
+    let grid = resdiff::render::history_text(&h).unwrap();
+    let row_of = |sub: usize| format!("{}.{sub} ", op2.id);
+    assert!(
+        grid.lines()
+            .any(|l| l.starts_with(&row_of(2)) && l.contains("(b) ~")),
+        "{grid}"
+    );
+    assert!(
+        grid.lines()
+            .any(|l| l.starts_with(&row_of(4)) && l.contains("(d)")),
+        "{grid}"
+    );
+    let blame_text = resdiff::render::blame_text(&b).unwrap();
+    assert!(
+        blame_text.contains("OP2 (b)  since") && blame_text.contains("[2: frequent"),
+        "{blame_text}"
+    );
+}
