@@ -96,6 +96,8 @@ pub struct CellView {
 pub struct RowView {
     /// `19`, or `19.2` for the second sub-paragraph line of line 19.
     pub id: String,
+    /// A sub-paragraph's line.
+    pub sub: bool,
     pub cells: Vec<CellView>,
     /// The first words of the paragraph in the last version that has it,
     /// so a reader knows which paragraph the line is.
@@ -276,6 +278,7 @@ fn view(h: &History) -> HistoryView {
                 text.push_str(&format!(" ({note})"));
             }
             RowView {
+                sub: id.contains('.'),
                 id,
                 cells,
                 opening,
