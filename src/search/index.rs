@@ -386,14 +386,9 @@ pub fn update(
             .filter(|f| f.document.is_some_and(|(s, _)| s == segment_number))
             .map(|f| f.paragraphs)
             .sum();
-        let bytes = w.finish()?;
-        catalog.segments.push(SegmentInfo {
-            file,
-            documents,
-            paragraphs,
-            bytes,
-            deleted: Vec::new(),
-        });
+        catalog
+            .segments
+            .push(finish(file, w, documents, paragraphs)?);
     }
     drop_emptied(&mut catalog, &mut kept);
     let total: u32 = catalog.segments.iter().map(|s| s.documents).sum();
@@ -488,7 +483,24 @@ fn new_segment(dir: &Path, next: &mut u32) -> Result<(String, segment::Writer)> 
     Ok((file, segment::Writer::create(&path)?))
 }
 
-/// Writes the live documents of every segment into one.
+/// The segment `writer` has written, finished, as the catalog lists it.
+fn finish(
+    file: String,
+    writer: segment::Writer,
+    documents: u32,
+    paragraphs: u32,
+) -> Result<SegmentInfo> {
+    Ok(SegmentInfo {
+        file,
+        documents,
+        paragraphs,
+        bytes: writer.finish()?,
+        deleted: Vec::new(),
+    })
+}
+
+/// Writes the live documents of the segments from `from` on into one,
+/// which takes their place.
 fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo], from: usize) -> Result<()> {
     let (file, mut writer) = new_segment(dir, &mut catalog.next)?;
     let mut moved: HashMap<(u32, u32), u32> = HashMap::new();
@@ -521,15 +533,10 @@ fn compact(dir: &Path, catalog: &mut Catalog, files: &mut [FileInfo], from: usiz
         }
     }
     let documents = writer.documents() as u32;
-    let bytes = writer.finish()?;
     catalog.segments.truncate(from);
-    catalog.segments.push(SegmentInfo {
-        file,
-        documents,
-        paragraphs,
-        bytes,
-        deleted: Vec::new(),
-    });
+    catalog
+        .segments
+        .push(finish(file, writer, documents, paragraphs)?);
     let merged = from as u32;
     for file in files {
         file.document = file.document.and_then(|(s, d)| {
@@ -839,6 +846,16 @@ mod tests {
         search(&[Holding::Indexed(index)], query, mode, filters, 100).unwrap()
     }
 
+    /// Where an exact phrase is found through the index of `dir`.
+    fn exact(dir: &Path, phrase: &str) -> Vec<String> {
+        sources(&through_index(
+            dir,
+            phrase,
+            Mode::Exact,
+            &Filters::default(),
+        ))
+    }
+
     fn sources(hits: &[crate::search::Hit]) -> Vec<String> {
         hits.iter()
             .map(|h| {
@@ -903,12 +920,7 @@ mod tests {
         assert_eq!(sources(&agreed), ["73.md<csto OP1"]);
         // Not vacuous: the queries find something.
         assert_eq!(
-            sources(&through_index(
-                dir.path(),
-                "laws and measures",
-                Mode::Exact,
-                &Filters::default()
-            )),
+            exact(dir.path(), "laws and measures"),
             ["80.md<csto OP1", "75.md<other OP2", "73.md<csto OP1"]
         );
     }
@@ -933,14 +945,7 @@ mod tests {
             ),
             (2, 1, 1, 3)
         );
-        let found = |q| {
-            sources(&through_index(
-                dir.path(),
-                q,
-                Mode::Exact,
-                &Filters::default(),
-            ))
-        };
+        let found = |q| exact(dir.path(), q);
         assert_eq!(found("laws and measures"), ["73.md<csto OP1"]);
         assert_eq!(
             found("Requests the Secretary-General"),
@@ -1072,12 +1077,7 @@ mod tests {
         // The second run's segment held only that file: dropped, without
         // writing the first one again.
         assert_eq!((again.segments, again.compacted, again.read), (2, false, 1));
-        let found = sources(&through_index(
-            dir.path(),
-            "laws and measures",
-            Mode::Exact,
-            &Filters::default(),
-        ));
+        let found = exact(dir.path(), "laws and measures");
         // (80.md, read again, now stands after the first segment's.)
         assert_eq!(
             found,
@@ -1088,12 +1088,7 @@ mod tests {
         std::fs::remove_dir_all(dir.path().join("more")).unwrap();
         let out = update(dir.path(), Revisions::Accept, &none).unwrap();
         assert_eq!((out.segments, out.compacted, out.documents), (1, true, 2));
-        let found = sources(&through_index(
-            dir.path(),
-            "laws and measures",
-            Mode::Exact,
-            &Filters::default(),
-        ));
+        let found = exact(dir.path(), "laws and measures");
         assert_eq!(found, ["80.md<csto OP1", "73.md<csto OP1"]);
     }
 
