@@ -158,17 +158,30 @@ fn change(record: &ParagraphChange, first: bool) -> Change {
     }
 }
 
-/// The sub-paragraph lines of one paragraph's line while the history is
-/// built: the lines, and which one each sub-paragraph (by its path of
-/// indices, `[1, 2]` for `(a)(ii)`) of the current version is on.
-#[derive(Default)]
-struct SubLines {
+/// Lines while the history is built: the lines, which line each
+/// paragraph of the current version is on (keyed by `K`: part and number
+/// for paragraphs, the path of indices, `[1, 2]` for `(a)(ii)`, for a
+/// paragraph's sub-paragraphs), and their reading order.
+struct Lines<K> {
     lines: Vec<Line>,
-    at: HashMap<Vec<usize>, usize>,
+    at: HashMap<K, usize>,
     /// The lines' ids in reading order: a line a step opens stands after
-    /// the line of the sub-paragraph before it in that version.
+    /// the line of the paragraph before it in that version.
     order: Vec<usize>,
 }
+
+impl<K> Default for Lines<K> {
+    fn default() -> Self {
+        Lines {
+            lines: Vec::new(),
+            at: HashMap::new(),
+            order: Vec::new(),
+        }
+    }
+}
+
+/// A paragraph's sub-paragraph lines.
+type SubLines = Lines<Vec<usize>>;
 
 /// `(a)`, or `(3)` for a sub-paragraph without a number.
 fn sub_label(r: &ParagraphRef) -> String {
@@ -178,7 +191,8 @@ fn sub_label(r: &ParagraphRef) -> String {
     )
 }
 
-impl SubLines {
+impl<K: Ord + std::hash::Hash> Lines<K> {
+    /// A new line, last in reading order until [`Lines::place`]; its id.
     fn open(&mut self, cells: Vec<Option<Cell>>, split_from: Option<usize>) -> usize {
         self.lines.push(Line {
             id: self.lines.len() + 1,
@@ -191,8 +205,31 @@ impl SubLines {
         self.lines.len()
     }
 
-    /// The lines in reading order, numbered from 1 in it.
-    fn finish(self) -> Vec<Line> {
+    /// The version's paragraphs now on their lines (`next`): each line
+    /// opened since there were `before` puts after the line of the
+    /// paragraph before it in this version (or first); keys sort in
+    /// reading order.
+    fn place(&mut self, next: HashMap<K, usize>, before: usize) {
+        let mut reading: Vec<(&K, usize)> = next.iter().map(|(key, &id)| (key, id)).collect();
+        reading.sort();
+        let mut previous: Option<usize> = None;
+        for (_, id) in reading {
+            if id > before {
+                self.order.retain(|&l| l != id);
+                let place = previous
+                    .and_then(|p| self.order.iter().position(|&l| l == p))
+                    .map_or(0, |i| i + 1);
+                self.order.insert(place, id);
+            }
+            previous = Some(id);
+        }
+        self.at = next;
+    }
+
+    /// The lines in reading order, numbered from 1 in it, the links
+    /// between them renumbered too; `each` sees every line under its
+    /// old id first.
+    fn finish(self, mut each: impl FnMut(&mut Line)) -> Vec<Line> {
         let mut renumbered = vec![0; self.lines.len() + 1];
         for (i, &id) in self.order.iter().enumerate() {
             renumbered[id] = i + 1;
@@ -202,6 +239,7 @@ impl SubLines {
             .into_iter()
             .filter_map(|id| by_id[id - 1].take())
             .map(|mut line| {
+                each(&mut line);
                 line.id = renumbered[line.id];
                 line.split_from = line.split_from.map(|l| renumbered[l]);
                 line.merged_into = line.merged_into.map(|l| renumbered[l]);
@@ -209,7 +247,9 @@ impl SubLines {
             })
             .collect()
     }
+}
 
+impl SubLines {
     /// A line for every sub-paragraph of `p` (and theirs), starting in
     /// version `k`; the current version's sub-paragraphs are those.
     fn open_all(&mut self, part: Part, p: &Paragraph, k: usize, count: usize) {
@@ -258,22 +298,8 @@ impl SubLines {
         let step = Step { part, k, count };
         let before = self.lines.len();
         self.chain_under(&mut next, step, records, new, (&[], &[]), "");
-        // Each line opened here after the line before it in this version
-        // (index paths sort in reading order, a parent before its own).
-        let mut reading: Vec<(&Vec<usize>, usize)> = next.iter().map(|(p, &id)| (p, id)).collect();
-        reading.sort();
-        let mut previous: Option<usize> = None;
-        for (_, id) in reading {
-            if id > before {
-                self.order.retain(|&l| l != id);
-                let place = previous
-                    .and_then(|p| self.order.iter().position(|&l| l == p))
-                    .map_or(0, |i| i + 1);
-                self.order.insert(place, id);
-            }
-            previous = Some(id);
-        }
-        self.at = next;
+        // Index paths sort in reading order, a parent before its own.
+        self.place(next, before);
     }
 
     /// [`SubLines::chain`] for the records under the sub-paragraph at
@@ -373,20 +399,8 @@ fn sub_cell(part: Part, r: &ParagraphRef, label: &str, change: Option<Change>) -
 /// paragraph and no changes.
 pub fn history(versions: &[Resolution]) -> History {
     let count = versions.len();
-    let mut lines: Vec<Line> = Vec::new();
-    // A new line; its id.
-    fn open(lines: &mut Vec<Line>, cells: Vec<Option<Cell>>, split_from: Option<usize>) -> usize {
-        lines.push(Line {
-            id: lines.len() + 1,
-            cells,
-            split_from,
-            merged_into: None,
-            subparagraphs: Vec::new(),
-        });
-        lines.len()
-    }
-    // The line of each paragraph of the current version: (part, index).
-    let mut line_at: HashMap<(Part, usize), usize> = HashMap::new();
+    // The paragraphs' lines, keyed by part and number.
+    let mut top: Lines<(Part, usize)> = Lines::default();
     // Each line's sub-paragraph lines.
     let mut subs: HashMap<usize, SubLines> = HashMap::new();
     if let Some(first) = versions.first() {
@@ -394,13 +408,12 @@ pub fn history(versions: &[Resolution]) -> History {
             for (i, p) in first.part(part).iter().enumerate() {
                 let mut cells = vec![None; count];
                 cells[0] = Some(cell(part, &ParagraphRef::of(i, p), None));
-                let id = open(&mut lines, cells, None);
-                line_at.insert((part, i + 1), id);
+                let id = top.open(cells, None);
+                top.at.insert((part, i + 1), id);
                 subs.entry(id).or_default().open_all(part, p, 0, count);
             }
         }
     }
-    let mut order: Vec<usize> = (1..=lines.len()).collect();
     let mut warnings = Vec::new();
     for (step, pair) in versions.windows(2).enumerate() {
         let c = crate::compare(&pair[0], &pair[1]);
@@ -411,20 +424,19 @@ pub fn history(versions: &[Resolution]) -> History {
                 .map(|w| format!("{} → {}: {w}", step + 1, at + 1)),
         );
         let mut next: HashMap<(Part, usize), usize> = HashMap::new();
+        let before = top.lines.len();
         // The new version's paragraphs, for the sub-paragraphs of those
         // that start a line.
         let new_parts: HashMap<Part, std::borrow::Cow<'_, [Paragraph]>> = Part::ALL
             .into_iter()
             .map(|part| (part, pair[1].part(part)))
             .collect();
-        // The lines this step opened.
-        let mut opened: std::collections::HashSet<usize> = Default::default();
         for record in &c.paragraphs {
             let old_part = record.old_part.unwrap_or(record.part);
             let (olds, news) = (record.old.refs(), record.new.refs());
             let continued = olds
                 .first()
-                .and_then(|o| line_at.get(&(old_part, o.index)).copied());
+                .and_then(|o| top.at.get(&(old_part, o.index)).copied());
             let paragraph_of = |n: &ParagraphRef| {
                 new_parts
                     .get(&record.part)
@@ -433,7 +445,7 @@ pub fn history(versions: &[Resolution]) -> History {
             for (k, n) in news.iter().enumerate() {
                 let id = match (continued, k) {
                     (Some(line), 0) => {
-                        lines[line - 1].cells[at] =
+                        top.lines[line - 1].cells[at] =
                             Some(cell(record.part, n, Some(change(record, true))));
                         let state = subs.entry(line).or_default();
                         match paragraph_of(n) {
@@ -455,17 +467,13 @@ pub fn history(versions: &[Resolution]) -> History {
                         let kept =
                             (record.status == ChangeStatus::Split).then(|| change(record, false));
                         cells[at] = Some(cell(record.part, n, kept));
-                        let id = open(
-                            &mut lines,
-                            cells,
-                            from.filter(|_| record.status == ChangeStatus::Split),
-                        );
+                        let id =
+                            top.open(cells, from.filter(|_| record.status == ChangeStatus::Split));
                         if let Some(p) = paragraph_of(n) {
                             subs.entry(id)
                                 .or_default()
                                 .open_all(record.part, p, at, count);
                         }
-                        opened.insert(id);
                         id
                     }
                 };
@@ -473,51 +481,23 @@ pub fn history(versions: &[Resolution]) -> History {
             }
             if let Some(into) = news.first().and(continued) {
                 for o in olds.iter().skip(1) {
-                    if let Some(&line) = line_at.get(&(old_part, o.index)) {
-                        lines[line - 1].merged_into = Some(into);
+                    if let Some(&line) = top.at.get(&(old_part, o.index)) {
+                        top.lines[line - 1].merged_into = Some(into);
                     }
                 }
             }
         }
-        // Each new line after the line of the paragraph before it in this
-        // version (or first).
-        let mut reading: Vec<(Part, usize)> = next.keys().copied().collect();
-        reading.sort_by_key(|&(part, i)| (Part::ALL.iter().position(|p| *p == part), i));
-        let mut previous: Option<usize> = None;
-        for key in reading {
-            let id = next[&key];
-            if opened.contains(&id) {
-                let place = previous
-                    .and_then(|p| order.iter().position(|&l| l == p))
-                    .map_or(0, |i| i + 1);
-                order.insert(place, id);
-            }
-            previous = Some(id);
-        }
-        line_at = next;
+        // Parts sort in reading order, and numbers within them.
+        top.place(next, before);
     }
-    // Numbered in reading order, the links between lines renumbered too.
-    let mut renumbered = vec![0; lines.len() + 1];
-    for (i, &id) in order.iter().enumerate() {
-        renumbered[id] = i + 1;
-    }
-    let mut by_id: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
     History {
         versions: versions.iter().map(|v| v.meta.clone()).collect(),
-        lines: order
-            .into_iter()
-            .filter_map(|id| by_id[id - 1].take())
-            .map(|mut line| {
-                line.subparagraphs = subs
-                    .remove(&line.id)
-                    .map(SubLines::finish)
-                    .unwrap_or_default();
-                line.id = renumbered[line.id];
-                line.split_from = line.split_from.map(|l| renumbered[l]);
-                line.merged_into = line.merged_into.map(|l| renumbered[l]);
-                line
-            })
-            .collect(),
+        lines: top.finish(|line| {
+            line.subparagraphs = subs
+                .remove(&line.id)
+                .map(|s| s.finish(|_| {}))
+                .unwrap_or_default();
+        }),
         warnings,
     }
 }
