@@ -99,7 +99,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             let loaded = if from_stdin {
                 parse::load_bytes_with(&file, files::read_stdin()?, Some(meta), ctx.revisions)?
             } else {
-                parse::load_bytes_with(&file, files::read_bytes(&file)?, Some(meta), ctx.revisions)?
+                parse::load_file_with(&file, Some(meta), ctx.revisions)?
             };
             ctx.warn(&file.display().to_string(), &loaded.warnings);
             let text = canonical::write(&loaded.resolution)?;
@@ -340,7 +340,7 @@ impl Context {
             let Loaded {
                 resolution,
                 warnings,
-            } = parse::load_bytes_with(path, files::read_bytes(path)?, None, revisions)?;
+            } = parse::load_file_with(path, None, revisions)?;
             return Ok(LoadedVersion {
                 resolution,
                 warnings,

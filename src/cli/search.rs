@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use resdiff::error::{Error, Result};
-use resdiff::files::{print, read_bytes};
+use resdiff::files::print;
 use resdiff::model::{Body, Part};
 use resdiff::render::{self, SearchGroup};
 use resdiff::search::index::readable_files;
@@ -47,7 +47,7 @@ impl Reading {
     fn files(&mut self, ctx: &Context, files: &[PathBuf]) {
         let mut record = Record::default();
         for file in files {
-            match read(ctx, file) {
+            match resdiff::parse::load_file_with(file, None, ctx.revisions) {
                 Ok(loaded) => record.add(&loaded.resolution, &file.display().to_string()),
                 Err(e) => ctx.say(&format!("warning: skipped {e}")),
             }
@@ -167,7 +167,7 @@ fn paragraphs_of(
     file: &Path,
     only: Option<&str>,
 ) -> Result<Vec<(Option<String>, String)>> {
-    let loaded = read(ctx, file)?;
+    let loaded = resdiff::parse::load_file_with(file, None, ctx.revisions)?;
     let mut one = Record::default();
     one.add(&loaded.resolution, "");
     let all: Vec<(Option<String>, String)> = one
@@ -192,11 +192,6 @@ fn paragraphs_of(
             Ok(found)
         }
     }
-}
-
-/// A file read, Word documents' tracked changes as `--revisions` says.
-fn read(ctx: &Context, file: &Path) -> Result<resdiff::Loaded> {
-    resdiff::parse::load_bytes_with(file, read_bytes(file)?, None, ctx.revisions)
 }
 
 /// The index of `dir`, checked against its files, with the files changed

@@ -47,6 +47,16 @@ pub fn load_file(path: &Path, meta: Option<Meta>) -> Result<Loaded> {
     load_bytes(path, read_bytes(path)?, meta)
 }
 
+/// [`load_file`], a Word document's tracked changes read as `revisions`
+/// says.
+pub fn load_file_with(
+    path: &Path,
+    meta: Option<Meta>,
+    revisions: docx::Revisions,
+) -> Result<Loaded> {
+    load_bytes_with(path, read_bytes(path)?, meta, revisions)
+}
+
 /// [`load_file`] on bytes already read from `path` (which names the file in
 /// errors and is where a sidecar is looked for).
 pub fn load_bytes(path: &Path, bytes: Vec<u8>, meta: Option<Meta>) -> Result<Loaded> {

@@ -445,18 +445,16 @@ fn read_all(
     let read = |part: &[(String, PathBuf, Stamp)]| -> Vec<Result<Read>> {
         part.iter()
             .map(|(_, path, _)| {
-                let result = crate::files::read_bytes(path)
-                    .and_then(|bytes| crate::parse::load_bytes_with(path, bytes, None, revisions))
-                    .map(|loaded| {
-                        let paragraphs = entries_of(&loaded.resolution, 0)
-                            .into_iter()
-                            .map(|(entry, fingerprint)| Paragraph {
-                                entry,
-                                sequence: fingerprint.sequence,
-                            })
-                            .collect();
-                        (loaded.resolution.meta, paragraphs)
-                    });
+                let result = crate::parse::load_file_with(path, None, revisions).map(|loaded| {
+                    let paragraphs = entries_of(&loaded.resolution, 0)
+                        .into_iter()
+                        .map(|(entry, fingerprint)| Paragraph {
+                            entry,
+                            sequence: fingerprint.sequence,
+                        })
+                        .collect();
+                    (loaded.resolution.meta, paragraphs)
+                });
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 result
             })
