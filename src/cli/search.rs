@@ -313,7 +313,7 @@ fn refuse_indexed(output: &Path, indexed: &[PathBuf]) -> Result<()> {
     let Ok(real) = std::fs::canonicalize(output) else {
         return Ok(());
     };
-    let read = resdiff::search::index::is_readable(&real)
+    let read = resdiff::parse::is_readable(&real)
         && indexed.iter().any(|dir| {
             std::fs::canonicalize(dir).is_ok_and(|dir| {
                 real.strip_prefix(&dir).is_ok_and(|rest| {

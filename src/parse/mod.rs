@@ -47,6 +47,17 @@ pub fn load_file(path: &Path, meta: Option<Meta>) -> Result<Loaded> {
     load_bytes(path, read_bytes(path)?, meta)
 }
 
+/// The extensions of the files resdiff reads (and so searches and
+/// indexes in a directory).
+pub const READABLE: &[&str] = &["md", "txt", "pdf", "docx"];
+
+/// Whether resdiff reads `path`, by its extension.
+pub fn is_readable(path: &Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| READABLE.contains(&x.to_ascii_lowercase().as_str()))
+}
+
 /// [`load_file`], a Word document's tracked changes read as `revisions`
 /// says.
 pub fn load_file_with(

@@ -41,6 +41,7 @@ use crate::align::fingerprint::Fingerprint;
 use crate::error::{Error, Result};
 use crate::model::Meta;
 use crate::parse::docx::Revisions;
+use crate::parse::is_readable;
 
 /// "accepted" or "rejected".
 fn revisions_name(revisions: Revisions) -> &'static str {
@@ -52,8 +53,6 @@ fn revisions_name(revisions: Revisions) -> &'static str {
 
 /// The directory of the index, inside the directory indexed.
 pub const INDEX_DIR: &str = ".resdiff-index";
-/// The extensions of the files resdiff reads, and so indexes.
-pub const READABLE: &[&str] = &["md", "txt", "pdf", "docx"];
 const CATALOG: &str = "catalog.json";
 /// The layout of the catalog and segments; another one is rebuilt.
 const FORMAT: u32 = 2;
@@ -136,13 +135,6 @@ fn stamp_of(meta: &std::fs::Metadata) -> Stamp {
         size: meta.len(),
         modified,
     }
-}
-
-/// Whether resdiff reads `path` (by its extension).
-pub fn is_readable(path: &Path) -> bool {
-    path.extension()
-        .and_then(|x| x.to_str())
-        .is_some_and(|x| READABLE.contains(&x.to_ascii_lowercase().as_str()))
 }
 
 /// The readable files under `root`, by relative path (hidden files and
