@@ -742,10 +742,6 @@ impl Source for IndexedSegment<'_> {
         self.segment.postings(pair)
     }
 
-    fn count(&self, pair: u64) -> Result<usize> {
-        self.segment.count(pair)
-    }
-
     fn with_word(&self, word: u64) -> Result<Vec<u32>> {
         self.segment.postings(word)
     }

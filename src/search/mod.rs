@@ -173,8 +173,6 @@ pub(crate) trait Source {
     /// The entries with this word pair (a [`shingle`] of two word hashes),
     /// in order; `None` for a pair in no entry.
     fn postings(&self, pair: u64) -> Result<Vec<u32>>;
-    /// How many entries have this pair, as cheaply as it can say.
-    fn count(&self, pair: u64) -> Result<usize>;
     /// The entries with this word (a one-word query), in order.
     fn with_word(&self, word: u64) -> Result<Vec<u32>>;
     /// What filters and ranking need of an entry; `None` once deleted.
@@ -311,10 +309,6 @@ impl Source for Record {
         Ok(self.pairs.get(&pair).cloned().unwrap_or_default())
     }
 
-    fn count(&self, pair: u64) -> Result<usize> {
-        Ok(self.pairs.get(&pair).map_or(0, Vec::len))
-    }
-
     fn with_word(&self, word: u64) -> Result<Vec<u32>> {
         Ok((0..self.entries.len() as u32)
             .filter(|&e| self.words[e as usize].contains(&word))
@@ -402,28 +396,27 @@ pub(crate) fn search_sources(
     };
     let total: usize = sources.iter().map(|s| s.len()).sum();
     let cap = (total / DISTINCTIVE).max(MIN_DISTINCTIVE);
-    let mut counts = vec![0usize; query_pairs.len()];
-    for source in sources {
-        for (c, pair) in counts.iter_mut().zip(query_pairs) {
-            *c += source.count(*pair)?;
-        }
-    }
+    // Each source's postings of each pair of the query, read once: their
+    // lengths over the record say which pairs are distinctive.
+    let postings: Vec<Vec<Vec<u32>>> = sources
+        .iter()
+        .map(|source| query_pairs.iter().map(|&p| source.postings(p)).collect())
+        .collect::<Result<_>>()?;
+    let counts: Vec<usize> = (0..query_pairs.len())
+        .map(|i| postings.iter().map(|lists| lists[i].len()).sum())
+        .collect();
     let distinctive: Vec<bool> = counts.iter().map(|&c| c <= cap).collect();
     let any_distinctive = counts.iter().zip(&distinctive).any(|(&c, &d)| d && c > 0);
-    // (score, exact, source, entry, words); exactness is settled later,
-    // only for the hits shown.
+    // (score, source, entry, words); exactness is settled later, only for
+    // the hits shown.
     let mut found: Vec<(f64, usize, u32, u32)> = Vec::new();
-    for (s, source) in sources.iter().enumerate() {
+    for (s, (source, lists)) in sources.iter().zip(&postings).enumerate() {
         if query_pairs.is_empty() {
             for (e, row) in kept(*source, source.with_word(wanted[0])?, filters) {
                 found.push((1.0, s, e, row.words));
             }
             continue;
         }
-        let lists: Vec<Vec<u32>> = query_pairs
-            .iter()
-            .map(|&p| source.postings(p))
-            .collect::<Result<_>>()?;
         let candidates: Vec<u32> = if mode == Mode::Exact {
             let mut order: Vec<&Vec<u32>> = lists.iter().collect();
             order.sort_by_key(|l| l.len());
@@ -444,7 +437,7 @@ pub(crate) fn search_sources(
             all
         };
         let candidates = kept(*source, candidates, filters);
-        let has = counts_in(&candidates, &lists);
+        let has = counts_in(&candidates, lists);
         for ((e, row), n) in candidates.into_iter().zip(has) {
             let score = n as f64 / query_pairs.len() as f64;
             if mode == Mode::Exact && n < query_pairs.len() {

@@ -472,10 +472,6 @@ impl Segment {
         Ok(None)
     }
 
-    pub fn count(&self, key: u64) -> Result<usize> {
-        Ok(self.lookup(key)?.map_or(0, |(_, count, _)| count))
-    }
-
     pub fn postings(&self, key: u64) -> Result<Vec<u32>> {
         let Some((start, count, bytes)) = self.lookup(key)? else {
             return Ok(Vec::new());
