@@ -288,7 +288,11 @@ pub fn update(
             "it read Word documents' tracked changes as {}",
             revisions_name(c.revisions)
         ))),
-        Some(c) => Err(Error::new(format!("it was made by {}", c.made_by))),
+        Some(c) if c.made_by != MADE_BY => Err(Error::new(format!("it was made by {}", c.made_by))),
+        Some(c) => Err(Error::new(format!(
+            "it is in format {}, and this version reads format {FORMAT}",
+            c.format
+        ))),
         None => Ok(None),
     });
     let (mut catalog, old_files, rebuilt) = match found {
@@ -1123,6 +1127,18 @@ mod tests {
             Some("it was made by resdiff 0.0.1")
         );
         assert_eq!((made.read, made.documents), (3, 3));
+        // An older layout by the same version: made again, saying why.
+        let text = std::fs::read_to_string(&catalog).unwrap();
+        let format = format!("\"format\":{FORMAT}");
+        assert!(text.contains(&format), "{text}");
+        std::fs::write(&catalog, text.replace(&format, "\"format\":1")).unwrap();
+        let made = update(dir.path(), Revisions::Accept, &none).unwrap();
+        assert_eq!(
+            made.rebuilt,
+            Some(format!(
+                "it is in format 1, and this version reads format {FORMAT}"
+            ))
+        );
         // Word documents read the other way: made again, saying why.
         let other = update(dir.path(), Revisions::Reject, &none).unwrap();
         assert_eq!(
