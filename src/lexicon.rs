@@ -1,14 +1,14 @@
-//! The lexicon of preambular leads and operative verbs, and their strength
-//! scale. The data lives in `lexicon.toml` beside this file, which the build
-//! (`build.rs`) turns into tables compiled in; this module only loads them
-//! and answers two questions: which lead opens a paragraph, and whether a
-//! changed lead is stronger, weaker or neither.
+//! The lexicon of preambular leads and operative verbs of one language, and
+//! their strength scale. The data lives in the language's profile
+//! (`src/lang/<code>.toml`, `[leads]`); this module only builds the lookup
+//! from it and answers two questions: which lead opens a paragraph, and
+//! whether a changed lead is stronger, weaker or neither.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::{Language, schema::LeadsData};
 use crate::model::Part;
 
 /// Which way a lead change moves on the strength scale.
@@ -23,17 +23,6 @@ pub enum Direction {
     /// or the old opening still stands later in the new paragraph.
     Neutral,
 }
-
-/// One group of leads of `lexicon.toml`, as the build writes it.
-struct Group {
-    part: Part,
-    scale: &'static str,
-    rank: Option<u8>,
-    leads: &'static [&'static str],
-}
-
-// CONTINUATION, ASIDES and GROUPS, from lexicon.toml (build.rs).
-include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// One known lead.
 #[derive(Debug, Clone)]
@@ -61,7 +50,8 @@ pub struct LeadMatch {
     pub part: Part,
 }
 
-/// The loaded lexicon.
+/// The lexicon of one language.
+#[derive(Debug)]
 pub struct Lexicon {
     entries: Vec<LeadEntry>,
     /// For each first word, the entries that start with it, in order: a
@@ -74,14 +64,20 @@ pub struct Lexicon {
     asides: Vec<Vec<String>>,
 }
 
-/// The lexicon shipped with resdiff.
+/// The English lexicon.
+// TODO(issue 20): every caller passes the document's language instead.
 pub fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::of(CONTINUATION, ASIDES, GROUPS))
+    Language::En.lexicon()
 }
 
-/// Lower-case, with British -ise spellings folded onto -ize, and the
-/// punctuation that clings to words in PDF text removed.
+// SPELLING_FOLDS: every profile's `spelling`, longest ending first (build.rs).
+// Words are normalised alike whatever the document's language, so that
+// alignment and search hash them the same way.
+include!(concat!(env!("OUT_DIR"), "/spelling_folds.rs"));
+
+/// Lower-case, with the spelling variants the profiles fold ("-ise" onto
+/// "-ize" in English) folded, and the punctuation that clings to words in
+/// PDF text removed.
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::new();
     normalize_word_into(word, &mut out);
@@ -101,12 +97,7 @@ pub fn normalize_word_into(word: &str, out: &mut String) {
         let word = crate::characters::typographic_key(word);
         out.push_str(&word.trim_matches(|c: char| !keep(c)).to_lowercase());
     }
-    for (from, to) in [
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("isant", "izant"),
-    ] {
+    for (from, to) in SPELLING_FOLDS {
         if out.len() > from.len() + 2 && out.ends_with(from) {
             out.truncate(out.len() - from.len());
             out.push_str(to);
@@ -128,23 +119,31 @@ fn words_of(phrase: &str) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn of(continuation: &[&str], asides: &[&str], groups: &[Group]) -> Lexicon {
+    /// The lexicon of a profile's `[leads]`: operative entries first, the
+    /// order in which ties between the parts are broken.
+    pub fn of(data: &LeadsData) -> Lexicon {
         let mut entries = Vec::new();
-        for group in groups {
-            for &lead in group.leads {
-                entries.push(LeadEntry {
-                    words: words_of(lead),
-                    lead: lead.to_string(),
-                    part: group.part,
-                    scale: group.scale.to_string(),
-                    rank: group.rank,
-                });
+        for (part, groups) in [
+            (Part::Operative, &data.operative),
+            (Part::Preamble, &data.preamble),
+        ] {
+            for group in groups {
+                for lead in &group.leads {
+                    entries.push(LeadEntry {
+                        words: words_of(lead),
+                        lead: lead.clone(),
+                        part,
+                        scale: group.scale.clone(),
+                        rank: group.rank,
+                    });
+                }
             }
         }
-        let mut continuation: Vec<Vec<String>> = continuation.iter().map(|c| words_of(c)).collect();
+        let mut continuation: Vec<Vec<String>> =
+            data.continuation.iter().map(|c| words_of(c)).collect();
         // Longest first, so "once again" wins over "again".
         continuation.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let mut asides: Vec<Vec<String>> = asides.iter().map(|c| words_of(c)).collect();
+        let mut asides: Vec<Vec<String>> = data.asides.iter().map(|c| words_of(c)).collect();
         asides.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, entry) in entries.iter().enumerate() {
@@ -316,54 +315,6 @@ mod tests {
 
     fn lead(text: &str, part: Option<Part>) -> Option<String> {
         lexicon().lead_at_start(text, part).map(|m| m.printed)
-    }
-
-    /// `lexicon.toml` as serde reads it, to check the build's tables.
-    #[derive(serde::Deserialize, PartialEq, Debug)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        continuation: Vec<String>,
-        asides: Vec<String>,
-        operative: Vec<RawGroup>,
-        preamble: Vec<RawGroup>,
-    }
-
-    #[derive(serde::Deserialize, PartialEq, Debug)]
-    #[serde(deny_unknown_fields)]
-    struct RawGroup {
-        scale: String,
-        rank: Option<u8>,
-        leads: Vec<String>,
-    }
-
-    #[test]
-    fn the_built_tables_are_lexicon_toml() {
-        let raw: Raw = toml::from_str(include_str!("lexicon.toml")).unwrap();
-        let owned = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let groups = |part: Part| {
-            GROUPS
-                .iter()
-                .filter(|g| g.part == part)
-                .map(|g| RawGroup {
-                    scale: g.scale.to_string(),
-                    rank: g.rank,
-                    leads: owned(g.leads),
-                })
-                .collect::<Vec<_>>()
-        };
-        let built = Raw {
-            continuation: owned(CONTINUATION),
-            asides: owned(ASIDES),
-            operative: groups(Part::Operative),
-            preamble: groups(Part::Preamble),
-        };
-        assert_eq!(built, raw);
-        // Operative groups first: the order lead_at_start breaks ties in.
-        let parts: Vec<Part> = GROUPS.iter().map(|g| g.part).collect();
-        assert!(
-            parts.is_sorted_by_key(|p| *p != Part::Operative),
-            "{parts:?}"
-        );
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub mod error;
 pub mod files;
 pub(crate) mod git;
 pub mod history;
+pub mod lang;
 pub mod lexicon;
 pub mod limits;
 pub(crate) mod markdown;
