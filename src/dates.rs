@@ -8,6 +8,87 @@ use serde::{Deserialize, Deserializer, Serializer};
 /// A calendar day, without time or zone. Displayed `2021-05-11`.
 pub use jiff::civil::Date;
 
+/// How one language writes a date inside a sentence: "1 November 2018",
+/// "1er décembre 2004" (the profile's `[dates]`).
+#[derive(Debug, Clone)]
+pub struct DateForms {
+    months: Vec<String>,
+    first_day: Vec<String>,
+}
+
+impl DateForms {
+    /// The forms of a profile's `[dates]`.
+    pub fn of(data: &crate::lang::schema::DatesData) -> DateForms {
+        DateForms {
+            months: data.months.clone(),
+            first_day: data.first_day.clone(),
+        }
+    }
+
+    /// The month names, January first.
+    pub fn months(&self) -> &[String] {
+        &self.months
+    }
+
+    /// 1 for the first month's name … 12.
+    pub fn month_number(&self, name: &str) -> Option<u32> {
+        self.months
+            .iter()
+            .position(|m| m == name)
+            .map(|i| i as u32 + 1)
+    }
+
+    /// The day of a day's word: "29", "1er" (and "1 er", as extraction
+    /// splits a raised ending, is two words the caller joins).
+    fn day(&self, word: &str) -> Option<u32> {
+        if self.first_day.iter().any(|f| f == word) {
+            return Some(1);
+        }
+        (1..=2)
+            .contains(&word.len())
+            .then(|| word.parse().ok())
+            .flatten()
+    }
+
+    /// A whole text that is a date: "1 November 2018", "1er août 2003",
+    /// "1 er juin 2004".
+    pub fn parse(&self, text: &str) -> Option<Date> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (day, month, year) = match words[..] {
+            [day, month, year] => (self.day(day)?, month, year),
+            [one, raised, month, year] => {
+                let joined = format!("{one}{raised}");
+                (self.day(&joined).filter(|_| one == "1")?, month, year)
+            }
+            _ => return None,
+        };
+        if year.len() != 4 {
+            return None;
+        }
+        calendar_date(year.parse().ok()?, self.month_number(month)?, day)
+    }
+
+    /// `date` as the language writes it: "1 November 2018", "1er août 2003".
+    pub fn written(&self, date: Date) -> String {
+        let month = &self.months[usize::try_from(date.month() - 1).unwrap_or(0)];
+        let day = match (date.day(), self.first_day.first()) {
+            (1, Some(first)) => first.clone(),
+            (day, _) => day.to_string(),
+        };
+        format!("{day} {month} {}", date.year())
+    }
+
+    /// The first date written inside `text` ("22nd plenary meeting 29
+    /// October 2025").
+    pub fn find(&self, text: &str) -> Option<Date> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.windows(3).find_map(|w| {
+            let year = w[2].trim_end_matches([',', '.', ';', ')']);
+            self.parse(&format!("{} {} {}", w[0], w[1], year))
+        })
+    }
+}
+
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
     "January",

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::lang::Language;
 use crate::model::{Body, Paragraph, Part, Resolution, Status};
-use crate::ordinal::{find_ordinals, ordinal_words};
 
 /// One routine update the draft made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -113,7 +113,7 @@ fn shift_paragraph(
 /// "and"/"to"/"," and another such ordinal ("seventy-sixth and
 /// seventy-seventh sessions").
 fn session_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
-    let found = find_ordinals(text);
+    let found = Language::En.ordinals().find(text);
     let mut keep = vec![false; found.len()];
     for i in (0..found.len()).rev() {
         let after = text[found[i].0.end..].trim_start();
@@ -141,7 +141,10 @@ fn session_replacements(text: &str, from: u32, gap: u32) -> Vec<(std::ops::Range
         .into_iter()
         .filter(|(_, n)| *n >= from)
         .filter_map(|(range, n)| {
-            let words = match_case(&text[range.clone()], &ordinal_words(n + gap)?);
+            let words = match_case(
+                &text[range.clone()],
+                Language::En.ordinals().words(n + gap)?,
+            );
             Some((range, words))
         })
         .collect()

@@ -66,7 +66,7 @@ pub mod lexicon;
 pub mod limits;
 pub(crate) mod markdown;
 pub mod model;
-pub(crate) mod ordinal;
+pub mod ordinal;
 pub mod parse;
 pub mod render;
 pub mod review;

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::lang::Language;
+
 use crate::dates::Date;
 
 /// The organ that adopts (or would adopt) the resolution.
@@ -63,6 +65,10 @@ impl Status {
 pub struct Meta {
     /// The organ the resolution is for.
     pub body: Body,
+    /// The language the text is written in (`en` where a canonical file
+    /// written before languages were kept does not say).
+    #[serde(default)]
+    pub language: Language,
     /// The document symbol: `A/75/L.78`, `A/RES/77/13`, `S/2024/789`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,

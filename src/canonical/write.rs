@@ -6,10 +6,16 @@ use crate::error::{Error, Result};
 use crate::markdown::{escape_block_start, escape_inline};
 use crate::model::{Paragraph, Resolution};
 
+/// The front matter line of the default language, left out.
+const DEFAULT_LANGUAGE_LINE: &str = "language = \"en\"\n";
+
 /// The canonical Markdown text of `resolution`.
 pub fn write(resolution: &Resolution) -> Result<String> {
     let front = toml::to_string(&resolution.meta)
         .map_err(|e| Error::new(format!("cannot write the front matter: {e}")))?;
+    // English is the default: a file written before languages were kept
+    // says nothing of it, and stays byte for byte what it was.
+    let front = front.replacen(DEFAULT_LANGUAGE_LINE, "", 1);
     let mut out = String::new();
     out.push_str("+++\n");
     out.push_str(&front);

@@ -9,8 +9,8 @@
 use super::words::{Edit, first_tokens, last_tokens, tokens};
 use crate::comparison::{RoutineRule, WordOp, WordOpKind};
 use crate::dates::{Date, calendar_date, month_number};
+use crate::lang::Language;
 use crate::model::{Body, Meta};
-use crate::ordinal::parse_ordinal;
 use crate::symbol::Symbol;
 
 /// The interval between two versions: sessions (General Assembly, where a
@@ -199,7 +199,8 @@ fn replaced(
 ) -> Option<RoutineRule> {
     let (x, y) = (old.tokens[i], new.tokens[j]);
     let gap = versions.gap()?;
-    if let (Some(a), Some(b)) = (parse_ordinal(x), parse_ordinal(y)) {
+    let ordinals = Language::En.ordinals();
+    if let (Some(a), Some(b)) = (ordinals.parse(x), ordinals.parse(y)) {
         // A session's ordinal: "seventy-seventh session", "at its
         // seventy-seventh and seventy-eighth sessions"; not "the second
         // International Decade".

@@ -5,13 +5,18 @@
 //! language for its words and forms; no rule holds a language's words
 //! itself. `docs/languages.md` says how to add a language.
 
+pub mod pattern;
 pub mod schema;
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::dates::{Date, DateForms};
 use crate::lexicon::Lexicon;
+use crate::model::Body;
+use crate::ordinal::Ordinals;
+pub use pattern::{Captures, Pattern};
 pub use schema::ProfileData;
 
 /// A language resdiff has a profile for.
@@ -63,6 +68,11 @@ impl Language {
     pub fn lexicon(self) -> &'static Lexicon {
         &self.profile().lexicon
     }
+
+    /// The ordinals of the language.
+    pub fn ordinals(self) -> &'static Ordinals {
+        &self.profile().ordinals
+    }
 }
 
 impl std::fmt::Display for Language {
@@ -79,6 +89,61 @@ pub struct Profile {
     /// The profile as written.
     pub data: ProfileData,
     lexicon: Lexicon,
+    ordinals: Ordinals,
+    dates: DateForms,
+    /// The profile's line patterns, read.
+    pub patterns: Patterns,
+}
+
+/// The line patterns of a profile (see [`pattern`]), each list read from
+/// the field of the same name.
+#[derive(Debug)]
+pub struct Patterns {
+    /// `head.session`.
+    pub session: Vec<Pattern>,
+    /// `head.agenda_item`.
+    pub agenda_item: Vec<Pattern>,
+    /// `head.adopted`.
+    pub adopted: Vec<Pattern>,
+    /// `head.adopted_open`.
+    pub adopted_open: Vec<Pattern>,
+    /// `head.adopted_date`.
+    pub adopted_date: Vec<Pattern>,
+    /// `head.council_heading`.
+    pub council_heading: Vec<Pattern>,
+    /// `head.council_adopted`.
+    pub council_adopted: Vec<Pattern>,
+    /// `foot.meeting`.
+    pub meeting: Vec<Pattern>,
+    /// `foot.adoption`.
+    pub adoption: Vec<Pattern>,
+}
+
+impl Patterns {
+    fn of(data: &ProfileData) -> Result<Patterns, String> {
+        let read = |field: &str, sources: &[String]| -> Result<Vec<Pattern>, String> {
+            sources
+                .iter()
+                .map(|s| Pattern::parse(s).map_err(|e| format!("`{field}`: {e}")))
+                .collect()
+        };
+        Ok(Patterns {
+            session: read("head.session", &data.head.session)?,
+            agenda_item: read("head.agenda_item", &data.head.agenda_item)?,
+            adopted: read("head.adopted", &data.head.adopted)?,
+            adopted_open: read("head.adopted_open", &data.head.adopted_open)?,
+            adopted_date: read("head.adopted_date", &data.head.adopted_date)?,
+            council_heading: read("head.council_heading", &data.head.council_heading)?,
+            council_adopted: read("head.council_adopted", &data.head.council_adopted)?,
+            meeting: read("foot.meeting", &data.foot.meeting)?,
+            adoption: read("foot.adoption", &data.foot.adoption)?,
+        })
+    }
+}
+
+/// The captures of the first of `patterns` that `line` matches.
+pub fn first_match(patterns: &[Pattern], line: &str, profile: &Profile) -> Option<Captures> {
+    patterns.iter().find_map(|p| p.matches(line, profile))
 }
 
 impl Profile {
@@ -91,11 +156,92 @@ impl Profile {
         let data: ProfileData =
             serde_json::from_str(json).expect("the build writes profiles that read back");
         let lexicon = Lexicon::of(&data.leads);
+        let ordinals = Ordinals::of(&data.ordinals);
+        let dates = DateForms::of(&data.dates);
+        // A unit test reads every profile's patterns: a bad one fails it.
+        let patterns = Patterns::of(&data)
+            .unwrap_or_else(|e| panic!("src/lang/{}.toml: {e}", language.code()));
         Profile {
             language,
             data,
             lexicon,
+            ordinals,
+            dates,
+            patterns,
         }
+    }
+
+    /// The lead lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The ordinals.
+    pub fn ordinals(&self) -> &Ordinals {
+        &self.ordinals
+    }
+
+    /// How the language writes dates.
+    pub fn dates(&self) -> &DateForms {
+        &self.dates
+    }
+
+    /// A whole text that is a date as the language writes it.
+    pub fn parse_date(&self, text: &str) -> Option<Date> {
+        self.dates.parse(text)
+    }
+
+    /// The number of an ordinal in figures ("30th", "4957e").
+    pub fn numeral_ordinal(&self, text: &str) -> Option<u32> {
+        self.ordinals.numeral(text)
+    }
+
+    /// The number of an ordinal in words ("seventy-third").
+    pub fn parse_ordinal(&self, words: &str) -> Option<u32> {
+        self.ordinals.parse(words)
+    }
+
+    /// The organ a name denotes exactly ("General Assembly").
+    pub fn organ_named(&self, name: &str) -> Option<Body> {
+        let organs = &self.data.organs;
+        if organs.general_assembly.iter().any(|n| n == name) {
+            Some(Body::GeneralAssembly)
+        } else if organs.security_council.iter().any(|n| n == name) {
+            Some(Body::SecurityCouncil)
+        } else {
+            None
+        }
+    }
+
+    /// The organ a text names somewhere in it ("Resolution adopted by the
+    /// General Assembly on …").
+    pub fn organ_mentioned(&self, text: &str) -> Option<Body> {
+        let organs = &self.data.organs;
+        if organs
+            .general_assembly
+            .iter()
+            .any(|n| text.contains(n.as_str()))
+        {
+            Some(Body::GeneralAssembly)
+        } else if organs
+            .security_council
+            .iter()
+            .any(|n| text.contains(n.as_str()))
+        {
+            Some(Body::SecurityCouncil)
+        } else {
+            None
+        }
+    }
+
+    /// The enacting formula of `body` as the language prints it.
+    pub fn formula_of(&self, body: Body) -> &str {
+        let organs = &self.data.organs;
+        let formulas = match body {
+            Body::GeneralAssembly => &organs.general_assembly_formula,
+            Body::SecurityCouncil => &organs.security_council_formula,
+        };
+        formulas.first().map_or("", String::as_str)
     }
 }
 

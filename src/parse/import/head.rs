@@ -10,8 +10,8 @@
 //! paragraph; lines it does not recognise are left to the caller.
 
 use crate::dates::{Date, find_written, parse_written};
+use crate::lang::Language;
 use crate::model::{Body, Status};
-use crate::ordinal::parse_ordinal;
 use crate::symbol::Symbol;
 
 /// What the head says.
@@ -319,7 +319,7 @@ fn organ_line(text: &str) -> Option<(Body, Option<&str>)> {
 fn session_line(text: &str) -> Option<(Option<u32>, Option<String>, Option<String>)> {
     let (session, rest) = match text.split_once(" session") {
         Some((ordinal, rest)) if !ordinal.contains(' ') || ordinal.split(' ').count() <= 2 => {
-            let n = parse_ordinal(ordinal)?;
+            let n = Language::En.ordinals().parse(ordinal)?;
             (Some(n), rest.trim())
         }
         _ => (None, text),
