@@ -87,7 +87,9 @@ impl Symbol {
     }
 
     /// The symbol in a file name as the UN's collections save documents:
-    /// `A_75_L.78-EN.pdf`, `S_2018_95.txt`, `A_RES_73_8.json`.
+    /// `A_75_L.78-EN.pdf`, `S_2018_95.txt`, `A_RES_73_8.json`,
+    /// `S_RES_1541_2004-fr.txt` (the Council's resolution `S/RES/1541
+    /// (2004)`, its year after the number).
     pub fn from_file_name(name: &str) -> Option<Symbol> {
         let stem = name.rsplit_once('.').map_or(name, |(stem, extension)| {
             // `L.78` is part of a symbol, `.pdf` is not.
@@ -97,11 +99,29 @@ impl Symbol {
                 name
             }
         });
+        // A language code after the symbol: `-EN`, `-fr`.
         let stem = stem
             .rsplit_once('-')
-            .filter(|(_, lang)| lang.len() == 2 && lang.chars().all(|c| c.is_ascii_uppercase()))
+            .filter(|(_, lang)| {
+                lang.len() == 2
+                    && (lang.chars().all(|c| c.is_ascii_uppercase())
+                        || lang.chars().all(|c| c.is_ascii_lowercase()))
+            })
             .map_or(stem, |(s, _)| s);
-        Symbol::parse_own(&stem.replace('_', "/"))
+        let slashed = stem.replace('_', "/");
+        // `S/RES/1541/2004`: a Council resolution's number, then its year.
+        if let Some((number, year)) = slashed
+            .strip_prefix("S/RES/")
+            .and_then(|rest| rest.split_once('/'))
+            && !number.is_empty()
+            && number.len() <= 5
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Symbol::parse_own(&format!("S/RES/{number} ({year})"));
+        }
+        Symbol::parse_own(&slashed)
     }
 
     /// The symbol as printed.
@@ -257,6 +277,13 @@ mod tests {
         assert_eq!(name("A_75_L.78.txt").as_deref(), Some("A/75/L.78"));
         assert_eq!(name("S_2018_95.txt").as_deref(), Some("S/2018/95"));
         assert_eq!(name("A_RES_73_8.json").as_deref(), Some("A/RES/73/8"));
+        // fr/ names the Council's resolutions by number and year, with
+        // their language.
+        assert_eq!(
+            name("S_RES_1541_2004-fr.txt").as_deref(),
+            Some("S/RES/1541 (2004)")
+        );
+        assert_eq!(name("A_RES_55_100-fr.txt").as_deref(), Some("A/RES/55/100"));
         assert_eq!(name("draft.txt"), None);
         assert_eq!(name("75.md"), None);
     }

@@ -26,9 +26,16 @@ pub struct Args {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Print every warning (by default, the first 20 of each file).
-    #[arg(short, long, global = true)]
-    pub verbose: bool,
+    /// Print every warning (by default, the first 20 of each file); `-vv`
+    /// also prints the importer's rule that decided each line.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// The language of the documents read (`en`, `fr`): by default each
+    /// document's own, as its enacting formula, head and leads show it (or
+    /// its `.json` sidecar's `language` says).
+    #[arg(long, global = true, value_name = "CODE", value_parser = parse_language)]
+    pub lang: Option<resdiff::lang::Language>,
 
     /// How a Word document's tracked changes are read: as if accepted (the
     /// text proposed) or rejected (the text before them).
@@ -390,4 +397,14 @@ pub enum FailOn {
     Preamble,
     /// A reference to another document was removed.
     References,
+}
+
+/// A language code resdiff has a profile for.
+fn parse_language(code: &str) -> std::result::Result<resdiff::lang::Language, String> {
+    resdiff::lang::Language::from_code(code).ok_or_else(|| {
+        format!(
+            "'{code}' is not a language resdiff reads ({})",
+            resdiff::lang::Language::codes()
+        )
+    })
 }

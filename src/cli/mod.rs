@@ -41,11 +41,13 @@ pub fn run(args: Args) -> Result<u8> {
     let ctx = Context {
         corpus_arg: args.corpus.clone(),
         revisions: args.revisions.reading(),
+        language: args.lang,
         skipped: std::sync::Mutex::new(Vec::new()),
         verbosity: match (args.quiet, args.verbose) {
             (true, _) => Verbosity::Quiet,
-            (_, true) => Verbosity::Verbose,
-            _ => Verbosity::Normal,
+            (_, 0) => Verbosity::Normal,
+            (_, 1) => Verbosity::Verbose,
+            _ => Verbosity::Trace,
         },
     };
     let done = command(args, &ctx);
@@ -80,6 +82,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
         } => {
             let loaded = ctx.load(&version, series.as_deref())?;
             ctx.warn(&loaded.label, &loaded.warnings);
+            ctx.trace(&loaded.label, &loaded.trace);
             let r = &loaded.resolution;
             print(&match format {
                 ShowFormat::Text => show::structure(r)?,
@@ -96,12 +99,14 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
                 file
             };
             let meta = import_meta(&file, &meta)?;
+            let reading = ctx.reading(ctx.revisions);
             let loaded = if from_stdin {
-                parse::load_bytes_with(&file, files::read_stdin()?, Some(meta), ctx.revisions)?
+                parse::load_bytes_with(&file, files::read_stdin()?, Some(meta), reading)?
             } else {
-                parse::load_file_with(&file, Some(meta), ctx.revisions)?
+                parse::load_file_with(&file, Some(meta), reading)?
             };
             ctx.warn(&file.display().to_string(), &loaded.warnings);
+            ctx.trace(&file.display().to_string(), &loaded.trace);
             let text = canonical::write(&loaded.resolution)?;
             if let Some(written) = emit(output.as_deref(), &text, &[&file])? {
                 ctx.say(&format!(
@@ -196,6 +201,8 @@ struct Context {
     corpus_arg: Option<PathBuf>,
     /// How a Word document's tracked changes are read.
     revisions: parse::docx::Revisions,
+    /// The documents' language, where `--lang` says it.
+    language: Option<resdiff::lang::Language>,
     /// The corpus files that could not be read, as their errors (behind a
     /// lock: the two versions of a comparison may be read at once).
     skipped: std::sync::Mutex<Vec<String>>,
@@ -212,6 +219,9 @@ enum Verbosity {
     Normal,
     /// Every warning (`-v`).
     Verbose,
+    /// Every warning, and the rule that decided each line of an imported
+    /// text (`-vv`).
+    Trace,
 }
 
 /// The VERSION or FILE that means standard input.
@@ -227,6 +237,8 @@ const WARNINGS_SHOWN: usize = 20;
 struct LoadedVersion {
     resolution: Resolution,
     warnings: Vec<Warning>,
+    /// The rule that decided each line of an imported text.
+    trace: Vec<parse::import::Traced>,
     /// How to name it to the user: "csto 75 (A/75/L.78)" or the path.
     label: String,
     /// The file it was read from, which no output may replace.
@@ -246,7 +258,7 @@ impl Context {
         let shown = match self.verbosity {
             Verbosity::Quiet => 0,
             Verbosity::Normal => WARNINGS_SHOWN,
-            Verbosity::Verbose => usize::MAX,
+            Verbosity::Verbose | Verbosity::Trace => usize::MAX,
         };
         // One write for them all: a long text can have thousands (-v).
         let mut out = String::new();
@@ -303,6 +315,28 @@ impl Context {
         Ok(corpus)
     }
 
+    /// How to read a document: its tracked changes as `revisions` says,
+    /// its language as `--lang` does.
+    fn reading(&self, revisions: parse::docx::Revisions) -> parse::Reading {
+        parse::Reading {
+            revisions,
+            language: self.language,
+        }
+    }
+
+    /// With `-vv`, the rule that decided each line of the file `label`
+    /// names.
+    fn trace(&self, label: &str, trace: &[parse::import::Traced]) {
+        if self.verbosity != Verbosity::Trace {
+            return;
+        }
+        let mut out = String::new();
+        for t in trace {
+            out.push_str(&format!("trace: {label}:{}: {}\n", t.line, t.rule));
+        }
+        eprint!("{out}");
+    }
+
     /// A session, year or symbol from the corpus, or a path.
     fn load(&self, spec: &str, series: Option<&str>) -> Result<LoadedVersion> {
         self.load_as(spec, series, self.revisions)
@@ -320,15 +354,17 @@ impl Context {
             let Loaded {
                 resolution,
                 warnings,
+                trace,
             } = parse::load_bytes_with(
                 Path::new(STDIN_NAME),
                 files::read_stdin()?,
                 None,
-                revisions,
+                self.reading(revisions),
             )?;
             return Ok(LoadedVersion {
                 resolution,
                 warnings,
+                trace,
                 label: STDIN_NAME.to_string(),
                 path: PathBuf::new(),
             });
@@ -340,10 +376,12 @@ impl Context {
             let Loaded {
                 resolution,
                 warnings,
-            } = parse::load_file_with(path, None, revisions)?;
+                trace,
+            } = parse::load_file_with(path, None, self.reading(revisions))?;
             return Ok(LoadedVersion {
                 resolution,
                 warnings,
+                trace,
                 label: spec.to_string(),
                 path: path.to_path_buf(),
             });
@@ -386,6 +424,7 @@ fn corpus_version(entry: &corpus::Entry) -> LoadedVersion {
     LoadedVersion {
         resolution: entry.resolution.clone(),
         warnings: Vec::new(),
+        trace: Vec::new(),
         label,
         path: entry.path.clone(),
     }
@@ -575,8 +614,8 @@ fn draft_summary(base: &str, version: u32, target: &Path, updates: &[draft::Upda
 /// PDF's warnings).
 fn located(label: &str, w: &Warning) -> String {
     match w.line {
-        0 => format!("{label}: {}", w.message),
-        line => format!("{label}:{line}: {}", w.message),
+        0 => format!("{label}: [{}] {}", w.rule, w.message),
+        line => format!("{label}:{line}: [{}] {}", w.rule, w.message),
     }
 }
 

@@ -5,6 +5,7 @@
 //! language for its words and forms; no rule holds a language's words
 //! itself. `docs/languages.md` says how to add a language.
 
+pub mod detect;
 pub mod pattern;
 pub mod schema;
 

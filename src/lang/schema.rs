@@ -237,6 +237,9 @@ pub struct WordsData {
     /// Words after which a hyphen ending a word is a suspended compound
     /// ("small- and medium-sized").
     pub suspended_compound: Vec<String>,
+    /// Headings capitalise every word of more than three letters
+    /// ("Protection of Civilians"), as English does and French does not.
+    pub title_case_headings: bool,
 }
 
 /// The lead lexicon of one language.
@@ -252,10 +255,22 @@ pub struct LeadsData {
     /// "Recognising" matches "Recognizing".
     #[serde(default)]
     pub spelling: Vec<(String, String)>,
+    /// The leads an error names as examples of what a resolution opens with.
+    pub examples: LeadExamples,
     /// Groups of operative leads.
     pub operative: Vec<GroupData>,
     /// Groups of preambular leads.
     pub preamble: Vec<GroupData>,
+}
+
+/// Leads that show what a resolution opens its paragraphs with.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadExamples {
+    /// Two preambular leads ("Recalling", "Noting").
+    pub preamble: Vec<String>,
+    /// An operative verb ("Decides").
+    pub operative: String,
 }
 
 /// Leads of one strength on one scale.

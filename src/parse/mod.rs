@@ -32,6 +32,29 @@ pub struct Loaded {
     pub resolution: Resolution,
     /// What the importer repaired or was unsure of, by line (page for a PDF).
     pub warnings: Vec<Warning>,
+    /// The rule that decided each line of an imported text (empty for
+    /// canonical files).
+    pub trace: Vec<import::Traced>,
+}
+
+/// How to read a document beyond its bytes: a Word document's tracked
+/// changes, and the language when the caller knows it (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    /// How a Word document's tracked changes are read.
+    pub revisions: docx::Revisions,
+    /// The document's language, where not its own (found from its text,
+    /// or said by its sidecar).
+    pub language: Option<crate::lang::Language>,
+}
+
+impl From<docx::Revisions> for Reading {
+    fn from(revisions: docx::Revisions) -> Reading {
+        Reading {
+            revisions,
+            language: None,
+        }
+    }
 }
 
 /// Whether `text` is in the canonical format (it opens with `+++` front matter).
@@ -63,9 +86,9 @@ pub fn is_readable(path: &Path) -> bool {
 pub fn load_file_with(
     path: &Path,
     meta: Option<Meta>,
-    revisions: docx::Revisions,
+    reading: impl Into<Reading>,
 ) -> Result<Loaded> {
-    load_bytes_with(path, read_bytes(path)?, meta, revisions)
+    load_bytes_with(path, read_bytes(path)?, meta, reading)
 }
 
 /// [`load_file`] on bytes already read from `path` (which names the file in
@@ -80,13 +103,22 @@ pub fn load_bytes_with(
     path: &Path,
     bytes: Vec<u8>,
     meta: Option<Meta>,
-    revisions: docx::Revisions,
+    reading: impl Into<Reading>,
 ) -> Result<Loaded> {
+    let Reading {
+        revisions,
+        language,
+    } = reading.into();
     let given = meta.is_some();
     let meta = meta.unwrap_or_else(|| default_meta(path));
+    // `--lang` first, then what a sidecar says, then the text itself.
+    let language = match language {
+        Some(language) => Some(language),
+        None => sidecar::language(path)?,
+    };
     let imported = if pdf::is_pdf(&bytes) {
         let layout = pdf::read(&bytes).map_err(|e| e.with_path(path))?;
-        import::import_layout(&layout, meta)
+        import::import_layout_in(&layout, meta, language)
     } else if docx::is_encrypted_office(&bytes) {
         return Err(crate::Error::in_file(
             path,
@@ -94,16 +126,17 @@ pub fn load_bytes_with(
         ));
     } else if docx::is_docx(&bytes) {
         let layout = docx::read(&bytes, revisions).map_err(|e| e.with_path(path))?;
-        import::import_layout(&layout, meta)
+        import::import_layout_in(&layout, meta, language)
     } else {
         let text = text_of(path, bytes)?;
         if is_canonical(&text) {
             return Ok(Loaded {
                 resolution: canonical::read(&text, path)?,
                 warnings: Vec::new(),
+                trace: Vec::new(),
             });
         }
-        import::import_text(&text, meta)
+        import::import_text_in(&text, meta, language)
     }
     .map_err(|e| e.with_path(path))?;
     let mut resolution = imported.resolution;
@@ -111,6 +144,7 @@ pub fn load_bytes_with(
     Ok(Loaded {
         resolution,
         warnings: imported.warnings,
+        trace: imported.trace,
     })
 }
 

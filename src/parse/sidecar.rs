@@ -7,7 +7,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::dates::{ISO_EXPECTED, parse_iso, parse_written};
+use crate::dates::{ISO_EXPECTED, parse_iso};
+use crate::lang::Language;
 use crate::model::{Body, Meta, Status};
 use crate::{Error, Result};
 
@@ -27,18 +28,48 @@ struct Sidecar {
     #[serde(alias = "Date")]
     date: Option<String>,
     source: Option<String>,
+    language: Option<String>,
+}
+
+/// The language the sidecar of `document` gives, if it has one that
+/// resdiff reads; a language it does not read is an error naming the ones
+/// it does.
+pub fn language(document: &Path) -> Result<Option<Language>> {
+    let Some((path, sidecar)) = read(document)? else {
+        return Ok(None);
+    };
+    match sidecar.language.as_deref() {
+        None => Ok(None),
+        Some(code) => Language::from_code(code).map(Some).ok_or_else(|| {
+            Error::in_file(
+                &path,
+                format!(
+                    "language '{code}' is not one resdiff reads ({})",
+                    Language::codes()
+                ),
+            )
+        }),
+    }
+}
+
+/// The sidecar of `document`, if there is one, with its path.
+fn read(document: &Path) -> Result<Option<(std::path::PathBuf, Sidecar)>> {
+    let path = document.with_extension("json");
+    if path == document || !path.is_file() {
+        return Ok(None);
+    }
+    let text = crate::files::read_text(&path)?;
+    let sidecar: Sidecar = serde_json::from_str(&text)
+        .map_err(|e| Error::at_line(&path, e.line(), format!("not a metadata sidecar: {e}")))?;
+    Ok(Some((path, sidecar)))
 }
 
 /// Fill what `meta` lacks from the sidecar of `document`, if there is one.
 /// `replace_source`: the source was resdiff's default, not the user's.
 pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()> {
-    let path = document.with_extension("json");
-    if path == document || !path.is_file() {
+    let Some((path, sidecar)) = read(document)? else {
         return Ok(());
-    }
-    let text = crate::files::read_text(&path)?;
-    let sidecar: Sidecar = serde_json::from_str(&text)
-        .map_err(|e| Error::at_line(&path, e.line(), format!("not a metadata sidecar: {e}")))?;
+    };
     // The body follows the symbol where the document gave one; else the
     // sidecar's word for it.
     if meta.symbol.is_none() {
@@ -70,7 +101,9 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
         (None, title) => meta.title = title,
         // The text's title lost its last line: the sidecar has it.
         (Some(title), Some(fuller)) => {
-            if let Some(longer) = crate::parse::import::head::completed(title, &fuller) {
+            if let Some(longer) =
+                crate::parse::import::head::completed(title, &fuller, meta.language.profile())
+            {
                 meta.title = Some(longer);
             }
         }
@@ -79,7 +112,12 @@ pub fn fill(meta: &mut Meta, document: &Path, replace_source: bool) -> Result<()
     if meta.date.is_none()
         && let Some(date) = sidecar.date
     {
-        let Some(date) = parse_written(&date).or_else(|| parse_iso(&date)) else {
+        // The document system writes "15 December 2016" whatever the
+        // document's language.
+        let written = Language::ALL
+            .iter()
+            .find_map(|l| l.profile().parse_date(&date));
+        let Some(date) = written.or_else(|| parse_iso(&date)) else {
             return Err(Error::in_file(
                 &path,
                 format!("date '{date}' is not {ISO_EXPECTED}"),

@@ -181,7 +181,9 @@ fn an_impossible_paragraph_number_is_named_with_its_line() {
     let (code, err) = show(&raw);
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        err.contains(":3: '99999999999999999999.' is not the next paragraph number (2)"),
+        err.contains(
+            ":3: [continuation] '99999999999999999999.' is not the next paragraph number (2)"
+        ),
         "{err}"
     );
 }

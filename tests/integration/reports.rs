@@ -715,7 +715,7 @@ fn the_readers_warnings_are_in_the_json() {
         .collect();
     assert!(
         warnings.iter().any(|w| w.ends_with(
-            "A_75_L.78.txt:3: footnote 1 is marked in the text but its footnote text is missing"
+            "A_75_L.78.txt:3: [footnote-markers] footnote 1 is marked in the text but its footnote text is missing"
         )),
         "{warnings:?}"
     );

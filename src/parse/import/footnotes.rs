@@ -6,7 +6,7 @@
 //! lines, for a number that comes next in the marker sequence; years,
 //! resolution numbers and paragraph numbers are never touched otherwise.
 
-use crate::dates::MONTHS;
+use crate::lang::Profile;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -40,7 +40,7 @@ pub struct MarkerCandidate {
 /// `5 Resolution60/288.` -> (5, "Resolution60/288."), when the line has the
 /// shape of a footnote line: a number, a space, text that does not read as
 /// a date (`14 February 2014, ...`) nor start in lower case.
-pub fn footnote_line_shape(line: &str) -> Option<(u32, &str)> {
+pub fn footnote_line_shape<'a>(line: &'a str, profile: &Profile) -> Option<(u32, &'a str)> {
     if let Some(explicit) = markdown_footnote(line) {
         return Some(explicit);
     }
@@ -61,7 +61,7 @@ pub fn footnote_line_shape(line: &str) -> Option<(u32, &str)> {
         return None;
     }
     let first_word = text.split([' ', ',']).next().unwrap_or_default();
-    if MONTHS.contains(&first_word) {
+    if profile.dates().month_number(first_word).is_some() {
         return None;
     }
     let number: u32 = line[..digits_end].parse().ok()?;
@@ -80,7 +80,7 @@ pub fn markdown_footnote(line: &str) -> Option<(u32, &str)> {
 }
 
 /// Every digit run in `text` glued like a footnote marker.
-pub fn marker_candidates(text: &str) -> Vec<MarkerCandidate> {
+pub fn marker_candidates(text: &str, profile: &Profile) -> Vec<MarkerCandidate> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -93,14 +93,19 @@ pub fn marker_candidates(text: &str) -> Vec<MarkerCandidate> {
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        if let Some(candidate) = classify_digit_run(text, start, i) {
+        if let Some(candidate) = classify_digit_run(text, start, i, profile) {
             found.push(candidate);
         }
     }
     found
 }
 
-fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCandidate> {
+fn classify_digit_run(
+    text: &str,
+    start: usize,
+    end: usize,
+    profile: &Profile,
+) -> Option<MarkerCandidate> {
     let digits = &text[start..end];
     if text[..start].ends_with("[^") && text[end..].starts_with(']') {
         return Some(MarkerCandidate {
@@ -165,7 +170,7 @@ fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCand
             let head = &text[..start - 1];
             let punct = head.chars().next_back()?;
             if !",;:".contains(punct) {
-                return after_name(text, head, start, end);
+                return after_name(text, head, start, end, profile);
             }
             let value = small(digits)?;
             // `, 7 and`: the marker is followed by a lower-case word or
@@ -183,57 +188,27 @@ fn classify_digit_run(text: &str, start: usize, end: usize) -> Option<MarkerCand
     }
 }
 
-/// Nouns that a number follows as what it counts or names: `Article 5`,
-/// `Goal 16`, never a footnote marker.
-const NUMBERED_NOUNS: &[&str] = &[
-    "Article",
-    "Articles",
-    "Chapter",
-    "Section",
-    "Part",
-    "Annex",
-    "Appendix",
-    "Protocol",
-    "Rule",
-    "Rules",
-    "Principle",
-    "Goal",
-    "Goals",
-    "Target",
-    "Targets",
-    "Phase",
-    "Level",
-    "Volume",
-    "Resolution",
-    "Resolutions",
-    "Decision",
-    "Item",
-    "Paragraph",
-    "Paragraphs",
-    "Table",
-    "Figure",
-    "No",
-    "Group",
-    "Step",
-    "Option",
-    "Stage",
-    "Tier",
-    "Class",
-    "Category",
-    "COVID-",
-    "Generation",
-];
-
 /// `General Assembly 1 and`: one or two digits after a capitalised word
 /// that is not a numbered noun, then the end of the text, punctuation or
 /// a lower-case word.
-fn after_name(text: &str, head: &str, start: usize, end: usize) -> Option<MarkerCandidate> {
+fn after_name(
+    text: &str,
+    head: &str,
+    start: usize,
+    end: usize,
+    profile: &Profile,
+) -> Option<MarkerCandidate> {
     let word = head.rsplit(' ').next()?;
     let capitalised = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
         && word.chars().count() > 2;
     if !capitalised
-        || NUMBERED_NOUNS.contains(&word)
+        || profile
+            .data
+            .footnotes
+            .numbered_nouns
+            .iter()
+            .any(|n| n == word)
         || end - start > 2
         || text[start..].starts_with('0')
     {
@@ -268,23 +243,44 @@ fn year_with_marker(digits: &str, start: usize, end: usize) -> Option<MarkerCand
 
 /// Which markers to take, reading candidates in document order: the next
 /// number in sequence, or (for a certain shape) a later number that has a
-/// footnote line, skipping the missing ones. Returns the chosen candidate
-/// indices and the marker numbers that were skipped.
-pub fn choose_markers(
-    candidates: &[MarkerCandidate],
-    footnote_numbers: &BTreeSet<u32>,
-) -> (Vec<usize>, Vec<u32>) {
-    let Some(&last) = footnote_numbers.iter().next_back() else {
-        return (Vec::new(), Vec::new());
+/// footnote line, skipping the missing ones. The Council's annual volumes
+/// number their notes through the volume (a resolution's may run 52, 53),
+/// and a note cited again keeps the number of its first citation: where
+/// the text's first footnote is above 1 and its first glued marker is not
+/// 1 (which would say a note 1 lost its text), the sequence starts at the
+/// first footnote, and a number below it glued to a word, a year or
+/// punctuation is a note cited again.
+pub fn choose_markers(candidates: &[MarkerCandidate], footnote_numbers: &BTreeSet<u32>) -> Chosen {
+    let (Some(&first), Some(&last)) = (
+        footnote_numbers.iter().next(),
+        footnote_numbers.iter().next_back(),
+    ) else {
+        return Chosen::default();
     };
-    let mut expected = 1;
+    let glued = |shape: MarkerShape| {
+        matches!(
+            shape,
+            MarkerShape::AfterWord | MarkerShape::AfterYear | MarkerShape::AfterPunctuation
+        )
+    };
+    let through_volume = first > 1
+        && candidates
+            .iter()
+            .find(|c| glued(c.shape) || c.shape == MarkerShape::Explicit)
+            .is_none_or(|c| c.value != 1);
+    let mut expected = if through_volume { first } else { 1 };
     let mut chosen = Vec::new();
     let mut skipped = Vec::new();
     for (index, candidate) in candidates.iter().enumerate() {
-        if expected > last {
-            break;
-        }
         let value = candidate.value;
+        if through_volume && value < first && glued(candidate.shape) {
+            // A note cited again from an earlier resolution of the volume.
+            chosen.push(index);
+            continue;
+        }
+        if expected > last {
+            continue;
+        }
         if value == expected {
             chosen.push(index);
             expected += 1;
@@ -308,15 +304,43 @@ pub fn choose_markers(
             expected = value + 1;
         }
     }
-    (chosen, skipped)
+    Chosen {
+        chosen,
+        skipped,
+        through_volume,
+    }
+}
+
+/// The markers [`choose_markers`] took.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Chosen {
+    /// Indices of the candidates taken, in reading order.
+    pub chosen: Vec<usize>,
+    /// Footnote numbers no marker was found for.
+    pub skipped: Vec<u32>,
+    /// The notes are numbered through a volume: numbers below the first
+    /// are notes cited again.
+    pub through_volume: bool,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn en() -> &'static Profile {
+        crate::lang::Language::En.profile()
+    }
+
+    fn fr() -> &'static Profile {
+        crate::lang::Language::Fr.profile()
+    }
+
+    fn footnote_line_shape_en(line: &str) -> Option<(u32, &str)> {
+        footnote_line_shape(line, en())
+    }
+
     fn values(text: &str) -> Vec<(u32, MarkerShape)> {
-        marker_candidates(text)
+        marker_candidates(text, en())
             .into_iter()
             .map(|c| (c.value, c.shape))
             .collect()
@@ -384,27 +408,64 @@ mod tests {
     #[test]
     fn footnote_lines_are_not_dates() {
         assert_eq!(
-            footnote_line_shape("5 Resolution60/288."),
+            footnote_line_shape_en("5 Resolution60/288."),
             Some((5, "Resolution60/288."))
         );
         assert_eq!(
-            footnote_line_shape("14 February 2014, 17 March 2014,"),
+            footnote_line_shape_en("14 February 2014, 17 March 2014,"),
             None
         );
-        assert_eq!(footnote_line_shape("2109 (2013), 2132 (2013),"), None);
-        assert_eq!(footnote_line_shape("30 June 2024;"), None);
-        assert_eq!(footnote_line_shape("1. Decides"), None);
+        assert_eq!(footnote_line_shape_en("2109 (2013), 2132 (2013),"), None);
+        assert_eq!(footnote_line_shape_en("30 June 2024;"), None);
+        assert_eq!(footnote_line_shape_en("1. Decides"), None);
     }
 
     #[test]
     fn markers_follow_the_sequence_and_may_skip_to_a_known_footnote() {
-        let candidates = marker_candidates("a1, b, 2, c9 d3, e4");
+        let candidates = marker_candidates("a1, b, 2, c9 d3, e4", en());
         let numbers: BTreeSet<u32> = [2, 3, 4].into_iter().collect();
-        let (chosen, skipped) = choose_markers(&candidates, &numbers);
-        let picked: Vec<u32> = chosen.iter().map(|&i| candidates[i].value).collect();
+        let chosen = choose_markers(&candidates, &numbers);
+        let picked: Vec<u32> = chosen.chosen.iter().map(|&i| candidates[i].value).collect();
         assert_eq!(picked, vec![1, 2, 3, 4]);
-        assert!(skipped.is_empty());
+        assert!(chosen.skipped.is_empty() && !chosen.through_volume);
         // Without footnote lines nothing is a marker.
-        assert!(choose_markers(&candidates, &BTreeSet::new()).0.is_empty());
+        assert!(
+            choose_markers(&candidates, &BTreeSet::new())
+                .chosen
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn notes_numbered_through_a_volume_start_where_the_text_starts_them() {
+        // fr/S_RES_1541_2004-fr.txt: notes 52 and 53.
+        let text = "Ayant examiné le rapport du Secrétaire général52, du peuple du Sahara occidental53, qui";
+        let candidates = marker_candidates(text, fr());
+        let numbers: BTreeSet<u32> = [52, 53].into_iter().collect();
+        let chosen = choose_markers(&candidates, &numbers);
+        let picked: Vec<u32> = chosen.chosen.iter().map(|&i| candidates[i].value).collect();
+        assert_eq!(picked, [52, 53]);
+        assert!(chosen.skipped.is_empty() && chosen.through_volume);
+        // fr/S_RES_1813_2008-fr.txt cites note 64 of 1783 again, its own
+        // notes being 67 and 68.
+        let text = "le rapport du Secrétaire général64, et la lettre67, et le rapport68,";
+        let candidates = marker_candidates(text, fr());
+        let numbers: BTreeSet<u32> = [67, 68].into_iter().collect();
+        let picked: Vec<u32> = choose_markers(&candidates, &numbers)
+            .chosen
+            .iter()
+            .map(|&i| candidates[i].value)
+            .collect();
+        assert_eq!(picked, [64, 67, 68]);
+        // csto/A_75_L.78.txt marks note 1 ("organizations1,"), whose text
+        // is lost, before notes 2 to 7: numbered from 1, not through a
+        // volume.
+        let text = "other organizations1, and Security, 2, and 20103";
+        let candidates = marker_candidates(text, en());
+        let numbers: BTreeSet<u32> = [2, 3].into_iter().collect();
+        let chosen = choose_markers(&candidates, &numbers);
+        assert!(!chosen.through_volume && chosen.skipped.is_empty());
+        let picked: Vec<u32> = chosen.chosen.iter().map(|&i| candidates[i].value).collect();
+        assert_eq!(picked, [1, 2, 3]);
     }
 }

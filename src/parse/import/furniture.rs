@@ -4,6 +4,7 @@
 //! reveal about the document (its symbol, its date).
 
 use crate::dates::Date;
+use crate::lang::Profile;
 use crate::symbol::Symbol;
 
 /// What a furniture line told about the document.
@@ -16,13 +17,17 @@ pub struct Revealed {
 
 /// Whether a trimmed line is furniture anywhere in the text, and what it
 /// reveals.
-pub fn furniture(line: &str) -> Option<Revealed> {
+pub fn furniture(line: &str, profile: &Profile) -> Option<Revealed> {
+    let head = &profile.data.head;
     if is_job_number(line)
         || is_barcode(line)
-        || is_page_number(line)
-        || is_recycle(line)
-        || line.starts_with("Distr.")
-        || line.starts_with("Original:")
+        || is_page_number(line, profile)
+        || is_recycle(line, profile)
+        || head
+            .distribution
+            .iter()
+            .any(|d| line.starts_with(d.as_str()))
+        || head.original.iter().any(|o| line.starts_with(o.as_str()))
         || is_rule(line)
     {
         return Some(Revealed::default());
@@ -33,27 +38,30 @@ pub fn furniture(line: &str) -> Option<Revealed> {
             date: None,
         });
     }
-    if let Some(at) = line.find("Download document") {
-        let date = dotted_date(line[..at].trim());
-        let file = line[at + "Download document".len()..].trim();
-        return Some(Revealed {
-            symbol: Symbol::from_file_name(file).map(|s| s.to_string()),
-            date,
-        });
+    for download in &profile.data.furniture.download {
+        if let Some(at) = line.find(download.as_str()) {
+            let date = dotted_date(line[..at].trim(), profile);
+            let file = line[at + download.len()..].trim();
+            return Some(Revealed {
+                symbol: Symbol::from_file_name(file).map(|s| s.to_string()),
+                date,
+            });
+        }
     }
     None
 }
 
-/// Furniture only before the text starts: a masthead line or a date alone.
-pub fn prologue_furniture(line: &str) -> Option<Revealed> {
-    if matches!(
-        line,
-        "United Nations" | "General Assembly" | "Security Council"
-    ) || line.starts_with("Agenda item")
+/// Furniture only before the text starts: a masthead line, an organ's
+/// name, the agenda item, or a date alone.
+pub fn prologue_furniture(line: &str, profile: &Profile) -> Option<Revealed> {
+    let data = &profile.data;
+    if data.head.masthead.iter().any(|m| m == line)
+        || profile.organ_named(line).is_some()
+        || crate::lang::first_match(&profile.patterns.agenda_item, line, profile).is_some()
     {
         return Some(Revealed::default());
     }
-    if let Some(date) = dotted_date(line).or_else(|| crate::dates::parse_written(line)) {
+    if let Some(date) = dotted_date(line, profile).or_else(|| profile.parse_date(line)) {
         return Some(Revealed {
             symbol: None,
             date: Some(date),
@@ -105,8 +113,14 @@ fn is_barcode(line: &str) -> bool {
 }
 
 /// `3`, `12/14`, `Page 3`
-fn is_page_number(line: &str) -> bool {
-    let body = line.strip_prefix("Page ").unwrap_or(line);
+fn is_page_number(line: &str, profile: &Profile) -> bool {
+    let body = profile
+        .data
+        .furniture
+        .page
+        .iter()
+        .find_map(|p| line.strip_prefix(p.as_str()))
+        .unwrap_or(line);
     let all_digits =
         |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit());
     match body.split_once('/') {
@@ -115,10 +129,23 @@ fn is_page_number(line: &str) -> bool {
     }
 }
 
-/// `Please recycle` (extraction mangles it: `Pleese recycle`).
-fn is_recycle(line: &str) -> bool {
+/// `Please recycle`, `Merci de recycler`: as many words, the last the
+/// same and the first opening alike (extraction mangles it: `Pleese
+/// recycle`).
+fn is_recycle(line: &str, profile: &Profile) -> bool {
     let lower = line.to_lowercase();
-    lower.len() <= 20 && lower.starts_with("pl") && lower.ends_with("recycle")
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    profile.data.furniture.recycle.iter().any(|phrase| {
+        let want: Vec<&str> = phrase.split_whitespace().collect();
+        lower.len() <= phrase.len() + 4
+            && words.len() == want.len()
+            && words.last() == want.last()
+            && words
+                .first()
+                .zip(want.first())
+                .is_some_and(|(w, p)| w.get(..2).is_some() && w.get(..2) == p.get(..2))
+            && words[1..words.len() - 1] == want[1..want.len() - 1]
+    })
 }
 
 /// A document symbol alone on a line: the running header of each page.
@@ -127,9 +154,15 @@ fn is_running_symbol(line: &str) -> bool {
 }
 
 /// `11.05.2021` (the whole line, or its first word of a download line).
-pub fn dotted_date(text: &str) -> Option<Date> {
+pub fn dotted_date(text: &str, profile: &Profile) -> Option<Date> {
     let word = text.split_whitespace().next()?;
-    if word.len() != text.trim().len() && !text.contains("Download") {
+    let download = profile
+        .data
+        .furniture
+        .download
+        .iter()
+        .any(|d| d.split(' ').next().is_some_and(|w| text.contains(w)));
+    if word.len() != text.trim().len() && !download {
         return None;
     }
     crate::dates::parse_dotted(word)
@@ -146,20 +179,28 @@ pub fn pieces(line: &str) -> impl Iterator<Item = &str> {
 /// Every piece of the line is page-foot furniture: job numbers, language
 /// codes, date stamps, page numbers, barcodes, "Please recycle", alone or
 /// side by side as `pdftotext -layout` sets them.
-pub fn foot_line(line: &str) -> bool {
+pub fn foot_line(line: &str, profile: &Profile) -> bool {
     let mut any = false;
     for piece in pieces(line) {
         any = true;
         let words: Vec<&str> = piece.split_whitespace().collect();
-        if !words.iter().all(|w| foot_word(w)) {
+        if !words.iter().all(|w| foot_word(w, profile)) {
             return false;
         }
     }
     any
 }
 
+/// [`foot_line`] in any language resdiff knows: a PDF's layout sorts its
+/// page feet before the document's language is known.
+pub fn foot_line_in_any_language(line: &str) -> bool {
+    crate::lang::Language::ALL
+        .iter()
+        .any(|l| foot_line(line, l.profile()))
+}
+
 /// `18-18418`, `(E)`, `071118`, `2/3`, `*1818418*`, `Please`, `recycle`.
-pub fn foot_word(w: &str) -> bool {
+pub fn foot_word(w: &str, profile: &Profile) -> bool {
     let b = w.as_bytes();
     let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     let job = b.len() == 8 && b[2] == b'-' && digits(&b[..2]) && digits(&b[3..]);
@@ -170,7 +211,13 @@ pub fn foot_word(w: &str) -> bool {
     });
     let barcode =
         b.len() > 2 && b[0] == b'*' && b[b.len() - 1] == b'*' && digits(&b[1..b.len() - 1]);
-    let recycle = w.eq_ignore_ascii_case("please") || w.eq_ignore_ascii_case("recycle");
+    let recycle = profile
+        .data
+        .furniture
+        .recycle
+        .iter()
+        .flat_map(|phrase| phrase.split_whitespace())
+        .any(|p| w.eq_ignore_ascii_case(p) || w.to_lowercase() == p);
     job || language || stamp || page || barcode || recycle
 }
 
@@ -178,38 +225,59 @@ pub fn foot_word(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// (line, profile) in the order the tests read best.
+    fn furniture(profile: &Profile, line: &str) -> Option<Revealed> {
+        super::furniture(line, profile)
+    }
+
+    fn prologue_furniture(profile: &Profile, line: &str) -> Option<Revealed> {
+        super::prologue_furniture(line, profile)
+    }
+
+    fn en() -> &'static Profile {
+        crate::lang::Language::En.profile()
+    }
+
     #[test]
     fn document_numbers_barcodes_and_page_numbers() {
-        assert!(furniture("21-05282 (R) 220421 220421").is_some());
-        assert!(furniture("18-01971 (E)").is_some());
-        assert!(furniture("22-09852 (E)      230622          Pleese recycle").is_some());
-        assert!(furniture("*2209852*").is_some());
-        assert!(furniture("3").is_some());
-        assert!(furniture("Please recycle").is_some());
-        assert!(furniture("Distr.: General").is_some());
+        assert!(furniture(en(), "21-05282 (R) 220421 220421").is_some());
+        assert!(furniture(en(), "18-01971 (E)").is_some());
+        assert!(furniture(en(), "22-09852 (E)      230622          Pleese recycle").is_some());
+        assert!(furniture(en(), "*2209852*").is_some());
+        assert!(furniture(en(), "3").is_some());
+        assert!(furniture(en(), "Please recycle").is_some());
+        assert!(furniture(en(), "Distr.: General").is_some());
     }
 
     #[test]
     fn running_symbols_but_not_citations() {
         assert_eq!(
-            furniture("S/2020/449").and_then(|r| r.symbol).as_deref(),
+            furniture(en(), "S/2020/449")
+                .and_then(|r| r.symbol)
+                .as_deref(),
             Some("S/2020/449")
         );
-        assert!(furniture("A/75/L.78").is_some());
-        assert!(furniture("S/PRST/2016/3,").is_none());
-        assert!(furniture("S/PRST/2016/3").is_none());
+        assert!(furniture(en(), "A/75/L.78").is_some());
+        assert!(furniture(en(), "S/PRST/2016/3,").is_none());
+        assert!(furniture(en(), "S/PRST/2016/3").is_none());
     }
 
     #[test]
     fn text_lines_are_not_furniture() {
-        assert!(furniture("14 February 2014, 17 March 2014, 11 December 2014, and").is_none());
-        assert!(furniture("2109 (2013), 2132 (2013), 2155 (2014),").is_none());
-        assert!(furniture("30 June 2024;").is_none());
+        assert!(
+            furniture(
+                en(),
+                "14 February 2014, 17 March 2014, 11 December 2014, and"
+            )
+            .is_none()
+        );
+        assert!(furniture(en(), "2109 (2013), 2132 (2013), 2155 (2014),").is_none());
+        assert!(furniture(en(), "30 June 2024;").is_none());
     }
 
     #[test]
     fn web_page_download_line_reveals_date_and_symbol() {
-        let revealed = furniture("11.05.2021 Download documentA_75_L.78-EN.pdf").unwrap();
+        let revealed = furniture(en(), "11.05.2021 Download documentA_75_L.78-EN.pdf").unwrap();
         assert_eq!(revealed.date, crate::dates::parse_iso("2021-05-11"));
         assert_eq!(revealed.symbol.as_deref(), Some("A/75/L.78"));
     }
@@ -217,11 +285,11 @@ mod tests {
     #[test]
     fn prologue_dates() {
         assert_eq!(
-            prologue_furniture("11 May 2021").and_then(|r| r.date),
+            prologue_furniture(en(), "11 May 2021").and_then(|r| r.date),
             crate::dates::parse_iso("2021-05-11")
         );
         assert_eq!(
-            prologue_furniture("11.05.2021").and_then(|r| r.date),
+            prologue_furniture(en(), "11.05.2021").and_then(|r| r.date),
             crate::dates::parse_iso("2021-05-11")
         );
     }

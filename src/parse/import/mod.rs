@@ -10,10 +10,13 @@
 //! quoted «like this»). Where the importer had to guess, it says so in a
 //! [`Warning`] with the line.
 //!
-//! The stages, one module each: `words` cleans each line, `lines`
-//! decides what each line is and assembles blocks, `structure` builds
-//! paragraphs from blocks; `furniture`, `footnotes` and `labels`
-//! answer the questions those stages ask.
+//! The document's language is found first (`lang::detect`, unless the
+//! caller knows it); every stage after reads that language's profile.
+//! The stages, one module each: `words` cleans each line, `lines` runs
+//! the line pass over the named rules of `rules` and assembles blocks,
+//! `structure` builds paragraphs from blocks, `head` reads the document
+//! head; `furniture`, `footnotes` and `labels` answer the questions those
+//! stages ask. `docs/import.md` lists every rule.
 
 pub(crate) mod footnotes;
 pub(crate) mod furniture;
@@ -21,13 +24,16 @@ pub(crate) mod head;
 pub(crate) mod labels;
 pub(crate) mod lines;
 pub(crate) mod pages;
+pub mod rules;
 pub(crate) mod structure;
 pub(crate) mod words;
 
-use crate::model::{Body, Meta, Resolution, Status};
+use crate::lang::{Language, Profile};
+use crate::model::{Meta, Resolution, Status};
 use crate::symbol::{Symbol, SymbolKind};
 use crate::{Error, Result};
 
+pub use lines::Traced;
 use lines::{Block, CleanedLine};
 use words::{Vocabulary, clean_line};
 
@@ -36,13 +42,15 @@ use words::{Vocabulary, clean_line};
 pub struct Warning {
     /// 1-based line in the input (0 when the warning is about the whole text).
     pub line: usize,
+    /// The rule that acted (`docs/import.md`).
+    pub rule: &'static str,
     /// What the importer was unsure of or repaired.
     pub message: String,
 }
 
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        write!(f, "line {}: [{}] {}", self.line, self.rule, self.message)
     }
 }
 
@@ -55,6 +63,35 @@ pub struct Imported {
     pub warnings: Vec<Warning>,
     /// 1-based numbers of the lines dropped as page furniture.
     pub furniture_lines: Vec<usize>,
+    /// The rule that decided each line, in line order.
+    pub trace: Vec<Traced>,
+}
+
+/// The rule that chose the document's language.
+pub const LANGUAGE: rules::Rule = rules::Rule {
+    name: "language",
+    decides: "the document's language is the one whose enacting formula, heading and adoption lines and leads its first lines show most (unless the caller, a sidecar's `language` or `--lang` says); with none of any language, English, with a warning",
+};
+
+/// The profile to read `lines` with: the language given, else the one
+/// they show, with a warning where they show none.
+fn language_of<'a>(
+    given: Option<Language>,
+    lines: impl IntoIterator<Item = &'a str>,
+    warnings: &mut Vec<Warning>,
+) -> &'static Profile {
+    if let Some(language) = given {
+        return language.profile();
+    }
+    let detection = crate::lang::detect::detect(lines);
+    if !detection.found {
+        warnings.push(Warning {
+            line: 0,
+            rule: LANGUAGE.name,
+            message: format!("read as English: the text shows {}", detection.evidence),
+        });
+    }
+    detection.language.profile()
 }
 
 /// Import a resolution text.
@@ -67,17 +104,24 @@ pub struct Imported {
 /// the General Assembly, `S/` the Security Council) replaces it, with a
 /// warning when they disagree.
 pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
+    import_text_in(text, meta, None)
+}
+
+/// [`import_text`] in `language` where given (else the one the text shows).
+pub fn import_text_in(text: &str, meta: Meta, language: Option<Language>) -> Result<Imported> {
     if text.trim().is_empty() {
         return Err(Error::new("the file is empty"));
     }
-    let vocabulary = Vocabulary::from_text(text);
+    let mut warnings = Vec::new();
     let raw_lines: Vec<&str> = text.split('\n').collect();
-    let paged = pages::page_furniture(&raw_lines, meta.symbol.as_deref());
+    let profile = language_of(language, raw_lines.iter().copied(), &mut warnings);
+    let vocabulary = Vocabulary::from_text(text);
+    let paged = pages::page_furniture(&raw_lines, meta.symbol.as_deref(), profile);
     let cleaned: Vec<CleanedLine> = raw_lines
         .iter()
         .enumerate()
         .map(|(i, raw)| {
-            let clean = clean_line(raw, &vocabulary);
+            let clean = clean_line(raw, &vocabulary, profile);
             CleanedLine {
                 number: i + 1,
                 text: clean.text,
@@ -90,14 +134,30 @@ pub fn import_text(text: &str, meta: Meta) -> Result<Imported> {
         })
         .collect();
     let mut cleaned = cleaned;
-    lines::join_bare_labels(&mut cleaned);
-    import_lines(&cleaned, None, meta)
+    rules::shapes::join_bare_labels(&mut cleaned, profile);
+    import_lines(&cleaned, None, meta, profile, warnings)
 }
 
 /// Import what a PDF's layout gave: its body lines, with the italic lead
 /// of each, and the footnotes it separated. A PDF has pages, not lines:
 /// each warning names the page it is about (its `line` is then 0).
 pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> Result<Imported> {
+    import_layout_in(layout, meta, None)
+}
+
+/// [`import_layout`] in `language` where given (else the one the text
+/// shows).
+pub fn import_layout_in(
+    layout: &crate::parse::pdf::layout::Layout,
+    meta: Meta,
+    language: Option<Language>,
+) -> Result<Imported> {
+    let mut warnings = Vec::new();
+    let profile = language_of(
+        language,
+        layout.lines.iter().map(|l| l.text.as_str()),
+        &mut warnings,
+    );
     let cleaned: Vec<CleanedLine> = layout
         .lines
         .iter()
@@ -125,13 +185,14 @@ pub fn import_layout(layout: &crate::parse::pdf::layout::Layout, meta: Meta) -> 
         Some(i) => layout.footnotes.get(i - layout.lines.len()).map(|f| f.0),
         None => None,
     };
-    let mut imported = import_lines(&cleaned, Some(&footnotes), meta).map_err(|mut e| {
-        if let Some(page) = e.line.and_then(page_of) {
-            e.message = format!("{} {page}: {}", layout.place.name(), e.message);
-            e.line = None;
-        }
-        e
-    })?;
+    let mut imported =
+        import_lines(&cleaned, Some(&footnotes), meta, profile, warnings).map_err(|mut e| {
+            if let Some(page) = e.line.and_then(page_of) {
+                e.message = format!("{} {page}: {}", layout.place.name(), e.message);
+                e.line = None;
+            }
+            e
+        })?;
     for w in &mut imported.warnings {
         if let Some(page) = page_of(w.line) {
             w.message = format!("{} {page}: {}", layout.place.name(), w.message);
@@ -147,8 +208,10 @@ fn import_lines(
     cleaned: &[CleanedLine],
     typeset: Option<&[(usize, String, String)]>,
     meta: Meta,
+    profile: &'static Profile,
+    language_warnings: Vec<Warning>,
 ) -> Result<Imported> {
-    let assembled = lines::assemble(cleaned, typeset.is_some());
+    let assembled = lines::assemble(cleaned, typeset.is_some(), profile);
     let first_text_line = cleaned
         .iter()
         .find(|l| !l.text.is_empty())
@@ -158,29 +221,33 @@ fn import_lines(
             b.label.is_some()
                 || b.lead.is_some()
                 || b.pieces.first().is_some_and(|p| {
-                    crate::lexicon::lexicon()
+                    profile
+                        .lexicon()
                         .lead_at_start(&p.text, Some(crate::model::Part::Operative))
                         .is_some()
                 })
         }
-        lines::BlockKind::Top(crate::model::Part::Preamble) => b.pieces.first().is_some_and(|p| {
-            crate::lexicon::lexicon()
-                .lead_at_start(&p.text, None)
-                .is_some()
-        }),
+        lines::BlockKind::Top(crate::model::Part::Preamble) => b
+            .pieces
+            .first()
+            .is_some_and(|p| profile.lexicon().lead_at_start(&p.text, None).is_some()),
         lines::BlockKind::Top(crate::model::Part::Annex) | lines::BlockKind::Sub(_) => false,
     });
     if !has_structure {
-        let mut error = Error::new(
+        let examples = &profile.data.leads.examples;
+        let preamble: Vec<String> = examples.preamble.iter().map(|l| format!("'{l}'")).collect();
+        let preamble = preamble.join(" or ");
+        let operative = format!("'1. {}'", examples.operative);
+        let mut error = Error::new(format!(
             "no resolution structure found: expected preambular paragraphs opening with a \
-             lead such as 'Recalling' or 'Noting', or numbered operative paragraphs such as \
-             '1. Decides'",
-        );
+             lead such as {preamble}, or numbered operative paragraphs such as {operative}"
+        ));
         error.line = Some(first_text_line);
         return Err(error);
     }
 
-    let mut warnings = assembled.warnings;
+    let mut warnings = language_warnings;
+    warnings.extend(assembled.warnings);
     let footnotes = match typeset {
         Some(typeset) => structure::Footnotes::Typeset(typeset),
         None => structure::Footnotes::Lines(&assembled.footnotes),
@@ -190,6 +257,7 @@ fn import_lines(
         assembled.blocks,
         assembled.annexes,
         footnotes,
+        profile,
         &mut warnings,
     )?;
 
@@ -207,7 +275,14 @@ fn import_lines(
         .filter(|l| !l.furniture)
         .map(|l| (l.number, structure::strip_markers(&l.text).0))
         .collect();
-    let head = head::read(&head_lines);
+    let head = head::read(&head_lines, profile);
+    for (line, rule, message) in &head.warnings {
+        warnings.push(Warning {
+            line: *line,
+            rule,
+            message: message.clone(),
+        });
+    }
     let unread: std::collections::BTreeSet<usize> = head.rest.iter().map(|(n, _)| *n).collect();
     let mut prologue = assembled
         .prologue
@@ -224,6 +299,7 @@ fn import_lines(
     for (line, text) in prologue {
         warnings.push(Warning {
             line,
+            rule: "prologue",
             message: format!("text before the resolution, not part of it: «{text}»"),
         });
     }
@@ -270,7 +346,7 @@ fn import_lines(
     let formula_body = assembled
         .formula
         .as_ref()
-        .and_then(|(_, text)| body_named(text));
+        .and_then(|(_, text)| profile.organ_mentioned(text));
     let symbol_body = meta
         .symbol
         .as_deref()
@@ -280,6 +356,7 @@ fn import_lines(
         (_, Some(body)) if body != meta.body => {
             warnings.push(Warning {
                 line: formula_line.unwrap_or(0),
+                rule: "enacting-formula",
                 message: format!(
                     "the text is a {} resolution, not {} as given: body set from the {}",
                     body.name(),
@@ -300,17 +377,26 @@ fn import_lines(
             .preamble
             .first()
             .or(built.operative.first())
-            .map(|_| first_body_line(cleaned, &assembled.furniture))
+            .map(|_| first_body_line(cleaned, &assembled.furniture, profile))
             .unwrap_or(first_text_line);
         warnings.push(Warning {
             line: first_paragraph,
+            rule: "enacting-formula",
             message: format!(
                 "no enacting formula (expected '{}' before the first paragraph)",
-                meta.body.enacting_formula()
+                profile.formula_of(meta.body)
             ),
         });
     }
     warnings.sort_by_key(|w| w.line);
+    meta.language = profile.language;
+    // The head's rules read the lines the line pass left to it.
+    let mut trace = assembled.trace;
+    for entry in &mut trace {
+        if let Some((_, rule)) = head.trace.iter().find(|(line, _)| *line == entry.line) {
+            entry.rule = rule;
+        }
+    }
 
     let mut resolution = Resolution {
         meta,
@@ -326,33 +412,22 @@ fn import_lines(
         resolution,
         warnings,
         furniture_lines: assembled.furniture,
+        trace,
     })
 }
 
 /// The first line that is neither blank nor furniture nor prologue text:
 /// approximated as the first non-blank, non-furniture line that opens a
 /// paragraph by lead or number.
-fn first_body_line(cleaned: &[CleanedLine], furniture: &[usize]) -> usize {
+fn first_body_line(cleaned: &[CleanedLine], furniture: &[usize], profile: &Profile) -> usize {
     cleaned
         .iter()
         .filter(|l| !l.text.is_empty() && !furniture.contains(&l.number))
         .find(|l| {
-            lines::numbered(&l.text).is_some()
-                || crate::lexicon::lexicon()
-                    .lead_at_start(&l.text, None)
-                    .is_some()
+            rules::shapes::numbered(&l.text, profile).is_some()
+                || profile.lexicon().lead_at_start(&l.text, None).is_some()
         })
         .map_or(1, |l| l.number)
-}
-
-fn body_named(formula: &str) -> Option<Body> {
-    if formula.contains("General Assembly") {
-        Some(Body::GeneralAssembly)
-    } else if formula.contains("Security Council") {
-        Some(Body::SecurityCouncil)
-    } else {
-        None
-    }
 }
 
 /// What the symbol says and the metadata lacks: the session or year, and
@@ -382,6 +457,7 @@ fn fill_version(meta: &mut Meta) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Body;
 
     use crate::test_support::corpus_text;
     use proptest::prelude::*;

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::furniture::{foot_line, pieces};
+use crate::lang::Profile;
 use crate::symbol::Symbol;
 
 /// How far into a page its running head can reach, in non-blank lines.
@@ -18,7 +19,7 @@ const HEAD_LINES: usize = 4;
 /// Indices (0-based) of the lines that the page breaks of `lines` show to
 /// be furniture; empty when the text has no form feed. `symbol`: the
 /// document's own symbol, if known.
-pub fn page_furniture(lines: &[&str], symbol: Option<&str>) -> BTreeSet<usize> {
+pub fn page_furniture(lines: &[&str], symbol: Option<&str>, profile: &Profile) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
     let starts: Vec<usize> = lines
         .iter()
@@ -51,7 +52,7 @@ pub fn page_furniture(lines: &[&str], symbol: Option<&str>) -> BTreeSet<usize> {
             if text.is_empty() {
                 continue;
             }
-            if !foot_line(text) {
+            if !foot_line(text, profile) {
                 break;
             }
             out.insert(i);
@@ -85,6 +86,10 @@ fn clean(line: &str) -> &str {
 mod tests {
     use super::*;
 
+    fn en() -> &'static Profile {
+        crate::lang::Language::En.profile()
+    }
+
     #[test]
     fn heads_and_feet_next_to_page_breaks_are_furniture() {
         let lines = [
@@ -100,7 +105,7 @@ mod tests {
             "2/2                                                18-18418",
             "\u{c}",
         ];
-        let found: Vec<usize> = page_furniture(&lines, Some("A/RES/73/8"))
+        let found: Vec<usize> = page_furniture(&lines, Some("A/RES/73/8"), en())
             .into_iter()
             .collect();
         assert_eq!(found, [3, 4, 5, 6, 9]);
@@ -108,7 +113,7 @@ mod tests {
 
     #[test]
     fn without_form_feeds_nothing_is_taken() {
-        assert!(page_furniture(&["2/2", "18-18418"], None).is_empty());
+        assert!(page_furniture(&["2/2", "18-18418"], None, en()).is_empty());
     }
 
     #[test]
@@ -119,6 +124,6 @@ mod tests {
             "\u{c}Government, commitment to reforms,",
             "and more;",
         ];
-        assert!(page_furniture(&lines, Some("S/2018/95")).is_empty());
+        assert!(page_furniture(&lines, Some("S/2018/95"), en()).is_empty());
     }
 }

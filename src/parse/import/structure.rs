@@ -6,13 +6,39 @@ use std::collections::BTreeSet;
 
 use super::Warning;
 use super::footnotes::{MarkerCandidate, MarkerShape, choose_markers, marker_candidates};
-use super::lines::{Block, BlockKind, Piece, unknown_preamble_lead};
+use super::lines::{Block, BlockKind, Piece};
+use super::rules::Rule;
+use super::rules::shapes::unknown_preamble_lead;
 use super::words::is_suspended_compound_word;
 use crate::error::{Error, Result};
-use crate::lexicon::lexicon;
+use crate::lang::Profile;
 use crate::limits::Tally;
 use crate::model::{Annex, Footnote, FootnoteRef, Paragraph, Part};
 use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
+
+/// The rule that finds footnote markers in the text.
+pub const FOOTNOTE_MARKERS: Rule = Rule {
+    name: "footnote-markers",
+    decides: "a digit run glued to the text (`organizations1,`, `20103`, `session,6`, `problem, 7 and`) is a footnote marker when it is the next in the sequence of the text's footnotes, or (glued to a word or year) a later one that has a footnote; markers a typeset source raised are taken as they are",
+};
+
+/// The rule that finds each paragraph's lead.
+pub const LEAD: Rule = Rule {
+    name: "lead",
+    decides: "a paragraph's lead is the italic run of a typeset source, else the longest lexicon lead opening it (with its continuation words), else a participle or first verb the lexicon lacks, with a warning",
+};
+
+/// The rule that finds a sub-paragraph's lead.
+pub const SUB_LEAD: Rule = Rule {
+    name: "sub-lead",
+    decides: "a sub-paragraph has a lead only where it opens as a paragraph of its part would (\"(i) Supporting physical protection\" under an operative verb has none)",
+};
+
+/// The rule that joins the lines of a paragraph.
+pub const HYPHEN_JOIN: Rule = Rule {
+    name: "hyphen-join",
+    decides: "the lines of a paragraph are joined with a space, without one after a hyphen that ends a line (`state-` / `building`), unless the next line opens a suspended compound (`troop-` / `and police-contributing`)",
+};
 
 /// The two parts and the footnotes, built.
 #[derive(Debug, Default)]
@@ -26,7 +52,7 @@ pub struct Built {
 /// Join a block's pieces: a space between lines, none after a hyphen that
 /// ends a line (`state-` / `building`), unless the next line starts a
 /// suspended compound (`troop-` / `and police-contributing`).
-pub fn join_pieces(pieces: &[Piece]) -> String {
+pub fn join_pieces(pieces: &[Piece], profile: &Profile) -> String {
     let mut text = String::new();
     for piece in pieces {
         let hanging_hyphen = text.ends_with('-')
@@ -35,7 +61,7 @@ pub fn join_pieces(pieces: &[Piece]) -> String {
                 .next_back()
                 .is_some_and(char::is_alphabetic);
         let first_word = piece.text.split(' ').next().unwrap_or_default();
-        let glue = hanging_hyphen && !is_suspended_compound_word(first_word);
+        let glue = hanging_hyphen && !is_suspended_compound_word(first_word, profile);
         if !text.is_empty() && !glue {
             text.push(' ');
         }
@@ -86,6 +112,7 @@ pub fn build(
     blocks: Vec<Block>,
     annexes: Vec<Annex>,
     footnotes: Footnotes<'_>,
+    profile: &Profile,
     warnings: &mut Vec<Warning>,
 ) -> Result<Built> {
     let mut tally = Tally::default();
@@ -104,7 +131,7 @@ pub fn build(
         .filter(|b| !b.pieces.is_empty())
         .map(|b| Joined {
             kind: b.kind,
-            text: join_pieces(&b.pieces),
+            text: join_pieces(&b.pieces, profile),
             line: b.first_line(),
             label: b.label,
             heading: b.heading,
@@ -116,7 +143,7 @@ pub fn build(
         .collect();
     let footnotes = match footnotes {
         Footnotes::Lines(lines) => {
-            take_markers(&mut joined, lines, warnings);
+            take_markers(&mut joined, lines, profile, warnings);
             lines
                 .iter()
                 .map(|(_, n, text)| Footnote {
@@ -144,7 +171,7 @@ pub fn build(
     let mut current: Option<(Part, Option<usize>, Paragraph)> = None;
     for block in joined {
         let parent_part = current.as_ref().map(|(part, _, _)| *part);
-        let paragraph = paragraph_of(&block, parent_part, warnings);
+        let paragraph = paragraph_of(&block, parent_part, profile, warnings);
         match block.kind {
             BlockKind::Top(part) => {
                 if let Some((p, annex, done)) = current.take() {
@@ -166,6 +193,7 @@ pub fn build(
                 None => {
                     warnings.push(Warning {
                         line: block.line,
+                        rule: "sub-label",
                         message:
                             "sub-paragraph before any paragraph: kept as a preambular paragraph"
                                 .into(),
@@ -196,6 +224,7 @@ fn push(built: &mut Built, part: Part, annex: Option<usize>, paragraph: Paragrap
 fn take_markers(
     joined: &mut [Joined],
     footnote_lines: &[(usize, u32, String)],
+    profile: &Profile,
     warnings: &mut Vec<Warning>,
 ) {
     let footnote_numbers: BTreeSet<u32> = footnote_lines.iter().map(|f| f.1).collect();
@@ -206,12 +235,16 @@ fn take_markers(
     let mut all = Vec::new();
     let mut owner = Vec::new();
     for (index, block) in joined.iter().enumerate() {
-        for candidate in marker_candidates(&block.text) {
+        for candidate in marker_candidates(&block.text, profile) {
             all.push(candidate);
             owner.push(index);
         }
     }
-    let (chosen, skipped) = choose_markers(&all, &footnote_numbers);
+    let super::footnotes::Chosen {
+        chosen,
+        skipped,
+        through_volume,
+    } = choose_markers(&all, &footnote_numbers);
     for marker in skipped {
         let line = chosen
             .iter()
@@ -219,6 +252,7 @@ fn take_markers(
             .map_or(0, |&i| joined[owner[i]].line);
         warnings.push(Warning {
             line,
+            rule: FOOTNOTE_MARKERS.name,
             message: format!("no marker for footnote {marker} found in the text"),
         });
     }
@@ -244,6 +278,7 @@ fn take_markers(
                     remove.end += after.map_or(0, char::len_utf8);
                     warnings.push(Warning {
                         line: line_at(&block.pieces, remove.start),
+                        rule: FOOTNOTE_MARKERS.name,
                         message: format!(
                             "footnote marker {} stood between two '{}': kept one",
                             candidate.value,
@@ -259,6 +294,7 @@ fn take_markers(
                     .unwrap_or_default();
                 warnings.push(Warning {
                     line: line_at(&block.pieces, remove.start),
+                    rule: FOOTNOTE_MARKERS.name,
                     message: format!(
                         "took '{word} {}' as footnote marker {} after a name: check it is not a number the name counts",
                         candidate.value, candidate.value
@@ -272,12 +308,22 @@ fn take_markers(
             removed += remove.len();
             found.insert(candidate.value);
             if !footnote_numbers.contains(&candidate.value) {
-                warnings.push(Warning {
-                    line: line_at(&block.pieces, remove.start),
-                    message: format!(
+                let first = footnote_numbers.first().copied().unwrap_or(1);
+                let message = if through_volume && candidate.value < first {
+                    format!(
+                        "footnote {} is cited again: its text is with the resolution that cited it first (the notes are numbered through a volume)",
+                        candidate.value
+                    )
+                } else {
+                    format!(
                         "footnote {} is marked in the text but its footnote text is missing",
                         candidate.value
-                    ),
+                    )
+                };
+                warnings.push(Warning {
+                    line: line_at(&block.pieces, remove.start),
+                    rule: FOOTNOTE_MARKERS.name,
+                    message,
                 });
             }
             removals.push(remove);
@@ -290,6 +336,7 @@ fn take_markers(
         if !found.contains(&number) {
             warnings.push(Warning {
                 line: footnote_line(number),
+                rule: FOOTNOTE_MARKERS.name,
                 message: format!("footnote {number} has no marker in the text"),
             });
         }
@@ -310,6 +357,7 @@ fn take_typeset_markers(
             if !typeset.iter().any(|(_, m, _)| *m == r.marker) {
                 warnings.push(Warning {
                     line: block.line,
+                    rule: FOOTNOTE_MARKERS.name,
                     message: format!(
                         "footnote {} is marked in the text but its footnote text is missing",
                         r.marker
@@ -325,6 +373,7 @@ fn take_typeset_markers(
         if !found.contains(marker) {
             warnings.push(Warning {
                 line: *line,
+                rule: FOOTNOTE_MARKERS.name,
                 message: format!("footnote {marker} has no marker in the text"),
             });
         }
@@ -369,6 +418,7 @@ pub fn strip_markers(text: &str) -> (String, Vec<FootnoteRef>) {
 fn paragraph_of(
     block: &Joined,
     parent_part: Option<Part>,
+    profile: &Profile,
     warnings: &mut Vec<Warning>,
 ) -> Paragraph {
     let text = block.text.clone();
@@ -381,10 +431,11 @@ fn paragraph_of(
         // A sub-paragraph has a lead only when it opens like its paragraph
         // would ("(i) Supporting physical protection" under "Underscores"
         // is a gerund, not a preambular lead).
-        BlockKind::Sub(_) => lexicon()
+        BlockKind::Sub(_) => profile
+            .lexicon()
             .lead_at_start(&text, Some(parent_part.unwrap_or(Part::Preamble)))
             .map(|m| printed_lead(&m.printed)),
-        BlockKind::Top(part) => top_lead(&text, part, block, warnings),
+        BlockKind::Top(part) => top_lead(&text, part, block, profile, warnings),
     };
     Paragraph {
         number: block.label.clone(),
@@ -396,18 +447,25 @@ fn paragraph_of(
     }
 }
 
-fn top_lead(text: &str, part: Part, block: &Joined, warnings: &mut Vec<Warning>) -> Option<String> {
-    if let Some(found) = lexicon()
+fn top_lead(
+    text: &str,
+    part: Part,
+    block: &Joined,
+    profile: &Profile,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let lexicon = profile.lexicon();
+    if let Some(found) = lexicon
         .lead_at_start(text, Some(part))
-        .or_else(|| lexicon().lead_at_start(text, None))
+        .or_else(|| lexicon.lead_at_start(text, None))
     {
         return Some(printed_lead(&found.printed));
     }
     let guess = match part {
-        Part::Preamble => unknown_preamble_lead(text),
+        Part::Preamble => unknown_preamble_lead(text, profile),
         Part::Operative | Part::Annex => None,
     }
-    .or_else(|| first_words_lead(text));
+    .or_else(|| first_words_lead(text, profile));
     let where_ = match &block.label {
         Some(label) => format!("operative paragraph {label}"),
         None => format!("{} paragraph", part.name()),
@@ -415,10 +473,12 @@ fn top_lead(text: &str, part: Part, block: &Joined, warnings: &mut Vec<Warning>)
     match &guess {
         Some(lead) => warnings.push(Warning {
             line: block.line,
+            rule: LEAD.name,
             message: format!("unknown lead '{lead}' in {where_}"),
         }),
         None => warnings.push(Warning {
             line: block.line,
+            rule: LEAD.name,
             message: format!("{where_} has no lead"),
         }),
     }
@@ -432,19 +492,21 @@ fn printed_lead(printed: &str) -> String {
 }
 
 /// The first word when capitalised, with the next when the first is an
-/// adverb (`Strongly underlines`).
-fn first_words_lead(text: &str) -> Option<String> {
+/// adverb (`Strongly underlines`, `Exige instamment` aside).
+fn first_words_lead(text: &str, profile: &Profile) -> Option<String> {
     let mut words = text.split(' ').map(|w| w.trim_end_matches([',', ';', ':']));
     let first = words.next()?;
     if !first.chars().next()?.is_uppercase() || !first.chars().all(char::is_alphabetic) {
         return None;
     }
+    let adverb = profile
+        .data
+        .morphology
+        .adverb_endings
+        .iter()
+        .any(|e| first.ends_with(e.as_str()));
     match words.next() {
-        Some(second)
-            if first.ends_with("ly")
-                && second.chars().all(char::is_lowercase)
-                && !second.is_empty() =>
-        {
+        Some(second) if adverb && second.chars().all(char::is_lowercase) && !second.is_empty() => {
             Some(format!("{first} {second}"))
         }
         _ => Some(first.to_string()),
@@ -454,6 +516,10 @@ fn first_words_lead(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> &'static Profile {
+        crate::lang::Language::En.profile()
+    }
 
     fn piece(line: usize, text: &str) -> Piece {
         Piece {
@@ -465,17 +531,23 @@ mod tests {
     #[test]
     fn hyphen_at_line_end_joins_without_space() {
         assert_eq!(
-            join_pieces(&[
-                piece(1, "peacebuilding, state-"),
-                piece(2, "building, including")
-            ]),
+            join_pieces(
+                &[
+                    piece(1, "peacebuilding, state-"),
+                    piece(2, "building, including")
+                ],
+                en()
+            ),
             "peacebuilding, state-building, including"
         );
         assert_eq!(
-            join_pieces(&[piece(1, "troop-"), piece(2, "and police-contributing")]),
+            join_pieces(
+                &[piece(1, "troop-"), piece(2, "and police-contributing")],
+                en()
+            ),
             "troop- and police-contributing"
         );
-        assert_eq!(join_pieces(&[piece(1, "a"), piece(2, "b")]), "a b");
+        assert_eq!(join_pieces(&[piece(1, "a"), piece(2, "b")], en()), "a b");
     }
 
     #[test]

@@ -58,6 +58,12 @@ fn lowercase<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
     buffer
 }
 
+/// The rule that cleans each line.
+pub const CLEAN_LINE: super::rules::Rule = super::rules::Rule {
+    name: "clean-line",
+    decides: "each line is cleaned before it is read: control and invisible characters dropped, runs of spaces made one, and words extraction split put back together (`Secretary -General`, `human- made`, `long - term`, `Da ’esh`, `an d` where the text has `and` and never `d`); every repair but the invisible ones is a warning",
+};
+
 /// A cleaned line and what was repaired in it.
 #[derive(Debug, Default)]
 pub struct CleanLine {
@@ -81,7 +87,11 @@ fn is_dash(c: char) -> bool {
 
 /// Clean one line: control characters dropped, every run of whitespace one
 /// space, trimmed, then word splits repaired.
-pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
+pub fn clean_line(
+    line: &str,
+    vocabulary: &Vocabulary,
+    profile: &crate::lang::Profile,
+) -> CleanLine {
     let mut repairs = Vec::new();
     // Printable ASCII has nothing to remove or turn into a space.
     let normalized: std::borrow::Cow<str> = if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
@@ -144,7 +154,7 @@ pub fn clean_line(line: &str, vocabulary: &Vocabulary) -> CleanLine {
             // `human- made`; but `troop- and police-contributing` is right.
             if ends_with_hanging_hyphen(prev)
                 && starts_lowercase(token)
-                && !is_suspended_compound_word(token)
+                && !is_suspended_compound_word(token, profile)
             {
                 repairs.push(format!("joined '{prev} {token}' into '{prev}{token}'"));
                 out.push_str(token);
@@ -187,9 +197,14 @@ fn ends_with_hanging_hyphen(token: &str) -> bool {
 
 /// Words after which a hanging hyphen is a suspended compound
 /// (`small- and medium-sized`), not a split.
-pub fn is_suspended_compound_word(token: &str) -> bool {
+pub fn is_suspended_compound_word(token: &str, profile: &crate::lang::Profile) -> bool {
     let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
-    matches!(word, "and" | "or" | "nor" | "to")
+    profile
+        .data
+        .words
+        .suspended_compound
+        .iter()
+        .any(|w| w == word)
 }
 
 fn ends_alphabetic(token: &str) -> bool {
@@ -262,7 +277,7 @@ mod tests {
 
     fn clean(line: &str, context: &str) -> (String, usize) {
         let vocab = Vocabulary::from_text(&format!("{context}\n{line}"));
-        let c = clean_line(line, &vocab);
+        let c = clean_line(line, &vocab, crate::lang::Language::En.profile());
         (c.text, c.repairs.len())
     }
 

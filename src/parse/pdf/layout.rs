@@ -19,7 +19,7 @@
 
 use super::glyphs::Page;
 use super::rows::{Row, Styled, most_common_size};
-use crate::parse::import::furniture::{foot_line, is_footnote_rule};
+use crate::parse::import::furniture::{foot_line_in_any_language, is_footnote_rule};
 
 use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
 
@@ -155,7 +155,7 @@ fn footnote_rule(page: &Page, rows: &[Row], body_size: f32) -> Option<f32> {
 
 /// Rows of the bottom margin that are page furniture by their shape.
 fn is_foot_furniture(row: &Row, text: &str) -> bool {
-    row.chars.is_empty() || foot_line(text.trim().trim_start_matches('_'))
+    row.chars.is_empty() || foot_line_in_any_language(text.trim().trim_start_matches('_'))
 }
 
 /// A footnote-area row: a raised number opens a footnote, anything else
