@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use divan::Bencher;
 use resdiff::align::align_paragraphs;
 use resdiff::diff::compare;
-use resdiff::lexicon::lexicon;
+use resdiff::lang::Language;
 use resdiff::model::{Body, Meta, Paragraph, Part, Resolution};
 use resdiff::parse::import::import_text;
 
@@ -59,7 +59,10 @@ fn sc(file: &str, series: &str) -> Option<Resolution> {
 fn paragraph(text: &str, part: Part, number: Option<String>) -> Paragraph {
     Paragraph {
         number,
-        lead: lexicon().lead_at_start(text, Some(part)).map(|m| m.printed),
+        lead: Language::En
+            .lexicon()
+            .lead_at_start(text, Some(part))
+            .map(|m| m.printed),
         text: text.to_string(),
         ..Default::default()
     }
@@ -155,7 +158,7 @@ fn sc_pair_compare(bencher: Bencher, pair: (&str, &str)) {
 #[divan::bench(sample_count = 20)]
 fn large_2000_align(bencher: Bencher) {
     if let Some((old, new)) = cached(&LARGE, large_pair) {
-        bencher.bench(|| align_paragraphs(&old.operative, &new.operative));
+        bencher.bench(|| align_paragraphs(&old.operative, &new.operative, Language::En.lexicon()));
     }
 }
 

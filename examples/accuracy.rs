@@ -6,6 +6,8 @@
 
 #[path = "../tests/integration/accuracy.rs"]
 mod accuracy;
+#[path = "../tests/integration/volumes.rs"]
+mod volumes;
 
 use std::path::Path;
 
@@ -14,9 +16,13 @@ fn main() -> std::process::ExitCode {
     let verbose = args.iter().any(|a| a == "-v");
     args.retain(|a| a != "-v");
     let Some((dir, truths)) = args.split_first() else {
-        eprintln!("usage: accuracy [-v] DIR TRUTH.toml…");
+        eprintln!("usage: accuracy [-v] DIR [TRUTH.toml…]");
         return std::process::ExitCode::from(2);
     };
+    // A directory with a `truth.json` is one of the French volumes.
+    if let Some(volumes) = volumes::read(Path::new(dir)) {
+        return measure_volumes(Path::new(dir), &volumes, verbose);
+    }
     let mut pdf = accuracy::Totals::default();
     let mut text = accuracy::Totals::default();
     for truth_path in truths {
@@ -72,6 +78,43 @@ fn main() -> std::process::ExitCode {
         "\nPDF files\n{}\n\ntext files\n{}",
         pdf.summary(),
         text.summary()
+    );
+    std::process::ExitCode::SUCCESS
+}
+
+/// The French volumes against their `truth.json`: the clean volumes and
+/// the OCR'd ones apart.
+fn measure_volumes(dir: &Path, truth: &volumes::Volumes, verbose: bool) -> std::process::ExitCode {
+    let mut clean = volumes::VolumeTotals::default();
+    let mut ocr = volumes::VolumeTotals::default();
+    for (name, doc) in &truth.docs {
+        let totals = if doc.ocr { &mut ocr } else { &mut clean };
+        match volumes::measure_file(dir, name, doc) {
+            Ok(report) => {
+                totals.add(&report);
+                totals.both_ways += volumes::italicised_both_ways(&report.lead_misses, truth);
+                let mark = if report.mismatches.is_empty() {
+                    "exact"
+                } else {
+                    "     "
+                };
+                println!("{mark} {name}: {} differences", report.mismatches.len());
+                if verbose {
+                    for m in &report.mismatches {
+                        println!("        {m}");
+                    }
+                }
+            }
+            Err(e) => {
+                totals.errors += 1;
+                println!("      {name}: error: {e}");
+            }
+        }
+    }
+    println!(
+        "\nclean volumes\n{}\n\nOCR volumes (1999, 2002)\n{}",
+        clean.summary(),
+        ocr.summary()
     );
     std::process::ExitCode::SUCCESS
 }

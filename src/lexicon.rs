@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::{Language, schema::LeadsData};
+use crate::lang::schema::LeadsData;
 use crate::model::Part;
 
 /// Which way a lead change moves on the strength scale.
@@ -37,6 +37,10 @@ pub struct LeadEntry {
     pub rank: Option<u8>,
     /// Normalised words, for matching.
     words: Vec<String>,
+    /// How many of its words the italics take: all but those the profile
+    /// writes after a `|` ("Lance | un appel": the italics stop at "Lance",
+    /// the lead is the call).
+    italic: usize,
 }
 
 /// A lead found at the start of a paragraph.
@@ -62,12 +66,19 @@ pub struct Lexicon {
     /// Words in the longest continuation marker.
     longest_continuation: usize,
     asides: Vec<Vec<String>>,
+    /// Words that join a second lead to the first.
+    joins: Vec<Vec<String>>,
+    /// The attitude nouns the italics take after a lead, where they do.
+    objects: Option<Objects>,
 }
 
-/// The English lexicon.
-// TODO(issue 20): every caller passes the document's language instead.
-pub fn lexicon() -> &'static Lexicon {
-    Language::En.lexicon()
+/// [`crate::lang::schema::ItalicObjectsData`], normalised.
+#[derive(Debug)]
+struct Objects {
+    determiners: Vec<String>,
+    before: Vec<String>,
+    nouns: Vec<String>,
+    after: Vec<Vec<String>>,
 }
 
 // SPELLING_FOLDS: every profile's `spelling`, longest ending first (build.rs).
@@ -106,6 +117,33 @@ pub fn normalize_word_into(word: &str, out: &mut String) {
     }
 }
 
+impl Objects {
+    /// Words of an attitude phrase at `words[at]`: a determiner, adjectives,
+    /// a noun of the list, the words after it; 0 where there is none.
+    fn at(&self, words: &[String], at: usize) -> usize {
+        let word = |i: usize| words.get(i).map(String::as_str);
+        if !word(at).is_some_and(|w| self.determiners.iter().any(|d| d == w)) {
+            return 0;
+        }
+        let mut i = at + 1;
+        while word(i).is_some_and(|w| self.before.iter().any(|b| b == w)) {
+            i += 1;
+        }
+        if !word(i).is_some_and(|w| self.nouns.iter().any(|n| n == w)) {
+            return 0;
+        }
+        i += 1;
+        loop {
+            let n = phrase_at(&self.after, words, i);
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        i - at
+    }
+}
+
 /// Length in words of the first of `phrases` at `words[at]` (longest first).
 fn phrase_at(phrases: &[Vec<String>], words: &[String], at: usize) -> usize {
     phrases
@@ -128,10 +166,13 @@ impl Lexicon {
             (Part::Preamble, &data.preamble),
         ] {
             for group in groups {
-                for lead in &group.leads {
+                for written in &group.leads {
+                    let (italic, roman) = written.split_once(" | ").unwrap_or((written, ""));
+                    let lead = format!("{italic} {roman}").trim_end().to_string();
                     entries.push(LeadEntry {
-                        words: words_of(lead),
-                        lead: lead.clone(),
+                        words: words_of(&lead),
+                        italic: words_of(italic).len(),
+                        lead,
                         part,
                         scale: group.scale.clone(),
                         rank: group.rank,
@@ -151,13 +192,93 @@ impl Lexicon {
                 by_first_word.entry(first.clone()).or_default().push(i);
             }
         }
+        let joins = data.joins.iter().map(|j| words_of(j)).collect();
+        let objects = data.italic_objects.as_ref().map(|o| {
+            let normal = |list: &[String]| list.iter().map(|w| normalize_word(w)).collect();
+            let mut after: Vec<Vec<String>> = o.after.iter().map(|a| words_of(a)).collect();
+            after.sort_by_key(|a| std::cmp::Reverse(a.len()));
+            Objects {
+                determiners: normal(&o.determiners),
+                before: normal(&o.before),
+                nouns: normal(&o.nouns),
+                after,
+            }
+        });
         Lexicon {
             entries,
             by_first_word,
             longest_continuation: continuation.first().map_or(0, Vec::len),
             continuation,
             asides,
+            joins,
+            objects,
         }
+    }
+
+    /// The longest entry of `part` (any part where none is given) matched
+    /// at `words[at]`: (its words, the index past it, the entry).
+    fn longest_at(
+        &self,
+        words: &[String],
+        at: usize,
+        part: Option<Part>,
+    ) -> Option<(usize, &LeadEntry)> {
+        let candidates = words
+            .get(at)
+            .and_then(|first| self.by_first_word.get(first))
+            .map_or(&[][..], Vec::as_slice);
+        let mut best: Option<(usize, usize, &LeadEntry)> = None;
+        for entry in candidates.iter().map(|&i| &self.entries[i]) {
+            if part.is_some_and(|p| p != entry.part) {
+                continue;
+            }
+            if let Some(end) = self.match_entry(words, at, entry)
+                && best.is_none_or(|(n, _, _)| entry.words.len() > n)
+            {
+                best = Some((entry.words.len(), end, entry));
+            }
+        }
+        best.map(|(_, end, entry)| (end, entry))
+    }
+
+    /// Words at `words[at]` that the italics take after a lead: a second
+    /// lead joined to it ("and encourages"), then the organ's attitude
+    /// ("son ferme attachement"). Returns the index past them.
+    fn extension(&self, words: &[String], at: usize, part: Part) -> usize {
+        let mut end = at;
+        let join = phrase_at(&self.joins, words, end);
+        if join > 0
+            && let Some((second_end, _)) = self.longest_at(words, end + join, Some(part))
+        {
+            end = second_end;
+            loop {
+                let n = self.continuation_at(words, end);
+                if n == 0 {
+                    break;
+                }
+                end += n;
+            }
+        }
+        if let Some(objects) = &self.objects {
+            // After an aside the italics may go on ("Réaffirmant, dans ce
+            // contexte, son appui"); and one attitude may be joined to
+            // another ("sa satisfaction et son ferme appui").
+            let aside = phrase_at(&self.asides, words, end);
+            let first = objects.at(words, end + aside);
+            if first > 0 {
+                end += aside + first;
+                let join = phrase_at(&self.joins, words, end);
+                let second = if join > 0 {
+                    objects.at(words, end + join)
+                } else {
+                    0
+                };
+                if second > 0 {
+                    end += join + second;
+                }
+            }
+        }
+        end
     }
 
     /// Every lead the lexicon knows: the operative ones, then the preambular.
@@ -213,29 +334,23 @@ impl Lexicon {
             return None;
         }
         read(16, &mut spans, &mut words);
-        let mut best: Option<(usize, usize, &LeadEntry)> = None; // (entry words, end index, entry)
-        for entry in candidates.iter().map(|&i| &self.entries[i]) {
-            if part.is_some_and(|p| p != entry.part) {
-                continue;
-            }
-            if let Some(end) = self.match_entry(&words, start, entry) {
-                let better = match best {
-                    None => true,
-                    Some((n, _, _)) => entry.words.len() > n,
-                };
-                if better {
-                    best = Some((entry.words.len(), end, entry));
+        let (mut end, entry) = self.longest_at(&words, start, part)?;
+        if entry.italic < entry.words.len() {
+            // The italics stop before the end of the lead.
+            end = self
+                .match_entry_italic(&words, start, entry)
+                .map_or(end, |(_, italic_end)| italic_end);
+        } else {
+            // Absorb continuation markers right after the lead: "Decides
+            // further".
+            loop {
+                let n = self.continuation_at(&words, end);
+                if n == 0 {
+                    break;
                 }
+                end += n;
             }
-        }
-        let (_, mut end, entry) = best?;
-        // Absorb continuation markers right after the lead: "Decides further".
-        loop {
-            let n = self.continuation_at(&words, end);
-            if n == 0 {
-                break;
-            }
-            end += n;
+            end = self.extension(&words, end, entry.part);
         }
         // A trailing comma or colon is not part of the lead.
         let (start_byte, end_byte) = (0, spans[end - 1].1);
@@ -252,7 +367,20 @@ impl Lexicon {
     /// Index just past the match of `entry` in `words` from `start`, skipping
     /// continuation markers between the entry's words.
     fn match_entry(&self, words: &[String], start: usize, entry: &LeadEntry) -> Option<usize> {
+        self.match_entry_italic(words, start, entry)
+            .map(|(end, _)| end)
+    }
+
+    /// [`Lexicon::match_entry`], and the index past the words the italics
+    /// take (with the continuation words after them).
+    fn match_entry_italic(
+        &self,
+        words: &[String],
+        start: usize,
+        entry: &LeadEntry,
+    ) -> Option<(usize, usize)> {
         let mut at = start;
+        let mut italic_end = start;
         for (i, want) in entry.words.iter().enumerate() {
             if i > 0 {
                 at += self.skippable_at(words, at);
@@ -261,8 +389,24 @@ impl Lexicon {
                 return None;
             }
             at += 1;
+            if i + 1 == entry.italic {
+                italic_end = at + self.continuation_at(words, at);
+            }
         }
-        Some(at)
+        Some((at, italic_end))
+    }
+
+    /// The lead a paragraph opens with: the entry its text opens with (the
+    /// whole lead, where the italics show only its head), else the one
+    /// behind its printed lead.
+    pub fn entry_of(&self, printed: &str, text: &str, part: Part) -> Option<&LeadEntry> {
+        self.lead_at_start(text, Some(part))
+            .and_then(|found| {
+                self.entries
+                    .iter()
+                    .find(|e| e.part == part && e.lead == found.entry)
+            })
+            .or_else(|| self.entry_for(printed, part))
     }
 
     /// The lexicon entry behind a printed lead, ignoring continuation markers
@@ -277,9 +421,15 @@ impl Lexicon {
     /// Whether changing `old` to `new` makes the lead stronger, weaker or
     /// neither. Leads on different scales, or without strength, are neutral.
     pub fn direction(&self, old: &str, new: &str, part: Part) -> Direction {
-        let (Some(a), Some(b)) = (self.entry_for(old, part), self.entry_for(new, part)) else {
-            return Direction::Neutral;
-        };
+        match (self.entry_for(old, part), self.entry_for(new, part)) {
+            (Some(a), Some(b)) => Lexicon::direction_between(a, b),
+            _ => Direction::Neutral,
+        }
+    }
+
+    /// Whether lead `b` stands higher, lower or neither on the scale than
+    /// lead `a`.
+    pub fn direction_between(a: &LeadEntry, b: &LeadEntry) -> Direction {
         match (a.scale == b.scale, a.rank, b.rank) {
             (true, Some(x), Some(y)) if y > x => Direction::Stronger,
             (true, Some(x), Some(y)) if y < x => Direction::Weaker,
@@ -291,7 +441,7 @@ impl Lexicon {
     /// operative part acts, the preamble only gives reasons, so a move to
     /// the preamble is weaker and a move to the operative part stronger,
     /// whatever the words.
-    pub fn direction_between_parts(&self, from: Part, to: Part) -> Direction {
+    pub fn direction_between_parts(from: Part, to: Part) -> Direction {
         match (from, to) {
             (Part::Operative, Part::Preamble) => Direction::Weaker,
             (Part::Preamble, Part::Operative) => Direction::Stronger,
@@ -312,14 +462,18 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Language;
 
     fn lead(text: &str, part: Option<Part>) -> Option<String> {
-        lexicon().lead_at_start(text, part).map(|m| m.printed)
+        Language::En
+            .lexicon()
+            .lead_at_start(text, part)
+            .map(|m| m.printed)
     }
 
     #[test]
     fn the_shipped_lexicon_has_no_duplicate_leads_per_part() {
-        let lex = lexicon();
+        let lex = Language::En.lexicon();
         let mut seen = std::collections::HashSet::new();
         for e in lex.entries() {
             assert!(
@@ -401,7 +555,7 @@ mod tests {
 
     #[test]
     fn directions_follow_the_scale() {
-        let lex = lexicon();
+        let lex = Language::En.lexicon();
         assert_eq!(
             lex.direction("Invites", "Urges", Part::Operative),
             Direction::Stronger

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use resdiff::lexicon::lexicon;
+use resdiff::lang::Language;
 use resdiff::model::{Body, Meta, Paragraph, Part, Resolution};
 
 /// `../shared/corpus` beside the crate, if present.
@@ -150,7 +150,8 @@ fn assembly_resolution(meta: Meta, texts: &[String]) -> Resolution {
             .enumerate()
             .map(|(i, t)| Paragraph {
                 number: Some((i + 1).to_string()),
-                lead: lexicon()
+                lead: Language::En
+                    .lexicon()
                     .lead_at_start(t, Some(Part::Operative))
                     .map(|m| m.printed),
                 text: t.clone(),

@@ -1,7 +1,7 @@
 //! Test fixtures built from the real CSTO text in the shared corpus: clean
 //! preambular and operative paragraphs, read at test time (never copied).
 
-use crate::lexicon::lexicon;
+use crate::lang::Language;
 use crate::model::{Body, Meta, Paragraph, Part, Resolution};
 use crate::test_support::corpus_text;
 
@@ -29,7 +29,10 @@ pub fn csto_paragraphs() -> Option<(Vec<String>, Vec<String>)> {
 pub fn paragraph(text: &str, part: Part, number: Option<usize>) -> Paragraph {
     Paragraph {
         number: number.map(|n| n.to_string()),
-        lead: lexicon().lead_at_start(text, Some(part)).map(|m| m.printed),
+        lead: Language::En
+            .lexicon()
+            .lead_at_start(text, Some(part))
+            .map(|m| m.printed),
         text: text.to_string(),
         ..Default::default()
     }

@@ -134,10 +134,14 @@ impl Link {
 /// included, and their leads. The links come in reading order of the new
 /// version, each removed paragraph right after the one that preceded it in
 /// the old version.
-pub fn align_paragraphs(old: &[Paragraph], new: &[Paragraph]) -> Vec<Link> {
+pub fn align_paragraphs(
+    old: &[Paragraph],
+    new: &[Paragraph],
+    lexicon: &crate::lexicon::Lexicon,
+) -> Vec<Link> {
     let old_texts: Vec<String> = old.iter().map(Paragraph::full_text).collect();
     let new_texts: Vec<String> = new.iter().map(Paragraph::full_text).collect();
-    let lead = |p: &Paragraph| p.lead.as_deref().map(lead_key);
+    let lead = |p: &Paragraph| p.lead.as_deref().map(|l| lead_key(l, lexicon));
     let old_leads: Vec<Option<String>> = old.iter().map(lead).collect();
     let new_leads: Vec<Option<String>> = new.iter().map(lead).collect();
     align(&old_texts, &new_texts, &|o, n| {
@@ -152,8 +156,7 @@ pub fn align_texts<S: AsRef<str> + Sync>(old: &[S], new: &[S]) -> Vec<Link> {
 
 /// A lead without its continuation markers, normalised: "Recalling also"
 /// and "Further recalling" open alike.
-fn lead_key(lead: &str) -> String {
-    let lexicon = crate::lexicon::lexicon();
+fn lead_key(lead: &str, lexicon: &crate::lexicon::Lexicon) -> String {
     let entry = [crate::model::Part::Preamble, crate::model::Part::Operative]
         .into_iter()
         .find_map(|part| lexicon.entry_for(lead, part));

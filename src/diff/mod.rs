@@ -20,8 +20,10 @@ use crate::model::{Part, Resolution};
 /// Compare two versions of a resolution. Never fails: any two resolutions
 /// compare, and the result says what it can.
 pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
+    let lexicon = old.meta.language.lexicon();
     let builder = records::Builder {
         versions: routine::Versions::of(&old.meta, &new.meta),
+        lexicon,
     };
     let parts: Vec<across::PartPair> = Part::ALL
         .into_iter()
@@ -29,7 +31,7 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
         .collect();
     let links: Vec<Vec<Link>> = parts
         .iter()
-        .map(|(_, olds, news)| align_paragraphs(olds, news))
+        .map(|(_, olds, news)| align_paragraphs(olds, news, lexicon))
         .collect();
     let across = across::pairs(&parts, &links);
     // Each record to build: (the part its old paragraphs are in, its part,

@@ -7,7 +7,7 @@ use crate::comparison::{
     ChangeStatus, Direction, LeadChange, ParagraphChange, ParagraphRef, References, RoutineRule,
     Side, WordOp, WordOpKind,
 };
-use crate::lexicon::{lexicon, normalize_word};
+use crate::lexicon::{Lexicon, normalize_word};
 use crate::model::{Paragraph, Part};
 
 use super::words::{Edit, count_words, word_ops};
@@ -20,6 +20,8 @@ pub const PARAGRAPH_BREAK: &str = "\n";
 pub struct Builder {
     /// What the routine rules know of the two versions.
     pub versions: routine::Versions,
+    /// The lead lexicon of the versions' language.
+    pub lexicon: &'static Lexicon,
 }
 
 fn side(indices: &[usize], paragraphs: &[Paragraph], many: bool) -> Side {
@@ -155,7 +157,7 @@ impl Builder {
 
         let lead_change = match (first_old, first_new) {
             (Some(o), Some(n)) if old_part != part => lead_across(o, n, old_part, part),
-            (Some(o), Some(n)) => lead_change(o, n, part),
+            (Some(o), Some(n)) => lead_change(o, n, part, self.lexicon),
             _ => None,
         };
         // A paragraph moved between the parts is told as such, not as a
@@ -203,7 +205,7 @@ impl Builder {
         if olds.is_empty() && news.is_empty() {
             return Vec::new();
         }
-        align_paragraphs(olds, news)
+        align_paragraphs(olds, news, self.lexicon)
             .iter()
             .map(|link| self.record(part, link, olds, news))
             .collect()
@@ -246,20 +248,29 @@ fn lead_across(old: &Paragraph, new: &Paragraph, from: Part, to: Part) -> Option
     Some(LeadChange {
         old: o.to_string(),
         new: n.to_string(),
-        direction: lexicon().direction_between_parts(from, to),
+        direction: Lexicon::direction_between_parts(from, to),
     })
 }
 
-fn lead_change(old: &Paragraph, new: &Paragraph, part: Part) -> Option<LeadChange> {
+fn lead_change(old: &Paragraph, new: &Paragraph, part: Part, lex: &Lexicon) -> Option<LeadChange> {
     let (o, n) = (old.lead.as_deref()?, new.lead.as_deref()?);
-    let lex = lexicon();
-    if lex.same_lead(o, n, part) || without_its(o) == without_its(n) {
+    // Each lead as its paragraph opens with it: where the italics show only
+    // the head ("Lance" of "Lance un appel"), the text has it all.
+    let (old_entry, new_entry) = (
+        lex.entry_of(o, &old.text, part),
+        lex.entry_of(n, &new.text, part),
+    );
+    let same = match (old_entry, new_entry) {
+        (Some(a), Some(b)) => a.lead == b.lead,
+        _ => lex.same_lead(o, n, part),
+    };
+    if same || without_its(o) == without_its(n) {
         return None;
     }
-    let direction = if opening_kept_inside(old, new) {
-        Direction::Neutral
-    } else {
-        lex.direction(o, n, part)
+    let direction = match (old_entry, new_entry) {
+        _ if opening_kept_inside(old, new) => Direction::Neutral,
+        (Some(a), Some(b)) => Lexicon::direction_between(a, b),
+        _ => Direction::Neutral,
     };
     Some(LeadChange {
         old: o.to_string(),

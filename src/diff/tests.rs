@@ -429,7 +429,8 @@ fn canonical_75() -> Resolution {
 fn operative_paragraph(text: String, number: usize) -> crate::model::Paragraph {
     crate::model::Paragraph {
         number: Some(number.to_string()),
-        lead: crate::lexicon::lexicon()
+        lead: crate::lang::Language::En
+            .lexicon()
             .lead_at_start(&text, Some(Part::Operative))
             .map(|m| m.printed),
         text,

@@ -257,10 +257,34 @@ pub struct LeadsData {
     pub spelling: Vec<(String, String)>,
     /// The leads an error names as examples of what a resolution opens with.
     pub examples: LeadExamples,
+    /// Words that join a second lead to the first, both in italics
+    /// ("Welcomes and encourages", "Rappelant et soulignant").
+    #[serde(default)]
+    pub joins: Vec<String>,
+    /// What the italics take after a lead where the language's usage is
+    /// to set them on the organ's attitude too ("Réaffirmant son ferme
+    /// attachement"); none in English.
+    #[serde(default)]
+    pub italic_objects: Option<ItalicObjectsData>,
     /// Groups of operative leads.
     pub operative: Vec<GroupData>,
     /// Groups of preambular leads.
     pub preamble: Vec<GroupData>,
+}
+
+/// A possessive noun phrase the italics of a lead take: a determiner,
+/// adjectives before the noun, the noun, and words after it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItalicObjectsData {
+    /// The possessive determiners ("son", "sa").
+    pub determiners: Vec<String>,
+    /// Adjectives before the noun ("ferme", "plein").
+    pub before: Vec<String>,
+    /// The nouns of the organ's attitude ("attachement", "appui").
+    pub nouns: Vec<String>,
+    /// Words after the noun ("résolu", "sans réserve").
+    pub after: Vec<String>,
 }
 
 /// Leads that show what a resolution opens its paragraphs with.
@@ -282,7 +306,9 @@ pub struct GroupData {
     /// Strength on the scale, higher is stronger; none for leads without.
     #[serde(default)]
     pub rank: Option<u8>,
-    /// The leads as printed, spelled as the profile's spelling folds them.
+    /// The leads as printed, spelled as the profile's spelling folds them;
+    /// words after " | " are the lead's but the italics leave them roman
+    /// ("Lance | un appel").
     pub leads: Vec<String>,
 }
 

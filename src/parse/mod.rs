@@ -112,9 +112,16 @@ pub fn load_bytes_with(
     let given = meta.is_some();
     let meta = meta.unwrap_or_else(|| default_meta(path));
     // `--lang` first, then what a sidecar says, then the text itself.
+    let mut unknown_language = None;
     let language = match language {
         Some(language) => Some(language),
-        None => sidecar::language(path)?,
+        None => match sidecar::language(path)? {
+            Ok(language) => language,
+            Err(note) => {
+                unknown_language = Some(note);
+                None
+            }
+        },
     };
     let imported = if pdf::is_pdf(&bytes) {
         let layout = pdf::read(&bytes).map_err(|e| e.with_path(path))?;
@@ -141,9 +148,20 @@ pub fn load_bytes_with(
     .map_err(|e| e.with_path(path))?;
     let mut resolution = imported.resolution;
     sidecar::fill(&mut resolution.meta, path, !given)?;
+    let mut warnings = imported.warnings;
+    if let Some(note) = unknown_language {
+        warnings.insert(
+            0,
+            Warning {
+                line: 0,
+                rule: import::LANGUAGE.name,
+                message: note,
+            },
+        );
+    }
     Ok(Loaded {
         resolution,
-        warnings: imported.warnings,
+        warnings,
         trace: imported.trace,
     })
 }

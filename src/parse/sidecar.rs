@@ -31,25 +31,24 @@ struct Sidecar {
     language: Option<String>,
 }
 
-/// The language the sidecar of `document` gives, if it has one that
-/// resdiff reads; a language it does not read is an error naming the ones
-/// it does.
-pub fn language(document: &Path) -> Result<Option<Language>> {
+/// The language the sidecar of `document` gives: the language where
+/// resdiff has its profile, else what to tell the reader (the text is
+/// then read in the language it shows).
+pub fn language(document: &Path) -> Result<std::result::Result<Option<Language>, String>> {
     let Some((path, sidecar)) = read(document)? else {
-        return Ok(None);
+        return Ok(Ok(None));
     };
-    match sidecar.language.as_deref() {
+    Ok(match sidecar.language.as_deref() {
         None => Ok(None),
         Some(code) => Language::from_code(code).map(Some).ok_or_else(|| {
-            Error::in_file(
-                &path,
-                format!(
-                    "language '{code}' is not one resdiff reads ({})",
-                    Language::codes()
-                ),
+            format!(
+                "{} says the language is '{code}', which resdiff has no profile for ({}): the text is read in the language it shows",
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                Language::codes()
             )
         }),
-    }
+    })
 }
 
 /// The sidecar of `document`, if there is one, with its path.

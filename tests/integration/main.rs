@@ -20,4 +20,5 @@ mod search;
 mod shipped;
 mod trust;
 mod truth;
+mod volumes;
 mod word;

@@ -325,6 +325,7 @@ impl Pass<'_> {
                 | Decision::AnnexTitle { .. }
                 | Decision::AnnexTitleGoesOn
                 | Decision::Paragraph { .. }
+                | Decision::ParagraphWithSub { .. }
                 | Decision::Sub { .. }
                 | Decision::ListItem
                 | Decision::Heading
@@ -433,6 +434,23 @@ impl Pass<'_> {
                 self.add_text(number, paragraph);
                 self.state.prev = Some(Prev::of(text, profile));
             }
+            Decision::ParagraphWithSub {
+                label,
+                number: value,
+                sub_label,
+                level,
+                text: sub,
+            } => {
+                self.end_annex_title();
+                self.state.last_number = Some(value);
+                self.start_top(Part::Operative, Some(label));
+                // The paragraph has no words of its own: its sub-paragraphs
+                // carry them.
+                self.push_piece(number, "");
+                self.start_sub(1, level, sub_label);
+                self.add_text(number, sub);
+                self.state.prev = Some(Prev::of(text, profile));
+            }
             Decision::Sub {
                 depth,
                 level,
@@ -514,10 +532,17 @@ impl Pass<'_> {
         match area {
             AreaLine::Furniture => state.out.furniture.push(number),
             AreaLine::Note(value, note) => {
-                state.out.footnotes.push((number, value, note.to_string()));
-                state.last_footnote = Some(value);
+                self.flush_pending_footnote(number, rule);
+                self.state
+                    .out
+                    .footnotes
+                    .push((number, value, note.to_string()));
+                self.state.last_footnote = Some(value);
             }
-            AreaLine::Number(value) => state.pending_footnote = Some(value),
+            AreaLine::Number(value) => {
+                self.flush_pending_footnote(number, rule);
+                self.state.pending_footnote = Some(value);
+            }
             AreaLine::Pending(note) => {
                 if let Some(value) = state.pending_footnote.take() {
                     state.out.footnotes.push((number, value, note.to_string()));
@@ -535,6 +560,20 @@ impl Pass<'_> {
                 rule,
                 format!("text under the footnote rule with no footnote number: «{text}»"),
             ),
+        }
+    }
+
+    /// A footnote's number that came alone and got no text: a note whose
+    /// text the source lost (fr/S_RES_1850_2008-fr.txt). Its marker stays
+    /// in the text, a note without text; the warning keeps the number.
+    fn flush_pending_footnote(&mut self, line: usize, rule: &'static str) {
+        if let Some(value) = self.state.pending_footnote.take() {
+            self.state.last_footnote = Some(value);
+            self.warn(
+                line,
+                rule,
+                format!("footnote «{value}» has its number but no text"),
+            );
         }
     }
 
@@ -719,6 +758,8 @@ impl Pass<'_> {
     }
 
     fn finish(mut self) -> Assembled {
+        let last_line = self.lines.last().map_or(0, |l| l.number);
+        self.flush_pending_footnote(last_line, "footnote-area");
         let headings = std::mem::take(&mut self.state.pending_headings);
         for (line, text) in headings {
             self.warn(

@@ -454,6 +454,11 @@ fn top_lead(
     profile: &Profile,
     warnings: &mut Vec<Warning>,
 ) -> Option<String> {
+    // A paragraph whose words are all in its sub-paragraphs ("2. a) Décide
+    // …") has no lead of its own.
+    if text.is_empty() {
+        return None;
+    }
     let lexicon = profile.lexicon();
     if let Some(found) = lexicon
         .lead_at_start(text, Some(part))

@@ -33,7 +33,7 @@ impl LineRule for Furniture {
     fn rule(&self) -> Rule {
         Rule {
             name: "furniture",
-            decides: "a job number (`21-05282 (R) 220421`), barcode, page number, \"Please recycle\", distribution line, rule, running symbol or download line is furniture; a running symbol or download line gives the document's symbol and date, and a footnote rule opens the page's footnote area",
+            decides: "a job number (`21-05282 (R) 220421`), barcode, page number, \"Please recycle\", distribution line, rule, running symbol or download line is furniture; a running symbol or download line gives the document's symbol and date, and a footnote rule opens the page's footnote area (or, after the text's close, the notes' area)",
         }
     }
 
@@ -42,7 +42,10 @@ impl LineRule for Furniture {
         let state = cx.state;
         Decided::plain(Decision::Furniture {
             revealed,
-            opens_footnotes: state.paged && state.started && is_footnote_rule(&line.text),
+            // A rule opens a page's notes in a paged text, and the notes
+            // after the text's close in any (fr/: the volumes' notes).
+            opens_footnotes: (state.paged && state.started || state.closed)
+                && is_footnote_rule(&line.text),
         })
     }
 }

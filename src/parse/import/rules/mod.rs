@@ -68,6 +68,7 @@ pub const LINE_RULES: &[&dyn LineRule] = &[
     &annex::TextAfterClose,
     &annex::AnnexTitle,
     &annex::AnnexNumber,
+    &paragraphs::NumberThenLabel,
     &paragraphs::OperativeNumber,
     &paragraphs::NumberWithoutPeriod,
     &paragraphs::SubLabel,
@@ -231,6 +232,19 @@ pub enum Decision<'l> {
         label: Option<String>,
         /// The number it moves the numbering to.
         number: Option<u32>,
+        /// Its text on this line.
+        text: &'l str,
+    },
+    /// A numbered paragraph opens, and its first sub-paragraph with it.
+    ParagraphWithSub {
+        /// The paragraph's number as printed.
+        label: String,
+        /// Its value.
+        number: u32,
+        /// The sub-paragraph's label.
+        sub_label: String,
+        /// Its place in the list.
+        level: Level,
         /// Its text on this line.
         text: &'l str,
     },

@@ -10,7 +10,8 @@
 
 use super::shapes::{
     Numbered, heading_shape, heading_shape_typeset, numbered, numbered_long, opens_paragraph,
-    operative_lead, present_participle, sub_label, title_shape, unknown_preamble_lead,
+    operative_lead, present_participle, section_label, sub_label, title_shape,
+    unknown_preamble_lead,
 };
 use super::{Cx, Decided, Decision, LineRule, Rule};
 use crate::lang::Profile;
@@ -26,6 +27,39 @@ fn ended(cx: &Cx<'_>) -> (Prev, bool) {
     let prev = state.prev_or_default();
     let headed = !state.pending_headings.is_empty();
     (prev, prev.ends_paragraph || state.prev.is_none() || headed)
+}
+
+/// An operative number with the first label of its sub-paragraphs after
+/// it on the same line.
+pub struct NumberThenLabel;
+
+impl LineRule for NumberThenLabel {
+    fn rule(&self) -> Rule {
+        Rule {
+            name: "number-then-label",
+            decides: "`2. a) Décide …`: the next operative number with the first label of a list right after it opens the paragraph and its first sub-paragraph on one line (fr/S_RES_1521_2003-fr.txt)",
+        }
+    }
+
+    fn decide<'l>(&self, cx: &Cx<'_>, line: &'l CleanedLine) -> Option<Decided<'l>> {
+        let state = cx.state;
+        if state.closed {
+            return None;
+        }
+        let profile = cx.profile;
+        let n = numbered(&line.text, profile)?;
+        (n.value == state.expected_number() && !n.suffixed).then_some(())?;
+        let (label, kind, text) = sub_label(n.rest, profile)?;
+        let placement = place(&label, kind, &[])?;
+        (placement.level.value == 1 && kind != LabelKind::Bullet).then_some(())?;
+        Decided::plain(Decision::ParagraphWithSub {
+            label: n.label,
+            number: n.value,
+            sub_label: label,
+            level: placement.level,
+            text,
+        })
+    }
 }
 
 /// A numbered operative paragraph, or a numbered item of a list.
@@ -187,19 +221,34 @@ impl LineRule for SubLabel {
         let profile = cx.profile;
         let (label, kind, rest) = sub_label(&line.text, profile)?;
         let prev = state.prev_or_default();
+        let last = state.out.blocks.last();
         let under_titled_item = prev.short
-            && state
-                .out
-                .blocks
-                .last()
-                .is_some_and(|b| matches!(b.kind, BlockKind::Sub(_)) && b.pieces.len() == 1);
+            && last.is_some_and(|b| matches!(b.kind, BlockKind::Sub(_)) && b.pieces.len() == 1);
+        // The items of a list of names end with no punctuation
+        // (fr/S_RES_1672_2006-fr.txt): a bullet after an item with the same
+        // bullet is the next item.
+        let after_same_bullet = kind == LabelKind::Bullet
+            && last.is_some_and(|b| {
+                matches!(b.kind, BlockKind::Sub(_)) && b.label.as_deref() == Some(label.as_str())
+            });
         if state.current_top().is_none()
-            || !(prev.ends_paragraph || prev.ends_with_and_or || under_titled_item)
+            || !(prev.ends_paragraph
+                || prev.ends_with_and_or
+                || under_titled_item
+                || after_same_bullet)
         {
             return None;
         }
         let mut split_run_in_a = false;
         let mut placement = place(&label, kind, &state.stack);
+        // Under a heading inside the list, its lettering may start again
+        // (fr/S_RES_1542_2004-fr.txt: "II." / "Processus politique" / "a)").
+        if !state.pending_headings.is_empty()
+            && placement.is_none_or(|p| p.depth > 1)
+            && let Some(restart) = place(&label, kind, &[]).filter(|p| p.level.value == 1)
+        {
+            placement = Some(restart);
+        }
         if placement.is_none()
             && label == "b"
             && state.stack.is_empty()
@@ -281,7 +330,10 @@ impl LineRule for PreambleLead {
         let (prev, ended) = ended(cx);
         let participle = present_participle(&lead.printed, profile);
         (ended || prev.long || (participle && state.part != Some(Part::Operative))).then_some(())?;
-        if state.part == Some(Part::Operative) {
+        // Under a heading, a section may open with a preamble of its own
+        // (fr/S_RES_1306_2000-fr.txt, section B).
+        let headed = !state.pending_headings.is_empty();
+        if state.part == Some(Part::Operative) && !headed {
             return Decided::warned(
                 Decision::Paragraph {
                     part: Part::Operative,
@@ -370,8 +422,8 @@ fn heading_follows(cx: &Cx<'_>) -> bool {
 }
 
 /// Whether the next line (furniture and blank lines skipped) opens a
-/// numbered paragraph: what stands alone between a finished paragraph and
-/// `1. …` is a heading, however long.
+/// numbered paragraph or a sub-paragraph: what stands alone between a
+/// finished paragraph and `1. …` or `a) …` is a heading, however long.
 fn numbered_follows(cx: &Cx<'_>) -> bool {
     let profile = cx.profile;
     cx.lines[cx.index + 1..]
@@ -379,7 +431,7 @@ fn numbered_follows(cx: &Cx<'_>) -> bool {
         .filter(|l| !l.furniture && !l.text.is_empty() && furniture(&l.text, profile).is_none())
         .map(|l| l.text.as_str())
         .next()
-        .is_some_and(|next| numbered(next, profile).is_some())
+        .is_some_and(|next| numbered(next, profile).is_some() || sub_label(next, profile).is_some())
 }
 
 /// A heading.
@@ -389,7 +441,7 @@ impl LineRule for Heading {
     fn rule(&self) -> Rule {
         Rule {
             name: "heading",
-            decides: "after an ended line, a short capitalised line without final punctuation that is no lead and has a paragraph after it (\"Reporting\", \"Mesures\"), a bold title, or any title just before a numbered paragraph is a heading over the next paragraph",
+            decides: "after an ended line, a section's label (`B`, `II.`, `* * *`), a short capitalised line without final punctuation that is no lead and has a paragraph after it (\"Reporting\", \"Mesures\"), a bold title, or any title just before a numbered paragraph or a sub-paragraph is a heading over the next paragraph; under a heading, a line that opens no paragraph and has one after it is its subtitle (\"En ce qui concerne le commerce des armements,\")",
         }
     }
 
@@ -406,7 +458,12 @@ impl LineRule for Heading {
             let prev = state.prev_or_default();
             (prev.ends_paragraph || state.prev.is_none()) && shaped(false)
         } else {
-            ended(cx).1 && shaped(true)
+            let headed = !state.pending_headings.is_empty();
+            let subtitle = headed
+                && !opens_paragraph(text, profile)
+                && text.split(' ').count() <= 20
+                && heading_follows(cx);
+            ended(cx).1 && (shaped(true) || section_label(text) || subtitle)
         };
         heading.then_some(())?;
         Decided::plain(Decision::Heading)

@@ -178,6 +178,19 @@ pub fn heading_shape(text: &str, profile: &Profile) -> bool {
         && !enacting_formula(text, profile)
 }
 
+/// A section's label alone on its line: a capital letter or a Roman
+/// numeral, with or without a period (`A`, `B`, `II`, `III.`), or a row
+/// of stars (`* * *`), as the volumes and drafts divide a resolution.
+pub fn section_label(text: &str) -> bool {
+    let text = text.trim();
+    let stars = text.split(' ').count() >= 3 && text.split(' ').all(|w| w == "*");
+    let label = text.strip_suffix('.').unwrap_or(text);
+    let numeral =
+        !label.is_empty() && label.len() <= 6 && label.chars().all(|c| "IVXLC".contains(c));
+    let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
+    stars || numeral || letter
+}
+
 /// A title on a line of its own: capitalised, no final punctuation, not a
 /// paragraph or sub-paragraph, and short for a paragraph.
 pub fn title_shape(text: &str, profile: &Profile) -> bool {
@@ -432,6 +445,18 @@ mod tests {
             Some("Ayant entendu")
         );
         assert_eq!(lead("Nations Unies", fr()), None);
+    }
+
+    #[test]
+    fn section_labels() {
+        // fr/S_RES_1295_2000-fr.txt "B", fr/S_RES_1542_2004-fr.txt "II.",
+        // fr/S_RES_1551_2004-fr.txt "* * *".
+        for label in ["A", "B", "II", "III.", "* * *"] {
+            assert!(section_label(label), "{label}");
+        }
+        for text in ["AMISOM", "Iraq", "I.e.", "1.", "* *", "a"] {
+            assert!(!section_label(text), "{text}");
+        }
     }
 
     #[test]

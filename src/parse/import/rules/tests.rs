@@ -188,7 +188,7 @@ const EXAMPLES: &[Example] = &[
     ),
     (
         "footnote-area",
-        false,
+        true,
         Language::Fr,
         &[
             "Le Conseil de sécurité,",
@@ -198,7 +198,20 @@ const EXAMPLES: &[Example] = &[
             "52 S/2004/325 et Corr.1 et Add.1.",
         ],
         0,
-        "fr/S_RES_1541_2004-fr.txt:23-27: a dump with no page breaks has no footnote area",
+        "fr/S_RES_1541_2004-fr.txt:21-27: after the close, the rule opens the notes",
+    ),
+    (
+        "footnote-area",
+        false,
+        Language::Fr,
+        &[
+            "Le Conseil de sécurité,",
+            "1. Décide de proroger le mandat ;",
+            "__________________",
+            "52 S/2004/325 et Corr.1 et Add.1.",
+        ],
+        0,
+        "a rule inside the text of a dump with no page breaks opens no notes",
     ),
 ];
 
