@@ -40,7 +40,7 @@ impl DateForms {
 
     /// The day of a day's word: "29", "1er" (and "1 er", as extraction
     /// splits a raised ending, is two words the caller joins).
-    fn day(&self, word: &str) -> Option<u32> {
+    pub fn day_of(&self, word: &str) -> Option<u32> {
         if self.first_day.iter().any(|f| f == word) {
             return Some(1);
         }
@@ -55,10 +55,10 @@ impl DateForms {
     pub fn parse(&self, text: &str) -> Option<Date> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let (day, month, year) = match words[..] {
-            [day, month, year] => (self.day(day)?, month, year),
+            [day, month, year] => (self.day_of(day)?, month, year),
             [one, raised, month, year] => {
                 let joined = format!("{one}{raised}");
-                (self.day(&joined).filter(|_| one == "1")?, month, year)
+                (self.day_of(&joined).filter(|_| one == "1")?, month, year)
             }
             _ => return None,
         };

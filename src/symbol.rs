@@ -124,6 +124,15 @@ impl Symbol {
         Symbol::parse_own(&slashed)
     }
 
+    /// The number of a Council resolution: 1513 of `S/RES/1513 (2003)`.
+    pub fn council_resolution(&self) -> Option<u32> {
+        let rest = self.0.strip_prefix("S/RES/")?;
+        let (number, year) = rest.split_once(' ')?;
+        (year.starts_with('(') && year.ends_with(')'))
+            .then(|| number.parse().ok())
+            .flatten()
+    }
+
     /// The symbol as printed.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -53,6 +53,10 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             };
             ctx.warn(&old.label, &old.warnings);
             ctx.warn(&new.label, &new.warnings);
+            resdiff::diff::one_language(&[
+                (&old.label, &old.resolution),
+                (&new.label, &new.resolution),
+            ])?;
             inputs.extend([old.path.clone(), new.path.clone()]);
             let mut c = compare(&old.resolution, &new.resolution);
             // The terminal view shows the engine's warnings itself; other

@@ -496,6 +496,11 @@ fn history(ctx: &Context, args: &SeriesArgs, blame: bool) -> Result<u8> {
             loaded.len()
         )));
     }
+    let named: Vec<(&str, &Resolution)> = loaded
+        .iter()
+        .map(|v| (v.label.as_str(), &v.resolution))
+        .collect();
+    resdiff::diff::one_language(&named)?;
     let inputs: Vec<&Path> = loaded.iter().map(|v| v.path.as_path()).collect();
     let resolutions: Vec<Resolution> = loaded.iter().map(|v| v.resolution.clone()).collect();
     let h = resdiff::history(&resolutions);

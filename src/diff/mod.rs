@@ -17,6 +17,27 @@ use crate::align::{Link, align_paragraphs};
 use crate::comparison::{Comparison, Concordance, FootnoteChange, Formula};
 use crate::model::{Part, Resolution};
 
+/// Whether the versions can be compared: they are written in one
+/// language. Two language versions of one text differ in every word; they
+/// are checked against each other, not redlined. `names` says how to call
+/// each version in the error.
+pub fn one_language(versions: &[(&str, &Resolution)]) -> crate::Result<()> {
+    let Some((first_name, first)) = versions.first() else {
+        return Ok(());
+    };
+    let language = first.meta.language;
+    match versions.iter().find(|(_, r)| r.meta.language != language) {
+        None => Ok(()),
+        Some((name, other)) => Err(crate::Error::new(format!(
+            "{first_name} is in {} ({}) and {name} in {} ({}): compare, history and blame read versions written in one language; two language versions of one resolution are checked against each other by the cross-language check (`resdiff concord`, to come), not redlined",
+            first.meta.language.profile().data.name,
+            first.meta.language,
+            other.meta.language.profile().data.name,
+            other.meta.language,
+        ))),
+    }
+}
+
 /// Compare two versions of a resolution. Never fails: any two resolutions
 /// compare, and the result says what it can.
 pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {

@@ -135,9 +135,10 @@ impl Builder {
         let mut words = redline(&old_text, &new_text, &|edit| {
             routine::classify(edit, &self.versions)
         });
-        routine::repunctuated_lists(&mut words);
+        routine::repunctuated_lists(&mut words, self.versions.language);
         let subparagraphs = self.subrecords(part, &old_subs, &new_subs);
-        let (added, removed) = references::difference(&old_text, &new_text, gap);
+        let (added, removed) =
+            references::difference(&old_text, &new_text, gap, self.versions.language);
 
         // A difference of typography alone is no change of wording.
         let worded = |w: &&WordOp| w.op != WordOpKind::Equal && !w.typography;

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::routine;
 use super::words::tokens;
-use crate::dates::MONTHS;
+use crate::lang::{Language, Profile};
 use crate::symbol::Symbol;
 
 fn digits(token: &str, min: usize, max: usize) -> bool {
@@ -24,8 +24,10 @@ fn is_assembly_resolution(token: &str) -> bool {
         if digits(session, 1, 3) && digits(number, 1, 4))
 }
 
-/// Every reference in `text`, sorted and distinct.
-pub fn references(text: &str) -> BTreeSet<String> {
+/// Every reference in `text`, written in the language of `profile`,
+/// sorted and distinct.
+pub fn references(text: &str, profile: &Profile) -> BTreeSet<String> {
+    let dates = profile.dates();
     let all = tokens(text);
     // Positions of the non-space tokens, so patterns can look ahead.
     let words: Vec<&str> = all.into_iter().filter(|t| !t.trim().is_empty()).collect();
@@ -36,7 +38,10 @@ pub fn references(text: &str) -> BTreeSet<String> {
             found.insert(token.to_string());
         } else if digits(token, 1, 4) && next(1) == "(" && digits(next(2), 4, 4) && next(3) == ")" {
             found.insert(format!("{token} ({})", next(2)));
-        } else if digits(token, 1, 2) && MONTHS.contains(&next(1)) && digits(next(2), 4, 4) {
+        } else if dates.day_of(token).is_some()
+            && dates.month_number(next(1)).is_some()
+            && digits(next(2), 4, 4)
+        {
             found.insert(format!("{token} {} {}", next(1), next(2)));
         }
     }
@@ -46,16 +51,22 @@ pub fn references(text: &str) -> BTreeSet<String> {
 /// What `new` refers to that `old` does not, and the reverse. A date that
 /// only moved on by the versions' interval `gap` (a routine update) is
 /// neither added nor removed.
-pub fn difference(old: &str, new: &str, gap: Option<i64>) -> (Vec<String>, Vec<String>) {
+pub fn difference(
+    old: &str,
+    new: &str,
+    gap: Option<i64>,
+    language: Language,
+) -> (Vec<String>, Vec<String>) {
     if old == new {
         // The same text cites the same things: most paragraphs are kept.
         return (Vec::new(), Vec::new());
     }
-    let (a, b) = (references(old), references(new));
+    let profile = language.profile();
+    let (a, b) = (references(old, profile), references(new, profile));
     let mut added: Vec<String> = b.difference(&a).cloned().collect();
     let mut removed: Vec<String> = a.difference(&b).cloned().collect();
     removed.retain(|r| {
-        let Some(moved_on) = routine::shift_date(r, gap) else {
+        let Some(moved_on) = routine::shift_date(r, gap, language) else {
             return true;
         };
         match added.iter().position(|x| *x == moved_on) {
@@ -80,6 +91,7 @@ mod tests {
             "recalling resolutions 73/331 and 59/50, resolution 2206 (2015) and 2655 (2022), \
              documents S/2023/406, S/PRST/2018/19, A/RES/77/13 and S/AC.51/2017/2, \
              signed on 17 January 2017 and until 31 May 2020.",
+            Language::En.profile(),
         )
         .into_iter()
         .collect();
@@ -105,19 +117,51 @@ mod tests {
         let old = "until 31 May 2018 and 1 December 2017";
         let new = "until 31 May 2020 and 2 December 2019";
         assert_eq!(
-            difference(old, new, Some(2)),
+            difference(old, new, Some(2), Language::En),
             (
                 vec!["2 December 2019".into()],
                 vec!["1 December 2017".into()]
             )
         );
-        assert_eq!(difference(old, new, None).0.len(), 2);
+        assert_eq!(difference(old, new, None, Language::En).0.len(), 2);
+    }
+
+    #[test]
+    fn french_references_and_dates() {
+        // fr/S_RES_1541_2004-fr.txt PP1 and OP4.
+        let found: Vec<String> = references(
+            "réaffirmant en particulier la résolution 1495 (2003) du 31 juillet 2003, \
+             jusqu’au 31 octobre 2004 et le 1er décembre 2004",
+            Language::Fr.profile(),
+        )
+        .into_iter()
+        .collect();
+        assert_eq!(
+            found,
+            [
+                "1495 (2003)",
+                "1er décembre 2004",
+                "31 juillet 2003",
+                "31 octobre 2004"
+            ]
+        );
+        // A date moved on by the interval is no new reference.
+        assert_eq!(
+            difference(
+                "jusqu’au 1er décembre 2004",
+                "jusqu’au 1er décembre 2005",
+                Some(1),
+                Language::Fr
+            ),
+            (Vec::<String>::new(), Vec::<String>::new())
+        );
     }
 
     #[test]
     fn ordinary_numbers_and_words_are_not_references() {
-        assert!(references("paragraphs 9 and 12 of the Charter (a), 2021 –2025").is_empty());
-        assert!(references("United Nations/African Union").is_empty());
+        let en = Language::En.profile();
+        assert!(references("paragraphs 9 and 12 of the Charter (a), 2021 –2025", en).is_empty());
+        assert!(references("United Nations/African Union", en).is_empty());
     }
 
     #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
@@ -130,7 +174,7 @@ mod tests {
             return;
         };
         let first = |t: &str| t.lines().nth(1).unwrap_or("").to_string();
-        let (added, removed) = difference(&first(&old), &first(&new), Some(2));
+        let (added, removed) = difference(&first(&old), &first(&new), Some(2), Language::En);
         assert_eq!(
             added,
             vec![

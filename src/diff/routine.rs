@@ -8,8 +8,8 @@
 
 use super::words::{Edit, first_tokens, last_tokens, tokens};
 use crate::comparison::{RoutineRule, WordOp, WordOpKind};
-use crate::dates::{Date, calendar_date, month_number};
-use crate::lang::Language;
+use crate::dates::{Date, calendar_date};
+use crate::lang::{Language, Profile};
 use crate::model::{Body, Meta};
 use crate::symbol::Symbol;
 
@@ -34,6 +34,12 @@ pub struct Versions {
     /// the version) from a deadline (after it).
     pub old_date: Option<Date>,
     pub new_date: Option<Date>,
+    /// The Council resolutions the versions are (1513 of `S/RES/1513
+    /// (2003)`), where they are adopted ones.
+    pub old_number: Option<u32>,
+    pub new_number: Option<u32>,
+    /// The versions' language: its words for sessions, months, "until".
+    pub language: Language,
 }
 
 impl Versions {
@@ -51,6 +57,12 @@ impl Versions {
                 calendar_date(year, 1, 1)
             })
         };
+        let number = |m: &Meta| {
+            m.symbol
+                .as_deref()
+                .and_then(Symbol::read)
+                .and_then(|s| s.council_resolution())
+        };
         Versions {
             gap: interval(old.version(), new.version()),
             body: (old.body == new.body).then_some(new.body),
@@ -58,11 +70,18 @@ impl Versions {
             new_version: new.version(),
             old_date: dated(old),
             new_date: dated(new),
+            old_number: number(old),
+            new_number: number(new),
+            language: new.language,
         }
     }
 
     fn gap(&self) -> Option<i64> {
         self.gap.filter(|&g| g != 0)
+    }
+
+    fn profile(&self) -> &'static Profile {
+        self.language.profile()
     }
 }
 
@@ -95,6 +114,29 @@ impl<'a> Side<'a> {
         &self.tokens[self.changed.clone()]
     }
 
+    /// The index of the nearest token before position `i` that is not
+    /// whitespace, `skip` of them passed.
+    fn index_before(&self, i: usize, skip: usize) -> Option<usize> {
+        (0..i)
+            .rev()
+            .filter(|&k| !self.tokens[k].trim().is_empty())
+            .nth(skip)
+    }
+
+    /// The written date the changed tokens lie in ("31 janvier 2004" of
+    /// "jusqu’au 31 janvier 2004" with the day and month changed), and the
+    /// word before its day.
+    fn date_around(&self, profile: &Profile) -> Option<(Date, Option<&'a str>)> {
+        let last = (self.changed.end + 4).min(self.tokens.len());
+        (self.changed.start..last).find_map(|y| {
+            year(self.tokens[y])?;
+            let day = self.index_before(y, 1)?;
+            (day <= self.changed.start && y + 1 >= self.changed.end)
+                .then(|| self.date_ending_at(y, profile))
+                .flatten()
+        })
+    }
+
     /// The nearest token before position `i` that is not whitespace.
     fn word_before(&self, i: usize, skip: usize) -> Option<&'a str> {
         self.tokens[..i]
@@ -124,11 +166,12 @@ impl<'a> Side<'a> {
         self.word_after(i, 0) == Some("(") && self.word_after(i, 1).and_then(year).is_some()
     }
 
-    /// The written date a year token at `i` ends ("31 May 2018"), and the
-    /// word before the day.
-    fn date_ending_at(&self, i: usize) -> Option<(Date, Option<&'a str>)> {
-        let month = month_number(self.word_before(i, 0)?)?;
-        let day: u32 = self.word_before(i, 1)?.parse().ok()?;
+    /// The written date a year token at `i` ends ("31 May 2018", "1er
+    /// décembre 2004"), and the word before the day.
+    fn date_ending_at(&self, i: usize, profile: &Profile) -> Option<(Date, Option<&'a str>)> {
+        let dates = profile.dates();
+        let month = dates.month_number(self.word_before(i, 0)?)?;
+        let day = dates.day_of(self.word_before(i, 1)?)?;
         let year = u32::try_from(year(self.tokens[i])?).ok()?;
         Some((calendar_date(year, month, day)?, self.word_before(i, 2)))
     }
@@ -153,11 +196,17 @@ fn assembly_resolution(token: &str) -> Option<(u32, u32)> {
         .flatten()
 }
 
-/// Words that may introduce a mandate's or a measure's end date.
-const UNTIL: &[&str] = &["until", "till", "through"];
-
-/// Words that may stand between the resolutions of a list.
-const LIST_WORDS: &[&str] = &["and", ",", ";"];
+/// Whether `token` may stand between the resolutions of a list: a comma,
+/// a semicolon, or the language's "and".
+fn list_word(token: &str, profile: &Profile) -> bool {
+    matches!(token, "," | ";")
+        || profile
+            .data
+            .words
+            .list_conjunctions
+            .first()
+            .is_some_and(|and| and == token)
+}
 
 /// The rule under which replacing the deleted text of `edit` by its
 /// inserted text is a routine update, if any.
@@ -170,6 +219,14 @@ pub fn classify(edit: &Edit, versions: &Versions) -> Option<RoutineRule> {
     }
     if a == b {
         return None;
+    }
+    // A date whose day or month changed too ("jusqu’au 31 janvier 2004" →
+    // "jusqu’au 30 avril 2004"): the dates are compared whole.
+    let profile = versions.profile();
+    if let (Some((from, until)), Some((to, _))) =
+        (old.date_around(profile), new.date_around(profile))
+    {
+        return moved_date(from, to, until, versions);
     }
     let mut rule = None;
     for (k, (x, y)) in a.iter().zip(b).enumerate() {
@@ -198,34 +255,40 @@ fn replaced(
     versions: &Versions,
 ) -> Option<RoutineRule> {
     let (x, y) = (old.tokens[i], new.tokens[j]);
-    let gap = versions.gap()?;
-    let ordinals = Language::En.ordinals();
+    let profile = versions.profile();
+    let ordinals = profile.ordinals();
     if let (Some(a), Some(b)) = (ordinals.parse(x), ordinals.parse(y)) {
         // A session's ordinal: "seventy-seventh session", "at its
         // seventy-seventh and seventy-eighth sessions"; not "the second
         // International Decade".
+        let session = &profile.data.citations.session;
         let of_a_session = |side: &Side, at: usize| {
             (0..3).any(|k| {
                 side.word_after(at, k)
-                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "session" | "sessions"))
+                    .is_some_and(|w| session.contains(&w.to_lowercase()))
             })
         };
-        return (i64::from(b) - i64::from(a) == gap
+        return (i64::from(b) - i64::from(a) == versions.gap()?
             && (of_a_session(old, i) || of_a_session(new, j)))
         .then_some(RoutineRule::Session);
     }
     if let (Some(a), Some(b)) = (year(x), year(y)) {
         if old.is_citation_year(i) || new.is_citation_year(j) {
-            return None;
+            // "1495 (2003)" → "1541 (2004)": the year of the series' own
+            // previous resolution, cited anew.
+            let number = |side: &Side, at: usize| side.word_before(at, 1)?.parse().ok();
+            return previous_council_resolution(number(old, i)?, number(new, j)?, versions);
         }
-        if let (Some((from, until)), Some((to, _))) = (old.date_ending_at(i), new.date_ending_at(j))
-        {
-            return moved_date(from, to, until, gap, versions);
+        if let (Some((from, until)), Some((to, _))) = (
+            old.date_ending_at(i, profile),
+            new.date_ending_at(j, profile),
+        ) {
+            return moved_date(from, to, until, versions);
         }
-        return (b - a == gap).then_some(RoutineRule::Interval);
+        return (b - a == versions.gap()?).then_some(RoutineRule::Interval);
     }
     if old.is_resolution_number(i) || new.is_resolution_number(j) {
-        return None;
+        return previous_council_resolution(x.parse().ok()?, y.parse().ok()?, versions);
     }
     if let (Some((a, _)), Some((b, _))) = (assembly_resolution(x), assembly_resolution(y)) {
         return previous_resolution(a, b, versions);
@@ -237,14 +300,14 @@ fn replaced(
 }
 
 /// A date moved on: routine when it is the end of a mandate or measure
-/// ("until 31 May 2021") moved forward, or a date still ahead of the old
-/// version moved on by exactly the interval. A date before the version it
-/// stands in is history: changing it changes what is recalled.
+/// ("until 31 May 2021", "jusqu’au 31 octobre 2004") moved forward, or a
+/// date still ahead of the old version moved on by exactly the interval. A
+/// date before the version it stands in is history: changing it changes
+/// what is recalled.
 fn moved_date(
     from: Date,
     to: Date,
     word_before: Option<&str>,
-    gap: i64,
     versions: &Versions,
 ) -> Option<RoutineRule> {
     let historical =
@@ -252,13 +315,31 @@ fn moved_date(
     if historical {
         return None;
     }
-    let until = word_before.is_some_and(|w| UNTIL.contains(&w.to_lowercase().as_str()));
-    if until && to > from {
+    let until_words = &versions.profile().data.citations.until;
+    let until = word_before.is_some_and(|w| {
+        let w = w.to_lowercase().replace('\'', "’");
+        until_words.iter().any(|u| u.replace('\'', "’") == w)
+    });
+    // The Council renews some mandates more than once a year: the end
+    // moves on whatever the interval, once both versions are known.
+    if until && to > from && versions.gap.is_some() {
         return Some(RoutineRule::MandateEnd);
     }
     let same_day = from.month() == to.month() && from.day() == to.day();
-    (same_day && i64::from(to.year()) - i64::from(from.year()) == gap)
+    (same_day && i64::from(to.year()) - i64::from(from.year()) == versions.gap()?)
         .then_some(RoutineRule::Interval)
+}
+
+/// The Council resolution a renewal recalls as its series' last
+/// ("réaffirmant en particulier la résolution 1495 (2003)" in 1513, "1513
+/// (2003)" in 1523): the old version cites a resolution before its own,
+/// the new one cites the old version itself.
+fn previous_council_resolution(old: u32, new: u32, versions: &Versions) -> Option<RoutineRule> {
+    (versions.body == Some(Body::SecurityCouncil)
+        && versions.old_number.is_some_and(|own| old < own)
+        && versions.old_number == Some(new)
+        && versions.new_number.is_some_and(|own| new < own))
+    .then_some(RoutineRule::PreviousResolution)
 }
 
 /// The Assembly resolution a recurring text names as its predecessor
@@ -274,12 +355,19 @@ fn previous_resolution(old: u32, new: u32, versions: &Versions) -> Option<Routin
     .then_some(RoutineRule::PreviousResolution)
 }
 
-/// A report of the version's own session (A/73/85 in a 73rd-session text,
-/// A/80/83 in the 80th's): the series' report to this session, replaced
-/// by the next. Any other symbol is a citation, never routine.
+/// A report of the version's own session or year (A/73/85 in a
+/// 73rd-session text, A/80/83 in the 80th's; S/2004/325 in a Council
+/// resolution of 2004, S/2004/827 in the next): the series' report to this
+/// session or year, replaced by the next. Any other symbol is a citation,
+/// never routine.
 fn own_report(old: &Symbol, new: &Symbol, versions: &Versions) -> Option<RoutineRule> {
-    let own = |s: &Symbol, v: Option<u32>| s.session().is_some() && s.session() == v;
-    (versions.body == Some(Body::GeneralAssembly)
+    let of_version = |s: &Symbol| match versions.body {
+        Some(Body::GeneralAssembly) => s.session(),
+        Some(Body::SecurityCouncil) => s.year(),
+        None => None,
+    };
+    let own = |s: &Symbol, v: Option<u32>| of_version(s).is_some() && of_version(s) == v;
+    (versions.gap().is_some()
         && own(old, versions.old_version)
         && own(new, versions.new_version)
         && old.kind() == new.kind())
@@ -297,8 +385,8 @@ fn recalled_resolutions(old: &Side, new: &Side, versions: &Versions) -> Option<R
     versions.gap().filter(|&g| g > 0)?;
     let body = versions.body.as_ref()?;
     let (from, to) = (versions.old_version?, versions.new_version?);
-    let deleted = citations(old.changed(), body)?;
-    let inserted = citations(new.changed(), body)?;
+    let deleted = citations(old.changed(), body, versions.profile())?;
+    let inserted = citations(new.changed(), body, versions.profile())?;
     let fresh: Vec<&Citation> = inserted.iter().filter(|c| !deleted.contains(c)).collect();
     let adopted_between = |c: &Citation| match *body {
         // A session's resolutions are adopted before the next session's text.
@@ -312,14 +400,15 @@ fn recalled_resolutions(old: &Side, new: &Side, versions: &Versions) -> Option<R
         return None;
     }
     // The nearest word either side, past commas and "and".
+    let profile = versions.profile();
     let is_resolution = |w: &str| w == ")" || assembly_resolution(w).is_some() || is_number(w);
     let before = new.tokens[..new.changed.start]
         .iter()
         .rev()
-        .find(|t| !t.trim().is_empty() && !LIST_WORDS.contains(t));
+        .find(|t| !t.trim().is_empty() && !list_word(t, profile));
     let after = new.tokens[new.changed.end..]
         .iter()
-        .find(|t| !t.trim().is_empty() && !LIST_WORDS.contains(t));
+        .find(|t| !t.trim().is_empty() && !list_word(t, profile));
     (!deleted.is_empty()
         || before.is_some_and(|w| is_resolution(w))
         || after.is_some_and(|w| is_resolution(w)))
@@ -330,17 +419,18 @@ fn recalled_resolutions(old: &Side, new: &Side, versions: &Versions) -> Option<R
 /// ("A and B" → "A, B, C and D" drops an "and" apart from the insertion):
 /// in a redline with a `recalled-resolutions` change, a change of nothing
 /// but commas and "and" is part of it.
-pub fn repunctuated_lists(words: &mut [WordOp]) {
+pub fn repunctuated_lists(words: &mut [WordOp], language: Language) {
     let extends = words
         .iter()
         .any(|w| w.rule == Some(RoutineRule::RecalledResolutions));
     if !extends {
         return;
     }
+    let profile = language.profile();
     let only_list_words = |text: &str| {
         tokens(text)
             .iter()
-            .all(|t| t.trim().is_empty() || LIST_WORDS.contains(t))
+            .all(|t| t.trim().is_empty() || list_word(t, profile))
     };
     for w in words.iter_mut() {
         if w.op != WordOpKind::Equal && !w.routine && !w.typography && only_list_words(&w.text) {
@@ -361,7 +451,7 @@ struct Citation<'a> {
 /// The resolutions of a run of tokens made only of resolutions ("73/8",
 /// "73/8 of 1 November 2018", "2353 (2017)") and list words; `None` when
 /// anything else stands in it.
-fn citations<'a>(tokens: &[&'a str], body: &Body) -> Option<Vec<Citation<'a>>> {
+fn citations<'a>(tokens: &[&'a str], body: &Body, profile: &Profile) -> Option<Vec<Citation<'a>>> {
     let words: Vec<&str> = tokens
         .iter()
         .copied()
@@ -371,7 +461,7 @@ fn citations<'a>(tokens: &[&'a str], body: &Body) -> Option<Vec<Citation<'a>>> {
     let mut k = 0;
     while k < words.len() {
         let t = words[k];
-        if LIST_WORDS.contains(&t) {
+        if list_word(t, profile) {
             k += 1;
             continue;
         }
@@ -383,10 +473,17 @@ fn citations<'a>(tokens: &[&'a str], body: &Body) -> Option<Vec<Citation<'a>>> {
                     version: session,
                 });
                 k += 1;
-                // "of 1 November 2018": its date of adoption.
-                if words.get(k) == Some(&"of")
-                    && words.get(k + 1).is_some_and(|d| is_number(d))
-                    && words.get(k + 2).and_then(|m| month_number(m)).is_some()
+                // "of 1 November 2018", "du 1er novembre 2018": its date
+                // of adoption.
+                let dates = profile.dates();
+                if words
+                    .get(k)
+                    .is_some_and(|w| profile.data.citations.of_date.iter().any(|o| o == w))
+                    && words.get(k + 1).and_then(|d| dates.day_of(d)).is_some()
+                    && words
+                        .get(k + 2)
+                        .and_then(|m| dates.month_number(m))
+                        .is_some()
                     && words.get(k + 3).and_then(|y| year(y)).is_some()
                 {
                     k += 4;
@@ -411,15 +508,16 @@ fn citations<'a>(tokens: &[&'a str], body: &Body) -> Option<Vec<Citation<'a>>> {
 /// A date reference ("31 May 2018") with its year moved on by `gap`, as
 /// printed; `None` when it is no real date or the day does not exist in
 /// that year (29 February).
-pub fn shift_date(date: &str, gap: Option<i64>) -> Option<String> {
-    let day = crate::dates::parse_written(date)?;
+pub fn shift_date(date: &str, gap: Option<i64>, language: Language) -> Option<String> {
+    let dates = language.profile().dates();
+    let day = dates.parse(date)?;
     let years = i16::try_from(gap.filter(|&g| g != 0)?).ok()?;
     let moved = crate::dates::calendar_date(
         u32::try_from(day.year().checked_add(years)?).ok()?,
         u32::try_from(day.month()).ok()?,
         u32::try_from(day.day()).ok()?,
     )?;
-    Some(crate::dates::written(moved))
+    Some(dates.written(moved))
 }
 
 #[cfg(test)]
@@ -434,6 +532,7 @@ mod tests {
             new_version: Some(2018 + gap as u32),
             old_date: calendar_date(2018, 3, 1),
             new_date: calendar_date(2018 + gap as u32, 3, 1),
+            ..Versions::default()
         }
     }
 
@@ -445,6 +544,70 @@ mod tests {
             new_version: Some(new),
             ..Versions::default()
         }
+    }
+
+    /// Two MINURSO renewals in French: S/RES/1513 (2003), 28 October 2003,
+    /// and S/RES/1523 (2004), 30 January 2004.
+    fn minurso() -> Versions {
+        Versions {
+            gap: Some(1),
+            body: Some(Body::SecurityCouncil),
+            old_version: Some(2003),
+            new_version: Some(2004),
+            old_date: calendar_date(2003, 10, 28),
+            new_date: calendar_date(2004, 1, 30),
+            old_number: Some(1513),
+            new_number: Some(1523),
+            language: Language::Fr,
+        }
+    }
+
+    #[test]
+    fn french_mandates_move_on_and_the_last_resolution_is_cited_anew() {
+        let v = minurso();
+        // fr/S_RES_1523_2004-fr.txt OP1 against 1513's.
+        assert_eq!(
+            rule(
+                "de proroger le mandat de la Mission jusqu’au ",
+                "31 janvier 2004",
+                "30 avril 2004",
+                " ;",
+                &v
+            ),
+            Some(RoutineRule::MandateEnd)
+        );
+        // A later resolution recalls the last of its series.
+        assert_eq!(
+            rule(
+                "réaffirmant en particulier la résolution ",
+                "1495 (2003)",
+                "1513 (2003)",
+                " du 28 octobre 2003,",
+                &v
+            ),
+            Some(RoutineRule::PreviousResolution)
+        );
+        // Any other resolution is a citation.
+        assert_eq!(
+            rule("la résolution ", "1495 (2003)", "1497 (2003)", ",", &v),
+            None
+        );
+        // Two renewals in one year: the mandate's end still moves on.
+        let same_year = Versions {
+            gap: Some(0),
+            new_version: Some(2003),
+            ..minurso()
+        };
+        assert_eq!(
+            rule(
+                "jusqu’au ",
+                "31 octobre 2003",
+                "31 janvier 2004",
+                " ;",
+                &same_year
+            ),
+            Some(RoutineRule::MandateEnd)
+        );
     }
 
     /// `before[delete→insert]after` on both sides.
@@ -648,11 +811,11 @@ mod tests {
     #[test]
     fn dates_shift_by_their_year() {
         assert_eq!(
-            shift_date("31 May 2018", Some(2)).as_deref(),
+            shift_date("31 May 2018", Some(2), Language::En).as_deref(),
             Some("31 May 2020")
         );
-        assert_eq!(shift_date("31 May 2018", None), None);
-        assert_eq!(shift_date("2206 (2015)", Some(2)), None);
+        assert_eq!(shift_date("31 May 2018", None, Language::En), None);
+        assert_eq!(shift_date("2206 (2015)", Some(2), Language::En), None);
     }
 
     #[test]

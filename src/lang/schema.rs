@@ -226,6 +226,9 @@ pub struct CitationsData {
     pub until: Vec<String>,
     /// The word for a session ("session").
     pub session: Vec<String>,
+    /// The word between a cited resolution and its date of adoption
+    /// ("73/8 of 1 November 2018"; "du").
+    pub of_date: Vec<String>,
 }
 
 /// Words the line pass reads.
