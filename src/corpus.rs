@@ -130,6 +130,15 @@ fn version_key(version: &str) -> (u64, String) {
     (version.parse().unwrap_or(u64::MAX), version.to_string())
 }
 
+/// The resolution number a Council resolution's file may be named by:
+/// 1513 for `S/RES/1513 (2003)` (the Council adopts several a year).
+fn council_number(meta: &Meta) -> Option<u32> {
+    meta.symbol
+        .as_deref()
+        .and_then(crate::symbol::Symbol::read)
+        .and_then(|s| s.council_resolution())
+}
+
 fn check_entry(path: &Path, series: &str, version: &str, meta: &Meta) -> Result<()> {
     if meta.series != series {
         return Err(Error::in_file(
@@ -142,10 +151,16 @@ fn check_entry(path: &Path, series: &str, version: &str, meta: &Meta) -> Result<
     }
     if let (Ok(named), Some(actual)) = (version.parse::<u32>(), meta.version())
         && named != actual
+        && council_number(meta) != Some(named)
     {
+        let number = council_number(meta)
+            .map(|n| format!(" (or resolution {n})"))
+            .unwrap_or_default();
         return Err(Error::in_file(
             path,
-            format!("the file is named {version}.md but its front matter says version {actual}"),
+            format!(
+                "the file is named {version}.md but its front matter says version {actual}{number}"
+            ),
         ));
     }
     Ok(())
@@ -155,8 +170,14 @@ fn check_duplicates(entries: &[Entry]) -> Result<()> {
     let mut seen: BTreeMap<(String, String), &Path> = BTreeMap::new();
     for entry in entries {
         let mut keys = Vec::new();
-        if let Some(v) = entry.meta().version() {
-            keys.push((entry.series.clone(), v.to_string()));
+        // A series holds one file per version name: a session or year, or
+        // a Council resolution's number, several of which share a year.
+        let name = match council_number(entry.meta()) {
+            Some(n) if entry.version == n.to_string() => Some(n.to_string()),
+            _ => entry.meta().version().map(|v| v.to_string()),
+        };
+        if let Some(v) = name {
+            keys.push((entry.series.clone(), v));
         }
         if let Some(symbol) = &entry.meta().symbol {
             keys.push((String::new(), symbol.to_uppercase()));
@@ -242,6 +263,17 @@ impl Corpus {
                     .unwrap_or_default(),
                 self.root.display(),
                 self.describe_versions()
+            ))),
+            many if many.iter().all(|e| e.series == many[0].series) => Err(Error::new(format!(
+                "\"{spec}\" names several versions of {} ({}): name one by its file name or symbol",
+                many[0].series,
+                many.iter()
+                    .map(|e| match &e.meta().symbol {
+                        Some(symbol) => format!("{} ({symbol})", e.version),
+                        None => e.version.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))),
             many => Err(Error::new(format!(
                 "version \"{spec}\" exists in several series ({}): choose one with --series",

@@ -379,30 +379,11 @@ pub struct Annex {
 }
 
 impl Annex {
-    /// `Annex`, `Annex I`, `Appendix 2`, alone or with the annex's title after
-    /// it on the same line (`Annex 2025 Political Declaration …`).
-    pub fn split_label(text: &str) -> Option<(&str, Option<&str>)> {
-        let mut words = text.splitn(3, ' ');
-        let first = words.next()?;
-        if !matches!(first, "Annex" | "ANNEX" | "Appendix" | "APPENDIX") {
-            return None;
-        }
-        let numeral = |w: &str| {
-            w.chars().all(|c| "IVXLC".contains(c))
-                || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
-                || (w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
-        };
-        let (label_end, rest) = match words.next() {
-            None => (first.len(), None),
-            Some(w) if numeral(w) => (first.len() + 1 + w.len(), words.next()),
-            Some(_) => (first.len(), text.get(first.len() + 1..)),
-        };
-        let rest = rest.map(str::trim).filter(|r| !r.is_empty());
-        // A title follows as a title does: capitalised, or a year.
-        if rest.is_some_and(|r| !r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) {
-            return None;
-        }
-        Some((&text[..label_end], rest))
+    /// `Annex`, `Annex I`, `Annexe II`, alone or with the annex's title
+    /// after it on the same line (`Annex 2025 Political Declaration …`), in
+    /// `language`: (label, title).
+    pub fn split_label(text: &str, language: Language) -> Option<(&str, Option<&str>)> {
+        language.profile().annex_label(text)
     }
 
     /// "Annex I — Title": how the annex is named where its paragraphs are

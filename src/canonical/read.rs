@@ -164,7 +164,8 @@ impl<'a> Reader<'a> {
                             ));
                         }
                         let name = self.read_inline(TagEnd::Heading(level))?.text;
-                        name_annex(&mut annexes, name);
+                        let language = meta.as_ref().map_or(Default::default(), |m| m.language);
+                        name_annex(&mut annexes, name, language);
                         continue;
                     }
                     if level != HeadingLevel::H2 {
@@ -215,7 +216,10 @@ impl<'a> Reader<'a> {
                     }
                     if preamble.is_empty()
                         && enacting_formula.is_none()
-                        && is_enacting_formula(&inline)
+                        && is_enacting_formula(
+                            &inline,
+                            meta.as_ref().map_or(Default::default(), |m| m.language),
+                        )
                     {
                         enacting_formula = Some(inline.text);
                         continue;
@@ -541,12 +545,12 @@ fn take_label(
 
 /// A `# ` line: the label of a new annex (`Annex I`), or its title when it
 /// follows the label (or stands alone, for an annex without one).
-fn name_annex(annexes: &mut Vec<Annex>, name: String) {
+fn name_annex(annexes: &mut Vec<Annex>, name: String, language: crate::lang::Language) {
     if name.is_empty() {
         annexes.push(Annex::default());
         return;
     }
-    let labelled = Annex::split_label(&name).is_some_and(|(_, rest)| rest.is_none());
+    let labelled = Annex::split_label(&name, language).is_some_and(|(_, rest)| rest.is_none());
     match annexes.last_mut() {
         Some(open) if open.paragraphs.is_empty() && open.title.is_none() && !labelled => {
             open.title = Some(name);
@@ -586,12 +590,15 @@ fn paragraph(inline: Inline, number: Option<String>, heading: Option<String>) ->
     }
 }
 
-/// "_The General Assembly_," : an italic name starting with "The", then a comma.
-fn is_enacting_formula(inline: &Inline) -> bool {
+/// "_The General Assembly_,", "_Le Conseil de sécurité_,": an italic name
+/// opening with an article of the file's language (its front matter's
+/// `language`), then a comma.
+fn is_enacting_formula(inline: &Inline, language: crate::lang::Language) -> bool {
+    let articles = &language.profile().data.organs.formula_articles;
     inline
         .lead
         .as_deref()
-        .is_some_and(|l| l.starts_with("The "))
+        .is_some_and(|l| articles.iter().any(|a| l.starts_with(a.as_str())))
         && inline.text.ends_with(',')
         && inline.text.len() < 80
 }

@@ -235,6 +235,72 @@ impl Profile {
         }
     }
 
+    /// `Annex`, `Annex I`, `Annexe II`, alone or with the annex's title
+    /// after it on the same line (`Annex 2025 Political Declaration …`):
+    /// (label, title).
+    pub fn annex_label<'a>(&self, text: &'a str) -> Option<(&'a str, Option<&'a str>)> {
+        let mut words = text.splitn(3, ' ');
+        let first = words.next()?;
+        if !self.data.annex.labels.iter().any(|l| l == first) {
+            return None;
+        }
+        let numeral = |w: &str| {
+            w.chars().all(|c| "IVXLC".contains(c))
+                || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+                || (w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        let (label_end, rest) = match words.next() {
+            None => (first.len(), None),
+            Some(w) if numeral(w) => (first.len() + 1 + w.len(), words.next()),
+            Some(_) => (first.len(), text.get(first.len() + 1..)),
+        };
+        let rest = rest.map(str::trim).filter(|r| !r.is_empty());
+        // A title follows as a title does: capitalised, or a year.
+        if rest.is_some_and(|r| !r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) {
+            return None;
+        }
+        Some((&text[..label_end], rest))
+    }
+
+    /// The enacting formula: one the profile lists, or an article and a
+    /// short name with an organ's noun where the language puts it ("The
+    /// Human Rights Council,", "Le Conseil économique et social,").
+    pub fn is_enacting_formula(&self, text: &str) -> bool {
+        let organs = &self.data.organs;
+        if organs
+            .general_assembly_formula
+            .iter()
+            .chain(&organs.security_council_formula)
+            .any(|f| f == text)
+        {
+            return true;
+        }
+        let Some(name) = organs
+            .formula_articles
+            .iter()
+            .find_map(|a| text.strip_prefix(a.as_str()))
+        else {
+            return false;
+        };
+        let name = name.strip_suffix(',').unwrap_or(name).trim();
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() > organs.formula_words || name.ends_with(['.', ';', ':']) {
+            return false;
+        }
+        let noun = match organs.organ_noun_at.as_str() {
+            "first" => words.first(),
+            _ => words.last(),
+        };
+        let organ = noun.is_some_and(|n| organs.organ_nouns.iter().any(|o| o == n));
+        // English capitalises every word of an organ's name; French only its
+        // noun, which `organ` checks.
+        let capitalised = organs.organ_noun_at != "last"
+            || words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        organ && capitalised
+    }
+
     /// The enacting formula of `body` as the language prints it.
     pub fn formula_of(&self, body: Body) -> &str {
         let organs = &self.data.organs;

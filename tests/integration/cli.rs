@@ -247,3 +247,77 @@ fn usage_errors_exit_with_2() {
     resdiff().args(["show"]).assert().code(2);
     resdiff().args(["frobnicate"]).assert().code(2);
 }
+
+/// Two language versions of one resolution are not redlined: compare
+/// refuses them, saying which is in which language.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn compare_refuses_versions_in_two_languages() {
+    let Some(corpus) = crate::common::shared_corpus() else {
+        return;
+    };
+    let output = resdiff()
+        .arg("compare")
+        .arg(corpus.join("langs/S_RES_1498_2003-fr.txt"))
+        .arg(corpus.join("langs/S_RES_1498_2003-en.txt"))
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("S_RES_1498_2003-fr.txt is in français (fr)")
+            && stderr.contains("S_RES_1498_2003-en.txt in English (en)")
+            && stderr.contains("cross-language check"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+/// `--lang` forces the language a text is read in; an unknown code is
+/// refused with the codes resdiff knows; `-vv` names the rule that decided
+/// each line.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn lang_forces_the_language_and_vv_traces_the_rules() {
+    let Some(corpus) = crate::common::shared_corpus() else {
+        return;
+    };
+    let file = corpus.join("fr/S_RES_1541_2004-fr.txt");
+    let forced = resdiff()
+        .args(["show", "--format", "json", "--lang", "en"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&forced.stdout).unwrap();
+    assert_eq!(json["meta"]["language"], "en");
+    // Read as English, the French formula is not one.
+    assert!(json["enacting_formula"].is_null());
+    let bad = resdiff()
+        .args(["show", "--lang", "xx"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr)
+            .contains("'xx' is not a language resdiff reads (en, fr)")
+    );
+    let traced = resdiff().args(["show", "-vv"]).arg(&file).output().unwrap();
+    let stderr = String::from_utf8_lossy(&traced.stderr);
+    for line in [
+        "S_RES_1541_2004-fr.txt:1: head-council-heading",
+        "S_RES_1541_2004-fr.txt:3: enacting-formula",
+        "S_RES_1541_2004-fr.txt:5: preamble-lead",
+        "S_RES_1541_2004-fr.txt:11: operative-number",
+        "S_RES_1541_2004-fr.txt:23: closing-line",
+        "S_RES_1541_2004-fr.txt:27: footnote-area",
+    ] {
+        assert!(
+            stderr.contains(
+                &format!("trace: {}", file.display()).replace("S_RES_1541_2004-fr.txt", line)
+            ),
+            "{line}\n{stderr}"
+        );
+    }
+}

@@ -316,3 +316,136 @@ fn the_cuba_texts_are_what_import_makes_of_the_pdf_and_the_text() {
         assert_eq!(String::from_utf8(out.stdout).unwrap(), shipped, "{source}");
     }
 }
+
+/// The French MINURSO renewals are what `import` makes of the volumes'
+/// texts, with the series and source their front matter records.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn the_minurso_texts_are_what_import_makes_of_the_french_volumes() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let dir = project_root().join("resolutions/minurso");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 25, "S/RES/1224 (1999) to 1871 (2009)");
+    for file in files {
+        let shipped = std::fs::read_to_string(&file).unwrap();
+        let meta: toml::Table = toml::from_str(
+            shipped
+                .strip_prefix("+++\n")
+                .and_then(|s| s.split_once("+++\n"))
+                .map(|(front, _)| front)
+                .unwrap(),
+        )
+        .unwrap();
+        let symbol = meta["symbol"].as_str().unwrap();
+        let (number, year) = symbol
+            .strip_prefix("S/RES/")
+            .and_then(|s| s.split_once(" ("))
+            .unwrap();
+        let source = corpus.join(format!(
+            "fr/S_RES_{number}_{}-fr.txt",
+            year.trim_end_matches(')')
+        ));
+        let output = resdiff()
+            .arg("import")
+            .arg(&source)
+            .args(["--series", "minurso", "--source"])
+            .arg(meta["source"].as_str().unwrap())
+            .output()
+            .unwrap();
+        assert_success(&output);
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap(),
+            shipped,
+            "{}",
+            file.display()
+        );
+        assert_eq!(meta["language"].as_str(), Some("fr"));
+    }
+}
+
+/// S/RES/1513 (2003) → S/RES/1523 (2004), named by symbol: the preamble
+/// unchanged; OP1 extends the mission's mandate, its end date moved on (a
+/// routine update); OP2 says the same in other French words (the English
+/// texts of the two resolutions have the same paragraph, the volume's
+/// translations differ); OP3 unchanged.
+#[test]
+fn minurso_1513_to_1523_paragraph_by_paragraph() {
+    let output = resdiff()
+        .args([
+            "compare",
+            "S/RES/1513 (2003)",
+            "S/RES/1523 (2004)",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert_success(&output);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["old"]["language"], "fr");
+    let paragraphs = json["paragraphs"].as_array().expect("paragraphs");
+    let summary: Vec<(String, String, bool)> = paragraphs
+        .iter()
+        .map(|p| {
+            (
+                format!(
+                    "{}{}",
+                    if p["part"] == "preamble" { "PP" } else { "OP" },
+                    p["new"]["index"]
+                ),
+                p["status"].as_str().unwrap().to_string(),
+                p["routine"] == true,
+            )
+        })
+        .collect();
+    let row = |id: &str, status: &str, routine: bool| (id.to_string(), status.to_string(), routine);
+    assert_eq!(
+        summary,
+        [
+            row("PP1", "unchanged", false),
+            row("OP1", "modified", true),
+            row("OP2", "modified", false),
+            row("OP3", "unchanged", false),
+        ]
+    );
+    let op1 = &paragraphs[1];
+    let rules: Vec<&str> = op1["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["mandate-end"; 2]);
+    let changed: Vec<&str> = op1["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["op"] != "equal")
+        .map(|w| w["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(changed, ["31 janvier", "30 avril"]);
+    // The leads are the French ones, and none changed.
+    assert_eq!(paragraphs[2]["new"]["lead"], "Prie");
+    assert!(paragraphs.iter().all(|p| p["lead_change"].is_null()));
+}
+
+/// Two renewals of one year are named by their resolution's number.
+#[test]
+fn a_year_with_several_renewals_asks_for_the_number() {
+    let output = resdiff()
+        .args(["compare", "2003", "2004", "--series", "minurso"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("\"2003\" names several versions of minurso (1463 (S/RES/1463 (2003)), 1495 (S/RES/1495 (2003)), 1513 (S/RES/1513 (2003)))"),
+        "{stderr}"
+    );
+}

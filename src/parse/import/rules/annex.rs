@@ -8,31 +8,10 @@ use crate::lang::Profile;
 use crate::model::Part;
 use crate::parse::import::lines::{BlockKind, CleanedLine, Prev};
 
-/// `Annex`, `Annex I`, `Annexe II`, alone or with the annex's title after
-/// it on the same line (`Annex 2025 Political Declaration …`): (label,
-/// title).
+/// `Annex`, `Annex I`, `Annexe II`, alone or with its title: see
+/// [`Profile::annex_label`].
 pub fn annex_label<'a>(text: &'a str, profile: &Profile) -> Option<(&'a str, Option<&'a str>)> {
-    let mut words = text.splitn(3, ' ');
-    let first = words.next()?;
-    if !profile.data.annex.labels.iter().any(|l| l == first) {
-        return None;
-    }
-    let numeral = |w: &str| {
-        w.chars().all(|c| "IVXLC".contains(c))
-            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
-            || (w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
-    };
-    let (label_end, rest) = match words.next() {
-        None => (first.len(), None),
-        Some(w) if numeral(w) => (first.len() + 1 + w.len(), words.next()),
-        Some(_) => (first.len(), text.get(first.len() + 1..)),
-    };
-    let rest = rest.map(str::trim).filter(|r| !r.is_empty());
-    // A title follows as a title does: capitalised, or a year.
-    if rest.is_some_and(|r| !r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) {
-        return None;
-    }
-    Some((&text[..label_end], rest))
+    profile.annex_label(text)
 }
 
 /// The label line of an annex.

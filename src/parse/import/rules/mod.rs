@@ -71,6 +71,7 @@ pub const LINE_RULES: &[&dyn LineRule] = &[
     &paragraphs::NumberThenLabel,
     &paragraphs::OperativeNumber,
     &paragraphs::NumberWithoutPeriod,
+    &paragraphs::OcrNumber,
     &paragraphs::SubLabel,
     &paragraphs::TypesetLead,
     &paragraphs::PreambleLead,

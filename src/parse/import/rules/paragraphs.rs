@@ -184,6 +184,42 @@ impl LineRule for NumberWithoutPeriod {
     }
 }
 
+/// The first operative number as OCR misreads it.
+pub struct OcrNumber;
+
+impl LineRule for OcrNumber {
+    fn rule(&self) -> Rule {
+        Rule {
+            name: "ocr-number",
+            decides: "`I. Décide …`, `l. Décide …`, `L Décide …`: where the first operative paragraph is due and an operative lead follows, a capital I or a small l is the number 1 as a scan's OCR read it (fr/S_RES_1224_1999-fr.txt, 1281), with a warning; `I. Climat sûr et stable` is a heading",
+        }
+    }
+
+    fn decide<'l>(&self, cx: &Cx<'_>, line: &'l CleanedLine) -> Option<Decided<'l>> {
+        let state = cx.state;
+        if state.closed || state.expected_number() != 1 {
+            return None;
+        }
+        let text = line.text.as_str();
+        let (misread, rest) = ["I. ", "l. ", "L "].iter().find_map(|m| {
+            text.strip_prefix(m)
+                .map(|rest| (m.trim(), rest.trim_start()))
+        })?;
+        operative_lead(rest, cx.profile).then_some(())?;
+        let prev = state.prev_or_default();
+        (prev.ends_paragraph || prev.long).then_some(())?;
+        Decided::warned(
+            Decision::Paragraph {
+                part: Part::Operative,
+                label: Some("1".into()),
+                number: Some(1),
+                text: rest,
+            },
+            format!("read «{misread}» as the number 1, as a scan's OCR misreads it"),
+        )
+    }
+}
+
 /// Where "(a)" ("a)" in French) was run into the text of `block`: (piece,
 /// byte offset, width of the label and its space).
 pub fn run_in_a(block: &Block, profile: &Profile) -> Option<(usize, usize, usize)> {

@@ -119,43 +119,9 @@ pub fn bare_sub_label(text: &str, profile: &Profile) -> bool {
     })
 }
 
-/// The enacting formula: one the profile lists, or an article and a short
-/// name with an organ's noun where the language puts it ("The Human
-/// Rights Council,", "Le Conseil économique et social,").
+/// The enacting formula: see [`Profile::is_enacting_formula`].
 pub fn enacting_formula(text: &str, profile: &Profile) -> bool {
-    let organs = &profile.data.organs;
-    if organs
-        .general_assembly_formula
-        .iter()
-        .chain(&organs.security_council_formula)
-        .any(|f| f == text)
-    {
-        return true;
-    }
-    let Some(name) = organs
-        .formula_articles
-        .iter()
-        .find_map(|a| text.strip_prefix(a.as_str()))
-    else {
-        return false;
-    };
-    let name = name.strip_suffix(',').unwrap_or(name).trim();
-    let words: Vec<&str> = name.split(' ').collect();
-    if words.len() > organs.formula_words || name.ends_with(['.', ';', ':']) {
-        return false;
-    }
-    let noun = match organs.organ_noun_at.as_str() {
-        "first" => words.first(),
-        _ => words.last(),
-    };
-    let organ = noun.is_some_and(|n| organs.organ_nouns.iter().any(|o| o == n));
-    // English capitalises every word of an organ's name; French only its
-    // noun, which `organ` checks.
-    let capitalised = organs.organ_noun_at != "last"
-        || words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    organ && capitalised
+    profile.is_enacting_formula(text)
 }
 
 /// Whether a text opens with a capital, as leads, headings and titles do
