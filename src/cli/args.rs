@@ -37,6 +37,11 @@ pub struct Args {
     #[arg(long, global = true, value_name = "CODE", value_parser = parse_language)]
     pub lang: Option<resdiff::lang::Language>,
 
+    /// The language of the reports' own words (headings, labels, notes,
+    /// Word comments): by default the documents' language.
+    #[arg(long, global = true, value_name = "CODE", value_parser = parse_language)]
+    pub ui_lang: Option<resdiff::lang::Language>,
+
     /// How a Word document's tracked changes are read: as if accepted (the
     /// text proposed) or rejected (the text before them).
     #[arg(long, global = true, value_enum, default_value_t = RevisionsArg::Accept)]

@@ -97,6 +97,7 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             accept_routine: args.accept.contains(&AcceptKind::Routine),
             comments: !args.no_comments,
             track_changes: false,
+            ui: ctx.ui,
         };
         let bytes = render::docx(c, &options)?;
         if let Some(written) = emit(args.output.as_deref(), &bytes, &inputs)? {
@@ -110,7 +111,13 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
     }
     let color = use_color(args.color, args.output.is_some());
     let hide = HideKind::all(&args.hide);
-    let mut report = render_all(&comparisons, args.git.is_some(), args.format, color, hide)?;
+    let mut report = render_all(
+        &comparisons,
+        args.git.is_some(),
+        args.format,
+        color,
+        render::Options { hide, ui: ctx.ui },
+    )?;
     // A terminal gets lines that fit it; files and pipes get one line per
     // paragraph, which diffs and greps better.
     if args.format == CompareFormat::Text
@@ -205,15 +212,15 @@ fn render_all(
     many: bool,
     format: CompareFormat,
     color: bool,
-    hide: render::Hide,
+    options: render::Options,
 ) -> Result<String> {
     match (format, comparisons) {
         // Two versions give one object; --git gives an array, even of one.
-        (CompareFormat::Json, [one]) if !many => render::json(&hide.apply(one)),
-        (CompareFormat::Json, _) => render::json_many(comparisons, hide),
-        (CompareFormat::Html, _) => render::html_many(comparisons, hide),
-        (CompareFormat::Md, _) => render::markdown_many(comparisons, hide),
-        (CompareFormat::Text, _) => render::text_many(comparisons, color, hide),
+        (CompareFormat::Json, [one]) if !many => render::json(&options.hide.apply(one)),
+        (CompareFormat::Json, _) => render::json_many(comparisons, options),
+        (CompareFormat::Html, _) => render::html_many(comparisons, options),
+        (CompareFormat::Md, _) => render::markdown_many(comparisons, options),
+        (CompareFormat::Text, _) => render::text_many(comparisons, color, options),
         // Written as bytes by `run`, never as text.
         (CompareFormat::Docx, _) => Err(Error::new("a Word redline is not text")),
     }

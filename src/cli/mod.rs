@@ -42,6 +42,7 @@ pub fn run(args: Args) -> Result<u8> {
         corpus_arg: args.corpus.clone(),
         revisions: args.revisions.reading(),
         language: args.lang,
+        ui: args.ui_lang,
         skipped: std::sync::Mutex::new(Vec::new()),
         verbosity: match (args.quiet, args.verbose) {
             (true, _) => Verbosity::Quiet,
@@ -85,7 +86,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
             ctx.trace(&loaded.label, &loaded.trace);
             let r = &loaded.resolution;
             print(&match format {
-                ShowFormat::Text => show::structure(r)?,
+                ShowFormat::Text => show::structure(r, ctx.ui)?,
                 ShowFormat::Json => to_json(r)?,
                 ShowFormat::Md => canonical::write(r)?,
             })?;
@@ -144,6 +145,7 @@ fn command(args: Args, ctx: &Context) -> Result<u8> {
                         author,
                         comments: false,
                         track_changes: true,
+                        ui: ctx.ui,
                         ..render::DocxOptions::default()
                     },
                 )?,
@@ -203,6 +205,8 @@ struct Context {
     revisions: parse::docx::Revisions,
     /// The documents' language, where `--lang` says it.
     language: Option<resdiff::lang::Language>,
+    /// The reports' language, where `--ui-lang` says it.
+    ui: Option<resdiff::lang::Language>,
     /// The corpus files that could not be read, as their errors (behind a
     /// lock: the two versions of a comparison may be read at once).
     skipped: std::sync::Mutex<Vec<String>>,

@@ -13,6 +13,8 @@ pub struct ProfileData {
     pub code: String,
     /// The language's name in itself: "English", "français".
     pub name: String,
+    /// The locale Word proofs a text of the language in: "en-GB", "fr-FR".
+    pub locale: String,
     /// The leads: the opening phrases drafters italicise, and their strength.
     pub leads: LeadsData,
     /// Words that make up a lead the lexicon lacks.

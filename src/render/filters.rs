@@ -9,6 +9,7 @@ use std::fmt::Display;
 use anstyle::{AnsiColor, Color, Style};
 use askama::{Result, Values};
 
+use super::messages::{Messages, fill};
 use super::sanitize::clean;
 use crate::lexicon::Direction;
 use crate::markdown::{escape_block_start, escape_inline};
@@ -85,14 +86,53 @@ pub fn faint<T: Display>(value: T, _: &dyn Values, color: &bool) -> Result<Strin
     Ok(styled(&value.to_string(), DIM, *color))
 }
 
-/// How a report words a lead change: `{{ lead.direction|strength }}`.
+/// How a report words a lead change, in the reader's language:
+/// `{{ lead.direction|strength(r.ui) }}`.
 #[askama::filter_fn]
-pub fn strength(direction: &Direction, _: &dyn Values) -> Result<&'static str> {
+pub fn strength(direction: &Direction, _: &dyn Values, ui: &Messages) -> Result<&'static str> {
+    Ok(ui.direction(*direction))
+}
+
+/// The CSS class of a lead change, the same in every language:
+/// `lead-{{ lead.direction|direction_class }}`.
+#[askama::filter_fn]
+pub fn direction_class(direction: &Direction, _: &dyn Values) -> Result<&'static str> {
     Ok(match direction {
         Direction::Stronger => "strengthened",
         Direction::Weaker => "weakened",
         Direction::Neutral => "changed",
     })
+}
+
+/// A catalogue message with its one placeholder filled:
+/// `{{ r.ui.similarity|with("value", c.similarity) }}`. The result is
+/// plain text; the template's escaping still applies to it.
+#[askama::filter_fn]
+pub fn with<T: Display, V: Display>(
+    template: T,
+    _: &dyn Values,
+    name: &str,
+    value: V,
+) -> Result<String> {
+    Ok(fill(&template.to_string(), &[(name, &value)]))
+}
+
+/// `value` padded with spaces to `width` characters, on the right:
+/// `{{ row.name|left(self.name_width()) }}` (a column of the terminal
+/// view, whose headings change length with the language).
+#[askama::filter_fn]
+pub fn left<T: Display>(value: T, _: &dyn Values, width: usize) -> Result<String> {
+    let text = clean(&value.to_string()).into_owned();
+    let pad = width.saturating_sub(text.chars().count());
+    Ok(text + &" ".repeat(pad))
+}
+
+/// `value` padded with spaces to `width` characters, on the left.
+#[askama::filter_fn]
+pub fn right<T: Display>(value: T, _: &dyn Values, width: usize) -> Result<String> {
+    let text = clean(&value.to_string()).into_owned();
+    let pad = width.saturating_sub(text.chars().count());
+    Ok(" ".repeat(pad) + &text)
 }
 
 /// Plain text with control characters neutralised.

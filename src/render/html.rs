@@ -6,8 +6,36 @@
 use askama::Template;
 
 use super::filters;
-use super::view::{ChangeView, Entry, Report};
+use super::messages::{Messages, fill};
+use super::view::{ChangeView, Entry, NavLink, Report};
 use crate::comparison::ChangeStatus;
+
+/// `text` (catalogue text, not the comparison's) HTML-escaped, for the
+/// few messages that wrap markup around a word.
+fn escaped(text: &str) -> String {
+    askama::filters::escape(text, askama::filters::Html)
+        .map(|safe| safe.to_string())
+        .unwrap_or_default()
+}
+
+/// The page's closing line: the catalogue's sentence with the two sample
+/// words marked as the page marks insertions and deletions.
+fn footer(ui: &Messages) -> String {
+    let inserted = format!(
+        "<ins><span class=\"vh\">{}</span>{}</ins>",
+        escaped(ui.inserted_marker),
+        escaped(ui.underlined)
+    );
+    let deleted = format!(
+        "<del><span class=\"vh\">{}</span>{}</del>",
+        escaped(ui.deleted_marker),
+        escaped(ui.struck_through)
+    );
+    fill(
+        &escaped(ui.footer),
+        &[("inserted", &inserted), ("deleted", &deleted)],
+    )
+}
 
 #[derive(Template)]
 #[template(path = "html/report.html")]
@@ -16,6 +44,12 @@ struct ReportPage<'a> {
 }
 
 impl ReportPage<'_> {
+    fn ui(&self) -> &'static Messages {
+        self.r.ui
+    }
+    fn footer(&self) -> String {
+        footer(self.r.ui)
+    }
     fn paragraph<'b>(&self, r: &'b Report, c: &'b ChangeView) -> ParagraphBlock<'b> {
         ParagraphBlock { r, c }
     }
@@ -37,9 +71,16 @@ impl ReportPage<'_> {
 #[template(path = "html/many.html")]
 struct ManyPage<'a> {
     reports: &'a [Report],
+    messages: &'static Messages,
 }
 
 impl ManyPage<'_> {
+    fn ui(&self) -> &'static Messages {
+        self.messages
+    }
+    fn footer(&self) -> String {
+        footer(self.messages)
+    }
     fn paragraph<'b>(&self, r: &'b Report, c: &'b ChangeView) -> ParagraphBlock<'b> {
         ParagraphBlock { r, c }
     }
@@ -53,14 +94,13 @@ impl ManyPage<'_> {
         self.reports.iter().any(|r| r.unchanged_count > 0)
     }
     fn heading(&self) -> String {
-        super::many_heading(self.reports.len())
+        super::many_heading(self.reports.len(), self.messages)
     }
     /// "3 changes" beside a report's link.
     fn note(&self, r: &Report) -> String {
         match r.toc.len() {
-            0 => "no paragraph changed".into(),
-            1 => "1 change".into(),
-            n => format!("{n} changes"),
+            0 => self.messages.no_paragraph_changed.into(),
+            n => self.messages.count(self.messages.change_count, n),
         }
     }
 }
@@ -79,6 +119,14 @@ impl ParagraphBlock<'_> {
     fn sub<'b>(&'b self, c: &'b ChangeView) -> ParagraphBlock<'b> {
         ParagraphBlock { r: self.r, c }
     }
+    /// "Moved from <a>its old place as OP 4</a>.", the link around the
+    /// catalogue's phrase for the old place.
+    fn moved_from(&self, from: &NavLink) -> String {
+        let ui = self.r.ui;
+        let place = escaped(&fill(ui.old_place, &[("label", &from.label)]));
+        let link = format!("<a href=\"#{}\">{place}</a>", escaped(&from.anchor));
+        fill(&escaped(ui.moved_from), &[("place", &link)])
+    }
 }
 
 // Its output is HTML built by a template that escapes every value.
@@ -89,6 +137,6 @@ pub fn render(report: &Report) -> askama::Result<String> {
 }
 
 /// `reports` must have been [`Report::placed`] so their ids differ.
-pub fn render_many(reports: &[Report]) -> askama::Result<String> {
-    ManyPage { reports }.render()
+pub fn render_many(reports: &[Report], messages: &'static Messages) -> askama::Result<String> {
+    ManyPage { reports, messages }.render()
 }

@@ -5,6 +5,7 @@
 use askama::Template;
 
 use super::filters;
+use super::messages::Messages;
 use super::view::{ChangeView, Entry, Report};
 
 #[derive(Template)]
@@ -15,7 +16,7 @@ struct ReportDoc<'a> {
 
 impl ReportDoc<'_> {
     fn sub<'b>(&self, c: &'b ChangeView) -> SubItem<'b> {
-        SubItem { c }
+        SubItem { c, ui: self.r.ui }
     }
 }
 
@@ -24,11 +25,12 @@ impl ReportDoc<'_> {
 #[template(path = "md/subparagraph.md")]
 struct SubItem<'a> {
     c: &'a ChangeView,
+    ui: &'static Messages,
 }
 
 impl SubItem<'_> {
     fn sub<'b>(&self, c: &'b ChangeView) -> SubItem<'b> {
-        SubItem { c }
+        SubItem { c, ui: self.ui }
     }
     /// Two spaces per level, so a nested item stays inside its parent.
     fn indent(&self) -> String {

@@ -8,6 +8,7 @@ mod filters;
 mod history;
 mod html;
 mod markdown;
+pub mod messages;
 mod places;
 pub mod sanitize;
 mod search;
@@ -20,9 +21,28 @@ mod fixture;
 #[cfg(test)]
 mod tests;
 
+use crate::lang::Language;
 use crate::{Comparison, Error, Result};
 
+use messages::{Messages, fill, messages};
 use view::Report;
+
+/// How a comparison is reported: what the report leaves out, and the
+/// language it speaks (by default, the language of its documents).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// What `--hide` leaves out.
+    pub hide: Hide,
+    /// The report's language (`--ui-lang`); `None` for the documents'.
+    pub ui: Option<Language>,
+}
+
+impl Options {
+    /// The words of the report of `c`.
+    pub fn messages_for(&self, c: &Comparison) -> &'static Messages {
+        messages(self.ui.unwrap_or(c.new.language))
+    }
+}
 
 /// What a report leaves out (`--hide`). The figures still count everything,
 /// and the report says what it hid. HTML keeps every record and starts with
@@ -99,20 +119,25 @@ fn ending_with_newline(mut out: String) -> String {
     out
 }
 
-/// The comparison as one self-contained HTML page.
+/// The view of `c` as `options` ask.
+fn view_of(c: &Comparison, options: Options) -> Report {
+    view::report(c, options.hide, options.messages_for(c))
+}
+
+/// The comparison as one self-contained HTML page, in its documents'
+/// language.
 pub fn html(c: &Comparison) -> Result<String> {
-    html::render(&view::report(c, Hide::default()))
-        .map(ending_with_newline)
-        .map_err(|e| template_error("HTML", e))
+    html_many(std::slice::from_ref(c), Options::default())
 }
 
-/// The comparison as GitHub-flavoured Markdown (PR comments, step summaries).
+/// The comparison as GitHub-flavoured Markdown (PR comments, step
+/// summaries), in its documents' language.
 pub fn markdown(c: &Comparison) -> Result<String> {
-    markdown_hiding(c, Hide::default())
+    markdown_with(c, Options::default())
 }
 
-fn markdown_hiding(c: &Comparison, hide: Hide) -> Result<String> {
-    fitted_markdown(view::report(c, hide), MARKDOWN_LIMIT).map(ending_with_newline)
+fn markdown_with(c: &Comparison, options: Options) -> Result<String> {
+    fitted_markdown(view_of(c, options), MARKDOWN_LIMIT).map(ending_with_newline)
 }
 
 /// The most characters a Markdown report may have: under GitHub's limit of
@@ -131,9 +156,10 @@ fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
     }
     r.cut_unchanged = true;
     r.concordance.clear();
-    r.cut_note = format!(
-        "This report leaves out the text of the {} unchanged paragraphs and the concordance to stay under {limit} characters; the HTML and JSON reports have everything.",
-        r.unchanged_count
+    let ui = r.ui;
+    r.cut_note = fill(
+        ui.form(&ui.cut_unchanged, r.unchanged_count),
+        &[("n", &r.unchanged_count), ("limit", &limit)],
     );
     let without_unchanged = render(&r)?;
     if without_unchanged.chars().count() <= limit {
@@ -153,9 +179,9 @@ fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
                 v.cut = k >= keep;
             }
         }
-        r.cut_note = format!(
-            "This report shows the first {keep} of {} changed paragraphs and leaves out the rest, the text of the unchanged ones and the concordance, to stay under {limit} characters; the HTML and JSON reports have everything.",
-            changed.len()
+        r.cut_note = fill(
+            ui.form(&ui.cut_changed, changed.len()),
+            &[("keep", &keep), ("n", &changed.len()), ("limit", &limit)],
         );
     };
     let (mut lo, mut hi) = (0, changed.len());
@@ -185,13 +211,13 @@ fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
 }
 
 /// The comparison for a terminal: ANSI colour when `color`, else git-style
-/// `[-deleted-]` and `{+inserted+}` markers.
+/// `[-deleted-]` and `{+inserted+}` markers; in its documents' language.
 pub fn text(c: &Comparison, color: bool) -> Result<String> {
-    text_hiding(c, color, Hide::default())
+    text_with(c, color, Options::default())
 }
 
-fn text_hiding(c: &Comparison, color: bool, hide: Hide) -> Result<String> {
-    text::render(&view::report(c, hide), color)
+fn text_with(c: &Comparison, color: bool, options: Options) -> Result<String> {
+    text::render(&view_of(c, options), color)
         .map(ending_with_newline)
         .map_err(|e| template_error("text", e))
 }
@@ -302,50 +328,59 @@ pub fn json(c: &Comparison) -> Result<String> {
 }
 
 /// The heading of a report of several comparisons.
-fn many_heading(count: usize) -> String {
+fn many_heading(count: usize, ui: &Messages) -> String {
     match count {
-        0 => "No resolution changed".into(),
-        1 => "Review of 1 changed resolution".into(),
-        n => format!("Review of {n} changed resolutions"),
+        0 => ui.no_resolution_changed.into(),
+        n => ui.count(ui.review_heading, n),
+    }
+}
+
+/// The words of a report of several comparisons: the language asked for,
+/// else their documents' (the first's).
+fn many_messages(cs: &[Comparison], options: Options) -> &'static Messages {
+    match cs.first() {
+        Some(c) => options.messages_for(c),
+        None => messages(options.ui.unwrap_or_default()),
     }
 }
 
 /// The views of `cs` as sections of one document: ids prefixed `r1-`,
 /// `r2-`, ..., headings one level down.
-fn placed_views(cs: &[Comparison], hide: Hide) -> Vec<Report> {
+fn placed_views(cs: &[Comparison], options: Options) -> Vec<Report> {
     cs.iter()
         .enumerate()
-        .map(|(i, c)| view::report(c, hide).placed(i + 1))
+        .map(|(i, c)| view_of(c, options).placed(i + 1))
         .collect()
 }
 
 /// Several comparisons as one self-contained HTML page: a heading, links
 /// to each comparison, the display toggles once, then each comparison as
 /// an article with ids prefixed `r1-`, `r2-`, ...
-pub fn html_many(cs: &[Comparison], hide: Hide) -> Result<String> {
+pub fn html_many(cs: &[Comparison], options: Options) -> Result<String> {
     if let [c] = cs {
-        return html::render(&view::report(c, hide))
+        return html::render(&view_of(c, options))
             .map(ending_with_newline)
             .map_err(|e| template_error("HTML", e));
     }
-    html::render_many(&placed_views(cs, hide))
+    html::render_many(&placed_views(cs, options), many_messages(cs, options))
         .map(ending_with_newline)
         .map_err(|e| template_error("HTML", e))
 }
 
 /// Several comparisons as one Markdown document: a heading and list of the
 /// comparisons, then each report with its headings one level down.
-pub fn markdown_many(cs: &[Comparison], hide: Hide) -> Result<String> {
+pub fn markdown_many(cs: &[Comparison], options: Options) -> Result<String> {
     if let [c] = cs {
-        return markdown_hiding(c, hide);
+        return markdown_with(c, options);
     }
+    let ui = many_messages(cs, options);
     if cs.is_empty() {
-        return Ok(format!("{}.\n", many_heading(0)));
+        return Ok(format!("{}.\n", many_heading(0, ui)));
     }
-    let reports = placed_views(cs, hide);
+    let reports = placed_views(cs, options);
     // Each report gets an equal share of the limit.
     let share = MARKDOWN_LIMIT / reports.len();
-    let mut out = format!("# {}\n\n", many_heading(cs.len()));
+    let mut out = format!("# {}\n\n", many_heading(cs.len(), ui));
     for (i, r) in reports.iter().enumerate() {
         out.push_str(&format!(
             "{}. {}\n",
@@ -362,9 +397,12 @@ pub fn markdown_many(cs: &[Comparison], hide: Hide) -> Result<String> {
 
 /// Several comparisons for a terminal, one after another, each separated
 /// from the next by a blank line and a rule.
-pub fn text_many(cs: &[Comparison], color: bool, hide: Hide) -> Result<String> {
+pub fn text_many(cs: &[Comparison], color: bool, options: Options) -> Result<String> {
     if cs.is_empty() {
-        return Ok(format!("{}.\n", many_heading(0)));
+        return Ok(format!(
+            "{}.\n",
+            many_heading(0, many_messages(cs, options))
+        ));
     }
     let rule = "─".repeat(72);
     let mut out = String::new();
@@ -374,15 +412,15 @@ pub fn text_many(cs: &[Comparison], color: bool, hide: Hide) -> Result<String> {
             out.push_str(&rule);
             out.push_str("\n\n");
         }
-        out.push_str(&text_hiding(c, color, hide)?);
+        out.push_str(&text_with(c, color, options)?);
     }
     Ok(out)
 }
 
 /// Several comparisons as a pretty JSON array with a trailing newline;
 /// each element is the contract of [`json`].
-pub fn json_many(cs: &[Comparison], hide: Hide) -> Result<String> {
-    let shown: Vec<Comparison> = cs.iter().map(|c| hide.apply(c)).collect();
+pub fn json_many(cs: &[Comparison], options: Options) -> Result<String> {
+    let shown: Vec<Comparison> = cs.iter().map(|c| options.hide.apply(c)).collect();
     let mut out = serde_json::to_string_pretty(&shown)
         .map_err(|e| Error::new(format!("cannot render the JSON report: {e}")))?;
     out.push('\n');

@@ -5,9 +5,12 @@
 use askama::Template;
 use serde::Serialize;
 
+use super::messages::{Messages, fill, messages};
 use super::sanitize::clean;
+use super::view::{body_name, status_name};
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
+use crate::lang::Language;
 use crate::model::{Paragraph, Resolution};
 
 /// One line of the structure view.
@@ -24,19 +27,23 @@ struct Row {
 struct StructureView {
     title: String,
     details: String,
-    formula: Option<String>,
+    /// "Enacting formula: …"
+    formula: String,
+    /// "Preamble: 12 paragraphs"
+    preamble_heading: String,
     preamble: Vec<Row>,
+    operative_heading: String,
     operative: Vec<Row>,
-    operative_count: usize,
     annexes: Vec<AnnexView>,
+    /// "Footnotes: 1, 2"
     footnotes: String,
 }
 
 /// An annex in the structure view: its name and paragraphs, numbered by
 /// position across all annexes (AN1, AN2 …) as comparisons name them.
 struct AnnexView {
-    name: String,
-    count: usize,
+    /// "Annex: Declaration: 4 paragraphs"
+    heading: String,
     rows: Vec<Row>,
 }
 
@@ -46,7 +53,7 @@ pub fn printable(text: &str) -> String {
     clean(text).into_owned()
 }
 
-fn rows(paragraphs: &[Paragraph], prefix: &str, depth: usize, out: &mut Vec<Row>) {
+fn rows(paragraphs: &[Paragraph], prefix: &str, depth: usize, ui: &Messages, out: &mut Vec<Row>) {
     for (i, p) in paragraphs.iter().enumerate() {
         let label = match (&p.number, depth) {
             (Some(n), 0) => format!("{prefix}{n}"),
@@ -57,22 +64,26 @@ fn rows(paragraphs: &[Paragraph], prefix: &str, depth: usize, out: &mut Vec<Row>
         let mut notes = Vec::new();
         if !p.footnotes.is_empty() {
             let markers: Vec<&str> = p.footnotes.iter().map(|f| f.marker.as_str()).collect();
-            notes.push(format!("footnotes {}", markers.join(", ")));
+            let list = markers.join(", ");
+            notes.push(fill(ui.show_footnote_markers, &[("list", &list)]));
         }
         if !p.subparagraphs.is_empty() {
-            notes.push(format!("{} sub-paragraphs", p.subparagraphs.len()));
+            notes.push(ui.count(ui.show_subparagraphs, p.subparagraphs.len()));
         }
         let words = p.text.split_whitespace().count();
-        notes.push(format!("{words} words"));
-        let lead = p.lead.clone().unwrap_or_else(|| "(no lead)".to_string());
+        notes.push(ui.count(ui.show_words, words));
+        let lead = p
+            .lead
+            .clone()
+            .unwrap_or_else(|| ui.show_no_lead.to_string());
         out.push(Row {
             indent: "  ".repeat(depth + 1),
             label: printable(&label),
             lead: printable(&lead),
-            notes: format!("  [{}]", notes.join("; ")),
+            notes: format!("  [{}]", notes.join(ui.semicolon)),
             heading: p.heading.as_deref().map(printable),
         });
-        rows(&p.subparagraphs, prefix, depth + 1, out);
+        rows(&p.subparagraphs, prefix, depth + 1, ui, out);
     }
 }
 
@@ -80,29 +91,43 @@ fn render_error(e: askama::Error) -> Error {
     Error::new(format!("cannot render the view: {e}"))
 }
 
-/// The structure of a resolution: counts, numbers, leads.
-pub fn structure(resolution: &Resolution) -> Result<String> {
+/// The structure of a resolution: counts, numbers, leads, in `ui`'s
+/// language or, without one, the resolution's.
+pub fn structure(resolution: &Resolution, ui: Option<Language>) -> Result<String> {
     let meta = &resolution.meta;
-    let mut details = vec![meta.body.name().to_string()];
+    let ui = messages(ui.unwrap_or(meta.language));
+    let mut details = vec![body_name(meta.body, ui).to_string()];
     if let Some(s) = meta.session {
-        details.push(format!("session {s}"));
+        details.push(fill(ui.show_session, &[("n", &s)]));
     }
     if let Some(y) = meta.year {
-        details.push(format!("year {y}"));
+        details.push(fill(ui.show_year, &[("n", &y)]));
     }
-    details.push(meta.status.name().to_string());
+    details.push(status_name(meta.status, ui).to_string());
     if let Some(d) = &meta.date {
         details.push(d.to_string());
     }
-    details.push(format!("series {}", meta.series));
+    details.push(fill(ui.show_series, &[("name", &meta.series)]));
     let mut title = meta.label();
     if let Some(t) = &meta.title {
         title = format!("{title}: {t}");
     }
     let mut preamble = Vec::new();
-    rows(&resolution.preamble, "PP", 0, &mut preamble);
+    rows(
+        &resolution.preamble,
+        ui.label_preamble,
+        0,
+        ui,
+        &mut preamble,
+    );
     let mut operative = Vec::new();
-    rows(&resolution.operative, "OP", 0, &mut operative);
+    rows(
+        &resolution.operative,
+        ui.label_operative,
+        0,
+        ui,
+        &mut operative,
+    );
     let mut position = 0;
     let annexes = resolution
         .annexes
@@ -117,15 +142,19 @@ pub fn structure(resolution: &Resolution) -> Result<String> {
                         (Some(n), Some(lead)) => format!("{n}. {lead}"),
                         (Some(n), None) => format!("{n}."),
                         (None, Some(lead)) => lead.clone(),
-                        (None, None) => "(unnumbered)".to_string(),
+                        (None, None) => ui.show_unnumbered.to_string(),
                     }),
                     ..p.clone()
                 };
-                rows(std::slice::from_ref(&numbered), "AN", 0, &mut rows_of);
+                let one = std::slice::from_ref(&numbered);
+                rows(one, ui.label_annex, 0, ui, &mut rows_of);
             }
+            let heading = fill(
+                ui.form(&ui.show_annex, annex.paragraphs.len()),
+                &[("name", &annex.name()), ("n", &annex.paragraphs.len())],
+            );
             AnnexView {
-                name: printable(&annex.name()),
-                count: annex.paragraphs.len(),
+                heading: printable(&heading),
                 rows: rows_of,
             }
         })
@@ -135,15 +164,24 @@ pub fn structure(resolution: &Resolution) -> Result<String> {
         .iter()
         .map(|f| f.marker.as_str())
         .collect();
+    let formula = resolution
+        .enacting_formula
+        .as_deref()
+        .unwrap_or(ui.show_no_formula);
+    let footnotes = match markers.is_empty() {
+        true => ui.show_none.to_string(),
+        false => markers.join(", "),
+    };
     StructureView {
         title: printable(&title),
         details: printable(&details.join(", ")),
-        formula: resolution.enacting_formula.as_deref().map(printable),
+        formula: printable(&fill(ui.show_formula, &[("formula", &formula)])),
+        preamble_heading: ui.count(ui.show_preamble, resolution.preamble.len()),
         preamble,
+        operative_heading: ui.count(ui.show_operative, resolution.operative.len()),
         operative,
-        operative_count: resolution.operative.len(),
         annexes,
-        footnotes: markers.join(", "),
+        footnotes: printable(&fill(ui.show_footnotes, &[("list", &footnotes)])),
     }
     .render()
     .map_err(render_error)

@@ -4,7 +4,19 @@
 use askama::Template;
 
 use super::filters;
-use super::view::{ChangeView, Entry, Report};
+use super::messages::{Messages, fill};
+use super::view::{ChangeView, Entry, LeadView, Report};
+
+/// The width of a column holding `names`: the longest, plus a gap of
+/// `gap`, and never narrower than `floor` (the English layout).
+fn column<'a>(names: impl IntoIterator<Item = &'a str>, gap: usize, floor: usize) -> usize {
+    names
+        .into_iter()
+        .map(|name| name.chars().count() + gap)
+        .max()
+        .unwrap_or(0)
+        .max(floor)
+}
 
 #[derive(Template)]
 #[template(path = "text/report.txt")]
@@ -17,8 +29,32 @@ impl ReportText<'_> {
     fn paragraph<'b>(&self, c: &'b ChangeView) -> ParagraphText<'b> {
         ParagraphText {
             c,
+            ui: self.r.ui,
             color: self.color,
         }
+    }
+    /// The versions table's key column.
+    fn meta_width(&self) -> usize {
+        column(self.r.meta_rows.iter().map(|row| row.name), 2, 16)
+    }
+    /// The counts table's first column.
+    fn name_width(&self) -> usize {
+        // Only the rows the view prints (it leaves out the empty ones).
+        let rows = self.r.count_rows.iter().filter(|row| row.total > 0);
+        let rows = rows.map(|row| row.name);
+        column(rows.chain([self.r.ui.paragraphs]), 2, 22)
+    }
+    /// A counts column headed `heading`.
+    fn column_width(&self, heading: &str, floor: usize) -> usize {
+        column([heading], 1, floor)
+    }
+    fn unchanged_not_shown(&self) -> String {
+        let ui = self.r.ui;
+        ui.count(ui.unchanged_not_shown, self.r.unchanged_count)
+    }
+    /// The figures' name column.
+    fn figure_width(&self) -> usize {
+        column(self.r.figures.iter().map(|f| f.name), 2, 30)
     }
 }
 
@@ -26,6 +62,7 @@ impl ReportText<'_> {
 #[template(path = "text/paragraph.txt")]
 struct ParagraphText<'a> {
     c: &'a ChangeView,
+    ui: &'static Messages,
     color: bool,
 }
 
@@ -33,8 +70,35 @@ impl ParagraphText<'_> {
     fn sub<'b>(&self, c: &'b ChangeView) -> ParagraphText<'b> {
         ParagraphText {
             c,
+            ui: self.ui,
             color: self.color,
         }
+    }
+    /// "lead strengthened: Notes → Urges"
+    fn lead_change(&self, lead: &LeadView) -> String {
+        let direction = self.ui.direction(lead.direction);
+        fill(
+            self.ui.lead_change,
+            &[
+                ("direction", &direction),
+                ("old", &lead.old),
+                ("new", &lead.new),
+            ],
+        )
+    }
+    /// "reference added:"
+    fn reference_added(&self) -> String {
+        self.reference(self.ui.reference_added)
+    }
+    fn reference_removed(&self) -> String {
+        self.reference(self.ui.reference_removed)
+    }
+    fn reference(&self, plural: super::messages::Plural) -> String {
+        format!(
+            "{}{}",
+            self.ui.form(&plural, 1).to_lowercase(),
+            self.ui.colon
+        )
     }
     fn indent(&self) -> String {
         "    ".repeat(self.c.depth)

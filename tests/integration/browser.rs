@@ -193,6 +193,42 @@ fn the_75_77_report_loads_cleanly_and_screenshots() {
     eprintln!("screenshot: {}", png.display());
 }
 
+/// The French comparison of the shipped MINURSO renewals, as Chromium
+/// parses it: a French page, its footer's markup intact; asked for an
+/// English report, the French text keeps its own `lang`.
+#[test]
+fn a_french_report_is_a_french_page() {
+    let Some(bin) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = |name: &str, extra: &[&str]| {
+        let path = dir.path().join(name);
+        resdiff()
+            .args(["compare", "S/RES/1513 (2003)", "S/RES/1523 (2004)"])
+            .args(["--format", "html", "-o"])
+            .arg(&path)
+            .args(extra)
+            .assert()
+            .success();
+        path
+    };
+    let run = dump_dom(&bin, &page("fr.html", &[]));
+    assert_eq!(console_messages(&run), Vec::<&str>::new(), "console output");
+    let dom = &run.stdout;
+    for words in [
+        "<html lang=\"fr\">",
+        "<title>Comparaison : S/RES/1513 (2003) → S/RES/1523 (2004)</title>",
+        "Les ajouts sont <ins><span class=\"vh\">ajout : </span>soulignés</ins>",
+        "[ajout : </span>30 avril<span",
+    ] {
+        assert!(dom.contains(words), "{words}");
+    }
+    assert!(!dom.contains(" lang=\"en\""));
+    let run = dump_dom(&bin, &page("en.html", &["--ui-lang", "en"]));
+    let dom = &run.stdout;
+    assert!(dom.contains("<html lang=\"en\">"));
+    assert!(dom.contains("<p class=\"text\" lang=\"fr\">"));
+}
+
 #[test]
 fn no_script_from_the_resolution_text_runs() {
     let Some(bin) = chromium() else { return };

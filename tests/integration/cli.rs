@@ -82,7 +82,7 @@ fn show_prints_structure_json_and_markdown() {
         .args(["show", "75"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Preamble: 1 paragraphs"))
+        .stdout(predicate::str::contains("Preamble: 1 paragraph\n"))
         .stdout(predicate::str::contains("  OP1  Requests"))
         .stdout(predicate::str::contains(
             "Enacting formula: The General Assembly,",

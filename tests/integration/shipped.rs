@@ -449,3 +449,45 @@ fn a_year_with_several_renewals_asks_for_the_number() {
         "{stderr}"
     );
 }
+
+/// A French comparison reports in French; `--ui-lang` chooses the
+/// language of the report's own words, never of the resolution's text.
+#[test]
+fn a_french_comparison_reports_in_french_unless_asked_otherwise() {
+    let report = |extra: &[&str]| {
+        let output = resdiff()
+            .args(["compare", "S/RES/1513 (2003)", "S/RES/1523 (2004)"])
+            .args(["--format", "md"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert_success(&output);
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let french = report(&[]);
+    for words in [
+        "# Comparaison : S/RES/1513 (2003) → S/RES/1523 (2004)",
+        "## Résumé",
+        "| Mises à jour courantes | 1 |",
+        "### PD 1 : modifié, mise à jour courante (date de fin d’un mandat reportée)",
+        "- Référence ajoutée : 30 avril 2004",
+    ] {
+        assert!(french.contains(words), "{words}\n{french}");
+    }
+    let english = report(&["--ui-lang", "en"]);
+    for words in [
+        "## Summary",
+        "### OP 1: modified, routine update (end date of a mandate moved forward)",
+        // The text stays French.
+        "jusqu’au <del>31 janvier</del><ins>30 avril</ins> 2004 ;",
+    ] {
+        assert!(english.contains(words), "{words}\n{english}");
+    }
+    let bad = resdiff()
+        .args(["compare", "S/RES/1513 (2003)", "S/RES/1523 (2004)"])
+        .args(["--ui-lang", "xx"])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(bad.stdout.is_empty());
+}

@@ -6,6 +6,7 @@
 use crate::comparison::{ChangeStatus, Comparison, ParagraphChange, Side, WordOpKind};
 use crate::diff::PARAGRAPH_BREAK;
 use crate::model::Part;
+use crate::render::messages::{Messages, fill};
 use std::borrow::Cow;
 
 /// The text as every report cleans it, and without the characters XML 1.0
@@ -112,6 +113,11 @@ pub struct Ctx {
     pub accept_routine: bool,
     /// Each record's drafting notes as a Word comment on its paragraph.
     pub comments: bool,
+    /// The words of the comments.
+    pub ui: &'static Messages,
+    /// How the document's language prints a sub-paragraph's label:
+    /// ("(", ")") or ("", ")").
+    pub sub_form: (String, String),
     numbers: std::collections::HashMap<*const ParagraphChange, usize>,
     /// Footnote ids by marker, in each version.
     old_notes: Notes,
@@ -127,12 +133,17 @@ pub struct Document {
 }
 
 /// The label a paragraph of `part` opens with, when it has one: "4." for
-/// an operative paragraph, "(a)" for a sub-paragraph; `None` in the
-/// preamble.
-fn label(number: Option<&str>, depth: usize, part: Part) -> Option<String> {
+/// an operative paragraph, "(a)" (or "a)", as the document's language
+/// prints it: `form`) for a sub-paragraph; `None` in the preamble.
+fn label(
+    number: Option<&str>,
+    depth: usize,
+    part: Part,
+    form: &(String, String),
+) -> Option<String> {
     let number = number?;
     Some(if depth > 0 {
-        format!("({number})")
+        format!("{}{number}{}", form.0, form.1)
     } else if part == Part::Preamble {
         return None;
     } else {
@@ -254,9 +265,9 @@ impl<'a> Cursor<'a> {
             .map_or(0, |l| l.len())
     }
 
-    fn label(&self, depth: usize, part: Part) -> Option<String> {
+    fn label(&self, depth: usize, part: Part, form: &(String, String)) -> Option<String> {
         let r = self.refs.get(self.paragraph)?;
-        label(r.number.as_deref(), depth, part)
+        label(r.number.as_deref(), depth, part, form)
     }
 
     /// The section heading before the current paragraph.
@@ -399,8 +410,9 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out:
     // The opening labels: the same number is kept, a new one replaces it.
     let open = |b: &mut Builder, old: &Cursor, new: &Cursor| {
         let (o, n) = (
-            old.label(depth, old_part).filter(|_| shows_old),
-            new.label(depth, part).filter(|_| shows_new),
+            old.label(depth, old_part, &ctx.sub_form)
+                .filter(|_| shows_old),
+            new.label(depth, part, &ctx.sub_form).filter(|_| shows_new),
         );
         match (o, n) {
             (Some(o), Some(n)) if o == n && whole.is_none() => b.label(&n, kept_mark),
@@ -468,8 +480,8 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out:
                 }
                 // The paragraph that begins has its own heading and label.
                 let (heading, label) = match (at_old && !on_new, at_new && !on_old) {
-                    (true, _) => (old.heading(), old.label(depth, old_part)),
-                    (_, true) => (new.heading(), new.label(depth, part)),
+                    (true, _) => (old.heading(), old.label(depth, old_part, &ctx.sub_form)),
+                    (_, true) => (new.heading(), new.label(depth, part, &ctx.sub_form)),
                     _ => (None, None),
                 };
                 if let Some(h) = heading {
@@ -706,7 +718,7 @@ fn write_blocks(blocks: &[Block], depth: usize, ctx: &Ctx, out: &mut Vec<Para>) 
         {
             let notes = notes(record, ctx);
             if !notes.is_empty() && first.comment.is_none() {
-                first.comment = Some(notes.join("; "));
+                first.comment = Some(notes.join(ctx.ui.semicolon));
             }
         }
     }
@@ -716,58 +728,70 @@ fn write_blocks(blocks: &[Block], depth: usize, ctx: &Ctx, out: &mut Vec<Para>) 
 /// change, a move between the parts or within one, a rewritten pairing,
 /// references added and removed, a routine update and its rules.
 fn notes(p: &ParagraphChange, ctx: &Ctx) -> Vec<String> {
+    let ui = ctx.ui;
     let mut notes = Vec::new();
     if let Some(lead) = &p.lead_change {
-        notes.push(format!(
-            "lead {}: {} \u{2192} {}",
-            crate::render::view::strength_word(lead.direction),
-            clean(&lead.old),
-            clean(&lead.new)
+        notes.push(fill(
+            ui.lead_change,
+            &[
+                (
+                    "direction",
+                    &crate::render::view::strength_word(lead.direction, ui),
+                ),
+                ("old", &clean(&lead.old)),
+                ("new", &clean(&lead.new)),
+            ],
         ));
     }
+    let moved = |from: &str| fill(ui.moved_across, &[("from", &from)]);
     match p.old_part {
-        Some(Part::Operative) => notes.push("moved from the operative part".into()),
-        Some(Part::Preamble) => notes.push("moved from the preamble".into()),
-        Some(Part::Annex) => notes.push("moved from an annex".into()),
-        None if p.moved => notes.push("moved".into()),
+        Some(Part::Operative) => notes.push(moved(ui.from_operative)),
+        Some(Part::Preamble) => notes.push(moved(ui.from_preamble)),
+        Some(Part::Annex) => notes.push(moved(ui.from_annex)),
+        None if p.moved => notes.push(ui.badge_moved.into()),
         None => {}
     }
     if p.status == ChangeStatus::Split {
-        notes.push("split".into());
+        notes.push(ui.word_split.into());
     }
     if p.status == ChangeStatus::Merged {
-        notes.push("merged".into());
+        notes.push(ui.word_merged.into());
     }
     if p.rewritten {
-        notes
-            .push("rewritten: paired on its place, lead and rarer words; check the pairing".into());
+        notes.push(ui.word_rewritten.into());
     }
     if !p.references.added.is_empty() {
-        notes.push(format!(
-            "references added: {}",
-            clean(&p.references.added.join(", "))
+        notes.push(fill(
+            ui.form(&ui.word_references_added, p.references.added.len()),
+            &[("list", &clean(&p.references.added.join(", ")))],
         ));
     }
     if !p.references.removed.is_empty() {
-        notes.push(format!(
-            "references removed: {}",
-            clean(&p.references.removed.join(", "))
+        notes.push(fill(
+            ui.form(&ui.word_references_removed, p.references.removed.len()),
+            &[("list", &clean(&p.references.removed.join(", ")))],
         ));
     }
     if p.routine {
         let rules: std::collections::BTreeSet<&str> = p
             .words
             .iter()
-            .filter_map(|w| w.rule.map(crate::comparison::RoutineRule::describe))
+            .filter_map(|w| w.rule.map(|r| crate::render::view::rule_name(r, ui)))
             .collect();
         let accepted = if ctx.accept_routine {
-            ", already accepted"
+            ui.word_already_accepted
         } else {
             ""
         };
-        notes.push(format!(
-            "routine update ({}){accepted}",
-            rules.into_iter().collect::<Vec<_>>().join("; ")
+        notes.push(fill(
+            ui.word_routine,
+            &[
+                (
+                    "rules",
+                    &rules.into_iter().collect::<Vec<_>>().join(ui.semicolon),
+                ),
+                ("accepted", &accepted),
+            ],
         ));
     }
     notes
@@ -800,7 +824,7 @@ fn member(
     if let Some(h) = &r.heading {
         b.heading(h, mark);
     }
-    if let Some(l) = label(r.number.as_deref(), depth, part) {
+    if let Some(l) = label(r.number.as_deref(), depth, part, &ctx.sub_form) {
         b.label(&l, mark);
     }
     // Its text, lead and footnote references as any side's text is pushed.
@@ -903,7 +927,12 @@ fn number_moves(
 }
 
 /// The head of the document (symbol, title), then every part's records.
-pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Document {
+pub fn document(
+    c: &Comparison,
+    accept_routine: bool,
+    comments: bool,
+    ui: &'static Messages,
+) -> Document {
     let mut paragraphs = Vec::new();
     // The symbol at the top right, the title in bold, the enacting formula
     // in italics, as the UN sets them.
@@ -923,9 +952,21 @@ pub fn document(c: &Comparison, accept_routine: bool, comments: bool) -> Documen
         head_line(old, new, style, &mut paragraphs);
     }
     // Footnote k of the comparison is Word footnote k + 1.
+    let sub_form = c
+        .new
+        .language
+        .profile()
+        .data
+        .labels
+        .sub_forms
+        .first()
+        .cloned()
+        .unwrap_or_else(|| ("(".into(), ")".into()));
     let mut ctx = Ctx {
         accept_routine,
         comments,
+        ui,
+        sub_form,
         numbers: std::collections::HashMap::new(),
         old_notes: Notes::new(),
         new_notes: Notes::new(),

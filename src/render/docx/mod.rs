@@ -35,6 +35,9 @@ pub struct DocxOptions {
     /// Change tracking switched on in the document, so the reader's own
     /// edits are tracked from the first keystroke.
     pub track_changes: bool,
+    /// The language of the comments and style names (`--ui-lang`); `None`
+    /// for the documents'.
+    pub ui: Option<crate::lang::Language>,
 }
 
 impl Default for DocxOptions {
@@ -44,19 +47,25 @@ impl Default for DocxOptions {
             accept_routine: false,
             comments: true,
             track_changes: false,
+            ui: None,
         }
     }
 }
 
 /// The comparison as a `.docx` redline: the bytes of the file.
 pub fn docx(c: &Comparison, options: &DocxOptions) -> Result<Vec<u8>> {
-    let document = layout::document(c, options.accept_routine, options.comments);
+    let ui = crate::render::messages::messages(options.ui.unwrap_or(c.new.language));
+    let document = layout::document(c, options.accept_routine, options.comments, ui);
     let date = c.new.date.map(|d| format!("{d}T00:00:00Z"));
     package::write(
         &document,
-        &options.author,
-        date.as_deref(),
-        options.track_changes,
+        &package::Written {
+            author: &options.author,
+            date: date.as_deref(),
+            track_changes: options.track_changes,
+            ui,
+            locale: &c.new.language.profile().data.locale,
+        },
     )
 }
 

@@ -65,7 +65,22 @@ struct DocumentXml<'a> {
 
 #[derive(Template)]
 #[template(path = "docx/styles.xml")]
-struct StylesXml;
+struct StylesXml<'a> {
+    /// The style names.
+    ui: &'static crate::render::messages::Messages,
+    /// The language Word proofs the text in: "en-GB", "fr-FR".
+    locale: &'a str,
+}
+
+/// What the package says besides the document: the revisions' author and
+/// date, whether tracking is on, and the language of its names and text.
+pub struct Written<'a> {
+    pub author: &'a str,
+    pub date: Option<&'a str>,
+    pub track_changes: bool,
+    pub ui: &'static crate::render::messages::Messages,
+    pub locale: &'a str,
+}
 
 #[derive(Template)]
 #[template(path = "docx/settings.xml")]
@@ -221,12 +236,14 @@ fn render(template: &dyn askama::DynTemplate, part: &str) -> Result<String> {
 }
 
 /// The `.docx` file of `document`, every revision by `author` on `date`.
-pub fn write(
-    document: &Document,
-    author: &str,
-    date: Option<&str>,
-    track_changes: bool,
-) -> Result<Vec<u8>> {
+pub fn write(document: &Document, written: &Written<'_>) -> Result<Vec<u8>> {
+    let Written {
+        author,
+        date,
+        track_changes,
+        ui,
+        locale,
+    } = *written;
     let (paragraphs, comments, footnotes) = numbered(document);
     let parts: Vec<(&str, String)> = vec![
         (
@@ -249,7 +266,10 @@ pub fn write(
                 "document",
             )?,
         ),
-        ("word/styles.xml", render(&StylesXml, "styles")?),
+        (
+            "word/styles.xml",
+            render(&StylesXml { ui, locale }, "styles")?,
+        ),
         (
             "word/settings.xml",
             render(&SettingsXml { track_changes }, "settings")?,

@@ -8,7 +8,6 @@ use super::super::fixture;
 use super::{assert_balanced, assert_counts_table, attribute_values, markdown_tables};
 use crate::Comparison;
 use crate::render;
-use crate::render::Hide;
 
 /// The csto fixture and the hostile one.
 fn two() -> Vec<Comparison> {
@@ -22,23 +21,24 @@ fn one_comparison_renders_exactly_as_alone() {
     for c in all {
         let one = std::slice::from_ref(&c);
         assert_eq!(
-            render::html_many(one, Hide::default()).unwrap(),
+            render::html_many(one, render::Options::default()).unwrap(),
             render::html(&c).unwrap()
         );
         assert_eq!(
-            render::markdown_many(one, Hide::default()).unwrap(),
+            render::markdown_many(one, render::Options::default()).unwrap(),
             render::markdown(&c).unwrap()
         );
         for color in [false, true] {
             assert_eq!(
-                render::text_many(one, color, Hide::default()).unwrap(),
+                render::text_many(one, color, render::Options::default()).unwrap(),
                 render::text(&c, color).unwrap()
             );
         }
         // JSON stays an array whatever the count; its one element is the
         // single report.
         let array: serde_json::Value =
-            serde_json::from_str(&render::json_many(one, Hide::default()).unwrap()).unwrap();
+            serde_json::from_str(&render::json_many(one, render::Options::default()).unwrap())
+                .unwrap();
         let single: serde_json::Value = serde_json::from_str(&render::json(&c).unwrap()).unwrap();
         assert_eq!(array, serde_json::Value::Array(vec![single]));
     }
@@ -46,26 +46,29 @@ fn one_comparison_renders_exactly_as_alone() {
 
 #[test]
 fn no_comparison_is_a_short_valid_report() {
-    let html = render::html_many(&[], Hide::default()).unwrap();
+    let html = render::html_many(&[], render::Options::default()).unwrap();
     assert_balanced(&html);
     assert!(html.contains("<h1>No resolution changed</h1>"));
     assert!(html.contains("<p>No resolution changed.</p>"));
     assert!(!html.contains("<article") && !html.contains("<input"));
     assert_eq!(
-        render::markdown_many(&[], Hide::default()).unwrap(),
+        render::markdown_many(&[], render::Options::default()).unwrap(),
         "No resolution changed.\n"
     );
     assert_eq!(
-        render::text_many(&[], true, Hide::default()).unwrap(),
+        render::text_many(&[], true, render::Options::default()).unwrap(),
         "No resolution changed.\n"
     );
-    assert_eq!(render::json_many(&[], Hide::default()).unwrap(), "[]\n");
+    assert_eq!(
+        render::json_many(&[], render::Options::default()).unwrap(),
+        "[]\n"
+    );
 }
 
 #[test]
 fn two_comparisons_share_one_page_with_unique_ids_and_working_links() {
     let cs = two();
-    let html = render::html_many(&cs, Hide::default()).unwrap();
+    let html = render::html_many(&cs, render::Options::default()).unwrap();
     assert_balanced(&html);
 
     let ids = attribute_values(&html, "id=\"");
@@ -109,7 +112,7 @@ fn two_comparisons_share_one_page_with_unique_ids_and_working_links() {
 fn headings_never_skip_a_level() {
     let cs = two();
     for html in [
-        render::html_many(&cs, Hide::default()).unwrap(),
+        render::html_many(&cs, render::Options::default()).unwrap(),
         render::html(&cs[0]).unwrap(),
     ] {
         let levels: Vec<u8> = html
@@ -127,7 +130,7 @@ fn headings_never_skip_a_level() {
         assert!(levels.iter().all(|&l| l <= 6));
     }
     // Each comparison's title is a level-2 heading of the page.
-    let html = render::html_many(&cs, Hide::default()).unwrap();
+    let html = render::html_many(&cs, render::Options::default()).unwrap();
     assert!(html.contains("<h2 id=\"r1-title\">A/75/L.78 → csto 77</h2>"));
     assert!(html.contains("<h3 id=\"r2-summary-h\">Summary</h3>"));
 }
@@ -135,7 +138,7 @@ fn headings_never_skip_a_level() {
 #[test]
 fn two_comparisons_in_markdown() {
     let cs = two();
-    let md = render::markdown_many(&cs, Hide::default()).unwrap();
+    let md = render::markdown_many(&cs, render::Options::default()).unwrap();
     insta::assert_snapshot!("two_markdown", md);
 
     let headings: Vec<(HeadingLevel, String)> = {
@@ -188,7 +191,7 @@ fn two_comparisons_in_text_are_separated_by_a_rule() {
     let second = render::text(&cs[1], false).unwrap();
     let rule = "─".repeat(72);
     assert_eq!(
-        render::text_many(&cs, false, Hide::default()).unwrap(),
+        render::text_many(&cs, false, render::Options::default()).unwrap(),
         format!("{first}\n{rule}\n\n{second}")
     );
 }
@@ -196,7 +199,7 @@ fn two_comparisons_in_text_are_separated_by_a_rule() {
 #[test]
 fn two_comparisons_in_json_are_an_array_of_the_single_reports() {
     let cs = two();
-    let json = render::json_many(&cs, Hide::default()).unwrap();
+    let json = render::json_many(&cs, render::Options::default()).unwrap();
     assert!(json.starts_with("[\n  {\n    \"old\""));
     assert!(json.ends_with("]\n"));
     let array: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
@@ -210,12 +213,12 @@ fn two_comparisons_in_json_are_an_array_of_the_single_reports() {
 #[test]
 fn hostile_text_stays_literal_in_the_documents_of_several() {
     let cs = two();
-    let html = render::html_many(&cs, Hide::default()).unwrap();
+    let html = render::html_many(&cs, render::Options::default()).unwrap();
     let body = &html[html.find("</style>").unwrap()..];
     assert!(!body.contains("<script") && !body.contains("<img"));
     assert!(body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
 
-    let md = render::markdown_many(&cs, Hide::default()).unwrap();
+    let md = render::markdown_many(&cs, render::Options::default()).unwrap();
     for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
         if let Event::Html(h) | Event::InlineHtml(h) = event {
             assert!(!h.contains("<script") && !h.contains("<img"), "{h:?}");

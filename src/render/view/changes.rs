@@ -8,9 +8,10 @@ use crate::comparison::{ChangeStatus, ParagraphChange, ParagraphRef, RoutineRule
 use crate::diff::PARAGRAPH_BREAK;
 use crate::lexicon::Direction;
 use crate::model::Part;
+use crate::render::messages::{Messages, fill};
 use crate::render::sanitize::clean;
 
-use super::head::percent;
+use super::head::{change_name, percent};
 use super::{Entry, NavLink, PartHeading};
 
 /// The mark left at the old place of a moved paragraph.
@@ -75,8 +76,10 @@ pub struct ChangeView {
     /// "was OP 4" for a renumbered or moved paragraph, "from OP 5, 6" for
     /// a split or merge, "in the old version" for a removed one, or empty.
     pub origin: String,
-    /// What happened to it; `{{ c.status }}` writes its name.
+    /// What happened to it; `{{ c.status }}` writes its id (a CSS class).
     pub status: ChangeStatus,
+    /// Its status in the report's language.
+    pub status_name: &'static str,
     /// Words describing the record: status first, then moved, renumbered,
     /// routine ("modified, moved").
     pub description: String,
@@ -143,11 +146,13 @@ impl ChangeView {
     }
 }
 
-fn part_prefix(part: Part) -> (&'static str, &'static str) {
+/// A part's anchor prefix (stable: `op-5`) and its label in the report's
+/// language ("OP", "PD").
+fn part_prefix(part: Part, ui: &Messages) -> (&'static str, &'static str) {
     match part {
-        Part::Preamble => ("pp", "PP"),
-        Part::Operative => ("op", "OP"),
-        Part::Annex => ("an", "AN"),
+        Part::Preamble => ("pp", ui.label_preamble),
+        Part::Operative => ("op", ui.label_operative),
+        Part::Annex => ("an", ui.label_annex),
     }
 }
 
@@ -197,7 +202,7 @@ pub(super) fn unique(anchor: String, taken: &mut BTreeSet<String>) -> String {
 }
 
 /// "OP 5", "OP 3–4", "(a)"
-fn label_of(part: Part, refs: &[&ParagraphRef], parent: Option<&str>) -> String {
+fn label_of(part: Part, refs: &[&ParagraphRef], parent: Option<&str>, ui: &Messages) -> String {
     let keys: Vec<String> = refs
         .iter()
         .map(|r| {
@@ -215,14 +220,26 @@ fn label_of(part: Part, refs: &[&ParagraphRef], parent: Option<&str>) -> String 
             .collect::<Vec<_>>()
             .join(", "),
         None => {
-            let (_, prefix) = part_prefix(part);
+            let (_, prefix) = part_prefix(part, ui);
             format!("{prefix} {}", keys.join(", "))
         }
     }
 }
 
-fn piece_label(part: Part, r: &ParagraphRef, parent: Option<&str>) -> String {
-    label_of(part, &[r], parent)
+fn piece_label(part: Part, r: &ParagraphRef, parent: Option<&str>, ui: &Messages) -> String {
+    label_of(part, &[r], parent, ui)
+}
+
+/// The rule's description in the report's language.
+pub fn rule_name(rule: RoutineRule, ui: &Messages) -> &'static str {
+    match rule {
+        RoutineRule::Session => ui.rule_session,
+        RoutineRule::Interval => ui.rule_interval,
+        RoutineRule::MandateEnd => ui.rule_mandate_end,
+        RoutineRule::PreviousResolution => ui.rule_previous_resolution,
+        RoutineRule::OwnReport => ui.rule_own_report,
+        RoutineRule::RecalledResolutions => ui.rule_recalled_resolutions,
+    }
 }
 
 pub(super) fn change_view(
@@ -231,10 +248,11 @@ pub(super) fn change_view(
     depth: usize,
     anchors: &mut BTreeSet<String>,
     hide_typography: bool,
+    ui: &'static Messages,
 ) -> ChangeView {
     let old = p.old.refs();
     let new = p.new.refs();
-    let (prefix, _) = part_prefix(p.part);
+    let (prefix, _) = part_prefix(p.part, ui);
     // Named after the new version; a removed paragraph after its old self.
     let named = if new.is_empty() { &old } else { &new };
     let first_key = named.first().map(|r| match parent {
@@ -248,9 +266,9 @@ pub(super) fn change_view(
         (None, None) => prefix.to_string(),
     };
     let anchor = unique(base, anchors);
-    let label = label_of(p.part, named, parent);
+    let label = label_of(p.part, named, parent, ui);
     let old_part = p.old_part.unwrap_or(p.part);
-    let old_label = label_of(old_part, &old, parent);
+    let old_label = label_of(old_part, &old, parent, ui);
 
     // Preambular paragraphs shift position whenever one is added or
     // removed; only a renumbering or a move is worth a "was".
@@ -258,28 +276,31 @@ pub(super) fn change_view(
         ChangeStatus::Modified | ChangeStatus::Unchanged
             if (p.renumbered || p.moved) && !old.is_empty() && old_label != label =>
         {
-            format!("was {old_label}")
+            fill(ui.origin_was, &[("label", &old_label)])
         }
-        ChangeStatus::Split | ChangeStatus::Merged => format!("from {old_label}"),
+        ChangeStatus::Split | ChangeStatus::Merged => {
+            fill(ui.origin_from, &[("label", &old_label)])
+        }
         // Its number is the old one, which a new paragraph may now carry.
-        ChangeStatus::Removed => "in the old version".to_string(),
+        ChangeStatus::Removed => ui.origin_removed.to_string(),
         _ => String::new(),
     };
 
-    let mut words = vec![p.status.name().to_string()];
+    let status_name = change_name(p.status, ui);
+    let mut words = vec![status_name.to_string()];
     let across_from = p.old_part.map(|part| match part {
-        Part::Operative => "from the operative part",
-        Part::Preamble => "from the preamble",
-        Part::Annex => "from an annex",
+        Part::Operative => ui.from_operative,
+        Part::Preamble => ui.from_preamble,
+        Part::Annex => ui.from_annex,
     });
     let moved = match across_from {
-        Some(from) => format!("moved {from}"),
-        None => "moved".to_string(),
+        Some(from) => fill(ui.moved_across, &[("from", &from)]),
+        None => ui.badge_moved.to_string(),
     };
     for (flag, word) in [
         (p.moved, moved.as_str()),
-        (p.renumbered, "renumbered"),
-        (p.rewritten, "rewritten"),
+        (p.renumbered, ui.renumbered),
+        (p.rewritten, ui.badge_rewritten),
     ] {
         if flag {
             words.push(word.to_string());
@@ -288,15 +309,18 @@ pub(super) fn change_view(
     // Which rules made it routine, so a reader can check the judgement.
     let routine_rules: Vec<&'static str> = if p.routine {
         let rules: BTreeSet<RoutineRule> = p.words.iter().filter_map(|w| w.rule).collect();
-        rules.iter().map(|r| r.describe()).collect()
+        rules.iter().map(|&r| rule_name(r, ui)).collect()
     } else {
         Vec::new()
     };
     if p.routine {
         words.push(if routine_rules.is_empty() {
-            "routine update".to_string()
+            ui.badge_routine.to_string()
         } else {
-            format!("routine update ({})", routine_rules.join("; "))
+            fill(
+                ui.routine_update_because,
+                &[("rules", &routine_rules.join(ui.semicolon))],
+            )
         });
     }
 
@@ -320,7 +344,7 @@ pub(super) fn change_view(
             // record's indentation (or vanish in HTML and Markdown).
             text: clean(&w.text).replace(PARAGRAPH_BREAK, " ¶ "),
             routine: w.routine,
-            rule: w.rule.map(RoutineRule::describe),
+            rule: w.rule.map(|r| rule_name(r, ui)),
             typeset_was: typeset_old
                 .take()
                 .filter(|_| w.typography && !hide_typography),
@@ -333,7 +357,7 @@ pub(super) fn change_view(
     let pieces = |refs: &[&ParagraphRef]| -> Vec<Piece> {
         refs.iter()
             .map(|r| Piece {
-                label: piece_label(p.part, r, parent),
+                label: piece_label(p.part, r, parent, ui),
                 text: clean(&r.text).into_owned(),
             })
             .collect()
@@ -352,7 +376,7 @@ pub(super) fn change_view(
     let subparagraphs: Vec<ChangeView> = p
         .subparagraphs
         .iter()
-        .map(|s| change_view(s, Some(&anchor), depth + 1, anchors, hide_typography))
+        .map(|s| change_view(s, Some(&anchor), depth + 1, anchors, hide_typography, ui))
         .collect();
     let changed =
         p.status != ChangeStatus::Unchanged || p.moved || subparagraphs.iter().any(|s| s.changed);
@@ -361,6 +385,7 @@ pub(super) fn change_view(
         label,
         origin,
         status: p.status,
+        status_name,
         description: words.join(", "),
         changed,
         moved: p.moved,
@@ -392,7 +417,7 @@ pub(super) fn change_view(
             .iter()
             .map(|r| clean(r).into_owned())
             .collect(),
-        similarity: percent(p.similarity),
+        similarity: percent(p.similarity, ui),
         subparagraphs,
         depth,
         prev: None,
@@ -413,7 +438,7 @@ pub(super) fn nav_link(v: &ChangeView) -> NavLink {
 /// The entry of the Changes list: both numbers in the label ("OP 14 (was
 /// OP 10)", "PP 6 (in the old version)"), so an added and a removed PP 6
 /// are told apart, and the lead change in the note.
-pub(super) fn contents_link(v: &ChangeView) -> NavLink {
+pub(super) fn contents_link(v: &ChangeView, ui: &Messages) -> NavLink {
     let label = if v.origin.is_empty() {
         v.label.clone()
     } else {
@@ -421,11 +446,14 @@ pub(super) fn contents_link(v: &ChangeView) -> NavLink {
     };
     let mut note = v.description.clone();
     if let Some(lead) = &v.lead {
-        note.push_str(&format!(
-            "; lead {}: {} → {}",
-            strength_word(lead.direction),
-            lead.old,
-            lead.new
+        note.push_str(ui.semicolon);
+        note.push_str(&fill(
+            ui.lead_change,
+            &[
+                ("direction", &strength_word(lead.direction, ui)),
+                ("old", &lead.old),
+                ("new", &lead.new),
+            ],
         ));
     }
     NavLink {
@@ -437,11 +465,11 @@ pub(super) fn contents_link(v: &ChangeView) -> NavLink {
 }
 
 /// How the reports word a lead change's direction.
-pub fn strength_word(direction: Direction) -> &'static str {
+pub fn strength_word(direction: Direction, ui: &Messages) -> &'static str {
     match direction {
-        Direction::Stronger => "strengthened",
-        Direction::Weaker => "weakened",
-        Direction::Neutral => "changed, same strength",
+        Direction::Stronger => ui.direction_stronger,
+        Direction::Weaker => ui.direction_weaker,
+        Direction::Neutral => ui.direction_neutral,
     }
 }
 
@@ -469,31 +497,31 @@ pub struct Listing {
 /// The drafting lists of `changes`: leads by direction, references added
 /// and removed, routine updates, moves between the parts, rewritten
 /// pairs; only those with records.
-pub(super) fn listings(changes: &[ChangeView]) -> Vec<Listing> {
-    type Pick = fn(&ChangeView) -> Option<String>;
+pub(super) fn listings(changes: &[ChangeView], ui: &'static Messages) -> Vec<Listing> {
+    type Pick<'a> = &'a dyn Fn(&ChangeView) -> Option<String>;
     let kinds: [(&str, &'static str, Pick); 8] = [
-        ("leads-strengthened", "Leads strengthened", |v| {
+        ("leads-strengthened", ui.leads_strengthened, &|v| {
             lead(v, Direction::Stronger)
         }),
-        ("leads-weakened", "Leads weakened", |v| {
+        ("leads-weakened", ui.leads_weakened, &|v| {
             lead(v, Direction::Weaker)
         }),
-        ("leads-changed", "Leads changed, same strength", |v| {
+        ("leads-changed", ui.leads_changed, &|v| {
             lead(v, Direction::Neutral)
         }),
-        ("references-added", "References added", |v| {
+        ("references-added", ui.references_added, &|v| {
             (!v.references_added.is_empty()).then(|| v.references_added.join(", "))
         }),
-        ("references-removed", "References removed", |v| {
+        ("references-removed", ui.references_removed, &|v| {
             (!v.references_removed.is_empty()).then(|| v.references_removed.join(", "))
         }),
-        ("routine-updates", "Routine updates", |v| {
-            (v.routine && v.depth == 0).then(|| v.routine_rules.join("; "))
+        ("routine-updates", ui.routine_updates, &|v| {
+            (v.routine && v.depth == 0).then(|| v.routine_rules.join(ui.semicolon))
         }),
-        ("between-parts", "Moved between the parts", |v| {
+        ("between-parts", ui.moved_between_parts, &|v| {
             v.across.then(|| v.origin.clone())
         }),
-        ("rewritten", "Rewritten (check the pairing)", |v| {
+        ("rewritten", ui.rewritten_listing, &|v| {
             v.rewritten.then(|| v.origin.clone())
         }),
     ];
@@ -515,7 +543,7 @@ pub(super) fn listings(changes: &[ChangeView]) -> Vec<Listing> {
 fn collect(
     changes: &[ChangeView],
     parent: Option<&str>,
-    pick: fn(&ChangeView) -> Option<String>,
+    pick: &dyn Fn(&ChangeView) -> Option<String>,
     out: &mut Vec<NavLink>,
 ) {
     for v in changes {
@@ -557,16 +585,20 @@ pub(super) fn with_moved_away_marks(
     records: &[ParagraphChange],
     mut changes: Vec<ChangeView>,
     anchors: &mut BTreeSet<String>,
+    ui: &'static Messages,
 ) -> Vec<Entry> {
     // (position in `records` to insert before, the mark)
     let mut marks: Vec<(usize, MovedAway)> = Vec::new();
     for (before, i) in crate::render::places::moved_away(records) {
         let p = &records[i];
         let from = p.old_part.unwrap_or(p.part);
-        let old_label = label_of(from, &p.old.refs(), None);
+        let old_label = label_of(from, &p.old.refs(), None, ui);
+        // The anchor stays the same in every language: `was-op-4`.
+        let (prefix, _) = part_prefix(from, ui);
+        let keys: Vec<String> = p.old.refs().iter().map(|r| key(from, r)).collect();
         let mark = MovedAway {
             part: from,
-            anchor: unique(format!("was-{}", slug(&old_label)), anchors),
+            anchor: unique(format!("was-{prefix}-{}", slug(&keys.join(" "))), anchors),
             old_label,
             to: nav_link(&changes[i]),
         };
@@ -605,9 +637,9 @@ pub(super) fn with_moved_away_marks(
             entries.push(Entry::Part(PartHeading {
                 id: part.name(),
                 title: match part {
-                    Part::Preamble => "Preambular paragraphs",
-                    Part::Operative => "Operative paragraphs",
-                    Part::Annex => "Annexes",
+                    Part::Preamble => ui.part_preamble,
+                    Part::Operative => ui.part_operative,
+                    Part::Annex => ui.part_annexes,
                 },
             }));
         }
@@ -638,8 +670,11 @@ mod tests {
 
     #[test]
     fn percent_rounds_down_and_survives_nan() {
-        assert_eq!(percent(0.996), "99%");
-        assert_eq!(percent(1.0), "100%");
-        assert_eq!(percent(f64::NAN), "n/a");
+        let en = crate::render::messages::messages(crate::lang::Language::En);
+        assert_eq!(percent(0.996, en), "99%");
+        assert_eq!(percent(1.0, en), "100%");
+        assert_eq!(percent(f64::NAN, en), "n/a");
+        let fr = crate::render::messages::messages(crate::lang::Language::Fr);
+        assert_eq!(percent(0.5, fr), "50 %");
     }
 }

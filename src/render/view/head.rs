@@ -1,8 +1,9 @@
 //! The head of the report: the versions table and the summary figures.
 
 use crate::comparison::{ChangeStatus, Comparison};
-use crate::model::{Meta, Status};
+use crate::model::{Body, Meta, Status};
 
+use crate::render::messages::Messages;
 use crate::render::sanitize::clean;
 
 #[derive(Debug, Clone)]
@@ -46,13 +47,47 @@ impl CountRow {
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub name: &'static str,
+    /// The id of the list it counts the records of ("leads-weakened").
+    pub id: Option<&'static str>,
     pub value: String,
     /// The id of the list of the records it counts, when there is one.
     pub anchor: Option<String>,
 }
 
-pub(super) fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
-    let status = |s: Status| s.name().to_string();
+/// The name of a document's status in the report's language.
+pub fn status_name(status: Status, ui: &Messages) -> &'static str {
+    match status {
+        Status::Draft => ui.status_draft,
+        Status::Adopted => ui.status_adopted,
+    }
+}
+
+/// The name of an organ in the report's language.
+pub fn body_name(body: Body, ui: &Messages) -> &'static str {
+    match body {
+        Body::GeneralAssembly => ui.body_general_assembly,
+        Body::SecurityCouncil => ui.body_security_council,
+    }
+}
+
+/// The name of a record's status in the report's language.
+pub fn change_name(status: ChangeStatus, ui: &Messages) -> &'static str {
+    match status {
+        ChangeStatus::Unchanged => ui.change_unchanged,
+        ChangeStatus::Modified => ui.change_modified,
+        ChangeStatus::Added => ui.change_added,
+        ChangeStatus::Removed => ui.change_removed,
+        ChangeStatus::Split => ui.change_split,
+        ChangeStatus::Merged => ui.change_merged,
+    }
+}
+
+pub(super) fn meta_rows(old: &Meta, new: &Meta, ui: &'static Messages) -> Vec<MetaRow> {
+    let status = |s: Status| status_name(s, ui).to_string();
+    let language = |m: &Meta| {
+        let profile = m.language.profile();
+        format!("{} ({})", profile.data.name, m.language)
+    };
     let day = |d: Option<crate::dates::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let opt = |v: &Option<String>| {
         v.as_deref()
@@ -66,32 +101,37 @@ pub(super) fn meta_rows(old: &Meta, new: &Meta) -> Vec<MetaRow> {
     let rows = [
         // The labels are the report's title; the series says what they belong to.
         (
-            "Series",
+            ui.meta_series,
             clean(&old.series).into_owned(),
             clean(&new.series).into_owned(),
         ),
-        ("Symbol", opt(&old.symbol), opt(&new.symbol)),
+        (ui.meta_language, language(old), language(new)),
+        (ui.meta_symbol, opt(&old.symbol), opt(&new.symbol)),
         (
-            "Body",
-            old.body.name().to_string(),
-            new.body.name().to_string(),
+            ui.meta_body,
+            body_name(old.body, ui).to_string(),
+            body_name(new.body, ui).to_string(),
         ),
-        ("Session or year", session(old), session(new)),
-        ("Date", day(old.date), day(new.date)),
-        ("Status", status(old.status), status(new.status)),
-        ("Title", opt(&old.title), opt(&new.title)),
-        ("Number", opt(&old.number), opt(&new.number)),
-        ("Agenda item", opt(&old.agenda_item), opt(&new.agenda_item)),
-        ("Committee", opt(&old.committee), opt(&new.committee)),
-        ("Meeting", opt(&old.meeting), opt(&new.meeting)),
+        (ui.meta_version, session(old), session(new)),
+        (ui.meta_date, day(old.date), day(new.date)),
+        (ui.meta_status, status(old.status), status(new.status)),
+        (ui.meta_title, opt(&old.title), opt(&new.title)),
+        (ui.meta_number, opt(&old.number), opt(&new.number)),
         (
-            "Sponsors",
+            ui.meta_agenda_item,
+            opt(&old.agenda_item),
+            opt(&new.agenda_item),
+        ),
+        (ui.meta_committee, opt(&old.committee), opt(&new.committee)),
+        (ui.meta_meeting, opt(&old.meeting), opt(&new.meeting)),
+        (
+            ui.meta_sponsors,
             clean(&old.sponsors.join(", ")).into_owned(),
             clean(&new.sponsors.join(", ")).into_owned(),
         ),
-        ("Source", opt(&old.source), opt(&new.source)),
+        (ui.meta_source, opt(&old.source), opt(&new.source)),
         (
-            "Generated from",
+            ui.meta_generated_from,
             opt(&old.generated_from),
             opt(&new.generated_from),
         ),
@@ -112,7 +152,7 @@ fn or_dash(s: String) -> String {
     if s.is_empty() { "—".into() } else { s }
 }
 
-pub(super) fn count_rows(c: &Comparison) -> Vec<CountRow> {
+pub(super) fn count_rows(c: &Comparison, ui: &'static Messages) -> Vec<CountRow> {
     let s = &c.summary;
     let row = |name, of: &dyn Fn(&crate::comparison::StatusCounts) -> usize| {
         let (preamble, operative, annex) = (of(&s.preamble), of(&s.operative), of(&s.annex));
@@ -129,9 +169,9 @@ pub(super) fn count_rows(c: &Comparison) -> Vec<CountRow> {
     // moved and renumbered records are among them, listed after it.
     let mut rows: Vec<CountRow> = ChangeStatus::ALL
         .into_iter()
-        .map(|st| row(st.name(), &|counts| counts.get(st)))
+        .map(|st| row(change_name(st, ui), &|counts| counts.get(st)))
         .collect();
-    rows.push(row("total", &|counts| {
+    rows.push(row(ui.count_total, &|counts| {
         ChangeStatus::ALL.iter().map(|&st| counts.get(st)).sum()
     }));
     let mut detail = |name, of: &dyn Fn(&crate::comparison::StatusCounts) -> usize| {
@@ -140,40 +180,58 @@ pub(super) fn count_rows(c: &Comparison) -> Vec<CountRow> {
             ..row(name, of)
         });
     };
-    detail("of which moved", &|counts| counts.moved);
-    detail("of which renumbered", &|counts| counts.renumbered);
-    detail("of which across parts", &|counts| counts.from_other_part);
+    detail(ui.of_which_moved, &|counts| counts.moved);
+    detail(ui.of_which_renumbered, &|counts| counts.renumbered);
+    detail(ui.of_which_across, &|counts| counts.from_other_part);
     rows
 }
 
-pub(super) fn figures(c: &Comparison) -> Vec<Figure> {
+pub(super) fn figures(c: &Comparison, ui: &'static Messages) -> Vec<Figure> {
     let s = &c.summary;
-    let fig = |name, value: usize| Figure {
+    let fig = |name, id, value: usize| Figure {
         name,
+        id,
         value: value.to_string(),
         anchor: None,
     };
     vec![
-        fig("Words inserted", s.words_inserted),
-        fig("Words deleted", s.words_deleted),
-        fig("Leads strengthened", s.leads_strengthened),
-        fig("Leads weakened", s.leads_weakened),
-        fig("Leads changed, same strength", s.leads_changed_neutral),
-        fig("References added", s.references_added),
-        fig("References removed", s.references_removed),
-        fig("Routine updates", s.routine),
+        fig(ui.words_inserted, None, s.words_inserted),
+        fig(ui.words_deleted, None, s.words_deleted),
+        fig(
+            ui.leads_strengthened,
+            Some("leads-strengthened"),
+            s.leads_strengthened,
+        ),
+        fig(ui.leads_weakened, Some("leads-weakened"), s.leads_weakened),
+        fig(
+            ui.leads_changed,
+            Some("leads-changed"),
+            s.leads_changed_neutral,
+        ),
+        fig(
+            ui.references_added,
+            Some("references-added"),
+            s.references_added,
+        ),
+        fig(
+            ui.references_removed,
+            Some("references-removed"),
+            s.references_removed,
+        ),
+        fig(ui.routine_updates, Some("routine-updates"), s.routine),
         Figure {
-            name: "Overall similarity",
-            value: percent(s.similarity),
+            name: ui.overall_similarity,
+            id: None,
+            value: percent(s.similarity, ui),
             anchor: None,
         },
     ]
 }
 
-pub(super) fn percent(ratio: f64) -> String {
+pub(super) fn percent(ratio: f64, ui: &Messages) -> String {
     if ratio.is_finite() {
-        format!("{:.0}%", (ratio.clamp(0.0, 1.0) * 100.0).floor())
+        ui.percent((ratio.clamp(0.0, 1.0) * 100.0).floor())
     } else {
-        "n/a".into()
+        ui.not_available.into()
     }
 }

@@ -13,13 +13,14 @@ use crate::comparison::Comparison;
 use crate::model::Part;
 
 use super::Hide;
+use super::messages::{Messages, fill};
 
 use super::sanitize::clean;
-pub use changes::{ChangeView, Listing, MovedAway, strength_word};
+pub use changes::{ChangeView, LeadView, Listing, MovedAway, rule_name, strength_word};
 use changes::{
     change_view, contents_link, link_neighbours, listings, nav_link, with_moved_away_marks,
 };
-pub use head::{CountRow, Figure, MetaRow};
+pub use head::{CountRow, Figure, MetaRow, body_name, change_name, status_name};
 use head::{count_rows, figures, meta_rows};
 
 /// The whole report.
@@ -61,6 +62,11 @@ pub struct Report {
     /// How many levels every heading moves down: 1 when the report is a
     /// section of a page of several under a page heading, else 0.
     pub heading_shift: usize,
+    /// The report's words.
+    pub ui: &'static Messages,
+    /// The language the resolutions are written in, where it is not the
+    /// report's: the `lang` of their text in HTML.
+    pub text_language: Option<&'static str>,
 }
 
 impl Report {
@@ -125,6 +131,8 @@ pub struct ConcordanceRow {
     /// "OP 14", or "—" for a removed one.
     pub new: String,
     pub status: crate::comparison::ChangeStatus,
+    /// The status in the report's language.
+    pub status_name: &'static str,
     /// The record it belongs to.
     pub anchor: String,
 }
@@ -156,28 +164,28 @@ pub struct PartHeading {
     pub title: &'static str,
 }
 
-/// Builds the view of `c`.
-pub fn report(c: &Comparison, hide: Hide) -> Report {
+/// Builds the view of `c`, in the words of `ui`.
+pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
     let mut anchors = BTreeSet::new();
     let mut changes: Vec<ChangeView> = c
         .paragraphs
         .iter()
-        .map(|p| change_view(p, None, 0, &mut anchors, hide.typography))
+        .map(|p| change_view(p, None, 0, &mut anchors, hide.typography, ui))
         .collect();
 
     let toc: Vec<NavLink> = changes
         .iter()
         .filter(|v| v.changed)
-        .map(contents_link)
+        .map(|v| contents_link(v, ui))
         .collect();
     // Previous and next go by the short labels.
     let neighbours: Vec<NavLink> = changes.iter().filter(|v| v.changed).map(nav_link).collect();
     link_neighbours(&mut changes, &neighbours);
-    let listings = listings(&changes);
+    let listings = listings(&changes, ui);
 
-    let concordance = concordance_rows(c, &changes);
+    let concordance = concordance_rows(c, &changes, ui);
     let routine_count = changes.iter().filter(|v| v.routine).count();
-    let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors);
+    let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors, ui);
     let unchanged_count = entries
         .iter()
         .filter(|e| matches!(e, Entry::Change(v) if !v.changed))
@@ -185,37 +193,33 @@ pub fn report(c: &Comparison, hide: Hide) -> Report {
 
     let mut hidden = Vec::new();
     if hide.routine && routine_count > 0 {
-        hidden.push(plural(routine_count, "routine update", "routine updates"));
+        hidden.push(ui.count(ui.hidden_routine, routine_count));
     }
     if hide.unchanged && unchanged_count > 0 {
-        hidden.push(plural(
-            unchanged_count,
-            "unchanged paragraph",
-            "unchanged paragraphs",
-        ));
+        hidden.push(ui.count(ui.hidden_unchanged, unchanged_count));
     }
     if hide.typography {
-        hidden.push("marks of typography".to_string());
+        hidden.push(ui.hidden_typography.to_string());
     }
     let hidden_note = if hidden.is_empty() {
         String::new()
     } else {
-        format!("Hidden (--hide): {}.", hidden.join(", "))
+        fill(ui.hidden, &[("list", &hidden.join(", "))])
     };
     let old_label = clean(&c.old.label()).into_owned();
     let new_label = clean(&c.new.label()).into_owned();
     Report {
         title: format!("{old_label} → {new_label}"),
-        meta_rows: meta_rows(&c.old, &c.new),
-        count_rows: count_rows(c),
+        meta_rows: meta_rows(&c.old, &c.new, ui),
+        count_rows: count_rows(c, ui),
         has_annexes: c.paragraphs.iter().any(|p| p.part == Part::Annex),
-        figures: figures(c)
+        figures: figures(c, ui)
             .into_iter()
             .map(|f| Figure {
                 // A figure links to the list of the records it counts.
                 anchor: listings
                     .iter()
-                    .find(|l| l.title == f.name)
+                    .find(|l| Some(l.id.as_str()) == f.id)
                     .map(|l| l.id.clone()),
                 ..f
             })
@@ -234,27 +238,24 @@ pub fn report(c: &Comparison, hide: Hide) -> Report {
         cut_unchanged: false,
         id_prefix: String::new(),
         heading_shift: 0,
-    }
-}
-
-/// "1 routine update", "3 routine updates".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
+        ui,
+        text_language: (c.new.language.code() != ui.language).then(|| c.new.language.code()),
     }
 }
 
 /// The concordance of `c` with the report's labels ("PP 3", "OP 14") and
 /// the anchor of each row's record (`changes` are the records' views, in
 /// the same order).
-fn concordance_rows(c: &Comparison, changes: &[ChangeView]) -> Vec<ConcordanceRow> {
+fn concordance_rows(
+    c: &Comparison,
+    changes: &[ChangeView],
+    ui: &'static Messages,
+) -> Vec<ConcordanceRow> {
     let label = |part: Part, r: &crate::comparison::ParagraphRef| {
         let prefix = match part {
-            Part::Preamble => "PP",
-            Part::Operative => "OP",
-            Part::Annex => "AN",
+            Part::Preamble => ui.label_preamble,
+            Part::Operative => ui.label_operative,
+            Part::Annex => ui.label_annex,
         };
         match (part, &r.number) {
             (Part::Operative, Some(n)) => format!("{prefix} {}", clean(n)),
@@ -270,6 +271,7 @@ fn concordance_rows(c: &Comparison, changes: &[ChangeView]) -> Vec<ConcordanceRo
             old: old.cloned().unwrap_or_else(|| "—".into()),
             new: new.cloned().unwrap_or_else(|| "—".into()),
             status: p.status,
+            status_name: change_name(p.status, ui),
             anchor: v.anchor.clone(),
         };
         match (olds.as_slice(), news.as_slice()) {
