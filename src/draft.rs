@@ -41,20 +41,19 @@ pub fn draft(
     let gap = target - from;
     let mut out = base.clone();
     let mut updates = Vec::new();
+    let shift = Shift {
+        language: base.meta.language,
+        from,
+        gap,
+    };
     if base.meta.body == Body::GeneralAssembly {
         for (index, p) in out.preamble.iter_mut().enumerate() {
-            shift_paragraph(
-                p,
-                Part::Preamble,
-                (index + 1).to_string(),
-                from,
-                gap,
-                &mut updates,
-            );
+            let label = (index + 1).to_string();
+            shift_paragraph(p, Part::Preamble, label, shift, &mut updates);
         }
         for (index, p) in out.operative.iter_mut().enumerate() {
             let label = p.number.clone().unwrap_or_else(|| (index + 1).to_string());
-            shift_paragraph(p, Part::Operative, label, from, gap, &mut updates);
+            shift_paragraph(p, Part::Operative, label, shift, &mut updates);
         }
     }
     let meta = &mut out.meta;
@@ -75,15 +74,28 @@ pub fn draft(
     Ok((out, updates))
 }
 
+/// How far to move a text's sessions on, and the language it is written in.
+#[derive(Clone, Copy)]
+struct Shift {
+    language: Language,
+    from: u32,
+    gap: u32,
+}
+
 fn shift_paragraph(
     p: &mut Paragraph,
     part: Part,
     label: String,
-    from: u32,
-    gap: u32,
+    shift: Shift,
     updates: &mut Vec<Update>,
 ) {
-    let replacements = session_replacements(&p.text, from, gap);
+    let Shift {
+        language,
+        from,
+        gap,
+    } = shift;
+    let session = &language.profile().data.citations.session[0];
+    let replacements = session_replacements(&p.text, language, from, gap);
     for (range, new) in replacements.iter().rev() {
         // Footnote markers after a replaced ordinal move with the text.
         for f in &mut p.footnotes {
@@ -94,8 +106,8 @@ fn shift_paragraph(
         updates.push(Update {
             part,
             paragraph: label.clone(),
-            old: format!("{} session", &p.text[range.clone()]),
-            new: format!("{new} session"),
+            old: format!("{} {session}", &p.text[range.clone()]),
+            new: format!("{new} {session}"),
         });
         p.text.replace_range(range.clone(), new);
     }
@@ -105,15 +117,17 @@ fn shift_paragraph(
     updates[start..].reverse();
     for sub in &mut p.subparagraphs {
         let sub_label = format!("{label} ({})", sub.number.as_deref().unwrap_or("?"));
-        shift_paragraph(sub, part, sub_label, from, gap, updates);
+        shift_paragraph(sub, part, sub_label, shift, updates);
     }
 }
 
-/// Session ordinals in `text`: those followed by "session(s)", or by
-/// "and"/"to"/"," and another such ordinal ("seventy-sixth and
-/// seventy-seventh sessions").
-fn session_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
-    let found = Language::En.ordinals().find(text);
+/// Session ordinals in `text`, in `language`: those followed by the
+/// profile's word for a session, or by one of its session joins and
+/// another such ordinal ("seventy-sixth and seventy-seventh sessions",
+/// "quatorzième et quinzième sessions").
+fn session_ordinals(text: &str, language: Language) -> Vec<(std::ops::Range<usize>, u32)> {
+    let citations = &language.profile().data.citations;
+    let found = language.ordinals().find(text);
     let mut keep = vec![false; found.len()];
     for i in (0..found.len()).rev() {
         let after = text[found[i].0.end..].trim_start();
@@ -121,11 +135,11 @@ fn session_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if next_word == "session" || next_word == "sessions" {
+        if citations.session.iter().any(|s| s == next_word) {
             keep[i] = true;
         } else if i + 1 < found.len() && keep[i + 1] {
             let between = text[found[i].0.end..found[i + 1].0.start].trim();
-            keep[i] = matches!(between, "and" | "to" | "," | "or" | "through");
+            keep[i] = citations.session_joins.iter().any(|j| j == between);
         }
     }
     found
@@ -136,24 +150,30 @@ fn session_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
 }
 
 /// The replacements that move each session ordinal ≥ `from` on by `gap`.
-fn session_replacements(text: &str, from: u32, gap: u32) -> Vec<(std::ops::Range<usize>, String)> {
-    session_ordinals(text)
+fn session_replacements(
+    text: &str,
+    language: Language,
+    from: u32,
+    gap: u32,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    session_ordinals(text, language)
         .into_iter()
         .filter(|(_, n)| *n >= from)
         .filter_map(|(range, n)| {
-            let words = match_case(
-                &text[range.clone()],
-                Language::En.ordinals().words(n + gap)?,
-            );
+            let words = match_case(&text[range.clone()], language.ordinals().words(n + gap)?);
             Some((range, words))
         })
         .collect()
 }
 
-/// `text` with each session ordinal ≥ `from` moved on by `gap`.
-pub fn shift_sessions(text: &str, from: u32, gap: u32) -> String {
+/// `text` (in `language`) with each session ordinal ≥ `from` moved on by
+/// `gap`.
+pub fn shift_sessions(text: &str, language: Language, from: u32, gap: u32) -> String {
     let mut out = text.to_string();
-    for (range, new) in session_replacements(text, from, gap).into_iter().rev() {
+    for (range, new) in session_replacements(text, language, from, gap)
+        .into_iter()
+        .rev()
+    {
         out.replace_range(range, &new);
     }
     out
@@ -181,7 +201,7 @@ mod tests {
     fn moves_current_and_later_sessions_but_not_history() {
         let text = "adopted by the General Assembly at its sixty-fourth session, and to submit at its seventy-seventh session a report";
         assert_eq!(
-            shift_sessions(text, 75, 2),
+            shift_sessions(text, Language::En, 75, 2),
             "adopted by the General Assembly at its sixty-fourth session, and to submit at its seventy-ninth session a report"
         );
     }
@@ -190,13 +210,32 @@ mod tests {
     fn only_ordinals_that_name_sessions_move() {
         let text = "for the first time at its seventy-fifth and seventy-sixth sessions";
         assert_eq!(
-            shift_sessions(text, 75, 2),
+            shift_sessions(text, Language::En, 75, 2),
             "for the first time at its seventy-seventh and seventy-eighth sessions"
         );
         assert_eq!(
-            shift_sessions("the seventy-seventh anniversary", 75, 2),
+            shift_sessions("the seventy-seventh anniversary", Language::En, 75, 2),
             "the seventy-seventh anniversary"
         );
+    }
+
+    /// French sessions move on in French, lists and all (the sentences of
+    /// ../shared/corpus/langs/UNPC_v1.0_devset_resolution-sentences-fr.txt,
+    /// lines 201, 317 and 161).
+    #[test]
+    fn french_sessions_move_on_in_french() {
+        let text = "Rappelle qu'elle a décidé de déterminer, à sa soixante-neuvième session, s'il convenait d'organiser en 2015";
+        assert_eq!(
+            shift_sessions(text, Language::Fr, 69, 2),
+            "Rappelle qu'elle a décidé de déterminer, à sa soixante et onzième session, s'il convenait d'organiser en 2015"
+        );
+        let text = "d'examiner, à ses quatorzième et quinzième sessions, en 2015 et 2016";
+        assert_eq!(
+            shift_sessions(text, Language::Fr, 14, 1),
+            "d'examiner, à ses quinzième et seizième sessions, en 2015 et 2016"
+        );
+        let text = "la communauté internationale célébrera le soixante-dixième anniversaire";
+        assert_eq!(shift_sessions(text, Language::Fr, 69, 2), text);
     }
 
     #[test]

@@ -231,6 +231,9 @@ pub struct CitationsData {
     /// The word between a cited resolution and its date of adoption
     /// ("73/8 of 1 November 2018"; "du").
     pub of_date: Vec<String>,
+    /// What stands between two session ordinals of one list ("seventy-sixth
+    /// and seventy-seventh sessions"; "quatorzième et quinzième sessions").
+    pub session_joins: Vec<String>,
 }
 
 /// Words the line pass reads.

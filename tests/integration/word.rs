@@ -2,7 +2,8 @@
 //! the `.docx` the binary wrote to PDF, headless, and the PDF has the text
 //! with its revisions. Without LibreOffice the test is skipped, unless `CI`
 //! or `RESDIFF_REQUIRE_LIBREOFFICE=1` is set (`.ci/run` installs
-//! `libreoffice-writer-nogui`).
+//! `libreoffice-writer-nogui`, and `python3-uno` for the test that runs
+//! LibreOffice's own Accept All and Reject All).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -176,4 +177,82 @@ fn automatic_numbering_gives_the_operative_numbers() {
         ]
         .map(|(n, l)| (n.to_string(), l.to_string()))
     );
+}
+
+/// LibreOffice's own Accept All of the French redline (1513 → 1523) gives
+/// the new text paragraph by paragraph, its Reject All the old one: a real
+/// client reads the tracked changes as resdiff meant them
+/// (`../shared/tools/lo_revisions.py`).
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/tools")]
+#[test]
+fn libreoffice_accepts_and_rejects_the_french_redline_into_each_version() {
+    let Some(corpus) = crate::common::shared_corpus() else {
+        return;
+    };
+    if soffice().is_none() {
+        return;
+    }
+    let bridge = Command::new("/usr/bin/python3")
+        .args(["-c", "import uno"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !bridge {
+        assert!(
+            std::env::var_os("RESDIFF_REQUIRE_LIBREOFFICE").is_none_or(|v| v != "1"),
+            "RESDIFF_REQUIRE_LIBREOFFICE is set but python3-uno is missing"
+        );
+        eprintln!("skipped: python3-uno not installed");
+        return;
+    }
+    let tool = corpus.join("../tools/lo_revisions.py");
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("fr.docx");
+    let (old, new) = ("S/RES/1513 (2003)", "S/RES/1523 (2004)");
+    resdiff()
+        .current_dir(project_root())
+        .args(["compare", old, new, "--format", "docx", "-o"])
+        .arg(&docx)
+        .assert()
+        .code(0);
+    // The paragraphs of a version as LibreOffice prints them: each
+    // preambular paragraph, then "N.<tab>text".
+    let paragraphs_of = |version: &str| -> Vec<String> {
+        let out = resdiff()
+            .current_dir(project_root())
+            .args(["show", version, "--format", "json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let preamble = json["preamble"].as_array().unwrap().iter();
+        let operative = json["operative"].as_array().unwrap().iter();
+        preamble
+            .map(|p| p["text"].as_str().unwrap().to_string())
+            .chain(operative.map(|p| {
+                format!(
+                    "{}.\t{}",
+                    p["number"].as_str().unwrap(),
+                    p["text"].as_str().unwrap()
+                )
+            }))
+            .collect()
+    };
+    for (mode, version) in [("accept", new), ("reject", old)] {
+        let out = Command::new("/usr/bin/python3")
+            .arg(&tool)
+            .arg(mode)
+            .arg(&docx)
+            .output()
+            .expect("the LibreOffice bridge runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = printed.lines().filter(|l| !l.starts_with('#')).collect();
+        // The symbol, then the title and the formula, then the paragraphs.
+        assert_eq!(lines[0], version, "{mode}");
+        assert_eq!(lines[2], "Le Conseil de sécurité,", "{mode}");
+        assert_eq!(lines[3..], paragraphs_of(version), "{mode}");
+    }
 }

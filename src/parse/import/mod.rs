@@ -88,7 +88,11 @@ fn language_of<'a>(
         warnings.push(Warning {
             line: 0,
             rule: LANGUAGE.name,
-            message: format!("read as English: the text shows {}", detection.evidence),
+            message: format!(
+                "read as {}: the text shows {}",
+                detection.language.profile().data.name,
+                detection.evidence
+            ),
         });
     }
     detection.language.profile()

@@ -456,3 +456,133 @@ fn every_warning_names_its_rule() {
     let rules: Vec<&str> = out.warnings.iter().map(|w| w.rule).collect();
     assert_eq!(rules, ["operative-number", "preamble-lead"]);
 }
+
+// ------------------------------------------------- no language in the rules
+
+/// The importer's sources, which must read every word of a language from
+/// its profile.
+const RULE_SOURCES: &[(&str, &str)] = &[
+    ("rules/mod.rs", include_str!("mod.rs")),
+    ("rules/shapes.rs", include_str!("shapes.rs")),
+    ("rules/footnotes.rs", include_str!("footnotes.rs")),
+    ("rules/furniture.rs", include_str!("furniture.rs")),
+    ("rules/frame.rs", include_str!("frame.rs")),
+    ("rules/annex.rs", include_str!("annex.rs")),
+    ("rules/paragraphs.rs", include_str!("paragraphs.rs")),
+    ("rules/inline.rs", include_str!("inline.rs")),
+    ("lines.rs", include_str!("../lines.rs")),
+    ("head.rs", include_str!("../head.rs")),
+    ("structure.rs", include_str!("../structure.rs")),
+    ("footnotes.rs", include_str!("../footnotes.rs")),
+    ("furniture.rs", include_str!("../furniture.rs")),
+    ("labels.rs", include_str!("../labels.rs")),
+    ("words.rs", include_str!("../words.rs")),
+    ("pages.rs", include_str!("../pages.rs")),
+    ("mod.rs", include_str!("../mod.rs")),
+];
+
+/// The string literals of `source` before its tests, each with its line,
+/// leaving out comments and the documentation of a rule (`name:` and
+/// `decides:`, which quote real lines on purpose).
+fn code_literals(source: &str) -> Vec<(usize, String)> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+    let mut out = Vec::new();
+    let mut chars = code.char_indices().peekable();
+    let mut line = 1;
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\n' => line += 1,
+            '/' if chars.peek().is_some_and(|&(_, n)| n == '/') => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                        break;
+                    }
+                }
+            }
+            // A char literal ('"') or a lifetime: not a string.
+            '\'' => {
+                let rest = &code[at + 1..];
+                if rest.starts_with("\"'") || rest.starts_with("\\\"'") {
+                    chars.nth(rest.find('\'').unwrap_or(0));
+                }
+            }
+            '"' => {
+                let start = line;
+                let mut literal = String::new();
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        '\n' => {
+                            line += 1;
+                            literal.push(c);
+                        }
+                        _ => literal.push(c),
+                    }
+                }
+                let before = code[..at].trim_end();
+                if !(before.ends_with("decides:") || before.ends_with("name:")) {
+                    out.push((start, literal));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every word a profile holds that could only be that language's: the
+/// capitalised ones and those with letters beyond ASCII, of four letters
+/// or more ("Decides", "Assembly", "avril", "séance").
+fn profile_words() -> BTreeSet<String> {
+    fn walk(value: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match value {
+            serde_json::Value::String(s) => {
+                for word in s.split(|c: char| !c.is_alphabetic()) {
+                    let distinctive = word.starts_with(char::is_uppercase) || !word.is_ascii();
+                    if word.chars().count() >= 4 && distinctive {
+                        out.insert(word.to_string());
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut words = BTreeSet::new();
+    for language in Language::ALL {
+        let data = serde_json::to_value(&language.profile().data).unwrap();
+        walk(&data, &mut words);
+    }
+    words
+}
+
+/// A rule that tests a line against "Decides" or "avril" holds a language
+/// in its code: the word belongs in the profile.
+#[test]
+fn the_rules_hold_no_word_of_any_language() {
+    let words = profile_words();
+    assert!(words.contains("Decides") && words.contains("séance"));
+    let mut found = Vec::new();
+    for (file, source) in RULE_SOURCES {
+        for (line, literal) in code_literals(source) {
+            for word in literal.split(|c: char| !c.is_alphabetic()) {
+                if words.contains(word) {
+                    found.push(format!("{file}:{line}: '{word}' in \"{literal}\""));
+                }
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new());
+    // The check sees a word in code, and not in a rule's documentation.
+    let code = "fn f(l: &str) -> bool { l.starts_with(\"Decides\") }";
+    assert_eq!(code_literals(code), [(1, "Decides".to_string())]);
+    let documented = "Rule { name: \"x\", decides: \"`12. Decides …`\" }";
+    assert_eq!(code_literals(documented), []);
+    let commented = "// \"Decides\"\nlet c = '\"'; let s = \"a\";";
+    assert_eq!(code_literals(commented), [(2, "a".to_string())]);
+}
