@@ -29,11 +29,9 @@ pub fn one_language(versions: &[(&str, &Resolution)]) -> crate::Result<()> {
     match versions.iter().find(|(_, r)| r.meta.language != language) {
         None => Ok(()),
         Some((name, other)) => Err(crate::Error::new(format!(
-            "{first_name} is in {} ({}) and {name} in {} ({}): compare, history and blame read versions written in one language; two language versions of one resolution are checked against each other by the cross-language check (`resdiff concord`, to come), not redlined",
-            first.meta.language.profile().data.name,
-            first.meta.language,
-            other.meta.language.profile().data.name,
-            other.meta.language,
+            "{first_name} is in {} and {name} in {}: compare, history and blame read versions written in one language; two language versions of one resolution are checked against each other by the cross-language check (`resdiff concord`, to come), not redlined",
+            first.meta.language.described(),
+            other.meta.language.described(),
         ))),
     }
 }

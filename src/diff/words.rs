@@ -380,16 +380,22 @@ fn raw_segments(old: &str, new: &str) -> Vec<Segment> {
             continue;
         }
         // Equal words may still differ in the whitespace after them.
-        for (a, b) in old_tokens[old_range].iter().zip(&new_tokens[new_range]) {
+        let old_equal = &old_tokens[old_range.clone()];
+        let new_equal = &new_tokens[new_range];
+        for (i, (a, b)) in old_equal.iter().zip(new_equal).enumerate() {
             let ((a_word, a_space), (b_word, b_space)) = (split_space(a), split_space(b));
             if a_word == b_word {
                 push_equal(&mut segments, a_word);
             } else {
                 push_typography(&mut segments, a_word, b_word);
             }
+            // The token after both, when it is kept too.
+            let next = old_equal.get(i + 1).map(|t| split_space(t).0);
             if a_space == b_space {
                 push_equal(&mut segments, a_space);
-            } else if typographic_key(a_space) == typographic_key(b_space) {
+            } else if typographic_key(a_space) == typographic_key(b_space)
+                || spacing_of_punctuation(a_word, next)
+            {
                 push_typography(&mut segments, a_space, b_space);
             } else {
                 push_change(&mut segments, a_space, b_space);
@@ -397,6 +403,18 @@ fn raw_segments(old: &str, new: &str) -> Vec<Segment> {
         }
     }
     segments
+}
+
+/// Whether a space after `word`, present on one side and not the other, is
+/// spacing around punctuation, which changes no word: after an opening
+/// mark or before a closing one, as French sets them ("2004 ;" for
+/// "2004;", "« Secrétaire général »" for "\"Secrétaire général\"").
+/// Only between two kept tokens: a space lost where "and" became "," is
+/// part of that change. Between two words a space is no typography: "co
+/// operation" is a split word, which [`split_words_as_typography`] judges.
+fn spacing_of_punctuation(word: &str, next: Option<&str>) -> bool {
+    let punctuation = |token: &str| !token.is_empty() && !token.contains(char::is_alphanumeric);
+    next.is_some_and(|next| punctuation(word) || punctuation(next))
 }
 
 /// Each key's id in `ids`, a new one for a key not seen yet.
@@ -696,6 +714,44 @@ mod tests {
         }
         assert!(word_ops("", "", &|_| None).is_empty());
         assert!(cleanup(raw_segments("", "")).is_empty());
+    }
+
+    /// French sets a space before `; : ? !` and inside guillemets; a text
+    /// without them, or with straight quotes, has the same words
+    /// (S/RES/1523 (2004), paragraphs 1 and 2, as the volume prints them).
+    #[test]
+    fn spacing_around_punctuation_and_guillemets_are_typography() {
+        let typography_only = |old: &str, new: &str| {
+            word_ops(old, new, &|_| None)
+                .iter()
+                .all(|op| op.op == WordOpKind::Equal || op.typography)
+        };
+        let printed = "au Sahara occidental jusqu’au 30 avril 2004 ;";
+        assert!(typography_only(
+            printed,
+            "au Sahara occidental jusqu’au 30 avril 2004;"
+        ));
+        assert!(typography_only(
+            printed,
+            "au Sahara occidental jusqu’au 30 avril 2004\u{202F};"
+        ));
+        assert!(typography_only(
+            "Prie le « Secrétaire général » de présenter",
+            "Prie le \"Secrétaire général\" de présenter"
+        ));
+        // The mark itself is no spacing, nor a space lost with a word.
+        assert!(!typography_only(
+            "resolutions 2265 (2016) and 2340 (2017)",
+            "resolutions 2265 (2016), 2340 (2017)"
+        ));
+        assert!(!typography_only(
+            printed,
+            "au Sahara occidental jusqu’au 30 avril 2004"
+        ));
+        assert!(!typography_only(
+            printed,
+            "au Sahara occidental jusqu’au 30 avril 2005 ;"
+        ));
     }
 
     #[test]

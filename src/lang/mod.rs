@@ -76,6 +76,14 @@ impl Language {
     }
 }
 
+impl Language {
+    /// The language as a reader is told it: its own name and its code,
+    /// "français (fr)".
+    pub fn described(self) -> String {
+        format!("{} ({})", self.profile().data.name, self.code())
+    }
+}
+
 impl std::fmt::Display for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())

@@ -108,6 +108,7 @@ pub fn structure(resolution: &Resolution, ui: Option<Language>) -> Result<String
         details.push(d.to_string());
     }
     details.push(fill(ui.show_series, &[("name", &meta.series)]));
+    details.push(meta.language.described());
     let mut title = meta.label();
     if let Some(t) = &meta.title {
         title = format!("{title}: {t}");

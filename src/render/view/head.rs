@@ -84,10 +84,7 @@ pub fn change_name(status: ChangeStatus, ui: &Messages) -> &'static str {
 
 pub(super) fn meta_rows(old: &Meta, new: &Meta, ui: &'static Messages) -> Vec<MetaRow> {
     let status = |s: Status| status_name(s, ui).to_string();
-    let language = |m: &Meta| {
-        let profile = m.language.profile();
-        format!("{} ({})", profile.data.name, m.language)
-    };
+    let language = |m: &Meta| m.language.described();
     let day = |d: Option<crate::dates::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let opt = |v: &Option<String>| {
         v.as_deref()
