@@ -138,6 +138,9 @@ pub enum ChangeStatus {
     Unchanged,
     /// Paired with its old version; its words or a sub-paragraph changed.
     Modified,
+    /// Paired with its old version; every change leaves the words as they
+    /// were: letter case, punctuation, a spelling variant ([`Editorial`]).
+    Editorial,
     /// In the new version only: no old counterpart.
     Added,
     /// In the old version only: no new counterpart.
@@ -150,9 +153,10 @@ pub enum ChangeStatus {
 
 impl ChangeStatus {
     /// Every status, in the order reports list them.
-    pub const ALL: [ChangeStatus; 6] = [
+    pub const ALL: [ChangeStatus; 7] = [
         ChangeStatus::Unchanged,
         ChangeStatus::Modified,
+        ChangeStatus::Editorial,
         ChangeStatus::Added,
         ChangeStatus::Removed,
         ChangeStatus::Split,
@@ -164,6 +168,7 @@ impl ChangeStatus {
         match self {
             ChangeStatus::Unchanged => "unchanged",
             ChangeStatus::Modified => "modified",
+            ChangeStatus::Editorial => "editorial",
             ChangeStatus::Added => "added",
             ChangeStatus::Removed => "removed",
             ChangeStatus::Split => "split",
@@ -297,6 +302,35 @@ pub struct WordOp {
     /// an inserted run that are the same words, never a change of wording.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub typography: bool,
+    /// This run is part of an editorial change, which leaves every word
+    /// as it was; which kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editorial: Option<Editorial>,
+}
+
+/// The kind of an editorial change: one an editor makes to a text whose
+/// words stay as they were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Editorial {
+    /// Only punctuation changed ("," → "." at a paragraph's end).
+    Punctuation,
+    /// Only the case of letters changed ("States parties" → "States
+    /// Parties").
+    Case,
+    /// A spelling variant the language folds ("finalise" → "finalize").
+    Spelling,
+}
+
+impl Editorial {
+    /// The kind as written in the JSON: "case".
+    pub fn name(self) -> &'static str {
+        match self {
+            Editorial::Punctuation => "punctuation",
+            Editorial::Case => "case",
+            Editorial::Spelling => "spelling",
+        }
+    }
 }
 
 /// Why a change is a routine update: the one rule it satisfies. Anything
@@ -413,6 +447,10 @@ pub struct StatusCounts {
     pub unchanged: usize,
     /// Records whose text or sub-paragraphs changed.
     pub modified: usize,
+    /// Records whose every change is editorial (case, punctuation,
+    /// spelling): counted apart from `modified`.
+    #[serde(default)]
+    pub editorial: usize,
     /// Records with no old counterpart.
     pub added: usize,
     /// Records with no new counterpart.
@@ -437,6 +475,7 @@ impl StatusCounts {
         match status {
             ChangeStatus::Unchanged => self.unchanged,
             ChangeStatus::Modified => self.modified,
+            ChangeStatus::Editorial => self.editorial,
             ChangeStatus::Added => self.added,
             ChangeStatus::Removed => self.removed,
             ChangeStatus::Split => self.split,
@@ -449,6 +488,7 @@ impl StatusCounts {
         match status {
             ChangeStatus::Unchanged => self.unchanged += 1,
             ChangeStatus::Modified => self.modified += 1,
+            ChangeStatus::Editorial => self.editorial += 1,
             ChangeStatus::Added => self.added += 1,
             ChangeStatus::Removed => self.removed += 1,
             ChangeStatus::Split => self.split += 1,
@@ -456,7 +496,8 @@ impl StatusCounts {
         }
     }
 
-    /// Every record that is not unchanged and not only moved.
+    /// Every record whose wording changed: not unchanged, not only moved,
+    /// not only edited.
     pub fn changed(&self) -> usize {
         self.modified + self.added + self.removed + self.split + self.merged
     }
@@ -472,9 +513,11 @@ pub struct Summary {
     /// The paragraphs of the annexes, all together.
     #[serde(default)]
     pub annex: StatusCounts,
-    /// Words (not spaces or punctuation) in insert runs, sub-paragraphs included.
+    /// Words (not spaces or punctuation) in insert runs, sub-paragraphs included,
+    /// typographic and editorial runs not.
     pub words_inserted: usize,
-    /// Words (not spaces or punctuation) in delete runs, sub-paragraphs included.
+    /// Words (not spaces or punctuation) in delete runs, sub-paragraphs included,
+    /// typographic and editorial runs not.
     pub words_deleted: usize,
     /// Lead changes that made the lead stronger.
     pub leads_strengthened: usize,
@@ -515,7 +558,7 @@ impl Summary {
     pub fn has_changes(&self) -> bool {
         Part::ALL.iter().any(|&part| {
             let counts = self.part(part);
-            counts.changed() + counts.moved + counts.renumbered > 0
+            counts.changed() + counts.editorial + counts.moved + counts.renumbered > 0
         })
     }
 }

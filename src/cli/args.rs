@@ -219,6 +219,9 @@ pub enum HideKind {
     Routine,
     /// The marks of differences of typography alone.
     Typography,
+    /// Paragraphs whose every change is editorial: letter case,
+    /// punctuation, a spelling variant.
+    Editorial,
     /// Unchanged paragraphs.
     Unchanged,
 }
@@ -230,6 +233,7 @@ impl HideKind {
             routine: kinds.contains(&HideKind::Routine),
             typography: kinds.contains(&HideKind::Typography),
             unchanged: kinds.contains(&HideKind::Unchanged),
+            editorial: kinds.contains(&HideKind::Editorial),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! and sums it all up (`summary`) into one [`Comparison`].
 
 mod across;
+mod editorial;
 mod records;
 
 pub use records::PARAGRAPH_BREAK;

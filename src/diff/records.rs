@@ -11,7 +11,7 @@ use crate::lexicon::{Lexicon, normalize_word};
 use crate::model::{Paragraph, Part};
 
 use super::words::{Edit, count_words, word_ops};
-use super::{references, routine};
+use super::{editorial, references, routine};
 
 /// Joins the texts of the several paragraphs on the many side of a split
 /// or merge, so the redline still rebuilds each side exactly.
@@ -136,6 +136,7 @@ impl Builder {
             routine::classify(edit, &self.versions)
         });
         routine::repunctuated_lists(&mut words, self.versions.language);
+        editorial::mark(&mut words);
         let subparagraphs = self.subrecords(part, &old_subs, &new_subs);
         let (added, removed) =
             references::difference(&old_text, &new_text, gap, self.versions.language);
@@ -146,14 +147,23 @@ impl Builder {
         let subs_changed = subparagraphs
             .iter()
             .any(|s| s.status != ChangeStatus::Unchanged || s.moved);
+        // Editorial changes alone leave the words as they were.
+        let reworded = |w: &&WordOp| worded(w) && w.editorial.is_none();
+        let text_reworded = words.iter().any(|w| reworded(&w));
+        let subs_reworded = subparagraphs.iter().any(|s| {
+            !matches!(s.status, ChangeStatus::Unchanged | ChangeStatus::Editorial) || s.moved
+        });
         let status = match status_if_paired {
             ChangeStatus::Modified if !text_changed && !subs_changed => ChangeStatus::Unchanged,
+            ChangeStatus::Modified if !text_reworded && !subs_reworded => ChangeStatus::Editorial,
             other => other,
         };
-        let changes_routine = words.iter().filter(worded).all(|w| w.routine);
-        let subs_routine = subparagraphs
-            .iter()
-            .all(|s| s.routine || (s.status == ChangeStatus::Unchanged && !s.moved));
+        let changes_routine = words.iter().filter(reworded).all(|w| w.routine);
+        let subs_routine = subparagraphs.iter().all(|s| {
+            s.routine
+                || (matches!(s.status, ChangeStatus::Unchanged | ChangeStatus::Editorial)
+                    && !s.moved)
+        });
         let routine = status == ChangeStatus::Modified && changes_routine && subs_routine;
 
         let lead_change = match (first_old, first_new) {
@@ -230,6 +240,7 @@ pub(super) fn redline(
                 routine: false,
                 rule: None,
                 typography: false,
+                editorial: None,
             }]
         }
     };

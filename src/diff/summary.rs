@@ -32,7 +32,8 @@ pub fn summarise(records: &[ParagraphChange]) -> Summary {
 fn add_details(summary: &mut Summary, record: &ParagraphChange) {
     for op in &record.words {
         match op.op {
-            _ if op.typography => {}
+            // Neither leaves a word changed.
+            _ if op.typography || op.editorial.is_some() => {}
             WordOpKind::Insert => summary.words_inserted += count_words(&op.text),
             WordOpKind::Delete => summary.words_deleted += count_words(&op.text),
             WordOpKind::Equal => {}

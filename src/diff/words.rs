@@ -194,6 +194,7 @@ pub fn word_ops(
             routine: false,
             rule: None,
             typography: false,
+            editorial: None,
         }];
     }
     let segments = cleanup(raw_segments(old, new));
@@ -210,6 +211,7 @@ pub fn word_ops(
                     routine: false,
                     rule: None,
                     typography: false,
+                    editorial: None,
                 });
             }
             Segment::Change { delete, insert } => {
@@ -231,6 +233,7 @@ pub fn word_ops(
                             routine: rule.is_some(),
                             rule,
                             typography: false,
+                            editorial: None,
                         });
                     }
                 }
@@ -245,6 +248,7 @@ pub fn word_ops(
                         routine: false,
                         rule: None,
                         typography: true,
+                        editorial: None,
                     });
                 }
             }

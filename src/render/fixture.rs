@@ -181,6 +181,7 @@ fn op(op: WordOpKind, text: &str, routine: bool) -> WordOp {
         routine,
         rule: routine.then_some(crate::comparison::RoutineRule::Session),
         typography: false,
+        editorial: None,
     }
 }
 

@@ -19,7 +19,8 @@ fn version_label(m: &Meta) -> String {
 
 /// The marks of a cell: what the step into this version did.
 /// `+` new, `=` unchanged, `~` modified, `*` rewritten, `/` a piece of a
-/// split, `&` merged, `>` moved, `#` renumbered, `r` routine.
+/// split, `&` merged, `>` moved, `#` renumbered, `r` routine, `e` editorial
+/// only.
 fn marks(cell: &Cell, introduced_here: bool, first_version: bool) -> String {
     let Some(c) = &cell.change else {
         return if introduced_here && !first_version {
@@ -32,6 +33,7 @@ fn marks(cell: &Cell, introduced_here: bool, first_version: bool) -> String {
         ChangeStatus::Unchanged => "=",
         ChangeStatus::Modified if c.rewritten => "*",
         ChangeStatus::Modified => "~",
+        ChangeStatus::Editorial => "e",
         ChangeStatus::Split => "/",
         ChangeStatus::Merged => "&",
         ChangeStatus::Added | ChangeStatus::Removed => "",
@@ -140,7 +142,7 @@ pub struct HistoryView {
 }
 
 /// Marks explained, once per report.
-const LEGEND: &str = "+ new, = unchanged, ~ modified, * rewritten, / split piece, & merged, > moved, # renumbered, r routine";
+const LEGEND: &str = "+ new, = unchanged, ~ modified, e editorial only, * rewritten, / split piece, & merged, > moved, # renumbered, r routine";
 
 impl HistoryView {
     fn legend(&self) -> &'static str {

@@ -56,6 +56,9 @@ impl ReportPage<'_> {
     fn show_routine(&self) -> bool {
         self.r.has_routine
     }
+    fn show_editorial(&self) -> bool {
+        self.r.has_editorial
+    }
     /// What `--hide` asked for: the toggles start on.
     fn hidden(&self) -> super::Hide {
         self.r.hide
@@ -86,6 +89,9 @@ impl ManyPage<'_> {
     }
     fn show_routine(&self) -> bool {
         self.reports.iter().any(|r| r.has_routine)
+    }
+    fn show_editorial(&self) -> bool {
+        self.reports.iter().any(|r| r.has_editorial)
     }
     fn hidden(&self) -> super::Hide {
         self.reports.first().map(|r| r.hide).unwrap_or_default()

@@ -55,6 +55,9 @@ pub struct Hide {
     pub typography: bool,
     /// Unchanged paragraphs that kept their place.
     pub unchanged: bool,
+    /// Records whose every change is editorial (case, punctuation,
+    /// spelling).
+    pub editorial: bool,
 }
 
 impl Hide {
@@ -74,6 +77,7 @@ impl Hide {
                     WordOp {
                         op: WordOpKind::Equal,
                         typography: false,
+                        editorial: None,
                         ..w.clone()
                     }
                 } else {
@@ -98,6 +102,7 @@ impl Hide {
         let mut out = c.clone();
         out.paragraphs.retain(|p| {
             !(self.routine && p.routine
+                || self.editorial && p.status == ChangeStatus::Editorial
                 || self.unchanged && p.status == ChangeStatus::Unchanged && !p.moved)
         });
         if self.typography {

@@ -145,6 +145,7 @@ fn found_in(text: &str, wanted: &[String]) -> Vec<WordOp> {
         routine: false,
         rule: None,
         typography: false,
+        editorial: None,
     };
     let Some(at) = words.windows(wanted.len()).position(|w| w == wanted) else {
         return vec![run(WordOpKind::Insert, text)];

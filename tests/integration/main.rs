@@ -10,6 +10,7 @@ mod common;
 mod compare;
 mod conventions;
 mod corpus_import;
+mod editorial;
 mod fuzz_replay;
 mod history;
 mod pairing;

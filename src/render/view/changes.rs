@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::comparison::{ChangeStatus, ParagraphChange, ParagraphRef, RoutineRule, WordOpKind};
+use crate::comparison::{
+    ChangeStatus, Editorial, ParagraphChange, ParagraphRef, RoutineRule, WordOpKind,
+};
 use crate::diff::PARAGRAPH_BREAK;
 use crate::lexicon::Direction;
 use crate::model::Part;
@@ -34,6 +36,8 @@ pub struct Segment {
     pub routine: bool,
     /// What made a routine run routine, in words.
     pub rule: Option<&'static str>,
+    /// The kind of an editorial run, in words ("letter case").
+    pub editorial: Option<&'static str>,
     /// Kept text the old version typeset differently: the old form, for
     /// the HTML report to mark (unless `--hide typography`).
     pub typeset_was: Option<String>,
@@ -97,6 +101,8 @@ pub struct ChangeView {
     /// The mark at the old place of a moved paragraph.
     pub moved_from: Option<NavLink>,
     pub routine: bool,
+    /// Every change is editorial (case, punctuation, spelling).
+    pub editorial: bool,
     /// The rules that made it routine, in words.
     pub routine_rules: Vec<&'static str>,
     pub lead: Option<LeadView>,
@@ -273,7 +279,7 @@ pub(super) fn change_view(
     // Preambular paragraphs shift position whenever one is added or
     // removed; only a renumbering or a move is worth a "was".
     let origin = match p.status {
-        ChangeStatus::Modified | ChangeStatus::Unchanged
+        ChangeStatus::Modified | ChangeStatus::Editorial | ChangeStatus::Unchanged
             if (p.renumbered || p.moved) && !old.is_empty() && old_label != label =>
         {
             fill(ui.origin_was, &[("label", &old_label)])
@@ -345,6 +351,7 @@ pub(super) fn change_view(
             text: clean(&w.text).replace(PARAGRAPH_BREAK, " ¶ "),
             routine: w.routine,
             rule: w.rule.map(|r| rule_name(r, ui)),
+            editorial: w.editorial.map(|e| editorial_name(e, ui)),
             typeset_was: typeset_old
                 .take()
                 .filter(|_| w.typography && !hide_typography),
@@ -395,6 +402,7 @@ pub(super) fn change_view(
         cut: false,
         moved_from: None,
         routine: p.routine,
+        editorial: p.status == ChangeStatus::Editorial,
         routine_rules,
         part: p.part,
         lead,
@@ -432,6 +440,7 @@ pub(super) fn nav_link(v: &ChangeView) -> NavLink {
         label: v.label.clone(),
         note: v.description.clone(),
         routine: v.routine,
+        editorial: v.editorial,
     }
 }
 
@@ -461,6 +470,16 @@ pub(super) fn contents_link(v: &ChangeView, ui: &Messages) -> NavLink {
         label,
         note,
         routine: v.routine,
+        editorial: v.editorial,
+    }
+}
+
+/// How the reports name a kind of editorial change.
+pub fn editorial_name(kind: Editorial, ui: &Messages) -> &'static str {
+    match kind {
+        Editorial::Punctuation => ui.editorial_punctuation,
+        Editorial::Case => ui.editorial_case,
+        Editorial::Spelling => ui.editorial_spelling,
     }
 }
 
@@ -557,6 +576,7 @@ fn collect(
                 label: label.clone(),
                 note,
                 routine: v.routine,
+                editorial: v.editorial,
             });
         }
         collect(&v.subparagraphs, Some(&label), pick, out);
@@ -607,6 +627,7 @@ pub(super) fn with_moved_away_marks(
             label: mark.old_label.clone(),
             note: String::new(),
             routine: false,
+            editorial: false,
         });
         marks.push((before, mark));
     }

@@ -75,6 +75,7 @@ pub fn change_name(status: ChangeStatus, ui: &Messages) -> &'static str {
     match status {
         ChangeStatus::Unchanged => ui.change_unchanged,
         ChangeStatus::Modified => ui.change_modified,
+        ChangeStatus::Editorial => ui.change_editorial,
         ChangeStatus::Added => ui.change_added,
         ChangeStatus::Removed => ui.change_removed,
         ChangeStatus::Split => ui.change_split,

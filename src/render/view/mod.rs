@@ -47,6 +47,8 @@ pub struct Report {
     pub concordance: Vec<ConcordanceRow>,
     pub has_changes: bool,
     pub has_routine: bool,
+    /// Some record's every change is editorial.
+    pub has_editorial: bool,
     pub unchanged_count: usize,
     /// What `--hide` asked to leave out.
     pub hide: Hide,
@@ -145,6 +147,7 @@ pub struct NavLink {
     /// "modified", "added", ... plus flags, for the table of contents.
     pub note: String,
     pub routine: bool,
+    pub editorial: bool,
 }
 
 /// One item of the report body.
@@ -185,6 +188,7 @@ pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
 
     let concordance = concordance_rows(c, &changes, ui);
     let routine_count = changes.iter().filter(|v| v.routine).count();
+    let editorial_count = changes.iter().filter(|v| v.editorial).count();
     let entries = with_moved_away_marks(&c.paragraphs, changes, &mut anchors, ui);
     let unchanged_count = entries
         .iter()
@@ -194,6 +198,9 @@ pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
     let mut hidden = Vec::new();
     if hide.routine && routine_count > 0 {
         hidden.push(ui.count(ui.hidden_routine, routine_count));
+    }
+    if hide.editorial && editorial_count > 0 {
+        hidden.push(ui.count(ui.hidden_editorial, editorial_count));
     }
     if hide.unchanged && unchanged_count > 0 {
         hidden.push(ui.count(ui.hidden_unchanged, unchanged_count));
@@ -227,6 +234,7 @@ pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
         warnings: c.warnings.iter().map(|w| clean(w).into_owned()).collect(),
         has_changes: !toc.is_empty(),
         has_routine: toc.iter().any(|l| l.routine),
+        has_editorial: editorial_count > 0,
         toc,
         listings,
         concordance,
