@@ -347,6 +347,9 @@ pub enum RoutineRule {
     /// The end date of a mandate or measure ("until 31 May 2021") moved
     /// forward.
     MandateEnd,
+    /// A date a report or review is due by ("a final report by 12 January
+    /// 2019"), ahead of the old version, moved forward.
+    Deadline,
     /// The series' own previous resolution ("implementation of resolution
     /// 72/4" → "79/7") moved on by the interval.
     PreviousResolution,
@@ -364,6 +367,7 @@ impl RoutineRule {
             RoutineRule::Session => "session",
             RoutineRule::Interval => "interval",
             RoutineRule::MandateEnd => "mandate-end",
+            RoutineRule::Deadline => "deadline",
             RoutineRule::PreviousResolution => "previous-resolution",
             RoutineRule::OwnReport => "own-report",
             RoutineRule::RecalledResolutions => "recalled-resolutions",
@@ -376,6 +380,7 @@ impl RoutineRule {
             RoutineRule::Session => "session moved on by the interval",
             RoutineRule::Interval => "year or date moved on by the interval",
             RoutineRule::MandateEnd => "end date of a mandate moved forward",
+            RoutineRule::Deadline => "date a report is due by moved forward",
             RoutineRule::PreviousResolution => "the series' previous resolution updated",
             RoutineRule::OwnReport => "the report to this session updated",
             RoutineRule::RecalledResolutions => "resolutions adopted since added to the list",

@@ -6,9 +6,12 @@
 
 use serde::Serialize;
 
+use crate::dates::Date;
+use crate::diff::words::tokens;
 use crate::error::{Error, Result};
-use crate::lang::Language;
-use crate::model::{Body, Paragraph, Part, Resolution, Status};
+use crate::lang::{Language, Profile};
+use crate::model::{Body, Meta, Paragraph, Part, Resolution, Status};
+use crate::symbol::Symbol;
 
 /// One routine update the draft made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,10 +28,14 @@ pub struct Update {
 }
 
 /// The draft of version `target` made from `base`, and what changed.
+/// `series` is what the corpus holds of the base's series (the base among
+/// them or not): the newest before `target` is the resolution the draft
+/// cites as its predecessor.
 pub fn draft(
     base: &Resolution,
     target: u32,
     base_label: &str,
+    series: &[&Meta],
 ) -> Result<(Resolution, Vec<Update>)> {
     let from = base.meta.version().ok_or_else(|| {
         Error::new(format!("{base_label} has no session or year in its front matter: cannot tell how far to move it on"))
@@ -46,15 +53,25 @@ pub fn draft(
         from,
         gap,
     };
-    if base.meta.body == Body::GeneralAssembly {
-        for (index, p) in out.preamble.iter_mut().enumerate() {
-            let label = (index + 1).to_string();
-            shift_paragraph(p, Part::Preamble, label, shift, &mut updates);
+    let previous = Previous::of(&base.meta, target, series);
+    let assembly = base.meta.body == Body::GeneralAssembly;
+    let language = base.meta.language;
+    // Each paragraph's sessions, then its citation of the predecessor: the
+    // updates are listed in reading order.
+    let mut update = |p: &mut Paragraph, part: Part, label: String| {
+        if assembly {
+            shift_paragraph(p, part, label.clone(), shift, &mut updates);
         }
-        for (index, p) in out.operative.iter_mut().enumerate() {
-            let label = p.number.clone().unwrap_or_else(|| (index + 1).to_string());
-            shift_paragraph(p, Part::Operative, label, shift, &mut updates);
+        if let Some(previous) = &previous {
+            cite_newest(p, part, label, previous, language, &mut updates);
         }
+    };
+    for (index, p) in out.preamble.iter_mut().enumerate() {
+        update(p, Part::Preamble, (index + 1).to_string());
+    }
+    for (index, p) in out.operative.iter_mut().enumerate() {
+        let label = p.number.clone().unwrap_or_else(|| (index + 1).to_string());
+        update(p, Part::Operative, label);
     }
     let meta = &mut out.meta;
     match meta.body {
@@ -72,6 +89,251 @@ pub fn draft(
     meta.date = None;
     meta.status = Status::Draft;
     Ok((out, updates))
+}
+
+/// A resolution as a text cites it: "80/4", or "1513" and its year "2003".
+#[derive(Debug, Clone, PartialEq)]
+struct Citation {
+    number: String,
+    year: Option<u32>,
+    date: Option<Date>,
+}
+
+impl Citation {
+    fn of(meta: &Meta) -> Option<Citation> {
+        let symbol = meta.symbol.as_deref().and_then(Symbol::read);
+        let number = match meta.body {
+            Body::GeneralAssembly => meta
+                .number
+                .clone()
+                .or_else(|| {
+                    let session = symbol.as_ref()?.session()?;
+                    let own = symbol.as_ref()?.as_str().rsplit('/').next()?.to_string();
+                    Some(format!("{session}/{own}"))
+                })
+                .filter(|n| assembly_resolution(n).is_some())?,
+            Body::SecurityCouncil => symbol?.council_resolution()?.to_string(),
+        };
+        Some(Citation {
+            number,
+            year: meta.year.or_else(|| meta.date.map(|d| d.year() as u32)),
+            date: meta.date,
+        })
+    }
+
+    /// What orders a series: session or year, then the number.
+    fn order(&self) -> (u32, u32) {
+        match assembly_resolution(&self.number) {
+            Some((session, number)) => (session, number),
+            None => (self.year.unwrap_or(0), self.number.parse().unwrap_or(0)),
+        }
+    }
+}
+
+/// What the draft updates: citations of the base's predecessor become
+/// citations of `newest`.
+struct Previous {
+    body: Body,
+    /// The base's session (Assembly): the session before it is its
+    /// predecessor's.
+    base_session: Option<u32>,
+    /// The series' resolution just before the base, as the corpus holds it.
+    before_base: Option<Citation>,
+    /// The newest resolution of the series before the draft.
+    newest: Citation,
+}
+
+impl Previous {
+    fn of(base: &Meta, target: u32, series: &[&Meta]) -> Option<Previous> {
+        let same_series = |m: &&&Meta| m.series == base.series && m.body == base.body;
+        let cited: Vec<Citation> = series
+            .iter()
+            .filter(same_series)
+            .filter(|m| m.version().is_some_and(|v| v < target))
+            .filter_map(|m| Citation::of(m))
+            .collect();
+        let newest = cited.iter().max_by_key(|c| c.order())?.clone();
+        let own = Citation::of(base).map(|c| c.order());
+        let before_base = own.and_then(|own| {
+            cited
+                .iter()
+                .filter(|c| c.order() < own)
+                .max_by_key(|c| c.order())
+                .cloned()
+        });
+        Some(Previous {
+            body: base.body,
+            base_session: (base.body == Body::GeneralAssembly)
+                .then_some(base.session)
+                .flatten(),
+            before_base,
+            newest,
+        })
+    }
+
+    /// Whether `number` (as printed) is the base's predecessor.
+    fn is_predecessor(&self, number: &str) -> bool {
+        let by_session = match (self.body, assembly_resolution(number)) {
+            (Body::GeneralAssembly, Some((session, _))) => {
+                self.base_session.is_some_and(|s| session + 1 == s)
+            }
+            _ => false,
+        };
+        by_session
+            || self
+                .before_base
+                .as_ref()
+                .is_some_and(|c| c.number == number)
+    }
+}
+
+/// `79/7`: an Assembly resolution's session and number.
+fn assembly_resolution(token: &str) -> Option<(u32, u32)> {
+    let (session, number) = token.split_once('/')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    (digits(session) && digits(number) && session.len() <= 3)
+        .then(|| Some((session.parse().ok()?, number.parse().ok()?)))
+        .flatten()
+}
+
+fn year_token(token: &str) -> bool {
+    token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A comma, a semicolon or the language's "and", "or": what joins a list.
+fn joins_a_list(token: &str, profile: &Profile) -> bool {
+    matches!(token, "," | ";")
+        || profile
+            .data
+            .words
+            .list_conjunctions
+            .iter()
+            .any(|w| w == token)
+}
+
+/// The words of `text` that are not whitespace, with their byte ranges.
+fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let base = text.as_ptr() as usize;
+    tokens(text)
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| {
+            let at = t.as_ptr() as usize - base;
+            (at..at + t.len(), t)
+        })
+        .collect()
+}
+
+/// The replacements that make each lone citation of the base's
+/// predecessor in `text` cite `previous.newest`: its number (and year,
+/// for the Council) and the date of adoption printed after it ("of 30
+/// October 2024", "du 28 octobre 2003"). A citation in a list of
+/// resolutions is left to grow, not replaced.
+fn newest_citations(
+    text: &str,
+    previous: &Previous,
+    language: Language,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    let profile = language.profile();
+    let dates = profile.dates();
+    let newest = &previous.newest;
+    let words = words(text);
+    let word = |k: usize| words.get(k).map_or("", |(_, w)| *w);
+    let mut out = Vec::new();
+    for k in 0..words.len() {
+        // The citation's number, and where it ends.
+        let end = match previous.body {
+            Body::GeneralAssembly if assembly_resolution(word(k)).is_some() => k + 1,
+            Body::SecurityCouncil
+                if word(k + 1) == "(" && year_token(word(k + 2)) && word(k + 3) == ")" =>
+            {
+                k + 4
+            }
+            _ => continue,
+        };
+        let cited = Citation {
+            number: word(k).into(),
+            year: word(k + 2).parse().ok(),
+            date: None,
+        };
+        if cited.number == newest.number
+            || !previous.is_predecessor(&cited.number)
+            || newest.order() <= cited.order()
+            || k > 0 && joins_a_list(word(k - 1), profile)
+        {
+            continue;
+        }
+        // Its date of adoption: "of 30 October 2024".
+        let of = profile
+            .data
+            .citations
+            .of_date
+            .iter()
+            .any(|o| o == word(end));
+        let dated = of
+            && dates.day_of(word(end + 1)).is_some()
+            && dates.month_number(word(end + 2)).is_some()
+            && year_token(word(end + 3));
+        let after = if dated { end + 4 } else { end };
+        let in_a_list = joins_a_list(word(after), profile)
+            && (assembly_resolution(word(after + 1)).is_some() || word(after + 2) == "(");
+        if in_a_list {
+            continue;
+        }
+        let mut found = vec![(words[k].0.clone(), newest.number.clone())];
+        if previous.body == Body::SecurityCouncil {
+            let Some(year) = newest.year else { continue };
+            found.push((words[k + 2].0.clone(), year.to_string()));
+        }
+        if dated {
+            // A date is only replaced by the one it stands for.
+            let Some(date) = newest.date else { continue };
+            found.push((
+                words[end + 1].0.start..words[end + 3].0.end,
+                dates.written(date),
+            ));
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// `p` (and its sub-paragraphs) citing the newest of its series where it
+/// cites its predecessor, each change listed in `updates`.
+fn cite_newest(
+    p: &mut Paragraph,
+    part: Part,
+    label: String,
+    previous: &Previous,
+    language: Language,
+    updates: &mut Vec<Update>,
+) {
+    let replacements = newest_citations(&p.text, previous, language);
+    if let (Some(first), Some(last)) = (replacements.first(), replacements.last()) {
+        let whole = first.0.start..last.0.end;
+        let old = p.text[whole.clone()].to_string();
+        for (range, new) in replacements.iter().rev() {
+            for f in &mut p.footnotes {
+                if f.offset >= range.end {
+                    f.offset = f.offset + new.len() - range.len();
+                }
+            }
+            p.text.replace_range(range.clone(), new);
+        }
+        let grown: usize = replacements.iter().map(|(_, n)| n.len()).sum();
+        let shrunk: usize = replacements.iter().map(|(r, _)| r.len()).sum();
+        let end = whole.end + grown - shrunk;
+        updates.push(Update {
+            part,
+            paragraph: label.clone(),
+            old,
+            new: p.text[whole.start..end].to_string(),
+        });
+    }
+    for sub in &mut p.subparagraphs {
+        let sub_label = format!("{label} ({})", sub.number.as_deref().unwrap_or("?"));
+        cite_newest(sub, part, sub_label, previous, language, updates);
+    }
 }
 
 /// How far to move a text's sessions on, and the language it is written in.
@@ -238,6 +500,72 @@ mod tests {
         assert_eq!(shift_sessions(text, Language::Fr, 69, 2), text);
     }
 
+    /// cuba-embargo 80's OP1 and PP7, and minurso 1513's PP1.
+    #[test]
+    fn a_lone_citation_of_the_predecessor_cites_the_newest() {
+        let meta = |body, symbol: &str, session, year, date| Meta {
+            body,
+            symbol: Some(symbol.into()),
+            session,
+            year,
+            series: "s".into(),
+            date: crate::dates::parse_iso(date),
+            ..Default::default()
+        };
+        let ga = meta(
+            Body::GeneralAssembly,
+            "A/RES/80/4",
+            Some(80),
+            None,
+            "2025-10-29",
+        );
+        let previous = Previous::of(&ga, 81, &[&ga]).unwrap();
+        let replace = |text: &str, previous: &Previous, language| {
+            let mut out = text.to_string();
+            for (range, new) in newest_citations(text, previous, language).into_iter().rev() {
+                out.replace_range(range, &new);
+            }
+            out
+        };
+        let en = Language::En;
+        assert_eq!(
+            replace("the implementation of resolution 79/7;", &previous, en),
+            "the implementation of resolution 80/4;"
+        );
+        assert_eq!(
+            replace("resolution 79/7 of 30 October 2024;", &previous, en),
+            "resolution 80/4 of 29 October 2025;"
+        );
+        let list = "78/7 and 79/7, the economic";
+        assert_eq!(replace(list, &previous, en), list);
+        let listed_first = "resolutions 79/7 and 80/1";
+        assert_eq!(replace(listed_first, &previous, en), listed_first);
+        let other = "resolution 75/289 of 23 June 2021";
+        assert_eq!(replace(other, &previous, en), other);
+        // The Council: the series' resolution before the base.
+        let sc = |n: u32, date| {
+            meta(
+                Body::SecurityCouncil,
+                &format!("S/RES/{n} (2003)"),
+                None,
+                Some(2003),
+                date,
+            )
+        };
+        let (old, base) = (sc(1495, "2003-07-31"), sc(1513, "2003-10-28"));
+        let previous = Previous::of(&base, 2004, &[&old, &base]).unwrap();
+        assert_eq!(
+            replace(
+                "réaffirmant en particulier la résolution 1495 (2003) du 31 juillet 2003,",
+                &previous,
+                Language::Fr
+            ),
+            "réaffirmant en particulier la résolution 1513 (2003) du 28 octobre 2003,"
+        );
+        let other = "la résolution 1429 (2002) du 30 juillet 2002,";
+        assert_eq!(replace(other, &previous, Language::Fr), other);
+    }
+
     #[test]
     fn draft_updates_meta_and_lists_changes() {
         let base = Resolution {
@@ -262,7 +590,7 @@ mod tests {
             annexes: Vec::new(),
             footnotes: vec![],
         };
-        let (draft, updates) = draft(&base, 77, "csto 75 (A/75/L.78)").unwrap();
+        let (draft, updates) = draft(&base, 77, "csto 75 (A/75/L.78)", &[]).unwrap();
         assert_eq!(draft.meta.session, Some(77));
         assert_eq!(draft.meta.year, Some(2023));
         assert_eq!(draft.meta.symbol, None);
@@ -287,6 +615,6 @@ mod tests {
                 new: "seventy-ninth session".into(),
             }]
         );
-        assert!(super::draft(&base, 75, "x").is_err());
+        assert!(super::draft(&base, 75, "x", &[]).is_err());
     }
 }

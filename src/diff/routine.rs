@@ -87,8 +87,8 @@ impl Versions {
 
 /// How many tokens of context either side of a change the rules look at:
 /// enough for "until 31 May" before a year, "resolution 2107 (" before a
-/// citation year.
-const CONTEXT_TOKENS: usize = 12;
+/// citation year, "1495 (2003) du 31 juillet" before a year of adoption., "1495 (2003) du 31 juillet" before a year of adoption.
+const CONTEXT_TOKENS: usize = 16;
 
 /// One side of an edit as tokens: a few of the text before, the changed
 /// ones, a few after; `changed` is the range of the changed ones.
@@ -125,14 +125,14 @@ impl<'a> Side<'a> {
 
     /// The written date the changed tokens lie in ("31 janvier 2004" of
     /// "jusqu’au 31 janvier 2004" with the day and month changed), and the
-    /// word before its day.
-    fn date_around(&self, profile: &Profile) -> Option<(Date, Option<&'a str>)> {
+    /// position of its day.
+    fn date_around(&self, profile: &Profile) -> Option<(Date, usize)> {
         let last = (self.changed.end + 4).min(self.tokens.len());
         (self.changed.start..last).find_map(|y| {
             year(self.tokens[y])?;
             let day = self.index_before(y, 1)?;
             (day <= self.changed.start && y + 1 >= self.changed.end)
-                .then(|| self.date_ending_at(y, profile))
+                .then(|| Some((self.date_ending_at(y, profile)?, day)))
                 .flatten()
         })
     }
@@ -167,14 +167,98 @@ impl<'a> Side<'a> {
     }
 
     /// The written date a year token at `i` ends ("31 May 2018", "1er
-    /// décembre 2004"), and the word before the day.
-    fn date_ending_at(&self, i: usize, profile: &Profile) -> Option<(Date, Option<&'a str>)> {
+    /// décembre 2004").
+    fn date_ending_at(&self, i: usize, profile: &Profile) -> Option<Date> {
         let dates = profile.dates();
         let month = dates.month_number(self.word_before(i, 0)?)?;
         let day = dates.day_of(self.word_before(i, 1)?)?;
         let year = u32::try_from(year(self.tokens[i])?).ok()?;
-        Some((calendar_date(year, month, day)?, self.word_before(i, 2)))
+        calendar_date(year, month, day)
     }
+}
+
+/// The resolution a date is the adoption date of.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cited {
+    /// An Assembly resolution's session: 72 of "72/3 of 30 October 2017".
+    Assembly(u32),
+    /// A Council resolution's number: 1495 of "1495 (2003) du 31 juillet
+    /// 2003".
+    Council(u32),
+}
+
+impl Side<'_> {
+    /// The day and year positions of the written date the token at `i` is
+    /// part of ("30", "October" or "2017" of "30 October 2017").
+    fn date_span(&self, i: usize, profile: &Profile) -> Option<(usize, usize)> {
+        let last = (i + 5).min(self.tokens.len());
+        (i..last).find_map(|y| {
+            year(self.tokens[y])?;
+            let month = self.index_before(y, 0)?;
+            let day = self.index_before(y, 1)?;
+            let dates = profile.dates();
+            (day <= i
+                && dates.month_number(self.tokens[month]).is_some()
+                && dates.day_of(self.tokens[day]).is_some())
+            .then_some((day, y))
+        })
+    }
+
+    /// The resolution whose date of adoption the date starting at `day`
+    /// is: "72/3 of 30 October 2017", "1495 (2003) du 31 juillet 2003".
+    fn cited_before_date(&self, day: usize, profile: &Profile) -> Option<Cited> {
+        let of = self.word_before(day, 0)?;
+        if !profile.data.citations.of_date.iter().any(|o| o == of) {
+            return None;
+        }
+        if let Some((session, _)) = assembly_resolution(self.word_before(day, 1)?) {
+            return Some(Cited::Assembly(session));
+        }
+        let council = [")", "", "("].iter().enumerate().all(|(k, w)| {
+            let t = self.word_before(day, k + 1);
+            if w.is_empty() {
+                t.and_then(year).is_some()
+            } else {
+                t == Some(*w)
+            }
+        });
+        council
+            .then(|| self.word_before(day, 4)?.parse().ok())
+            .flatten()
+            .map(Cited::Council)
+    }
+
+    /// Whether the words before position `day` are one of `phrases` ("no
+    /// later than"), whatever their case and apostrophe.
+    fn preceded_by(&self, day: usize, phrases: &[String]) -> bool {
+        let fold = |w: &str| w.to_lowercase().replace('\'', "’");
+        phrases.iter().any(|phrase| {
+            let words: Vec<&str> = tokens(phrase)
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            words.iter().rev().enumerate().all(|(k, w)| {
+                self.word_before(day, k)
+                    .is_some_and(|before| fold(before) == fold(w))
+            })
+        })
+    }
+}
+
+/// A reporting period as one token: "2017/18", "2017-2018", "1999/00":
+/// its first and last years.
+fn period(token: &str) -> Option<(i64, i64)> {
+    let (first, last) = token.split_once(['/', '-', '\u{2010}', '\u{2011}'])?;
+    let first = year(first)?;
+    let last = match last.len() {
+        2 if is_number(last) => {
+            let century = first - first % 100;
+            let end = century + last.parse::<i64>().ok()?;
+            if end < first { end + 100 } else { end }
+        }
+        _ => year(last)?,
+    };
+    (last > first).then_some((first, last))
 }
 
 fn is_number(token: &str) -> bool {
@@ -223,10 +307,14 @@ pub fn classify(edit: &Edit, versions: &Versions) -> Option<RoutineRule> {
     // A date whose day or month changed too ("jusqu’au 31 janvier 2004" →
     // "jusqu’au 30 avril 2004"): the dates are compared whole.
     let profile = versions.profile();
-    if let (Some((from, until)), Some((to, _))) =
-        (old.date_around(profile), new.date_around(profile))
+    if let (Some((from, day)), Some((to, _))) = (old.date_around(profile), new.date_around(profile))
     {
-        return moved_date(from, to, until, versions);
+        if let Some(rule) =
+            adoption_dates(&old, old.changed.start, &new, new.changed.start, versions)
+        {
+            return Some(rule);
+        }
+        return moved_date(from, to, &old, day, versions);
     }
     let mut rule = None;
     for (k, (x, y)) in a.iter().zip(b).enumerate() {
@@ -256,6 +344,9 @@ fn replaced(
 ) -> Option<RoutineRule> {
     let (x, y) = (old.tokens[i], new.tokens[j]);
     let profile = versions.profile();
+    if let Some(rule) = adoption_dates(old, i, new, j, versions) {
+        return Some(rule);
+    }
     let ordinals = profile.ordinals();
     if let (Some(a), Some(b)) = (ordinals.parse(x), ordinals.parse(y)) {
         // A session's ordinal: "seventy-seventh session", "at its
@@ -279,13 +370,26 @@ fn replaced(
             let number = |side: &Side, at: usize| side.word_before(at, 1)?.parse().ok();
             return previous_council_resolution(number(old, i)?, number(new, j)?, versions);
         }
-        if let (Some((from, until)), Some((to, _))) = (
+        if let (Some(from), Some(to)) = (
             old.date_ending_at(i, profile),
             new.date_ending_at(j, profile),
         ) {
-            return moved_date(from, to, until, versions);
+            let day = old.index_before(i, 1)?;
+            return moved_date(from, to, old, day, versions);
         }
         return (b - a == versions.gap()?).then_some(RoutineRule::Interval);
+    }
+    if let (Some(a), Some(b)) = (period(x), period(y)) {
+        // "the report of the Court for 2017/18" → "for 2024/25"; never
+        // "resolution 2017/18" (the Economic and Social Council's).
+        let documents = &profile.data.citations.documents;
+        let cited = |side: &Side, at: usize| {
+            side.word_before(at, 0)
+                .is_some_and(|w| documents.contains(&w.to_lowercase()))
+        };
+        let gap = versions.gap()?;
+        return (!cited(old, i) && !cited(new, j) && b.0 - a.0 == gap && b.1 - a.1 == gap)
+            .then_some(RoutineRule::Interval);
     }
     if old.is_resolution_number(i) || new.is_resolution_number(j) {
         return previous_council_resolution(x.parse().ok()?, y.parse().ok()?, versions);
@@ -300,14 +404,18 @@ fn replaced(
 }
 
 /// A date moved on: routine when it is the end of a mandate or measure
-/// ("until 31 May 2021", "jusqu’au 31 octobre 2004") moved forward, or a
-/// date still ahead of the old version moved on by exactly the interval. A
-/// date before the version it stands in is history: changing it changes
-/// what is recalled.
+/// ("until 31 May 2021", "jusqu’au 31 octobre 2004") moved forward, a
+/// date still ahead of the old version moved on by exactly the interval, or
+/// a date a report or review is due by ("a final report by 12 January
+/// 2019", "d’ici au 30 juin 2007") moved forward: the Council renews at
+/// intervals of its own, and the reports fall due with the mandate. A date
+/// before the version it stands in is history: changing it changes what is
+/// recalled. `day` is the position of the old date's day in `old`.
 fn moved_date(
     from: Date,
     to: Date,
-    word_before: Option<&str>,
+    old: &Side,
+    day: usize,
     versions: &Versions,
 ) -> Option<RoutineRule> {
     let historical =
@@ -315,19 +423,45 @@ fn moved_date(
     if historical {
         return None;
     }
-    let until_words = &versions.profile().data.citations.until;
-    let until = word_before.is_some_and(|w| {
-        let w = w.to_lowercase().replace('\'', "’");
-        until_words.iter().any(|u| u.replace('\'', "’") == w)
-    });
+    let citations = &versions.profile().data.citations;
     // The Council renews some mandates more than once a year: the end
     // moves on whatever the interval, once both versions are known.
-    if until && to > from && versions.gap.is_some() {
+    let forward = to > from && versions.gap.is_some();
+    if forward && old.preceded_by(day, &citations.until) {
         return Some(RoutineRule::MandateEnd);
     }
     let same_day = from.month() == to.month() && from.day() == to.day();
-    (same_day && i64::from(to.year()) - i64::from(from.year()) == versions.gap()?)
-        .then_some(RoutineRule::Interval)
+    if same_day
+        && versions
+            .gap()
+            .is_some_and(|g| i64::from(to.year()) - i64::from(from.year()) == g)
+    {
+        return Some(RoutineRule::Interval);
+    }
+    (forward && old.preceded_by(day, &citations.deadline)).then_some(RoutineRule::Deadline)
+}
+
+/// The date of adoption of the series' previous resolution, cited with
+/// it ("resolution 72/3 of 30 October 2017" → "79/6 of 29 October 2024";
+/// "la résolution 1495 (2003) du 31 juillet 2003" → "1513 (2003) du 28
+/// octobre 2003"): updated with the resolution, under the same rule.
+fn adoption_dates(
+    old: &Side,
+    i: usize,
+    new: &Side,
+    j: usize,
+    versions: &Versions,
+) -> Option<RoutineRule> {
+    let profile = versions.profile();
+    let cited = |side: &Side, at: usize| {
+        let (day, _) = side.date_span(at, profile)?;
+        side.cited_before_date(day, profile)
+    };
+    match (cited(old, i)?, cited(new, j)?) {
+        (Cited::Assembly(a), Cited::Assembly(b)) => previous_resolution(a, b, versions),
+        (Cited::Council(a), Cited::Council(b)) => previous_council_resolution(a, b, versions),
+        _ => None,
+    }
 }
 
 /// The Council resolution a renewal recalls as its series' last
@@ -610,6 +744,154 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_reporting_period_moved_by_the_interval_is_routine() {
+        let v = assembly(73, 80);
+        // "the report of the Court for 2017/18" → "for 2024/25".
+        assert_eq!(
+            rule(
+                "the report of the Court for ",
+                "2017/18",
+                "2024/25",
+                ",",
+                &v
+            ),
+            Some(RoutineRule::Interval)
+        );
+        assert_eq!(
+            rule("for ", "2017-2018", "2024-2025", "", &v),
+            Some(RoutineRule::Interval)
+        );
+        assert_eq!(
+            rule("for ", "1999/00", "2006/07", "", &v),
+            Some(RoutineRule::Interval)
+        );
+        // Not by the interval, or a citation of the Economic and Social
+        // Council's resolution 2017/18.
+        assert_eq!(rule("for ", "2017/18", "2023/24", "", &v), None);
+        assert_eq!(rule("resolution ", "2017/18", "2024/25", "", &v), None);
+        let fr = Versions {
+            language: Language::Fr,
+            ..v
+        };
+        assert_eq!(rule("la résolution ", "2017/18", "2024/25", "", &fr), None);
+        assert_eq!(
+            rule("pour ", "2017/18", "2024/25", "", &fr),
+            Some(RoutineRule::Interval)
+        );
+    }
+
+    #[test]
+    fn the_previous_resolution_s_date_moves_with_it() {
+        let v = assembly(73, 80);
+        // Each change apart, the way the redline cuts them.
+        assert_eq!(
+            rule("resolution 79/7 of ", "1", "30", " October 2024;", &v),
+            None,
+            "the resolution itself did not change"
+        );
+        let date = |before: &str, delete: &str, insert: &str, after: &str| {
+            classify(
+                &Edit {
+                    old_before: &format!("of the implementation of resolution 72/4 of {before}"),
+                    delete,
+                    old_after: &format!("{after}2017;"),
+                    new_before: &format!("of the implementation of resolution 79/7 of {before}"),
+                    insert,
+                    new_after: &format!("{after}2024;"),
+                },
+                &v,
+            )
+        };
+        assert_eq!(
+            date("", "1 November", "30 October", " "),
+            Some(RoutineRule::PreviousResolution)
+        );
+        // The whole citation in one change.
+        assert_eq!(
+            rule(
+                "resolution ",
+                "72/4 of 1 November 2017",
+                "79/7 of 30 October 2024",
+                ";",
+                &v
+            ),
+            Some(RoutineRule::PreviousResolution)
+        );
+        // Another resolution's date is history.
+        assert_eq!(
+            rule(
+                "resolution ",
+                "68/32 of 5 December 2013",
+                "70/34 of 7 December 2015",
+                ";",
+                &v
+            ),
+            None
+        );
+        // The Council's, in French (S/RES/1523 citing 1513).
+        assert_eq!(
+            rule(
+                "réaffirmant en particulier la résolution ",
+                "1495 (2003) du 31 juillet",
+                "1513 (2003) du 28 octobre",
+                " 2003,",
+                &minurso()
+            ),
+            Some(RoutineRule::PreviousResolution)
+        );
+        assert_eq!(
+            rule(
+                "la résolution ",
+                "1495 (2003) du 31 juillet",
+                "1497 (2003) du 30 juillet",
+                " 2003,",
+                &minurso()
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn french_deadlines_move_forward() {
+        let v = Versions {
+            old_date: calendar_date(2007, 4, 30),
+            new_date: calendar_date(2007, 10, 31),
+            ..minurso()
+        };
+        // resolutions/minurso/1754 and 1783.
+        assert_eq!(
+            rule(
+                "présenter d’ici au ",
+                "30 juin 2007",
+                "31 janvier 2008",
+                " un rapport",
+                &v
+            ),
+            Some(RoutineRule::Deadline)
+        );
+        assert_eq!(
+            rule(
+                "présenter avant le ",
+                "30 juin 2007",
+                "31 janvier 2008",
+                " un rapport",
+                &v
+            ),
+            Some(RoutineRule::Deadline)
+        );
+        assert_eq!(
+            rule(
+                "présenté le ",
+                "30 juin 2007",
+                "31 janvier 2008",
+                " un rapport",
+                &v
+            ),
+            None
+        );
+    }
+
     /// `before[delete→insert]after` on both sides.
     fn rule(
         before: &str,
@@ -736,9 +1018,36 @@ mod tests {
             rule("no later than 12 March ", "2019", "2021", "", &v),
             Some(RoutineRule::Interval)
         );
-        // Moved by the interval but not until-dated and a day later: not.
+        // A report due a day later, two years on (sc/S_2020_110 OP2): the
+        // reports fall due with the renewed mandate.
         assert_eq!(
-            rule("by ", "12 January 2019", "13 January 2021", "", &v),
+            rule("a final report by ", "12", "13", " January 2021", &v),
+            Some(RoutineRule::Deadline)
+        );
+        assert_eq!(
+            rule(
+                "a final report by ",
+                "12 January 2019",
+                "13 January 2021",
+                "",
+                &v
+            ),
+            Some(RoutineRule::Deadline)
+        );
+        // Neither an end nor a deadline, and not moved by the interval.
+        assert_eq!(
+            rule("on ", "12 January 2019", "13 January 2021", "", &v),
+            None
+        );
+        // A deadline moved back is a change.
+        assert_eq!(
+            rule(
+                "no later than ",
+                "12 January 2019",
+                "11 January 2019",
+                "",
+                &v
+            ),
             None
         );
         // Before the versions: a historical date, whatever the interval.

@@ -234,6 +234,12 @@ pub struct CitationsData {
     /// What stands between two session ordinals of one list ("seventy-sixth
     /// and seventy-seventh sessions"; "quatorzième et quinzième sessions").
     pub session_joins: Vec<String>,
+    /// The words before a date a report or review is due by ("by", "no
+    /// later than"; "d’ici au"), each possibly of several words.
+    pub deadline: Vec<String>,
+    /// The words that make the number after them a document's citation
+    /// ("resolution 2017/18"), not a period.
+    pub documents: Vec<String>,
 }
 
 /// Words the line pass reads.

@@ -321,3 +321,95 @@ fn lang_forces_the_language_and_vv_traces_the_rules() {
         );
     }
 }
+
+/// The shipped series `name` copied into a temporary corpus.
+fn shipped_series(name: &str) -> tempfile::TempDir {
+    let from = crate::common::project_root().join("resolutions").join(name);
+    let files: Vec<(String, String)> = std::fs::read_dir(&from)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let file = p.file_name().unwrap().to_string_lossy().to_string();
+            (
+                format!("{name}/{file}"),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    let borrowed: Vec<(&str, String)> =
+        files.iter().map(|(f, t)| (f.as_str(), t.clone())).collect();
+    corpus_with(&borrowed)
+}
+
+/// The draft cites the newest resolution the corpus holds for its series
+/// where the base cites its predecessor alone: cuba-embargo 80's OP1 "the
+/// implementation of resolution 79/7" becomes "80/4" in the 81st session's
+/// draft (and 73's "72/4" becomes 80/4 too); the lists of PP6 and PP7 are
+/// left for the new resolution to join.
+#[test]
+fn draft_cites_the_newest_resolution_of_the_series() {
+    let dir = shipped_series("cuba-embargo");
+    let out = in_dir(dir.path())
+        .args([
+            "draft",
+            "81",
+            "--from",
+            "80",
+            "--series",
+            "cuba-embargo",
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    crate::common::assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the implementation of resolution 80/4;"),
+        "{text}"
+    );
+    assert!(text.contains("78/7 of 2 November 2023 and 79/7 of 30 October 2024 and its decision"));
+    assert!(text.contains("77/7, 78/7 and 79/7, the economic"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("79/7 -> 80/4"));
+    let out = in_dir(dir.path())
+        .args([
+            "draft",
+            "81",
+            "--from",
+            "73",
+            "--series",
+            "cuba-embargo",
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    crate::common::assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the implementation of resolution 80/4;"),
+        "{text}"
+    );
+    assert!(text.contains("71/5 and 72/4, the economic"));
+}
+
+/// In French, in the Council: S/RES/1513 (2003) recalls "la résolution 1495
+/// (2003) du 31 juillet 2003", the series' resolution before it; drafting
+/// 2004's from it cites 1513 itself, with its own date.
+#[test]
+fn a_french_council_draft_cites_its_predecessor_with_its_date() {
+    let dir = shipped_series("minurso");
+    let out = in_dir(dir.path())
+        .args([
+            "draft", "2004", "--from", "1513", "--series", "minurso", "-o", "-",
+        ])
+        .output()
+        .unwrap();
+    crate::common::assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("réaffirmant en particulier la résolution 1513 (2003) du 28 octobre 2003,"),
+        "{text}"
+    );
+    assert!(!text.contains("1495 (2003) du 31 juillet 2003"));
+}

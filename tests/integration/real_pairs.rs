@@ -132,7 +132,7 @@ use WordOpKind::{Delete, Insert};
 /// OP2 moves 12 March 2019 → 2021, 12 August 2018 → 2020 and 12 February
 /// 2019 → 2021 on by the two years between the drafts (routine), but the
 /// final report moves from 12 January 2019 to 13 January 2021 (a day
-/// later: not routine), and it adds 2400 (2018) to the renewals and
+/// later: a report due with the renewed mandate, `deadline`), and it adds 2400 (2018) to the renewals and
 /// 2400 (2018) and 2455 (2019) to the mandate list. OP3 drops "previous"
 /// and moves the same two report dates. S/2020/110 adds OP4 "Further
 /// expresses its intention to establish … benchmarks", not in S/2018/95,
@@ -151,7 +151,7 @@ fn sudan_2018_to_2020() {
             "PP3 -> PP3 modified",
             "PP4 -> PP4 unchanged",
             "OP1 -> OP1 unchanged",
-            "OP2 -> OP2 modified",
+            "OP2 -> OP2 modified routine",
             "OP3 -> OP3 modified",
             "-> OP4 added",
             "OP4 -> OP5 unchanged renumbered",
@@ -197,12 +197,12 @@ fn sudan_2018_to_2020() {
             (Insert, "2400 (2018), and 2455 (2019) ", true),
             (Delete, "2018", true),
             (Insert, "2020", true),
-            // The final report a day later: its year is no routine
-            // update either, since the date did not move by the interval.
-            (Delete, "12", false),
-            (Insert, "13", false),
-            (Delete, "2019", false),
-            (Insert, "2021", false),
+            // The final report a day later, two years on: a report due
+            // with the renewed mandate (`deadline`).
+            (Delete, "12", true),
+            (Insert, "13", true),
+            (Delete, "2019", true),
+            (Insert, "2021", true),
             (Delete, "2019", true),
             (Insert, "2021", true),
         ]
@@ -211,8 +211,21 @@ fn sudan_2018_to_2020() {
         op2.references.added,
         strings(&["13 January 2021", "2400 (2018)", "2455 (2019)"])
     );
+    // A date not moved by the interval stays a reference, routine or not.
     assert_eq!(op2.references.removed, strings(&["12 January 2019"]));
-    assert!(!op2.routine, "the final report is due a day later");
+    let rules: Vec<&str> = op2
+        .words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal)
+        .filter_map(|w| w.rule.map(|r| r.name()))
+        .collect();
+    assert_eq!(
+        &rules[..2],
+        ["mandate-end"; 2],
+        "until 12 March 2019 → 2021 is the mandate's end"
+    );
+    assert_eq!(&rules[10..14], ["deadline"; 4]);
+    assert!(op2.routine, "every change in OP2 comes with the renewal");
 
     let op3 = record(&c, "OP3", "OP3");
     assert_eq!(changes(op3)[0], (Delete, "previous ", false));
@@ -231,7 +244,7 @@ fn sudan_2018_to_2020() {
         ),
         (0, 0, 0)
     );
-    assert_eq!(s.routine, 0, "no paragraph changed only its dates");
+    assert_eq!(s.routine, 1, "OP2 changed only its dates and lists");
     assert_eq!((s.references_added, s.references_removed), (9, 3));
 }
 
@@ -667,4 +680,162 @@ fn a_sub_paragraph_split_in_two_is_a_split() {
             .count()
     };
     assert!(deleted.iter().all(|d| words(d) <= 2), "{deleted:?}");
+}
+
+/// A shipped version of a series: `resolutions/<series>/<version>.md`.
+fn shipped(series: &str, version: &str) -> Resolution {
+    let path = crate::common::project_root()
+        .join("resolutions")
+        .join(series)
+        .join(format!("{version}.md"));
+    resdiff::load_file(&path, None)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .resolution
+}
+
+/// `text` with `from` replaced once by `to`; its footnote markers after the
+/// place move with the text.
+fn edit(p: &mut resdiff::model::Paragraph, from: &str, to: &str) {
+    let at = p
+        .text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from:?} not in {:?}", p.text));
+    p.text.replace_range(at..at + from.len(), to);
+    for f in &mut p.footnotes {
+        if f.offset >= at + from.len() {
+            f.offset = f.offset + to.len() - from.len();
+        }
+    }
+}
+
+/// The rules of a record's changed words, in order.
+fn rules(p: &ParagraphChange) -> Vec<&'static str> {
+    p.words
+        .iter()
+        .filter(|w| w.op != WordOpKind::Equal)
+        .map(|w| w.rule.map_or("-", |r| r.name()))
+        .collect()
+}
+
+/// S/2019/266 a year on with its election periods moved by the year
+/// ("the lead up to the 2020/21 one-person-one-vote elections" → 2021/22,
+/// "elections in 2020/2021" → 2021/2022): a period moved by the interval is
+/// an `interval` update, as a year is; moved by two years in one, it is
+/// not.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn a_period_moved_by_the_interval_is_routine() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let old = import(&corpus, "S_2019_266", "somalia");
+    let next_year = |periods: [(&str, &str); 2]| {
+        let mut new = old.clone();
+        new.meta.year = Some(2020);
+        new.meta.symbol = None;
+        for p in new.preamble.iter_mut().chain(new.operative.iter_mut()) {
+            for (from, to) in periods {
+                if p.text.contains(from) {
+                    edit(p, from, to);
+                }
+            }
+        }
+        compare(&old, &new)
+    };
+    let periods = |c: &Comparison| -> Vec<(String, Vec<&'static str>, bool)> {
+        c.paragraphs
+            .iter()
+            .filter(|p| p.status == ChangeStatus::Modified)
+            .map(|p| (opening(&p.new), rules(p), p.routine))
+            .collect()
+    };
+    let c = next_year([("2020/21 ", "2021/22 "), ("2020/2021", "2021/2022")]);
+    let found = periods(&c);
+    // PP2, PP3, OP4 and OP8 hold them.
+    assert_eq!(found.len(), 4, "{found:?}");
+    for (opening, rules, routine) in &found {
+        assert_eq!(rules, &["interval"; 2], "{opening}");
+        assert!(routine, "{opening}");
+    }
+    // "2017-2018" forms.
+    let mut hyphen = old.clone();
+    for p in &mut hyphen.operative {
+        if p.text.contains("2020/2021") {
+            edit(p, "2020/2021", "2020-2021");
+        }
+    }
+    let mut new = hyphen.clone();
+    new.meta.year = Some(2020);
+    for p in &mut new.operative {
+        if p.text.contains("2020-2021") {
+            edit(p, "2020-2021", "2021-2022");
+        }
+    }
+    let c = compare(&hyphen, &new);
+    assert_eq!(c.summary.routine, 2);
+    // Two years on in one year: not routine.
+    let c = next_year([("2020/21 ", "2022/23 "), ("2020/2021", "2022/2023")]);
+    assert!(
+        periods(&c)
+            .iter()
+            .all(|(_, rules, r)| !r && rules.iter().all(|r| *r == "-"))
+    );
+}
+
+/// cuba-embargo 73 → 80 with OP1 citing the previous resolution with its
+/// date of adoption, as the lists of PP6 print them ("the implementation
+/// of resolution 72/4 of 1 November 2017" → "79/7 of 30 October 2024"):
+/// the resolution and its date are one `previous-resolution` update.
+#[test]
+fn the_previous_resolution_with_its_date_is_routine() {
+    let old_text = "the implementation of resolution 72/4";
+    let mut old = shipped("cuba-embargo", "73");
+    let mut new = shipped("cuba-embargo", "80");
+    assert!(old.preamble[5].text.contains("72/4 of 1 November 2017"));
+    assert!(new.preamble[5].text.contains("79/7 of 30 October 2024"));
+    edit(
+        &mut old.operative[0],
+        old_text,
+        "the implementation of resolution 72/4 of 1 November 2017",
+    );
+    edit(
+        &mut new.operative[0],
+        "the implementation of resolution 79/7",
+        "the implementation of resolution 79/7 of 30 October 2024",
+    );
+    let c = compare(&old, &new);
+    let op1 = record(&c, "OP1", "OP1");
+    let found = rules(op1);
+    assert!(!found.is_empty());
+    assert!(
+        found.iter().all(|r| *r == "previous-resolution"),
+        "{found:?}"
+    );
+    // The footnote's report (A/73/85 → A/80/83) is the own report.
+    assert!(op1.routine);
+}
+
+/// MINURSO in French: S/RES/1523 (2004) recalling its predecessor S/RES/1513
+/// (2003) "du 28 octobre 2003" (1513's own symbol and date) where it recalls
+/// 1495 (2003) "du 31 juillet 2003": the resolution and its date are one
+/// `previous-resolution` update.
+#[test]
+fn a_french_renewal_recalls_its_predecessor_with_its_date() {
+    let old = shipped("minurso", "1513");
+    let mut new = shipped("minurso", "1523");
+    let before = "la résolution 1495 (2003) du 31 juillet 2003";
+    edit(
+        &mut new.preamble[0],
+        before,
+        "la résolution 1513 (2003) du 28 octobre 2003",
+    );
+    let c = compare(&old, &new);
+    let pp1 = record(&c, "PP1", "PP1");
+    let found = rules(pp1);
+    assert!(!found.is_empty());
+    assert!(
+        found.iter().all(|r| *r == "previous-resolution"),
+        "{found:?}"
+    );
+    assert!(pp1.routine);
 }

@@ -242,6 +242,7 @@ pub fn rule_name(rule: RoutineRule, ui: &Messages) -> &'static str {
         RoutineRule::Session => ui.rule_session,
         RoutineRule::Interval => ui.rule_interval,
         RoutineRule::MandateEnd => ui.rule_mandate_end,
+        RoutineRule::Deadline => ui.rule_deadline,
         RoutineRule::PreviousResolution => ui.rule_previous_resolution,
         RoutineRule::OwnReport => ui.rule_own_report,
         RoutineRule::RecalledResolutions => ui.rule_recalled_resolutions,
