@@ -65,6 +65,10 @@ pub struct Cell {
     pub part: Part,
     /// `PP3`, `OP12`, `AN2`.
     pub label: String,
+    /// Its place in its part (among its siblings, for a sub-paragraph),
+    /// from 1: the document order, whatever the printed numbers.
+    #[serde(default)]
+    pub index: usize,
     /// Its lead as printed, if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lead: Option<String>,
@@ -90,6 +94,11 @@ pub struct Change {
     pub rewritten: bool,
     /// Every change in it is a routine update.
     pub routine: bool,
+    /// The version (0-based) it was restored from: the paragraph was not
+    /// in the version before, and this step brings back the paragraph of
+    /// the last version that had it (the redline is against that one).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub restored_from: Option<usize>,
     /// The part it came from, when it moved between the parts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub from_part: Option<Part>,
@@ -133,6 +142,7 @@ fn cell(part: Part, r: &ParagraphRef, change: Option<Change>) -> Cell {
     Cell {
         part,
         label: crate::comparison::paragraph_label(part, r.index, r.number.as_deref()),
+        index: r.index,
         lead: r.lead.clone(),
         text: r.text.clone(),
         change,
@@ -146,6 +156,7 @@ fn change(record: &ParagraphChange, first: bool) -> Change {
         renumbered: record.renumbered,
         rewritten: record.rewritten,
         routine: record.routine,
+        restored_from: None,
         from_part: record.old_part,
         lead_change: record.lead_change.clone(),
         references: record.references.clone(),
@@ -389,10 +400,127 @@ fn sub_cell(part: Part, r: &ParagraphRef, label: &str, change: Option<Change>) -
     Cell {
         part,
         label: label.to_string(),
+        index: r.index,
         lead: r.lead.clone(),
         text: r.text.clone(),
         change,
     }
+}
+
+/// A paragraph a step adds that brings back one of an earlier version.
+struct Restored {
+    /// The line of the paragraph it brings back.
+    line: usize,
+    /// The comparison of the two, the last version that had it against
+    /// the version of the step.
+    record: ParagraphChange,
+    /// That last version (0-based).
+    from: usize,
+}
+
+/// Least share of its words a paragraph keeps of the one it brings back:
+/// a pairing across a gap has no neighbour in the version before to
+/// confirm it, so only a paragraph restored (nearly) word for word
+/// continues the line.
+const RESTORE_SIMILARITY: f64 = 0.8;
+
+/// Least share of the shorter paragraph's words the two share before they
+/// are compared at all (a comparison per earlier version is the cost).
+const RESTORE_OVERLAP: f64 = 0.6;
+
+/// The paragraphs the step into version `at` (compared in `c`) adds that
+/// bring back a paragraph absent from the version before: keyed by part
+/// and place in version `at`. Each is paired, by the pairwise engine, with
+/// the paragraph of the last version that had it (`placed` says which line
+/// each paragraph of a version is on); the latest such version first, and
+/// a line and a paragraph are restored once.
+fn restorations(
+    versions: &[Resolution],
+    placed: &[HashMap<(Part, usize), usize>],
+    lines: &[Line],
+    c: &crate::comparison::Comparison,
+    at: usize,
+) -> HashMap<(Part, usize), Restored> {
+    let mut out = HashMap::new();
+    let added: HashMap<(Part, usize), &str> = c
+        .paragraphs
+        .iter()
+        .filter(|r| r.old.refs().is_empty())
+        .filter_map(|r| match &r.new.refs()[..] {
+            [n] => Some(((r.part, n.index), n.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    if added.is_empty() || at < 2 {
+        return out;
+    }
+    // Lines absent from the version before, by the last version that had
+    // them: only those whose wording shares much with a paragraph added.
+    let added_words: Vec<std::collections::HashSet<String>> =
+        added.values().map(|t| word_set(t)).collect();
+    let mut dormant: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for line in lines {
+        let Some(last) = line.cells[..at].iter().rposition(Option::is_some) else {
+            continue;
+        };
+        if last + 1 >= at {
+            continue;
+        }
+        let Some(text) = line.cells[last].as_ref().map(|c| c.text.as_str()) else {
+            continue;
+        };
+        let words = word_set(text);
+        let close = added_words.iter().any(|a| {
+            let shared = a.intersection(&words).count();
+            shared as f64 >= RESTORE_OVERLAP * a.len().min(words.len()).max(1) as f64
+        });
+        if close {
+            dormant.entry(last).or_default().push(line.id);
+        }
+    }
+    let mut taken: std::collections::HashSet<usize> = Default::default();
+    for (&from, candidates) in dormant.iter().rev() {
+        let gap = crate::compare(&versions[from], &versions[at]);
+        for record in &gap.paragraphs {
+            let ([o], [n]) = (&record.old.refs()[..], &record.new.refs()[..]) else {
+                continue;
+            };
+            let kept_wording = matches!(
+                record.status,
+                ChangeStatus::Unchanged | ChangeStatus::Modified
+            ) && !record.rewritten
+                && record.similarity >= RESTORE_SIMILARITY;
+            let old_key = (record.old_part.unwrap_or(record.part), o.index);
+            let new_key = (record.part, n.index);
+            let Some(&line) = placed[from].get(&old_key) else {
+                continue;
+            };
+            if kept_wording
+                && candidates.contains(&line)
+                && added.contains_key(&new_key)
+                && !out.contains_key(&new_key)
+                && taken.insert(line)
+            {
+                out.insert(
+                    new_key,
+                    Restored {
+                        line,
+                        record: record.clone(),
+                        from,
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A text's words, lowercased.
+fn word_set(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// The history of `versions`, oldest first. One version gives one line per
@@ -414,10 +542,14 @@ pub fn history(versions: &[Resolution]) -> History {
             }
         }
     }
+    // Which line each paragraph of every version so far is on, for a
+    // paragraph restored from a version before the last.
+    let mut placed: Vec<HashMap<(Part, usize), usize>> = vec![top.at.clone()];
     let mut warnings = Vec::new();
     for (step, pair) in versions.windows(2).enumerate() {
         let c = crate::compare(&pair[0], &pair[1]);
         let at = step + 1;
+        let mut restored = restorations(versions, &placed, &top.lines, &c, at);
         warnings.extend(
             c.warnings
                 .iter()
@@ -442,6 +574,25 @@ pub fn history(versions: &[Resolution]) -> History {
                     .get(&record.part)
                     .and_then(|ps| ps.get(n.index.checked_sub(1)?))
             };
+            if let ([], [n]) = (&olds[..], &news[..])
+                && let Some(back) = restored.remove(&(record.part, n.index))
+            {
+                // Back after a gap: the line of the last version that had
+                // it goes on, its redline against that version.
+                let mut step_change = change(&back.record, true);
+                step_change.restored_from = Some(back.from);
+                top.lines[back.line - 1].cells[at] = Some(cell(record.part, n, Some(step_change)));
+                let state = subs.entry(back.line).or_default();
+                match paragraph_of(n) {
+                    Some(p) if !back.record.subparagraphs.is_empty() => {
+                        state.chain(record.part, &back.record.subparagraphs, p, at, count);
+                    }
+                    Some(p) => state.open_all(record.part, p, at, count),
+                    None => state.at.clear(),
+                }
+                next.insert((record.part, n.index), back.line);
+                continue;
+            }
             for (k, n) in news.iter().enumerate() {
                 let id = match (continued, k) {
                     (Some(line), 0) => {
@@ -489,6 +640,7 @@ pub fn history(versions: &[Resolution]) -> History {
         }
         // Parts sort in reading order, and numbers within them.
         top.place(next, before);
+        placed.push(top.at.clone());
     }
     History {
         versions: versions.iter().map(|v| v.meta.clone()).collect(),
@@ -523,6 +675,10 @@ pub struct Blamed {
     pub label: String,
     /// The version (0-based) that introduced it.
     pub introduced: usize,
+    /// Each time it came back after a gap: the version (0-based) that
+    /// restored it and the last one before that had it.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub restored: Vec<[usize; 2]>,
     /// Its text in runs, each with the version (0-based) whose wording it
     /// is; together they are the text.
     pub runs: Vec<Run>,
@@ -621,8 +777,15 @@ fn carried(old: &[Run], ops: &[WordOp], version: usize) -> Option<Vec<Run>> {
     (at == old_text.len()).then_some(out)
 }
 
-/// The blame of the last version of `h`.
+/// The blame of the last version of `h`, its paragraphs in its order.
 pub fn blame(h: &History) -> Blame {
+    blame_lines(h, true)
+}
+
+/// [`blame`]; `in_document_order` false keeps the lines' order (that of
+/// sub-paragraph lines, whose place among nested ones the cells do not
+/// say, is their reading order already).
+fn blame_lines(h: &History, in_document_order: bool) -> Blame {
     let count = h.versions.len();
     // The runs of each line's text in the version being walked.
     let mut runs: HashMap<usize, Vec<Run>> = HashMap::new();
@@ -725,24 +888,36 @@ pub fn blame(h: &History) -> Blame {
             }
             next.insert(pieces[piece].id, current);
         }
-        runs = next;
+        // A line absent from this version keeps the runs of the last one
+        // that had it, for a version that restores it.
+        runs.extend(next);
     }
     let last = count.saturating_sub(1);
+    // The last version's paragraphs in its own order (the lines' order
+    // is the order they appeared in, not where they stand now).
+    let mut present: Vec<&Line> = h.lines.iter().filter(|l| cell(l, last).is_some()).collect();
+    if in_document_order {
+        present.sort_by_key(|l| {
+            cell(l, last).map(|c| (Part::ALL.iter().position(|p| *p == c.part), c.index))
+        });
+    }
     Blame {
         versions: h.versions.clone(),
-        paragraphs: h
-            .lines
-            .iter()
+        paragraphs: present
+            .into_iter()
             .filter_map(|line| {
                 let c = cell(line, last)?;
                 let subparagraphs = if line.subparagraphs.is_empty() {
                     Vec::new()
                 } else {
-                    blame(&History {
-                        versions: h.versions.clone(),
-                        lines: line.subparagraphs.clone(),
-                        warnings: Vec::new(),
-                    })
+                    blame_lines(
+                        &History {
+                            versions: h.versions.clone(),
+                            lines: line.subparagraphs.clone(),
+                            warnings: Vec::new(),
+                        },
+                        false,
+                    )
                     .paragraphs
                 };
                 Some(Blamed {
@@ -750,6 +925,15 @@ pub fn blame(h: &History) -> Blame {
                     part: c.part,
                     label: c.label.clone(),
                     introduced: line.introduced(),
+                    restored: line
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(k, c)| {
+                            let from = c.as_ref()?.change.as_ref()?.restored_from?;
+                            Some([k, from])
+                        })
+                        .collect(),
                     runs: runs.remove(&line.id).unwrap_or_default(),
                     subparagraphs,
                 })
@@ -935,6 +1119,56 @@ mod tests {
         );
         assert_eq!(by(merged_back, "Requests"), Some(0));
         assert_eq!(by(merged_back, "closely"), Some(2));
+    }
+
+    #[test]
+    fn a_paragraph_back_after_a_gap_continues_its_line_and_keeps_its_blame() {
+        let v1 = resolution(73, &[], &texts(&[A, B, C]));
+        let v2 = resolution(74, &[], &texts(&[A, C]));
+        let v3 = resolution(75, &[], &texts(&[A, B, C]));
+        let h = history(&[v1, v2, v3]);
+        assert_eq!(grid(&h), ["OP1 OP1 OP1", "OP2 - OP2", "OP3 OP2 OP3"]);
+        let back = h.lines[1].cells[2]
+            .as_ref()
+            .unwrap()
+            .change
+            .as_ref()
+            .unwrap();
+        assert_eq!(back.restored_from, Some(0));
+        assert_eq!(back.status, ChangeStatus::Unchanged);
+        let b = blame(&h);
+        assert_eq!(b.paragraphs[1].introduced, 0);
+        assert_eq!(
+            b.paragraphs[1].runs,
+            [Run {
+                text: B.into(),
+                version: 0
+            }]
+        );
+        assert_eq!(b.paragraphs[1].restored, [[2, 0]]);
+    }
+
+    #[test]
+    fn a_paragraph_gone_for_good_is_not_restored_by_a_different_one() {
+        let v1 = resolution(73, &[], &texts(&[A, B]));
+        let v2 = resolution(74, &[], &texts(&[A]));
+        let v3 = resolution(75, &[], &texts(&[A, D]));
+        let h = history(&[v1, v2, v3]);
+        assert_eq!(grid(&h), ["OP1 OP1 OP1", "- - OP2", "OP2 - -"]);
+    }
+
+    #[test]
+    fn blame_follows_the_last_version_s_order_not_the_lines() {
+        // D comes in after A, then moves to the end: its line stands
+        // second, its paragraph last.
+        let v1 = resolution(73, &[], &texts(&[A, B, C]));
+        let v2 = resolution(74, &[], &texts(&[A, D, B, C]));
+        let v3 = resolution(75, &[], &texts(&[A, B, C, D]));
+        let h = history(&[v1, v2, v3]);
+        let b = blame(&h);
+        let labels: Vec<&str> = b.paragraphs.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["OP1", "OP2", "OP3", "OP4"]);
+        assert_eq!(b.paragraphs[3].introduced, 1);
     }
 
     #[test]

@@ -307,6 +307,10 @@ pub struct SearchArgs {
     /// Only resolutions as adopted (agreed language), not drafts.
     #[arg(long)]
     pub adopted: bool,
+    /// With --file, find the file's own document too (by default its
+    /// file, and any file with its symbol, are left out).
+    #[arg(long, requires = "file")]
+    pub include_self: bool,
     /// At most this many paragraphs per query.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,

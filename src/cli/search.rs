@@ -60,6 +60,11 @@ impl Reading {
 }
 
 pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
+    if args.include_self && args.file.is_none() {
+        return Err(Error::new(
+            "--include-self goes with --file: a phrase has no document of its own",
+        ));
+    }
     let mut reading = Reading::default();
     // The corpus when there is one; --in directories on top. A directory
     // with an index is read through it.
@@ -99,6 +104,8 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
         mut inputs,
         indexed,
     } = reading;
+    // The query's own document, left out of its hits unless asked.
+    let mut own_symbol: Option<String> = None;
     let queries: Vec<(Option<String>, String)> = match (&args.phrase, &args.file) {
         (Some(phrase), None) if !phrase.chars().any(char::is_alphanumeric) => {
             return Err(Error::new(format!(
@@ -108,7 +115,9 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
         (Some(phrase), None) => vec![(None, phrase.clone())],
         (None, Some(file)) => {
             inputs.push(file.clone());
-            paragraphs_of(ctx, file, args.paragraph.as_deref())?
+            let (symbol, paragraphs) = paragraphs_of(ctx, file, args.paragraph.as_deref())?;
+            own_symbol = symbol;
+            paragraphs
         }
         _ => {
             return Err(Error::new(
@@ -129,6 +138,8 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
             PartArg::Annex => Part::Annex,
         }),
         adopted: args.adopted,
+        exclude_symbol: own_symbol.filter(|_| !args.include_self),
+        exclude_source: args.file.clone().filter(|_| !args.include_self),
     };
     let mode = if args.near { Mode::Near } else { Mode::Exact };
     let groups: Vec<SearchGroup> = queries
@@ -161,12 +172,16 @@ pub(super) fn run(ctx: &Context, args: &SearchArgs) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// The queries of `--file`: each paragraph (labelled), or the one named.
+/// A query: its label (a paragraph's, for `--file`) and its text.
+type Query = (Option<String>, String);
+
+/// The queries of `--file`: each paragraph (labelled), or the one named;
+/// and the file's symbol, if it has one.
 fn paragraphs_of(
     ctx: &Context,
     file: &Path,
     only: Option<&str>,
-) -> Result<Vec<(Option<String>, String)>> {
+) -> Result<(Option<String>, Vec<Query>)> {
     let loaded = resdiff::parse::load_file_with(file, None, ctx.revisions)?;
     let mut one = Record::default();
     one.add(&loaded.resolution, "");
@@ -175,8 +190,9 @@ fn paragraphs_of(
         .iter()
         .map(|e| (Some(e.label.clone()), e.text.clone()))
         .collect();
+    let symbol = loaded.resolution.meta.symbol.clone();
     match only {
-        None => Ok(all),
+        None => Ok((symbol, all)),
         Some(label) => {
             let found: Vec<_> = all
                 .into_iter()
@@ -189,7 +205,7 @@ fn paragraphs_of(
                     format!("has no paragraph {label}; it has {}", labels.join(", ")),
                 ));
             }
-            Ok(found)
+            Ok((symbol, found))
         }
     }
 }

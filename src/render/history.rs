@@ -19,8 +19,8 @@ fn version_label(m: &Meta) -> String {
 
 /// The marks of a cell: what the step into this version did.
 /// `+` new, `=` unchanged, `~` modified, `*` rewritten, `/` a piece of a
-/// split, `&` merged, `>` moved, `#` renumbered, `r` routine, `e` editorial
-/// only.
+/// split, `&` merged, `^` restored (back after a gap), `>` moved, `#`
+/// renumbered, `r` routine, `e` editorial only.
 fn marks(cell: &Cell, introduced_here: bool, first_version: bool) -> String {
     let Some(c) = &cell.change else {
         return if introduced_here && !first_version {
@@ -39,6 +39,7 @@ fn marks(cell: &Cell, introduced_here: bool, first_version: bool) -> String {
         ChangeStatus::Added | ChangeStatus::Removed => "",
     });
     for (on, mark) in [
+        (c.restored_from.is_some(), '^'),
         (c.moved || c.from_part.is_some(), '>'),
         (c.renumbered, '#'),
         (c.routine, 'r'),
@@ -50,12 +51,21 @@ fn marks(cell: &Cell, introduced_here: bool, first_version: bool) -> String {
     out
 }
 
-/// What the marks say, in words, for a tooltip and the Markdown notes.
-fn described(cell: &Cell) -> String {
+/// What the marks say, in words, for a tooltip and the Markdown notes;
+/// `versions` name the versions.
+fn described(cell: &Cell, versions: &[String]) -> String {
     let Some(c) = &cell.change else {
         return "introduced".into();
     };
     let mut parts = vec![format!("{:?}", c.status).to_lowercase()];
+    if let Some(from) = c.restored_from {
+        parts.push(format!(
+            "restored from {}",
+            versions
+                .get(from)
+                .map_or("an earlier version", String::as_str)
+        ));
+    }
     if c.rewritten {
         parts.push("rewritten".into());
     }
@@ -142,7 +152,7 @@ pub struct HistoryView {
 }
 
 /// Marks explained, once per report.
-const LEGEND: &str = "+ new, = unchanged, ~ modified, e editorial only, * rewritten, / split piece, & merged, > moved, # renumbered, r routine";
+const LEGEND: &str = "+ new, = unchanged, ~ modified, e editorial only, * rewritten, / split piece, & merged, ^ restored from the last version that had it, > moved, # renumbered, r routine";
 
 impl HistoryView {
     fn legend(&self) -> &'static str {
@@ -169,10 +179,21 @@ fn opening(line: &Line) -> String {
     clean(&out).into_owned()
 }
 
-/// "split from line 3", "merged into line 2"; a sub-paragraph's lines
-/// are named under their paragraph's (`prefix`, "19.").
-fn note(line: &Line, prefix: &str) -> String {
+/// "split from line 3", "merged into line 2", "restored in S/RES/1541
+/// (2004) from S/RES/1495 (2003)"; a sub-paragraph's lines are named
+/// under their paragraph's (`prefix`, "19.").
+fn note(line: &Line, prefix: &str, versions: &[String]) -> String {
     let mut notes = Vec::new();
+    for (k, c) in line.cells.iter().enumerate() {
+        if let Some(from) = c
+            .as_ref()
+            .and_then(|c| c.change.as_ref())
+            .and_then(|c| c.restored_from)
+        {
+            let name = |v: usize| versions.get(v).cloned().unwrap_or_default();
+            notes.push(format!("restored in {} from {}", name(k), name(from)));
+        }
+    }
     if let Some(from) = line.split_from {
         notes.push(format!("split from line {prefix}{from}"));
     }
@@ -182,8 +203,8 @@ fn note(line: &Line, prefix: &str) -> String {
     notes.join("; ")
 }
 
-/// The cells of a line, one per version.
-fn cells(line: &Line) -> Vec<CellView> {
+/// The cells of a line, one per version (`versions` name them).
+fn cells(line: &Line, versions: &[String]) -> Vec<CellView> {
     let introduced = line.introduced();
     line.cells
         .iter()
@@ -203,7 +224,7 @@ fn cells(line: &Line) -> Vec<CellView> {
                     } else {
                         format!("{label} {marks}")
                     },
-                    title: described(cell),
+                    title: described(cell, versions),
                     redline: cell
                         .change
                         .iter()
@@ -230,13 +251,18 @@ fn view(h: &History) -> HistoryView {
     let mut rows: Vec<(String, Vec<CellView>, String, String)> = Vec::new();
     for line in &h.lines {
         let id = line.id.to_string();
-        rows.push((id.clone(), cells(line), note(line, ""), opening(line)));
+        rows.push((
+            id.clone(),
+            cells(line, &versions),
+            note(line, "", &versions),
+            opening(line),
+        ));
         for sub in &line.subparagraphs {
             let prefix = format!("{id}.");
             rows.push((
                 format!("{prefix}{}", sub.id),
-                cells(sub),
-                note(sub, &prefix),
+                cells(sub, &versions),
+                note(sub, &prefix, &versions),
                 opening(sub),
             ));
         }
@@ -393,7 +419,8 @@ mod tests {
 /// One blamed paragraph as the templates show it.
 pub struct BlamedView {
     pub label: String,
-    /// "since S/2018/257; S/2020/445 wrote 12%".
+    /// "since S/2018/257; S/2020/445 wrote 12%", and where it came back
+    /// after a gap ("; restored in S/RES/1541 (2004) from S/RES/1495 (2003)").
     pub summary: String,
     /// (text, version index from 1, version label, written after the
     /// paragraph was introduced).
@@ -439,6 +466,9 @@ fn blame_view(b: &crate::history::Blame) -> BlameView {
         if !later.is_empty() {
             summary.push_str("; ");
             summary.push_str(&later.join(", "));
+        }
+        for [k, from] in &p.restored {
+            summary.push_str(&format!("; restored in {} from {}", name(*k), name(*from)));
         }
         BlamedView {
             label: clean(&label).into_owned(),

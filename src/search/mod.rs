@@ -81,6 +81,66 @@ pub struct Filters {
     pub part: Option<Part>,
     /// Only resolutions as adopted: agreed language, not a draft's.
     pub adopted: bool,
+    /// Leave out this document (the query's own): by symbol, any file of
+    /// it.
+    pub exclude_symbol: Option<String>,
+    /// Leave out this file (the query's own), however its path is written.
+    pub exclude_source: Option<std::path::PathBuf>,
+}
+
+impl Filters {
+    /// Whether a hit of the document `meta` read from `source` is the
+    /// query's own.
+    fn is_own(&self, meta: &Meta, source: &str) -> bool {
+        let by_symbol = self
+            .exclude_symbol
+            .as_deref()
+            .zip(meta.symbol.as_deref())
+            .is_some_and(|(own, symbol)| symbol_key(own) == symbol_key(symbol));
+        let by_path = self.exclude_source.as_deref().is_some_and(|own| {
+            let path = std::path::Path::new(source);
+            own == path
+                || std::fs::canonicalize(own)
+                    .ok()
+                    .zip(std::fs::canonicalize(path).ok())
+                    .is_some_and(|(a, b)| a == b)
+        });
+        by_symbol || by_path
+    }
+}
+
+/// A symbol as documents are told apart: `A/75/L.78` whatever its case
+/// and spacing.
+fn symbol_key(symbol: &str) -> String {
+    symbol
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The document a hit is of: its symbol, else its file (a document
+/// without a symbol is told apart by nothing else).
+fn document_key(meta: &Meta, source: &str) -> String {
+    meta.symbol
+        .as_deref()
+        .map_or_else(|| format!("file:{source}"), symbol_key)
+}
+
+/// Which of a document's files its hits are taken from, best first: the
+/// canonical Markdown (checked by hand), then Word and PDF (leads read
+/// from their italics, footnotes apart), then plain text and the rest.
+fn format_rank(source: &str) -> u8 {
+    let extension = std::path::Path::new(source)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "md" => 0,
+        "docx" => 1,
+        "pdf" => 2,
+        _ => 3,
+    }
 }
 
 /// One paragraph found.
@@ -462,10 +522,20 @@ pub(crate) fn search_sources(
     // A paragraph with every pair of the query may still not have its words
     // in order: checked on its words, best first, until `limit` are shown.
     let wanted_words = words_of(query);
-    let mut hits = Vec::new();
-    for (score, s, e, _) in found {
-        if hits.len() == limit {
-            break;
+    // (place in `found`, hit): one document's hits come from one of its
+    // files (the same symbol in a PDF and its text is one document), the
+    // best format among those found; the query's own document is left out.
+    let mut hits: Vec<(usize, Hit)> = Vec::new();
+    let mut chosen: std::collections::HashMap<String, (u8, String)> = Default::default();
+    // Once `limit` hits are in, as many candidates again are read for a
+    // better file of a document already shown (its paragraphs score alike).
+    let mut past_full = 0;
+    for (place, (score, s, e, _)) in found.into_iter().enumerate() {
+        if hits.len() >= limit {
+            past_full += 1;
+            if past_full > limit {
+                break;
+            }
         }
         let exact = score == 1.0 && {
             let words = sources[s].words(e)?;
@@ -475,22 +545,48 @@ pub(crate) fn search_sources(
             continue;
         }
         let (mut entry, meta, source) = sources[s].hit(e)?;
+        if filters.is_own(&meta, &source) {
+            continue;
+        }
+        let key = document_key(&meta, &source);
+        let rank = format_rank(&source);
+        match chosen.get(&key) {
+            Some((_, file)) if *file == source => {}
+            // A file of the document as good or better is shown already.
+            Some(&(best, _)) if rank >= best => continue,
+            // A better file of it: its hits replace the other's.
+            Some(_) => {
+                hits.retain(|(_, h)| document_key(&h.meta, &h.source) != key);
+                chosen.insert(key, (rank, source.clone()));
+            }
+            None if hits.len() >= limit => continue,
+            None => {
+                chosen.insert(key, (rank, source.clone()));
+            }
+        }
+        if hits.len() >= limit {
+            continue;
+        }
         entry.document += sources[..s].iter().map(|s| s.documents()).sum::<usize>();
         let words = if exact {
             found_in(&entry.text, &wanted_words)
         } else {
             crate::diff::words::word_ops(query, &entry.text, &|_| None)
         };
-        hits.push(Hit {
-            meta,
-            source,
-            entry,
-            score: crate::diff::round4(score),
-            exact,
-            words,
-        });
+        hits.push((
+            place,
+            Hit {
+                meta,
+                source,
+                entry,
+                score: crate::diff::round4(score),
+                exact,
+                words,
+            },
+        ));
     }
-    Ok(hits)
+    hits.sort_by_key(|(place, _)| *place);
+    Ok(hits.into_iter().map(|(_, h)| h).collect())
 }
 
 #[cfg(test)]

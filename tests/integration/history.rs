@@ -381,3 +381,167 @@ fn sub_paragraphs_keep_their_own_lines_and_blame() {
         "{blame_text}"
     );
 }
+
+/// The shipped French MINURSO series, every version, as `resdiff history
+/// minurso --format json` gives it.
+fn minurso_history() -> resdiff::History {
+    let out = resdiff()
+        .current_dir(crate::common::project_root())
+        .args(["history", "minurso", "--format", "json", "-q"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// The version of `h` named `symbol`.
+fn version_of(h: &resdiff::History, symbol: &str) -> usize {
+    h.versions
+        .iter()
+        .position(|m| m.symbol.as_deref() == Some(symbol))
+        .unwrap_or_else(|| panic!("no {symbol}"))
+}
+
+#[test]
+fn a_paragraph_back_after_two_renewals_away_continues_its_line() {
+    // S/RES/1541 (2004) OP3, "Demande à toutes les parties et aux États de
+    // la région de coopérer pleinement …", is S/RES/1495 (2003) OP3 word
+    // for word; the two technical renewals between (1513, 1523) lack it.
+    // Its "Réaffirmant sa volonté …" (PP2) is 1495's PP4 too, retouched.
+    let h = minurso_history();
+    let (v1495, v1513, v1523, v1541) = (
+        version_of(&h, "S/RES/1495 (2003)"),
+        version_of(&h, "S/RES/1513 (2003)"),
+        version_of(&h, "S/RES/1523 (2004)"),
+        version_of(&h, "S/RES/1541 (2004)"),
+    );
+    let line_at = |v: usize, label: &str| {
+        h.lines
+            .iter()
+            .find(|l| l.cells[v].as_ref().is_some_and(|c| c.label == label))
+            .unwrap_or_else(|| panic!("no {label} in version {v}"))
+    };
+    for (now, then, status) in [
+        ("OP3", "OP3", resdiff::comparison::ChangeStatus::Unchanged),
+        ("PP2", "PP4", resdiff::comparison::ChangeStatus::Modified),
+    ] {
+        let line = line_at(v1541, now);
+        let before = line.cells[v1495].as_ref();
+        assert_eq!(before.map(|c| c.label.as_str()), Some(then), "{now}");
+        assert!(line.cells[v1513].is_none() && line.cells[v1523].is_none());
+        let change = line.cells[v1541].as_ref().unwrap().change.as_ref();
+        assert_eq!(change.and_then(|c| c.restored_from), Some(v1495), "{now}");
+        assert_eq!(change.map(|c| c.status), Some(status), "{now}");
+    }
+    // The grid and the blame say so.
+    let grid = String::from_utf8(
+        resdiff()
+            .current_dir(crate::common::project_root())
+            .args(["history", "minurso", "-q"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        grid.contains("OP3 =^")
+            && grid.contains("(restored in S/RES/1541 (2004) from S/RES/1495 (2003))"),
+        "{grid}"
+    );
+    let blame = String::from_utf8(
+        resdiff()
+            .current_dir(crate::common::project_root())
+            .args(["blame", "minurso", "-q"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    // 1871's PP4, "Demandant de nouveau aux parties et aux États de la
+    // région …", is that paragraph moved to the preamble in 1570: it dates
+    // from 1495, not from 1541.
+    assert!(
+        blame.contains("PP4  since S/RES/1495 (2003);")
+            && blame.contains("restored in S/RES/1541 (2004) from S/RES/1495 (2003)"),
+        "{blame}"
+    );
+}
+
+#[test]
+fn blame_prints_the_last_version_in_its_own_order() {
+    // In S/RES/1871 (2009) the report paragraph ("Ayant examiné le rapport
+    // du Secrétaire général …", 1541's) is PP12, and OP10 stands before
+    // OP11: the lines' order (when each appeared) is not the document's.
+    let h = minurso_history();
+    let b = resdiff::history::blame(&h);
+    let labels: Vec<&str> = b.paragraphs.iter().map(|p| p.label.as_str()).collect();
+    let expected: Vec<String> = (1..=12)
+        .map(|i| format!("PP{i}"))
+        .chain((1..=11).map(|i| format!("OP{i}")))
+        .collect();
+    assert_eq!(labels, expected);
+}
+
+#[test]
+fn a_preambular_paragraph_dropped_from_the_middle_version_is_restored_from_the_first() {
+    // Three shipped renewals, the middle one (S/RES/1783 (2007)) without
+    // its PP3 ("Réaffirmant sa volonté d’aider les parties …"), which 1754
+    // and 1813 both have word for word.
+    let root = crate::common::project_root().join("resolutions/minurso");
+    let dir = tempfile::tempdir().unwrap();
+    let wanted = "_Réaffirmant sa volonté_ d’aider les parties";
+    let mut files = Vec::new();
+    for name in ["1754.md", "1783.md", "1813.md"] {
+        let text = std::fs::read_to_string(root.join(name)).unwrap();
+        assert!(text.contains(wanted), "{name} changed");
+        let text = if name == "1783.md" {
+            text.lines()
+                .filter(|l| !l.starts_with(wanted))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        } else {
+            text
+        };
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        files.push(path.display().to_string());
+    }
+    let json = stdout_of(&["history", "--format", "json", "-q"], &files);
+    let h: resdiff::History = serde_json::from_str(&json).unwrap();
+    let line = h
+        .lines
+        .iter()
+        .find(|l| {
+            l.cells[2]
+                .as_ref()
+                .is_some_and(|c| c.text.starts_with("Réaffirmant sa volonté"))
+        })
+        .unwrap();
+    assert_eq!(
+        line.cells[0].as_ref().map(|c| c.label.as_str()),
+        Some("PP3")
+    );
+    assert!(line.cells[1].is_none());
+    let change = line.cells[2].as_ref().unwrap().change.as_ref().unwrap();
+    assert_eq!(change.restored_from, Some(0));
+    assert_eq!(change.status, resdiff::comparison::ChangeStatus::Unchanged);
+    // Its blame is the first version's wording, all of it.
+    let b = resdiff::history::blame(&h);
+    let pp3 = b.paragraphs.iter().find(|p| p.label == "PP3").unwrap();
+    assert_eq!(pp3.introduced, 0);
+    assert!(pp3.runs.iter().all(|r| r.version == 0), "{:?}", pp3.runs);
+    assert_eq!(pp3.restored, [[2, 0]]);
+    let text = stdout_of(&["blame", "-q"], &files);
+    assert!(
+        text.contains(
+            "PP3  since S/RES/1754 (2007); restored in S/RES/1813 (2008) from S/RES/1754 (2007)"
+        ),
+        "{text}"
+    );
+}

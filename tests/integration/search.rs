@@ -73,11 +73,35 @@ fn an_exact_phrase_finds_what_a_plain_scan_of_every_text_finds() {
             .map(|h| (h.source, h.entry.label))
             .collect();
         let wanted = plain(phrase);
-        let scanned: BTreeSet<(String, String)> = record
+        let scanned: Vec<(String, String)> = record
             .entries
             .iter()
             .filter(|e| plain(&e.text).contains(&wanted))
             .map(|e| (record.documents[e.document].1.clone(), e.label.clone()))
+            .collect();
+        // One file per document (symbol): the best format among those with
+        // the phrase, .md, then .pdf, then .txt.
+        let symbol_of = |source: &str| {
+            let d = record.documents.iter().find(|(_, s)| s == source).unwrap();
+            d.0.symbol.clone().unwrap_or_else(|| source.to_string())
+        };
+        let rank = |source: &str| {
+            ["md", "docx", "pdf"]
+                .iter()
+                .position(|x| source.ends_with(*x))
+                .unwrap_or(3)
+        };
+        let mut best: std::collections::BTreeMap<String, &str> = Default::default();
+        for (source, _) in &scanned {
+            let slot = best.entry(symbol_of(source)).or_insert(source);
+            if rank(source) < rank(slot) {
+                *slot = source;
+            }
+        }
+        let scanned: BTreeSet<(String, String)> = scanned
+            .iter()
+            .filter(|(source, _)| best[&symbol_of(source)] == source.as_str())
+            .cloned()
             .collect();
         assert!(!scanned.is_empty(), "{phrase}: the corpus has it");
         assert_eq!(found, scanned, "{phrase}");
@@ -116,7 +140,22 @@ fn an_edited_copy_of_a_real_paragraph_finds_it_first() {
             .search(&edited.join(" "), Mode::Near, &Filters::default(), 3)
             .unwrap();
         assert!(!hits.is_empty(), "{:?}", p.number);
-        assert_eq!(hits[0].entry.text, p.full_text(), "OP{:?}", p.number);
+        // The paragraph, from the file of S/2019/266 searches prefer (its
+        // PDF: one document, one file).
+        assert_eq!(
+            (hits[0].meta.symbol.as_deref(), &hits[0].entry.label),
+            (
+                Some("S/2019/266"),
+                &format!("OP{}", p.number.as_deref().unwrap_or("?"))
+            ),
+            "OP{:?}",
+            p.number
+        );
+        assert!(
+            hits[0].source.ends_with("S_2019_266.pdf"),
+            "{}",
+            hits[0].source
+        );
         tried += 1;
     }
     assert!(tried >= 10, "{tried}");
@@ -145,23 +184,52 @@ fn search_reads_directories_and_takes_a_paragraph_of_a_file_as_its_query() {
         .clone();
     let groups: Vec<resdiff::render::SearchGroup> = serde_json::from_slice(&out).unwrap();
     let sources: BTreeSet<&str> = groups[0].hits.iter().map(|h| h.source.as_str()).collect();
+    // A_75_L.78.txt is A/75/L.78, as csto/75.md is: one document, its
+    // hits from the canonical file.
     assert!(
-        sources.iter().any(|s| s.ends_with("A_75_L.78.txt")),
+        !sources.iter().any(|s| s.ends_with("A_75_L.78.txt")),
         "{sources:?}"
     );
     assert!(
         sources.iter().any(|s| s.ends_with("csto/75.md")),
         "{sources:?}"
     );
-    // A paragraph of a file as the query: its own copies come first.
+    // A paragraph of a file as the query: its own document is left out
+    // (the file, and A_75_L.78.txt by its symbol) unless asked.
     let file = project_root().join("resolutions/csto/75.md");
-    resdiff()
+    let own = resdiff()
         .current_dir(project_root())
-        .args(["search", "--near", "--paragraph", "OP3", "--file"])
+        .args(["search", "--near", "--paragraph", "OP3", "--in"])
+        .arg(&dir)
+        .arg("--file")
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicates::str::contains("OP3").and(predicates::str::contains("exact")));
+        .get_output()
+        .stdout
+        .clone();
+    let own = String::from_utf8(own).unwrap();
+    assert!(
+        !own.contains("csto/75.md") && !own.contains("A_75_L.78") && !own.contains("A/75/L.78"),
+        "{own}"
+    );
+    resdiff()
+        .current_dir(project_root())
+        .args([
+            "search",
+            "--near",
+            "--include-self",
+            "--paragraph",
+            "OP3",
+            "--file",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(
+            predicates::str::contains("1. exact  A/75/L.78")
+                .and(predicates::str::contains("csto/75.md")),
+        );
     resdiff()
         .current_dir(project_root())
         .args(["search", "--paragraph", "OP99", "--file"])
@@ -347,7 +415,12 @@ fn resdiff_index_says_what_it_did_and_search_reads_through_it() {
     assert!(!stderr.contains("out of date"), "{stderr}");
     // A file added since is read directly, and said.
     std::thread::sleep(std::time::Duration::from_millis(50));
-    std::fs::copy(csto.join("75.md"), csto.join("76.md")).unwrap();
+    // (Without its symbol: a copy with A/75/L.78's would be that document
+    // again, whose hits come from one file.)
+    let copy = std::fs::read_to_string(csto.join("75.md"))
+        .unwrap()
+        .replacen("symbol = \"A/75/L.78\"\n", "", 1);
+    std::fs::write(csto.join("76.md"), copy).unwrap();
     let (sources, stderr) = search();
     assert!(sources.contains("76.md"), "{sources:?}");
     assert!(
@@ -431,4 +504,76 @@ fn agreed_language_is_the_wording_of_resolutions_as_adopted() {
         adopted.len(),
         all.iter().filter(|s| *s == "adopted").count()
     );
+}
+
+#[test]
+fn a_document_in_two_formats_is_one_hit_and_the_query_s_own_is_left_out() {
+    // S/2018/257 as the corpus has it, its PDF and its text dump, and
+    // S/2020/445 (text), whose PP1 adds "all" to 2018's.
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["S_2018_257.pdf", "S_2018_257.txt", "S_2020_445.txt"] {
+        std::fs::copy(corpus.join("sc").join(name), dir.path().join(name)).unwrap();
+    }
+    let search = |args: &[&str]| -> Vec<resdiff::search::Hit> {
+        let out = resdiff()
+            .current_dir(dir.path())
+            .args(["search", "--format", "json", "-q", "--in"])
+            .arg(dir.path())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let groups: Vec<resdiff::render::SearchGroup> = serde_json::from_slice(&out).unwrap();
+        groups.into_iter().flat_map(|g| g.hits).collect()
+    };
+    let file_of = |h: &resdiff::search::Hit| {
+        std::path::Path::new(&h.source)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    // A phrase both versions have: S/2018/257 once, from its PDF.
+    let hits = search(&[
+        "its previous resolutions and statements of its President on the situation in Somalia",
+    ]);
+    let files: Vec<String> = hits.iter().map(file_of).collect();
+    assert_eq!(files, ["S_2018_257.pdf", "S_2020_445.txt"]);
+    // The text dump's PP1 as the query: S/2018/257 is the query's own
+    // document, in both files.
+    let query = dir.path().join("S_2018_257.txt");
+    let query = query.to_str().unwrap();
+    let hits = search(&["--near", "--file", query, "--paragraph", "PP1"]);
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().all(|h| file_of(h) == "S_2020_445.txt"),
+        "{:?}",
+        hits.iter().map(file_of).collect::<Vec<_>>()
+    );
+    // Asked for, it is there, once, from the PDF.
+    let hits = search(&[
+        "--near",
+        "--include-self",
+        "--file",
+        query,
+        "--paragraph",
+        "PP1",
+    ]);
+    let own: Vec<String> = hits
+        .iter()
+        .filter(|h| h.meta.symbol.as_deref() == Some("S/2018/257"))
+        .map(|h| format!("{} {}", file_of(h), h.entry.label))
+        .collect();
+    assert_eq!(own, ["S_2018_257.pdf PP1"]);
+    // --include-self needs --file.
+    resdiff()
+        .args(["search", "--include-self", "Somalia"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--file"));
 }
