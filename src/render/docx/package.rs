@@ -37,7 +37,11 @@ struct Dates {
 
 impl Dates {
     fn next(&mut self) -> Option<String> {
-        let minute = if self.next % 2 == 0 { "00" } else { "02" };
+        let minute = if self.next.is_multiple_of(2) {
+            "00"
+        } else {
+            "02"
+        };
         self.next += 1;
         self.day
             .as_ref()
