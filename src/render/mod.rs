@@ -227,7 +227,7 @@ fn text_with(c: &Comparison, color: bool, options: Options) -> Result<String> {
         .map_err(|e| template_error("text", e))
 }
 
-pub use docx::{DocxOptions, docx};
+pub use docx::{DocxOptions, adopted_line, docx};
 pub use text::wrap;
 
 /// The history of a series as terminal text: the grid of paragraphs ×

@@ -179,19 +179,9 @@ fn automatic_numbering_gives_the_operative_numbers() {
     );
 }
 
-/// LibreOffice's own Accept All of the French redline (1513 → 1523) gives
-/// the new text paragraph by paragraph, its Reject All the old one: a real
-/// client reads the tracked changes as resdiff meant them
-/// (`../shared/tools/lo_revisions.py`).
-#[cfg_attr(corpus_missing, ignore = "needs ../shared/tools")]
-#[test]
-fn libreoffice_accepts_and_rejects_the_french_redline_into_each_version() {
-    let Some(corpus) = crate::common::shared_corpus() else {
-        return;
-    };
-    if soffice().is_none() {
-        return;
-    }
+/// Whether `/usr/bin/python3` has the UNO bridge; skips visibly without it,
+/// fails when `RESDIFF_REQUIRE_LIBREOFFICE=1`.
+fn uno_bridge() -> bool {
     let bridge = Command::new("/usr/bin/python3")
         .args(["-c", "import uno"])
         .output()
@@ -202,57 +192,274 @@ fn libreoffice_accepts_and_rejects_the_french_redline_into_each_version() {
             "RESDIFF_REQUIRE_LIBREOFFICE is set but python3-uno is missing"
         );
         eprintln!("skipped: python3-uno not installed");
+    }
+    bridge
+}
+
+/// The corpus pairs: consecutive versions of each shipped series, then the
+/// pairs of the truth tables (`tests/truth/pairs/*.toml`), as
+/// `(name, old, new)` paths `resdiff` reads from the project root.
+fn corpus_pairs(corpus: &Path) -> Vec<(String, PathBuf, PathBuf)> {
+    let root = project_root();
+    let mut pairs = Vec::new();
+    for series in ["csto", "cuba-embargo", "minurso"] {
+        let mut versions: Vec<(u32, PathBuf)> =
+            std::fs::read_dir(root.join("resolutions").join(series))
+                .unwrap()
+                .filter_map(|e| {
+                    let path = e.ok()?.path();
+                    let number = path.file_stem()?.to_str()?.parse().ok()?;
+                    (path.extension()? == "md").then_some((number, path))
+                })
+                .collect();
+        versions.sort();
+        for w in versions.windows(2) {
+            pairs.push((
+                format!("{series}-{}-{}", w[0].0, w[1].0),
+                w[0].1.clone(),
+                w[1].1.clone(),
+            ));
+        }
+    }
+    let mut tables: Vec<PathBuf> = std::fs::read_dir(root.join("tests/truth/pairs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    tables.sort();
+    let place = |file: &str| {
+        if file.starts_with("resolutions/") {
+            root.join(file)
+        } else {
+            corpus.join(file)
+        }
+    };
+    for table in tables {
+        let doc: toml::Value = toml::from_str(&std::fs::read_to_string(&table).unwrap()).unwrap();
+        for pair in doc["pair"].as_array().unwrap() {
+            let field = |k: &str| pair[k].as_str().unwrap().to_string();
+            pairs.push((
+                format!("truth-{}", field("name")),
+                place(&field("old")),
+                place(&field("new")),
+            ));
+        }
+    }
+    pairs
+}
+
+/// A version as LibreOffice should print it after Accept All (the new) or
+/// Reject All (the old): the head lines (symbol, the line that says who
+/// adopted it, title, formula), then the body: each heading a line, each
+/// paragraph a line ("N.<tab>text" in the operative part, "(a)<tab>text"
+/// for a sub-paragraph), every footnote as "[^text]" at its marker.
+fn version_lines(version: &Path) -> (Vec<String>, Vec<String>) {
+    let out = resdiff()
+        .arg("show")
+        .arg(version)
+        .args(["--format", "json", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "show {}", version.display());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let meta = &json["meta"];
+    let text_of = |marker: &str| -> String {
+        json["footnotes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|f| f["marker"] == marker)
+            .and_then(|f| f["text"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let french = meta["language"] == "fr";
+    fn walk(
+        p: &serde_json::Value,
+        depth: usize,
+        operative: bool,
+        french: bool,
+        text_of: &dyn Fn(&str) -> String,
+        out: &mut Vec<String>,
+    ) {
+        if let Some(h) = p["heading"].as_str() {
+            out.push(h.to_string());
+        }
+        let text = p["text"].as_str().unwrap();
+        let mut marked = String::new();
+        let mut at = 0;
+        for f in p["footnotes"].as_array().into_iter().flatten() {
+            let offset = usize::try_from(f["offset"].as_u64().unwrap()).unwrap();
+            marked.push_str(&text[at..offset]);
+            marked.push_str(&format!("[^{}]", text_of(f["marker"].as_str().unwrap())));
+            at = offset;
+        }
+        marked.push_str(&text[at..]);
+        let label = match (p["number"].as_str(), depth) {
+            (Some(n), 0) if operative => Some(format!("{n}.")),
+            (Some(n), d) if d > 0 && french => Some(format!("{n})")),
+            (Some(n), d) if d > 0 => Some(format!("({n})")),
+            _ => None,
+        };
+        out.push(match label {
+            Some(l) => format!("{l}\t{marked}"),
+            None => marked,
+        });
+        for s in p["subparagraphs"].as_array().into_iter().flatten() {
+            walk(s, depth + 1, operative, french, text_of, out);
+        }
+    }
+    let mut body = Vec::new();
+    for (part, operative) in [("preamble", false), ("operative", true)] {
+        for p in json[part].as_array().into_iter().flatten() {
+            walk(p, 0, operative, french, &text_of, &mut body);
+        }
+    }
+    for annex in json["annexes"].as_array().into_iter().flatten() {
+        for p in annex["paragraphs"].as_array().into_iter().flatten() {
+            walk(p, 0, true, french, &text_of, &mut body);
+        }
+    }
+    let resolution: resdiff::Meta = serde_json::from_value(meta.clone()).unwrap();
+    let head = [
+        meta["symbol"].as_str().map(str::to_string),
+        resdiff::render::adopted_line(&resolution),
+        meta["title"].as_str().map(str::to_string),
+        json["enacting_formula"].as_str().map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (head, body)
+}
+
+/// Where LibreOffice 7.4's own Accept All or Reject All does not yet give
+/// the version: `(pair, mode)`. Each leaves one empty paragraph where whole
+/// paragraphs holding a footnote reference are deleted (accept) or
+/// inserted (reject); in minurso-1324-1463, the same redline without those
+/// references comes out exact, whatever the paragraph marks' revisions. A
+/// case listed here that comes out exact is reported, to be struck off;
+/// any other inexact case fails the test.
+const LIBREOFFICE_NOT_YET_EXACT: &[(&str, &str)] = &[
+    ("minurso-1282-1292", "reject"),
+    ("minurso-1324-1463", "accept"),
+    ("minurso-1463-1495", "reject"),
+    ("minurso-1495-1513", "accept"),
+    ("minurso-1523-1541", "reject"),
+    ("minurso-1541-1570", "reject"),
+    ("truth-somalia-2018-2019", "reject"),
+];
+
+/// LibreOffice's own Accept All of the redline of every corpus pair gives
+/// the new version, and its Reject All the old, paragraph by paragraph:
+/// numbers and labels, headings, sub-paragraphs, every footnote's text at
+/// its marker, and the head lines. One soffice session runs them all
+/// (`tests/lo_redlines.py`). The redlines are made without comments:
+/// LibreOffice 7.4 loses the text of some footnotes in a document with
+/// comments (without the comments, the same files read right).
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
+    let Some(corpus) = crate::common::shared_corpus() else {
+        return;
+    };
+    if soffice().is_none() || !uno_bridge() {
         return;
     }
-    let tool = corpus.join("../tools/lo_revisions.py");
     let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("fr.docx");
-    let (old, new) = ("S/RES/1513 (2003)", "S/RES/1523 (2004)");
-    resdiff()
-        .current_dir(project_root())
-        .args(["compare", old, new, "--format", "docx", "-o"])
-        .arg(&docx)
-        .assert()
-        .code(0);
-    // The paragraphs of a version as LibreOffice prints them: each
-    // preambular paragraph, then "N.<tab>text".
-    let paragraphs_of = |version: &str| -> Vec<String> {
-        let out = resdiff()
-            .current_dir(project_root())
-            .args(["show", version, "--format", "json"])
-            .output()
-            .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let preamble = json["preamble"].as_array().unwrap().iter();
-        let operative = json["operative"].as_array().unwrap().iter();
-        preamble
-            .map(|p| p["text"].as_str().unwrap().to_string())
-            .chain(operative.map(|p| {
-                format!(
-                    "{}.\t{}",
-                    p["number"].as_str().unwrap(),
-                    p["text"].as_str().unwrap()
-                )
-            }))
-            .collect()
-    };
-    for (mode, version) in [("accept", new), ("reject", old)] {
-        let out = Command::new("/usr/bin/python3")
-            .arg(&tool)
-            .arg(mode)
+    let pairs = corpus_pairs(&corpus);
+    assert!(pairs.len() >= 30, "{} pairs", pairs.len());
+    let mut files = Vec::new();
+    let mut expected = std::collections::HashMap::new();
+    for (name, old, new) in &pairs {
+        let docx = dir.path().join(format!("{name}.docx"));
+        resdiff()
+            .arg("compare")
+            .arg(old)
+            .arg(new)
+            .args(["--format", "docx", "--no-comments", "-q", "-o"])
             .arg(&docx)
-            .output()
-            .expect("the LibreOffice bridge runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+            .assert()
+            .code(0);
+        expected.insert(
+            (docx.display().to_string(), "accept"),
+            (name.clone(), version_lines(new)),
         );
-        let printed = String::from_utf8(out.stdout).unwrap();
-        let lines: Vec<&str> = printed.lines().filter(|l| !l.starts_with('#')).collect();
-        // The symbol, then the title and the formula, then the paragraphs.
-        assert_eq!(lines[0], version, "{mode}");
-        assert_eq!(lines[2], "Le Conseil de sécurité,", "{mode}");
-        assert_eq!(lines[3..], paragraphs_of(version), "{mode}");
+        expected.insert(
+            (docx.display().to_string(), "reject"),
+            (name.clone(), version_lines(old)),
+        );
+        files.push(docx);
     }
+    let out = Command::new("/usr/bin/python3")
+        .arg(project_root().join("tests/lo_redlines.py"))
+        .args(&files)
+        .output()
+        .expect("the LibreOffice bridge runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut failures = Vec::new();
+    let mut exact = std::collections::BTreeMap::<&str, (usize, usize)>::new();
+    let mut seen = 0;
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let got: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mode = if got["mode"] == "accept" {
+            "accept"
+        } else {
+            "reject"
+        };
+        let file = got["file"].as_str().unwrap().to_string();
+        let (name, (head, body)) = &expected[&(file, mode)];
+        seen += 1;
+        let lines: Vec<String> = got["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect();
+        let split = lines.len().saturating_sub(body.len());
+        let body_exact = lines[split..] == body[..] && got["left"] == 0;
+        let head_exact = lines[..split] == head[..];
+        let tally = exact.entry(mode).or_default();
+        tally.0 += usize::from(body_exact);
+        tally.1 += usize::from(head_exact);
+        let known = LIBREOFFICE_NOT_YET_EXACT.contains(&(name.as_str(), mode));
+        if known && body_exact && head_exact {
+            eprintln!("{name} {mode} is exact now: strike it off LIBREOFFICE_NOT_YET_EXACT");
+        }
+        if known {
+            continue;
+        }
+        if !body_exact {
+            let first = body
+                .iter()
+                .zip(&lines[split..])
+                .position(|(e, g)| e != g)
+                .unwrap_or(body.len().min(lines.len() - split));
+            failures.push(format!(
+                "{name} {mode}: body differs at line {first} of {}: expected {:?}, LibreOffice {:?}",
+                body.len(),
+                body.get(first),
+                lines.get(split + first)
+            ));
+        }
+        if !head_exact {
+            failures.push(format!(
+                "{name} {mode}: head expected {head:?}, LibreOffice {:?}",
+                &lines[..split]
+            ));
+        }
+    }
+    assert_eq!(seen, 2 * pairs.len(), "every file accepted and rejected");
+    for (mode, (body, head)) in &exact {
+        eprintln!(
+            "{mode}: body exact {body}/{}, head exact {head}/{}",
+            pairs.len(),
+            pairs.len()
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -50,7 +50,8 @@ pub struct Run {
     pub text: String,
     /// A tab after a paragraph number, instead of text.
     pub tab: bool,
-    /// A footnote reference instead of text: the footnote's id.
+    /// A footnote reference instead of text: its footnote's text, by
+    /// position in [`Document::footnotes`] from 1.
     pub footnote: Option<usize>,
     pub italic: bool,
     pub mark: Mark,
@@ -61,6 +62,8 @@ pub struct Run {
 pub enum Style {
     /// The document symbol, at the top right.
     Symbol,
+    /// "Resolution adopted by the General Assembly on …", "Draft resolution".
+    Adopted,
     /// The title.
     Head,
     /// The enacting formula.
@@ -78,6 +81,7 @@ impl Style {
     pub fn id(self) -> &'static str {
         match self {
             Style::Symbol => "Symbol",
+            Style::Adopted => "Adopted",
             Style::Head => "Head",
             Style::Formula => "Formula",
             Style::Heading => "SectionHeading",
@@ -416,6 +420,16 @@ fn own_paragraphs(p: &ParagraphChange, depth: usize, view: View, ctx: &Ctx, out:
         );
         match (o, n) {
             (Some(o), Some(n)) if o == n && whole.is_none() => b.label(&n, kept_mark),
+            // A renumbering: the old number deleted, the new inserted, and
+            // one tab both versions keep, so the markup view reads "5.6.→"
+            // and not the new number glued to the text.
+            (Some(o), Some(n)) => {
+                b.push(&o, false, whole.unwrap_or(old_mark));
+                b.label(&n, whole.unwrap_or(new_mark));
+                if let Some(tab) = b.runs.last_mut() {
+                    tab.mark = whole.unwrap_or(kept_mark);
+                }
+            }
             (o, n) => {
                 if let Some(o) = o {
                     b.label(&o, whole.unwrap_or(old_mark));
@@ -934,13 +948,20 @@ pub fn document(
     ui: &'static Messages,
 ) -> Document {
     let mut paragraphs = Vec::new();
-    // The symbol at the top right, the title in bold, the enacting formula
-    // in italics, as the UN sets them.
+    // The symbol at the top right, the line that says what the document is
+    // ("Resolution adopted by the General Assembly on …"), the title in
+    // bold, the enacting formula in italics, as the UN sets them.
+    let (old_adopted, new_adopted) = (super::adopted_line(&c.old), super::adopted_line(&c.new));
     for (old, new, style) in [
         (
             c.old.symbol.as_deref(),
             c.new.symbol.as_deref(),
             Style::Symbol,
+        ),
+        (
+            old_adopted.as_deref(),
+            new_adopted.as_deref(),
+            Style::Adopted,
         ),
         (c.old.title.as_deref(), c.new.title.as_deref(), Style::Head),
         (
@@ -951,7 +972,9 @@ pub fn document(
     ] {
         head_line(old, new, style, &mut paragraphs);
     }
-    // Footnote k of the comparison is Word footnote k + 1.
+    // A reference names its text by position in `Document::footnotes`,
+    // from 1 (footnote k of the comparison is k + 1); the package gives
+    // each reference its own footnote.
     let sub_form = c
         .new
         .language
@@ -1057,34 +1080,56 @@ pub fn document(
     }
 }
 
-/// A line of the head: kept, or the old one deleted and the new inserted.
+/// A line of the head: kept; or one line whose changed words are deleted
+/// and inserted (a new symbol replaces the old on the symbol's line, so
+/// Accept All and Reject All each give one line); or a line one version
+/// alone has, inserted or deleted whole.
 fn head_line(old: Option<&str>, new: Option<&str>, style: Style, out: &mut Vec<Para>) {
     let italic = style == Style::Formula;
-    let mut line = |text: &str, mark: Mark| {
-        out.push(Para {
-            style,
-            runs: vec![Run {
-                text: clean(text).into_owned(),
-                tab: false,
-                footnote: None,
-                italic,
-                mark,
-            }],
-            mark,
-            move_start: None,
-            move_end: None,
-            comment: None,
-        })
+    let run = |text: &str, mark: Mark| Run {
+        text: clean(text).into_owned(),
+        tab: false,
+        footnote: None,
+        italic,
+        mark,
+    };
+    let para = |runs: Vec<Run>, mark: Mark| Para {
+        style,
+        runs,
+        mark,
+        move_start: None,
+        move_end: None,
+        comment: None,
     };
     match (old, new) {
-        (Some(o), Some(n)) if o == n => line(n, Mark::Kept),
-        (o, n) => {
-            if let Some(o) = o {
-                line(o, Mark::Deleted);
-            }
-            if let Some(n) = n {
-                line(n, Mark::Inserted);
-            }
+        (Some(o), Some(n)) => {
+            // The words both lines begin and end with are kept.
+            let (ow, nw): (Vec<&str>, Vec<&str>) = (
+                o.split_inclusive(' ').collect(),
+                n.split_inclusive(' ').collect(),
+            );
+            let before = ow.iter().zip(&nw).take_while(|(a, b)| a == b).count();
+            let after = ow[before..]
+                .iter()
+                .rev()
+                .zip(nw[before..].iter().rev())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let pieces = [
+                (ow[..before].concat(), Mark::Kept),
+                (ow[before..ow.len() - after].concat(), Mark::Deleted),
+                (nw[before..nw.len() - after].concat(), Mark::Inserted),
+                (nw[nw.len() - after..].concat(), Mark::Kept),
+            ];
+            let runs = pieces
+                .iter()
+                .filter(|(text, _)| !text.is_empty())
+                .map(|(text, mark)| run(text, *mark))
+                .collect();
+            out.push(para(runs, Mark::Kept));
         }
+        (Some(o), None) => out.push(para(vec![run(o, Mark::Deleted)], Mark::Deleted)),
+        (None, Some(n)) => out.push(para(vec![run(n, Mark::Inserted)], Mark::Inserted)),
+        (None, None) => {}
     }
 }

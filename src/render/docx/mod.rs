@@ -10,8 +10,10 @@
 //! and its new text at the new place (`w:moveTo`, words it gained marked
 //! inserted). Numbers and sub-paragraph labels are text, so a renumbering is
 //! a revision of the number and rejecting it restores the old one. Every
-//! revision has the author given and the new version's date, and the
-//! archive has fixed times and order: the same inputs give the same bytes.
+//! revision has the author given and the new version's day (two minutes
+//! apart in turn, so LibreOffice joins no two of them), each footnote
+//! reference its own footnote, numbered in document order, and the archive
+//! has fixed times and order: the same inputs give the same bytes.
 //!
 //! `layout` turns the comparison into paragraphs of runs; `package` writes
 //! them (askama templates in `templates/docx/`) and zips the parts.
@@ -19,7 +21,30 @@
 mod layout;
 mod package;
 
+use crate::model::{Body, Meta, Status};
 use crate::{Comparison, Result};
+
+/// The line under the symbol that says what the document is, in the
+/// document's language, as the UN prints it: "Resolution adopted by the
+/// General Assembly on 29 October 2025", "Draft resolution".
+pub fn adopted_line(meta: &Meta) -> Option<String> {
+    let ui = crate::render::messages::messages(meta.language);
+    let head = match (meta.status, meta.body) {
+        (Status::Draft, _) => return Some(ui.word_head_draft.to_string()),
+        (Status::Adopted, Body::GeneralAssembly) => ui.word_head_adopted_general_assembly,
+        (Status::Adopted, Body::SecurityCouncil) => ui.word_head_adopted_security_council,
+    };
+    Some(match meta.date {
+        Some(date) => crate::render::messages::fill(
+            ui.word_head_on,
+            &[
+                ("head", &head),
+                ("date", &meta.language.profile().dates().written(date)),
+            ],
+        ),
+        None => head.to_string(),
+    })
+}
 
 /// How the redline is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,12 +81,13 @@ impl Default for DocxOptions {
 pub fn docx(c: &Comparison, options: &DocxOptions) -> Result<Vec<u8>> {
     let ui = crate::render::messages::messages(options.ui.unwrap_or(c.new.language));
     let document = layout::document(c, options.accept_routine, options.comments, ui);
-    let date = c.new.date.map(|d| format!("{d}T00:00:00Z"));
+    // The new version's day, or the old one's when the new has none.
+    let day = c.new.date.or(c.old.date).map(|d| d.to_string());
     package::write(
         &document,
         &package::Written {
             author: &options.author,
-            date: date.as_deref(),
+            day: day.as_deref(),
             track_changes: options.track_changes,
             ui,
             locale: &c.new.language.profile().data.locale,

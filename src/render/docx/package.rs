@@ -8,15 +8,45 @@ use askama::Template;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::layout::{Document, Mark, Run};
+use super::layout::{Document, Mark};
 use crate::{Error, Result};
 
-/// A revision's attributes: its id, and the author and date shared by all.
+/// A revision's attributes: its id and date, and the author shared by all.
 #[derive(Debug, Clone)]
 pub struct Revision {
     /// `ins`, `del`, `moveFrom` or `moveTo`.
     pub tag: &'static str,
     pub id: usize,
+    pub date: Option<String>,
+}
+
+/// The dates of the revisions: the version's day, at 00:00 and 00:02 in
+/// turn from one paragraph to the next, every revision of a paragraph (its
+/// runs and its mark) dated alike. LibreOffice joins two neighbouring
+/// revisions of one author and kind dated less than a minute apart into
+/// one, and such a joined insertion swallows an unrevised paragraph mark
+/// between an insertion ending a paragraph and one opening the next: its
+/// Reject All then joins the two old paragraphs. Paragraphs two minutes
+/// apart are never joined; a paragraph's own text and mark still are, as
+/// LibreOffice needs for a paragraph inserted or deleted whole. The same
+/// document gets the same dates.
+struct Dates {
+    day: Option<String>,
+    next: usize,
+}
+
+impl Dates {
+    fn next(&mut self) -> Option<String> {
+        let minute = if self.next.is_multiple_of(2) {
+            "00"
+        } else {
+            "02"
+        };
+        self.next += 1;
+        self.day
+            .as_ref()
+            .map(|day| format!("{day}T00:{minute}:00Z"))
+    }
 }
 
 /// A run as the template writes it.
@@ -41,6 +71,8 @@ pub struct MoveRange {
     pub id: usize,
     /// The name both ends of a move share.
     pub name: String,
+    /// Its paragraph's date (the end's is not written).
+    pub date: Option<String>,
 }
 
 /// A paragraph as the template writes it.
@@ -60,7 +92,6 @@ pub struct XmlPara {
 struct DocumentXml<'a> {
     paragraphs: &'a [XmlPara],
     author: &'a str,
-    date: Option<&'a str>,
 }
 
 #[derive(Template)]
@@ -73,10 +104,11 @@ struct StylesXml<'a> {
 }
 
 /// What the package says besides the document: the revisions' author and
-/// date, whether tracking is on, and the language of its names and text.
+/// day (`2021-05-11`), whether tracking is on, and the language of its
+/// names and text.
 pub struct Written<'a> {
     pub author: &'a str,
-    pub date: Option<&'a str>,
+    pub day: Option<&'a str>,
     pub track_changes: bool,
     pub ui: &'static crate::render::messages::Messages,
     pub locale: &'a str,
@@ -126,14 +158,35 @@ fn tag(mark: Mark) -> Option<&'static str> {
 }
 
 /// The paragraphs with every revision numbered (one id sequence for the
-/// whole document, as Word requires), and the comments.
-fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote>) {
+/// whole document, as Word requires) and dated ([`Dates`]), the comments,
+/// and the footnotes: one for each reference, numbered in document order.
+/// LibreOffice gives the k-th reference the footnote with the k-th smallest
+/// id, whatever id the reference names, so a footnote two references share,
+/// or ids out of order, would put texts on the wrong markers.
+fn numbered(
+    document: &Document,
+    day: Option<&str>,
+) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote>) {
     let mut comments = Vec::new();
     let mut next = 0;
     let mut id = || {
         next += 1;
         next
     };
+    let mut dates = Dates {
+        day: day.map(str::to_string),
+        next: 0,
+    };
+    let revision = |mark: Mark, id: usize, date: &Option<String>| {
+        tag(mark).map(|tag| Revision {
+            tag,
+            id,
+            date: date.clone(),
+        })
+    };
+    // The footnote each reference gets, in document order: the index of
+    // its text in `document.footnotes`.
+    let mut references: Vec<usize> = Vec::new();
     // Each move's ranges: a start id per move, shared by its end.
     let mut open: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut out = Vec::with_capacity(document.paragraphs.len());
@@ -144,28 +197,42 @@ fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote
         } else {
             "moveTo"
         };
+        let date = dates.next();
         let range_start = p.move_start.map(|number| {
             let range = MoveRange {
                 tag: kind,
                 id: id(),
                 name: format!("move{number}"),
+                date: date.clone(),
             };
             open.push((number, range.id, kind));
             range
         });
-        let runs = p
-            .runs
-            .iter()
-            .map(|r: &Run| XmlRun {
-                revision: tag(r.mark).map(|tag| Revision { tag, id: id() }),
+        let mut runs = Vec::with_capacity(p.runs.len());
+        for r in &p.runs {
+            let footnote = r.footnote.map(|text| {
+                references.push(text);
+                references.len()
+            });
+            let revision = if tag(r.mark).is_some() {
+                revision(r.mark, id(), &date)
+            } else {
+                None
+            };
+            runs.push(XmlRun {
+                revision,
                 text: r.text.clone(),
                 tab: r.tab,
-                footnote: r.footnote,
+                footnote,
                 italic: r.italic,
                 deleted: matches!(r.mark, Mark::Deleted | Mark::MovedFrom),
-            })
-            .collect();
-        let mark = tag(p.mark).map(|tag| Revision { tag, id: id() });
+            });
+        }
+        let mark = if tag(p.mark).is_some() {
+            revision(p.mark, id(), &date)
+        } else {
+            None
+        };
         let range_end = p.move_end.and_then(|number| {
             let at = open.iter().position(|(n, _, _)| *n == number)?;
             let (_, start, kind) = open.remove(at);
@@ -173,6 +240,7 @@ fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote
                 tag: kind,
                 id: start,
                 name: format!("move{number}"),
+                date: None,
             })
         });
         let comment = p.comment.as_ref().map(|text| {
@@ -192,23 +260,32 @@ fn numbered(document: &Document) -> (Vec<XmlPara>, Vec<Comment>, Vec<XmlFootnote
             runs,
         });
     }
-    let footnotes = document
-        .footnotes
+    let footnotes = references
         .iter()
         .enumerate()
-        .map(|(k, runs)| XmlFootnote {
-            id: k + 1,
-            runs: runs
-                .iter()
-                .map(|r| XmlRun {
-                    revision: tag(r.mark).map(|tag| Revision { tag, id: id() }),
-                    text: r.text.clone(),
-                    tab: false,
-                    footnote: None,
-                    italic: r.italic,
-                    deleted: matches!(r.mark, Mark::Deleted | Mark::MovedFrom),
-                })
-                .collect(),
+        .map(|(k, &text)| {
+            let date = dates.next();
+            XmlFootnote {
+                id: k + 1,
+                runs: document
+                    .footnotes
+                    .get(text.wrapping_sub(1))
+                    .into_iter()
+                    .flatten()
+                    .map(|r| XmlRun {
+                        revision: if tag(r.mark).is_some() {
+                            revision(r.mark, id(), &date)
+                        } else {
+                            None
+                        },
+                        text: r.text.clone(),
+                        tab: false,
+                        footnote: None,
+                        italic: r.italic,
+                        deleted: matches!(r.mark, Mark::Deleted | Mark::MovedFrom),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     (out, comments, footnotes)
@@ -226,7 +303,6 @@ pub struct XmlFootnote {
 struct FootnotesXml<'a> {
     footnotes: &'a [XmlFootnote],
     author: &'a str,
-    date: Option<&'a str>,
 }
 
 fn render(template: &dyn askama::DynTemplate, part: &str) -> Result<String> {
@@ -239,12 +315,14 @@ fn render(template: &dyn askama::DynTemplate, part: &str) -> Result<String> {
 pub fn write(document: &Document, written: &Written<'_>) -> Result<Vec<u8>> {
     let Written {
         author,
-        date,
+        day,
         track_changes,
         ui,
         locale,
     } = *written;
-    let (paragraphs, comments, footnotes) = numbered(document);
+    let (paragraphs, comments, footnotes) = numbered(document, day);
+    let date = day.map(|day| format!("{day}T00:00:00Z"));
+    let date = date.as_deref();
     let parts: Vec<(&str, String)> = vec![
         (
             "[Content_Types].xml",
@@ -261,7 +339,6 @@ pub fn write(document: &Document, written: &Written<'_>) -> Result<Vec<u8>> {
                 &DocumentXml {
                     paragraphs: &paragraphs,
                     author,
-                    date,
                 },
                 "document",
             )?,
@@ -280,7 +357,6 @@ pub fn write(document: &Document, written: &Written<'_>) -> Result<Vec<u8>> {
                 &FootnotesXml {
                     footnotes: &footnotes,
                     author,
-                    date,
                 },
                 "footnotes",
             )?,

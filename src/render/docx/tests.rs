@@ -84,8 +84,8 @@ fn apply(xml: &str, how: Apply) -> Vec<String> {
     out
 }
 
-/// A version's paragraphs as the redline writes them: the symbol and the
-/// title, then each part's paragraphs ("4.\t…", "(a)\t…" for
+/// A version's paragraphs as the redline writes them: the symbol, the
+/// adoption line and the title, then each part's paragraphs ("4.\t…", "(a)\t…" for
 /// sub-paragraphs, preambular ones as they are).
 fn expected(r: &Resolution) -> Vec<String> {
     fn push(p: &Paragraph, depth: usize, part: Part, out: &mut Vec<String>) {
@@ -102,6 +102,7 @@ fn expected(r: &Resolution) -> Vec<String> {
     }
     let mut out = Vec::new();
     out.extend(r.meta.symbol.clone());
+    out.extend(adopted_line(&r.meta));
     out.extend(r.meta.title.clone());
     out.extend(r.enacting_formula.clone());
     for part in Part::ALL {
@@ -150,7 +151,10 @@ fn check(old: &Resolution, new: &Resolution) {
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
             .collect();
+        // A reference deleted at one place and inserted at another has a
+        // footnote of its own at each.
         t.sort();
+        t.dedup();
         t
     };
     let sorted = |r: &Resolution| -> Vec<String> {
@@ -371,9 +375,11 @@ fn routine_updates_can_be_accepted_already() {
         ..DocxOptions::default()
     };
     let xml = document_xml(&docx(&c, &options).unwrap());
-    // The paragraphs after the head (the symbol, the title) of `r`.
-    let heads =
-        |r: &Resolution| usize::from(r.meta.symbol.is_some()) + usize::from(r.meta.title.is_some());
+    // The paragraphs after the head (the symbol, the adoption line, the
+    // title) of `r`.
+    let heads = |r: &Resolution| {
+        usize::from(r.meta.symbol.is_some()) + 1 + usize::from(r.meta.title.is_some())
+    };
     let body = |v: Vec<String>, r: &Resolution| v[heads(r)..].to_vec();
     let (accepted, rejected) = (apply(&xml, Apply::Accept), apply(&xml, Apply::Reject));
     assert_same(&body(accepted, &new), &body(expected(&new), &new), "accept");
@@ -545,4 +551,116 @@ fn a_moved_footnote_reference_is_a_revision() {
     };
     assert!(inside("del") >= 1, "the old place: {xml}");
     assert!(inside("ins") >= 1, "the new place");
+}
+
+/// The `w:date` and `w:id` attribute values inside `element`.
+fn attributes<'a>(element: &'a str, name: &str) -> Vec<&'a str> {
+    let key = format!(" {name}=\"");
+    element
+        .match_indices(&key)
+        .filter_map(|(i, _)| {
+            let rest = &element[i + key.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+/// What LibreOffice needs to read the redline as meant: footnote ids in
+/// document order, one footnote per reference (it gives the k-th reference
+/// the footnote with the k-th smallest id); no two neighbouring paragraphs'
+/// revisions dated alike (it joins same-author revisions dated within a
+/// minute, swallowing an unrevised paragraph mark between them).
+#[test]
+fn libreoffice_reads_footnotes_and_paragraph_marks_as_written() {
+    let c = fixture::csto();
+    let bytes = docx(&c, &DocxOptions::default()).unwrap();
+    let xml = document_xml(&bytes);
+    let references: Vec<usize> = xml
+        .split("<w:footnoteReference w:id=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect();
+    assert!(references.len() >= 6, "{references:?}");
+    assert_eq!(
+        references,
+        (1..=references.len()).collect::<Vec<_>>(),
+        "one footnote per reference, in document order"
+    );
+    let notes = part_text(&bytes, "word/footnotes.xml");
+    let ids: Vec<&str> = notes
+        .split("<w:footnote w:id=\"")
+        .skip(1)
+        .filter_map(|f| f.split('"').next())
+        .collect();
+    assert_eq!(ids.len(), references.len(), "{notes}");
+    let paragraphs: Vec<&str> = xml.split("<w:p>").skip(1).collect();
+    let mut dated = 0;
+    for pair in paragraphs.windows(2) {
+        let (a, b) = (attributes(pair[0], "w:date"), attributes(pair[1], "w:date"));
+        let one = |d: &[&str]| d.windows(2).all(|w| w[0] == w[1]);
+        assert!(one(&a) && one(&b), "a paragraph's revisions share a date");
+        if let (Some(x), Some(y)) = (a.first(), b.first()) {
+            assert_ne!(x, y, "neighbouring paragraphs dated alike");
+            dated += 1;
+        }
+    }
+    assert!(dated > 5);
+}
+
+/// The head as the UN prints it, one line each: the symbol (a new one
+/// replacing the old on its line), the adoption line, the title; and a
+/// renumbered paragraph's old number deleted and new inserted before one
+/// tab both versions keep, never the new number glued to the text.
+#[test]
+fn the_head_lines_and_a_new_number_read_as_a_word_user_expects() {
+    let c = fixture::csto();
+    let xml = document_xml(&docx(&c, &DocxOptions::default()).unwrap());
+    let paragraphs: Vec<&str> = xml.split("<w:p>").skip(1).collect();
+    let styled = |style: &str| {
+        paragraphs
+            .iter()
+            .filter(|p| p.contains(&format!("<w:pStyle w:val=\"{style}\"/>")))
+            .count()
+    };
+    assert_eq!(styled("Symbol"), 1);
+    assert_eq!(styled("Adopted"), 1);
+    assert_eq!(styled("Head"), 1);
+    let renumbered = paragraphs
+        .iter()
+        // An operative paragraph in place (not deleted whole, not moved)
+        // whose first deleted text is a number, a new one inserted after.
+        .filter(|p| {
+            p.contains("<w:pStyle w:val=\"Operative\"/>")
+                && !p.contains("<w:rPr><w:del ")
+                && !p.contains("<w:move")
+                && p.split("<w:delText xml:space=\"preserve\">")
+                    .nth(1)
+                    .and_then(|rest| rest.split_once('<'))
+                    .is_some_and(|(n, after)| {
+                        n.strip_suffix('.')
+                            .is_some_and(|n| n.parse::<u32>().is_ok())
+                            && after.starts_with("/w:delText></w:r></w:del><w:ins ")
+                    })
+        })
+        .collect::<Vec<_>>();
+    assert!(!renumbered.is_empty(), "the fixture renumbers");
+    for p in renumbered {
+        assert_eq!(p.matches("<w:tab/>").count(), 1, "{p}");
+        assert!(p.contains("</w:ins><w:r><w:tab/></w:r>"), "{p}");
+    }
+    // The adoption line in each version's language.
+    let mut meta = c.new.clone();
+    meta.status = crate::model::Status::Adopted;
+    meta.date = crate::dates::parse_iso("2025-10-29");
+    assert_eq!(
+        adopted_line(&meta).as_deref(),
+        Some("Resolution adopted by the General Assembly on 29 October 2025")
+    );
+    meta.language = crate::lang::Language::Fr;
+    meta.body = crate::model::Body::SecurityCouncil;
+    meta.date = crate::dates::parse_iso("2004-12-01");
+    assert_eq!(
+        adopted_line(&meta).as_deref(),
+        Some("Résolution adoptée par le Conseil de sécurité le 1er décembre 2004")
+    );
 }
