@@ -73,7 +73,7 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
                     version
                         .warnings
                         .iter()
-                        .map(|w| super::located(&version.label, w)),
+                        .map(|w| super::located(&version.report_label(), w)),
                 );
             }
             vec![c]

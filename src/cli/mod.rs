@@ -257,6 +257,21 @@ struct LoadedVersion {
     path: PathBuf,
 }
 
+impl LoadedVersion {
+    /// How a report names it: a file read by its path by the file's name
+    /// alone, since a report never shows where its reader keeps files
+    /// (standard error, read by that reader, keeps the path).
+    fn report_label(&self) -> String {
+        if !self.path.as_os_str().is_empty()
+            && Path::new(&self.label) == self.path
+            && let Some(name) = self.path.file_name()
+        {
+            return name.to_string_lossy().into_owned();
+        }
+        self.label.clone()
+    }
+}
+
 impl Context {
     /// A note or confirmation on standard error, unless `-q`.
     fn say(&self, message: &str) {

@@ -7,7 +7,7 @@ use askama::Template;
 
 use super::filters;
 use super::messages::{Messages, fill};
-use super::view::{ChangeView, Entry, NavLink, Report};
+use super::view::{ChangeView, Entry, FootnoteView, NavLink, Report};
 use crate::comparison::ChangeStatus;
 
 /// `text` (catalogue text, not the comparison's) HTML-escaped, for the
@@ -37,6 +37,26 @@ fn footer(ui: &Messages) -> String {
     )
 }
 
+/// "called in <a>OP 1</a>, <a>PP 3</a>": the catalogue's phrase with a
+/// link to each paragraph that calls footnote `f`.
+fn called_in(r: &Report, f: &FootnoteView) -> String {
+    let links: Vec<String> = f
+        .called_by
+        .iter()
+        .map(|l| {
+            format!(
+                "<a href=\"#{}\">{}</a>",
+                escaped(&l.anchor),
+                escaped(&l.label)
+            )
+        })
+        .collect();
+    fill(
+        &escaped(r.ui.footnote_called_in),
+        &[("list", &links.join(", "))],
+    )
+}
+
 #[derive(Template)]
 #[template(path = "html/report.html")]
 struct ReportPage<'a> {
@@ -52,6 +72,9 @@ impl ReportPage<'_> {
     }
     fn paragraph<'b>(&self, r: &'b Report, c: &'b ChangeView) -> ParagraphBlock<'b> {
         ParagraphBlock { r, c }
+    }
+    fn called_in(&self, r: &Report, f: &FootnoteView) -> String {
+        called_in(r, f)
     }
     fn show_routine(&self) -> bool {
         self.r.has_routine
@@ -86,6 +109,9 @@ impl ManyPage<'_> {
     }
     fn paragraph<'b>(&self, r: &'b Report, c: &'b ChangeView) -> ParagraphBlock<'b> {
         ParagraphBlock { r, c }
+    }
+    fn called_in(&self, r: &Report, f: &FootnoteView) -> String {
+        called_in(r, f)
     }
     fn show_routine(&self) -> bool {
         self.reports.iter().any(|r| r.has_routine)

@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::filters;
 use super::messages::Messages;
-use super::view::{ChangeView, Entry, Report};
+use super::view::{ChangeView, Entry, NavLink, Report};
 
 #[derive(Template)]
 #[template(path = "md/report.md")]
@@ -17,6 +17,14 @@ struct ReportDoc<'a> {
 impl ReportDoc<'_> {
     fn sub<'b>(&self, c: &'b ChangeView) -> SubItem<'b> {
         SubItem { c, ui: self.r.ui }
+    }
+    /// "OP 1, PP 3"
+    fn labels(&self, links: &[NavLink]) -> String {
+        links
+            .iter()
+            .map(|l| l.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

@@ -149,26 +149,76 @@ fn markdown_with(c: &Comparison, options: Options) -> Result<String> {
 /// 65,536 for a comment, with room for what a workflow adds around it.
 pub const MARKDOWN_LIMIT: usize = 60_000;
 
-/// The Markdown report in at most `limit` characters: whole when it fits;
-/// else without its list of unchanged paragraphs and its concordance; else
+/// The Markdown report in at most `limit` characters (its final newline
+/// counted): whole when it fits; else without its list of unchanged
+/// paragraphs, its concordance and its notes on reading the versions;
+/// else with its changes first and as many warnings as still fit; else
 /// with the first changed paragraphs that fit and a note of how many were
-/// left out.
+/// left out. A head too long for any of these is cut at the limit.
 fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
     let render = |r: &Report| markdown::render(r).map_err(|e| template_error("Markdown", e));
+    // The newline `ending_with_newline` adds counts too.
+    let fits = |s: &str| s.chars().count() + usize::from(!s.ends_with('\n')) <= limit;
     let whole = render(&r)?;
-    if whole.chars().count() <= limit {
+    if fits(&whole) {
         return Ok(whole);
     }
+    let ui = r.ui;
     r.cut_unchanged = true;
     r.concordance.clear();
-    let ui = r.ui;
     r.cut_note = fill(
         ui.form(&ui.cut_unchanged, r.unchanged_count),
         &[("n", &r.unchanged_count), ("limit", &limit)],
     );
+    let notes = std::mem::take(&mut r.notes);
+    let notes_note = if notes.is_empty() {
+        String::new()
+    } else {
+        fill(
+            ui.form(&ui.notes_cut, notes.len()),
+            &[("n", &notes.len()), ("limit", &limit)],
+        )
+    };
+    r.warnings_cut_note = notes_note.clone();
     let without_unchanged = render(&r)?;
-    if without_unchanged.chars().count() <= limit {
+    if fits(&without_unchanged) {
         return Ok(without_unchanged);
+    }
+    // The changes come before the warnings: leave the warnings out, then
+    // give back as many as fit.
+    let warnings = std::mem::take(&mut r.warnings);
+    let show_warnings = |r: &mut Report, shown: usize| {
+        r.warnings = warnings[..shown].to_vec();
+        let left_out = warnings.len() - shown;
+        let mut note = notes_note.clone();
+        if left_out > 0 {
+            if !note.is_empty() {
+                note.push(' ');
+            }
+            note.push_str(&fill(
+                ui.form(&ui.warnings_cut, left_out),
+                &[("n", &left_out), ("limit", &limit)],
+            ));
+        }
+        r.warnings_cut_note = note;
+    };
+    show_warnings(&mut r, 0);
+    let changes_only = render(&r)?;
+    if fits(&changes_only) {
+        let (mut lo, mut hi) = (1, warnings.len());
+        let mut best = changes_only;
+        while lo <= hi {
+            let mid = (lo + hi) / 2;
+            show_warnings(&mut r, mid);
+            let out = render(&r)?;
+            if fits(&out) {
+                best = out;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return Ok(best);
     }
     // Keep the first `keep` changed records: the most that fit.
     let changed: Vec<usize> = r
@@ -195,7 +245,7 @@ fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
         let mid = (lo + hi) / 2;
         cut_after(&mut r, mid);
         let out = render(&r)?;
-        if out.chars().count() <= limit {
+        if fits(&out) {
             best = Some(out);
             lo = mid + 1;
         } else if mid == 0 {
@@ -205,14 +255,28 @@ fn fitted_markdown(mut r: Report, limit: usize) -> Result<String> {
         }
     }
     // Even the head alone is too long (a title of a million characters):
-    // the head as it is, which says what it left out.
+    // the head cut at the limit.
     match best {
         Some(out) => Ok(out),
         None => {
             cut_after(&mut r, 0);
-            render(&r)
+            Ok(cut_to(&render(&r)?, limit))
         }
     }
+}
+
+/// `text` cut to at most `limit` characters, its final newline included,
+/// with an ellipsis where it was cut.
+fn cut_to(text: &str, limit: usize) -> String {
+    const TAIL: &str = "\n\n…\n";
+    let keep = limit.saturating_sub(TAIL.chars().count());
+    let mut out: String = text.chars().take(keep).collect();
+    out.push_str(TAIL);
+    if out.chars().count() > limit {
+        out = out.chars().take(limit.saturating_sub(1)).collect();
+        out.push('\n');
+    }
+    out
 }
 
 /// The comparison for a terminal: ANSI colour when `color`, else git-style
@@ -383,8 +447,6 @@ pub fn markdown_many(cs: &[Comparison], options: Options) -> Result<String> {
         return Ok(format!("{}.\n", many_heading(0, ui)));
     }
     let reports = placed_views(cs, options);
-    // Each report gets an equal share of the limit.
-    let share = MARKDOWN_LIMIT / reports.len();
     let mut out = format!("# {}\n\n", many_heading(cs.len(), ui));
     for (i, r) in reports.iter().enumerate() {
         out.push_str(&format!(
@@ -393,6 +455,10 @@ pub fn markdown_many(cs: &[Comparison], options: Options) -> Result<String> {
             filters::escape_markdown(&r.title)
         ));
     }
+    // Each report gets an equal share of what the list leaves, less the
+    // blank line before it.
+    let room = MARKDOWN_LIMIT.saturating_sub(out.chars().count());
+    let share = (room / reports.len()).saturating_sub(1);
     for r in reports {
         out.push('\n');
         out.push_str(&ending_with_newline(fitted_markdown(r, share)?));

@@ -534,6 +534,57 @@ fn a_long_markdown_report_is_cut_to_fit_with_a_note() {
     assert!(!short.contains("This report"));
 }
 
+/// Warnings that alone pass the limit (a reader unsure of every line of
+/// a long scan, each warning one A/RES/80/20 gives) no longer push every
+/// change out and the report over the limit: the changes come first, the
+/// warnings that fit after, and a note counts the rest.
+#[test]
+fn warnings_past_the_markdown_limit_leave_the_changes_shown() {
+    let mut c = fixture::csto();
+    let warning =
+        "A_RES_80_20.txt:43: [footnote-markers] no marker for footnote 5 found in the text";
+    c.warnings = vec![warning.to_string(); 5_000];
+    let md = super::markdown(&c).unwrap();
+    assert!(
+        md.chars().count() <= super::MARKDOWN_LIMIT,
+        "{}",
+        md.chars().count()
+    );
+    assert!(
+        !md.contains("This report shows the first"),
+        "{}",
+        &md[..2000]
+    );
+    let changes = md.matches("\n### ").count();
+    let whole = super::markdown(&fixture::csto()).unwrap();
+    assert_eq!(
+        changes,
+        whole.matches("\n### ").count(),
+        "every change shown"
+    );
+    assert!(md.contains("more warnings left out to stay under 60000 characters"));
+    assert!(
+        md.matches("no marker for footnote 5 found in the text")
+            .count()
+            > 100,
+        "the warnings that fit"
+    );
+    assert_balanced(&md);
+}
+
+/// A head past the limit by itself is cut at the limit.
+#[test]
+fn a_head_past_the_markdown_limit_is_cut_to_it() {
+    let mut c = fixture::csto();
+    c.old.title = Some("Long ".repeat(20_000));
+    let md = super::markdown(&c).unwrap();
+    assert!(
+        md.chars().count() <= super::MARKDOWN_LIMIT,
+        "{}",
+        md.chars().count()
+    );
+}
+
 // ------------------------------------------------------------- catalogues
 
 /// `{name}` left in `out`: a placeholder the code did not fill (the one

@@ -720,3 +720,195 @@ fn the_readers_warnings_are_in_the_json() {
         "{warnings:?}"
     );
 }
+
+// ------------------------------------------- what a delegate briefs from (21)
+
+/// The text of the record `id` in an HTML report: from its `<article>` to
+/// the next one.
+fn article<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no record {id}"));
+    let rest = &page[start..];
+    let end = rest.find("</article>").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// README's example: footnote 1 of 73/8 names A/73/85, the report the
+/// resolution takes note of; 80/4's names A/80/83. Every readable report
+/// says so at the paragraph that calls it and in its list of footnotes.
+#[test]
+fn footnote_changes_show_in_html_markdown_and_text() {
+    let args = ["73", "80", "--series", "cuba-embargo", "--format"];
+    let html = compare(&[&args[..], &["html"]].concat());
+    let op1 = article(&html, "op-1");
+    assert!(op1.contains("Footnote 1"), "{op1}");
+    assert!(
+        op1.contains("<del><span class=\"vh\">[deleted: </span>A/73/85<span class=\"vh\">]</span></del><ins><span class=\"vh\">[inserted: </span>A/80/83"),
+        "{op1}"
+    );
+    assert!(html.contains("id=\"footnotes\""), "a list of footnotes");
+    assert!(html.contains("called in <a href=\"#op-1\">OP 1</a>"));
+
+    let md = compare(&[&args[..], &["md"]].concat());
+    let op1 = &md[md.find("### OP 1").expect("OP 1 shown")..];
+    let op1 = &op1[..op1[4..].find("### ").map_or(op1.len(), |e| e + 4)];
+    assert!(
+        op1.contains("- **Footnote 1** (modified): <del>A/73/85</del><ins>A/80/83</ins>."),
+        "{op1}"
+    );
+    assert!(md.contains("| Footnotes changed | 1 |"));
+
+    let text = compare(&[&args[..], &["text", "--color", "never"]].concat());
+    let op1 = &text[text.find("OP 1 modified").expect("OP 1 shown")..];
+    let op1 = &op1[..op1.find("\n\n").unwrap_or(op1.len())];
+    assert!(op1.contains("footnote changed"), "{op1}");
+    assert!(
+        op1.contains("Footnote 1 modified: [-A/73/85-]{+A/80/83+}."),
+        "{op1}"
+    );
+}
+
+/// PP 6 of 80/4 adds seven resolutions and a decision to 73/8's list, each
+/// with its date: seven references, each once, in the order the paragraph
+/// cites them, not fourteen strings sorted apart from their dates.
+#[test]
+fn references_are_listed_once_with_their_dates_in_document_order() {
+    let json = compare(&["73", "80", "--series", "cuba-embargo", "--format", "json"]);
+    let c: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let pp6 = c["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["part"] == "preamble" && p["new"]["index"] == 6)
+        .expect("PP 6");
+    assert_eq!(
+        pp6["references"]["added"],
+        serde_json::json!([
+            "73/8 of 1 November 2018",
+            "74/7 of 7 November 2019",
+            "75/289 of 23 June 2021",
+            "77/7 of 3 November 2022",
+            "78/7 of 2 November 2023",
+            "79/7 of 30 October 2024",
+            "76/563 of 11 May 2022",
+        ])
+    );
+    let text = compare(&["73", "80", "--series", "cuba-embargo", "--color", "never"]);
+    assert!(!text.contains("reference added: 1 November 2018"), "{text}");
+    assert!(text.contains(
+        "reference added: 73/8 of 1 November 2018\n    reference added: 74/7 of 7 November 2019\n"
+    ));
+}
+
+/// Two versions given by absolute paths from a directory of the reader's:
+/// no report (HTML, Markdown, text, JSON) names that directory; the
+/// warnings name the files (before, the HTML and Markdown warnings gave
+/// each file's whole path).
+#[test]
+fn reports_name_files_never_their_directories() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // The folder a file is in names its series (`default_meta`); the
+    // folders above it are the reader's own.
+    let hidden = dir.path().join("private-drafts").join("disarmament");
+    std::fs::create_dir_all(&hidden).unwrap();
+    for name in ["A_RES_80_24.txt", "A_RES_80_25.txt"] {
+        std::fs::copy(corpus.join("ga").join(name), hidden.join(name)).unwrap();
+    }
+    let old = hidden.join("A_RES_80_24.txt");
+    let new = hidden.join("A_RES_80_25.txt");
+    for format in ["html", "md", "text", "json"] {
+        let out = compare(&[
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        let named = out
+            .find("private-drafts")
+            .map(|at| &out[at.saturating_sub(200)..(at + 100).min(out.len())]);
+        assert_eq!(named, None, "{format} names the directory");
+        // Markdown escapes the underscores.
+        assert!(
+            out.replace('\\', "").contains("A_RES_80_24.txt:"),
+            "{format} names the file"
+        );
+    }
+}
+
+/// A/RES/80/20 as extracted ends a preambular paragraph "… in 2014, 3",
+/// 3 being its footnote marker: no "text may be missing" for it. Its
+/// real warnings stand out; the readers' notes (a hyphen joined, an
+/// unknown lead) are folded away below them.
+#[test]
+fn a_footnote_marker_is_no_missing_text_and_notes_fold_away() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let ga = corpus.join("ga");
+    let page = compare(&[
+        ga.join("A_RES_80_20.txt").to_str().unwrap(),
+        ga.join("A_RES_80_21.txt").to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert!(!page.contains("2014, 3"), "a false alarm");
+    assert!(!page.contains("text may be missing"), "a false alarm");
+    let head = &page[..page.find("</header>").unwrap()];
+    let notes_at = head
+        .find("<details class=\"reading-notes\">")
+        .expect("notes folded away");
+    assert!(
+        head.contains("<p class=\"warning\" role=\"note\"><strong>Warning:</strong> A_RES_80_20.txt:43: [footnote-markers]"),
+        "real warnings stand out"
+    );
+    for (at, _) in head.match_indices("class=\"warning\"") {
+        assert!(at < notes_at, "warnings before notes");
+    }
+    assert!(
+        !head[..notes_at].contains("[clean-line]") && head[notes_at..].contains("[clean-line]"),
+        "a repair is a note"
+    );
+}
+
+/// Two long French Council texts of different years compared as files:
+/// over 60,000 characters of Markdown with their reading warnings. The
+/// report stays under the limit and shows every changed paragraph, the
+/// warnings cut after them.
+#[test]
+fn the_markdown_cap_counts_warnings_and_keeps_the_changes() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let fr = corpus.join("fr");
+    let (old, new) = (
+        fr.join("S_RES_1644_2005-fr.txt"),
+        fr.join("S_RES_1868_2009-fr.txt"),
+    );
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let md = compare(&[old, new, "--format", "md"]);
+    assert!(
+        md.chars().count() <= 60_000,
+        "{} characters",
+        md.chars().count()
+    );
+    let json = compare(&[old, new, "--format", "json"]);
+    let c: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let changed = c["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["status"] != "unchanged" || p["moved"] == true)
+        .count();
+    assert!(changed > 20, "{changed}");
+    let shown = md
+        .lines()
+        .filter(|l| l.starts_with("### ") && !l.starts_with("### Notes modifiées"))
+        .count();
+    assert_eq!(shown, changed, "every change shown");
+    assert!(!md.contains("Ce rapport montre les"), "no change left out");
+    assert!(md.contains("avertissements omis pour rester sous 60000"));
+}

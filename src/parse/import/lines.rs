@@ -189,6 +189,26 @@ fn without_glued_marker(text: &str) -> &str {
     }
 }
 
+/// `…in 2014, 3`: a footnote marker the extraction set apart by a space
+/// after the punctuation that ends a paragraph (A/RES/80/20); one or two
+/// digits there are that marker, not text cut short. For the end-of-
+/// paragraph check only: inside a paragraph ", 3" may be a list.
+pub(crate) fn without_spaced_marker(text: &str) -> &str {
+    let text = text.trim_end();
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = &text[..text.len() - digits];
+    match before.strip_suffix(' ') {
+        Some(punctuated)
+            if (1..=2).contains(&digits)
+                && !text[before.len()..].starts_with('0')
+                && punctuated.ends_with([',', ';', ':', '.']) =>
+        {
+            punctuated
+        }
+        _ => text,
+    }
+}
+
 /// The lines of a numbered title in the head (`80/4. Necessity of …` and
 /// the lines after it before the first blank one), without the number.
 fn running_heads(lines: &[CleanedLine], profile: &Profile) -> BTreeSet<String> {
@@ -770,7 +790,7 @@ impl Pass<'_> {
         }
         if let Some(block) = self.state.out.blocks.last()
             && let Some(last) = block.pieces.last()
-            && !Prev::of(&last.text, self.profile).ends_paragraph
+            && !Prev::of(without_spaced_marker(&last.text), self.profile).ends_paragraph
         {
             let line = last.line;
             self.warn(

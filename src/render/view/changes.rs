@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use crate::comparison::{
-    ChangeStatus, Editorial, ParagraphChange, ParagraphRef, RoutineRule, WordOpKind,
+    ChangeStatus, Editorial, FootnoteChange, ParagraphChange, ParagraphRef, RoutineRule, WordOp,
+    WordOpKind,
 };
 use crate::diff::PARAGRAPH_BREAK;
 use crate::lexicon::Direction;
@@ -69,6 +70,128 @@ pub struct LeadView {
     pub direction: Direction,
 }
 
+/// A footnote whose text changed between the versions, as the reports
+/// show it beside the paragraphs that call it and in their list of
+/// footnotes.
+#[derive(Debug, Clone)]
+pub struct FootnoteView {
+    /// "Footnote 1", or "Footnote 2 (was 1)" when its marker changed.
+    pub label: String,
+    /// Its marker in the old version; `None` for a new footnote.
+    pub old_marker: Option<String>,
+    /// Its marker in the new version; `None` for a removed one.
+    pub new_marker: Option<String>,
+    /// Added, removed or modified.
+    pub status: ChangeStatus,
+    pub status_name: &'static str,
+    /// The word-level redline of its text.
+    pub redline: Vec<Segment>,
+    /// Its whole text: the new one, the old one for a removed footnote.
+    pub text: String,
+    /// The paragraphs that call it (filled once the records are built).
+    pub called_by: Vec<NavLink>,
+}
+
+impl FootnoteView {
+    pub fn is_added(&self) -> bool {
+        self.status == ChangeStatus::Added
+    }
+    pub fn is_removed(&self) -> bool {
+        self.status == ChangeStatus::Removed
+    }
+    /// Called by a paragraph among `old` markers (of the old version) or
+    /// `new` ones: a footnote goes with the paragraph that calls it now,
+    /// a removed one with the paragraph that called it.
+    fn called_among(&self, old: &[&str], new: &[&str]) -> bool {
+        match (&self.new_marker, &self.old_marker) {
+            (Some(n), _) => new.contains(&n.as_str()),
+            (None, Some(o)) => old.contains(&o.as_str()),
+            (None, None) => false,
+        }
+    }
+}
+
+/// The footnotes of `changes` whose text changed (a marker renumbered
+/// alone is no change a reader needs), in the new version's order.
+pub(super) fn footnote_views(
+    changes: &[FootnoteChange],
+    hide_typography: bool,
+    ui: &'static Messages,
+) -> Vec<FootnoteView> {
+    changes
+        .iter()
+        .filter(|f| {
+            f.words
+                .iter()
+                .any(|w| w.op != WordOpKind::Equal && !w.typography && !w.text.trim().is_empty())
+        })
+        .map(|f| {
+            let status = match (&f.old, &f.new) {
+                (None, _) => ChangeStatus::Added,
+                (_, None) => ChangeStatus::Removed,
+                _ => ChangeStatus::Modified,
+            };
+            let marker = f.new.as_ref().or(f.old.as_ref()).map_or("", |m| m.as_str());
+            let marker = clean(marker).into_owned();
+            let label = match (&f.old, &f.new) {
+                (Some(old), Some(new)) if old != new => fill(
+                    ui.footnote_was,
+                    &[("marker", &marker), ("old", &clean(old).into_owned())],
+                ),
+                _ => fill(ui.footnote_label, &[("marker", &marker)]),
+            };
+            let redline = segments(&f.words, hide_typography, ui);
+            let text = redline
+                .iter()
+                .filter(|s| status == ChangeStatus::Removed || !s.is_delete())
+                .map(|s| s.text.as_str())
+                .collect::<String>();
+            FootnoteView {
+                label,
+                old_marker: f.old.clone(),
+                new_marker: f.new.clone(),
+                status,
+                status_name: change_name(status, ui),
+                redline,
+                text,
+                called_by: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The redline segments of `words`. A typographic difference is no
+/// change: the report reads the new text as kept, remembering the old
+/// form for the HTML's mark.
+fn segments(words: &[WordOp], hide_typography: bool, ui: &'static Messages) -> Vec<Segment> {
+    let mut redline: Vec<Segment> = Vec::with_capacity(words.len());
+    let mut typeset_old: Option<String> = None;
+    for w in words.iter().filter(|w| !w.text.is_empty()) {
+        if w.typography && w.op == WordOpKind::Delete {
+            typeset_old = Some(clean(&w.text).into_owned());
+            continue;
+        }
+        redline.push(Segment {
+            kind: if w.typography {
+                WordOpKind::Equal
+            } else {
+                w.op
+            },
+            // Where a split or merge joins paragraphs, the reader sees a
+            // paragraph mark, not a line break that would run out of the
+            // record's indentation (or vanish in HTML and Markdown).
+            text: clean(&w.text).replace(PARAGRAPH_BREAK, " ¶ "),
+            routine: w.routine,
+            rule: w.rule.map(|r| rule_name(r, ui)),
+            editorial: w.editorial.map(|e| editorial_name(e, ui)),
+            typeset_was: typeset_old
+                .take()
+                .filter(|_| w.typography && !hide_typography),
+        });
+    }
+    redline
+}
+
 /// One record (paragraph, split/merge group, or sub-paragraph).
 #[derive(Debug, Clone)]
 pub struct ChangeView {
@@ -121,6 +244,8 @@ pub struct ChangeView {
     pub text: String,
     pub references_added: Vec<String>,
     pub references_removed: Vec<String>,
+    /// The footnotes it calls whose text changed.
+    pub footnotes: Vec<FootnoteView>,
     /// "87%"
     pub similarity: String,
     pub subparagraphs: Vec<ChangeView>,
@@ -254,6 +379,7 @@ pub(super) fn change_view(
     parent: Option<&str>,
     depth: usize,
     anchors: &mut BTreeSet<String>,
+    footnotes: &[FootnoteView],
     hide_typography: bool,
     ui: &'static Messages,
 ) -> ChangeView {
@@ -331,33 +457,7 @@ pub(super) fn change_view(
         });
     }
 
-    // A typographic difference is no change: the report reads the new text
-    // as kept, remembering the old form for the HTML's mark.
-    let mut redline: Vec<Segment> = Vec::with_capacity(p.words.len());
-    let mut typeset_old: Option<String> = None;
-    for w in p.words.iter().filter(|w| !w.text.is_empty()) {
-        if w.typography && w.op == WordOpKind::Delete {
-            typeset_old = Some(clean(&w.text).into_owned());
-            continue;
-        }
-        redline.push(Segment {
-            kind: if w.typography {
-                WordOpKind::Equal
-            } else {
-                w.op
-            },
-            // Where a split or merge joins paragraphs, the reader sees a
-            // paragraph mark, not a line break that would run out of the
-            // record's indentation (or vanish in HTML and Markdown).
-            text: clean(&w.text).replace(PARAGRAPH_BREAK, " ¶ "),
-            routine: w.routine,
-            rule: w.rule.map(|r| rule_name(r, ui)),
-            editorial: w.editorial.map(|e| editorial_name(e, ui)),
-            typeset_was: typeset_old
-                .take()
-                .filter(|_| w.typography && !hide_typography),
-        });
-    }
+    let redline = segments(&p.words, hide_typography, ui);
     let two_sided = !old.is_empty() && !new.is_empty();
     let old_segments = redline.iter().filter(|s| !s.is_insert()).cloned().collect();
     let new_segments = redline.iter().filter(|s| !s.is_delete()).cloned().collect();
@@ -384,10 +484,40 @@ pub(super) fn change_view(
     let subparagraphs: Vec<ChangeView> = p
         .subparagraphs
         .iter()
-        .map(|s| change_view(s, Some(&anchor), depth + 1, anchors, hide_typography, ui))
+        .map(|s| {
+            change_view(
+                s,
+                Some(&anchor),
+                depth + 1,
+                anchors,
+                footnotes,
+                hide_typography,
+                ui,
+            )
+        })
         .collect();
-    let changed =
-        p.status != ChangeStatus::Unchanged || p.moved || subparagraphs.iter().any(|s| s.changed);
+    // The footnotes it calls that changed: a delegate reads them at the
+    // paragraph, and a paragraph whose footnote alone changed is changed.
+    let markers = |refs: &[&ParagraphRef]| -> Vec<String> {
+        refs.iter()
+            .flat_map(|r| r.footnotes.iter().map(|f| f.marker.clone()))
+            .collect()
+    };
+    let (old_markers, new_markers) = (markers(&old), markers(&new));
+    let old_markers: Vec<&str> = old_markers.iter().map(String::as_str).collect();
+    let new_markers: Vec<&str> = new_markers.iter().map(String::as_str).collect();
+    let footnotes: Vec<FootnoteView> = footnotes
+        .iter()
+        .filter(|f| f.called_among(&old_markers, &new_markers))
+        .cloned()
+        .collect();
+    if !footnotes.is_empty() {
+        words.push(ui.count(ui.footnotes_changed_badge, footnotes.len()));
+    }
+    let changed = p.status != ChangeStatus::Unchanged
+        || p.moved
+        || !footnotes.is_empty()
+        || subparagraphs.iter().any(|s| s.changed);
 
     ChangeView {
         label,
@@ -426,6 +556,7 @@ pub(super) fn change_view(
             .iter()
             .map(|r| clean(r).into_owned())
             .collect(),
+        footnotes,
         similarity: percent(p.similarity, ui),
         subparagraphs,
         depth,

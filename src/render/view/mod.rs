@@ -16,9 +16,12 @@ use super::Hide;
 use super::messages::{Messages, fill};
 
 use super::sanitize::clean;
-pub use changes::{ChangeView, LeadView, Listing, MovedAway, rule_name, strength_word};
+pub use changes::{
+    ChangeView, FootnoteView, LeadView, Listing, MovedAway, rule_name, strength_word,
+};
 use changes::{
-    change_view, contents_link, link_neighbours, listings, nav_link, with_moved_away_marks,
+    change_view, contents_link, footnote_views, link_neighbours, listings, nav_link,
+    with_moved_away_marks,
 };
 pub use head::{CountRow, Figure, MetaRow, body_name, change_name, status_name};
 use head::{count_rows, figures, meta_rows};
@@ -34,7 +37,16 @@ pub struct Report {
     /// Either version has annexes: the counts get an annex column.
     pub has_annexes: bool,
     pub figures: Vec<Figure>,
+    /// What may make the comparison wrong (the versions belong to
+    /// different series, text may be missing), shown prominently.
     pub warnings: Vec<String>,
+    /// What the readers repaired or could not name (a hyphen joined, an
+    /// unknown lead), shown below the warnings and folded away.
+    pub notes: Vec<String>,
+    /// Set when a Markdown report left warnings out to fit a size.
+    pub warnings_cut_note: String,
+    /// The footnotes whose text changed, with the paragraphs calling them.
+    pub footnotes: Vec<FootnoteView>,
     /// Every record in reading order of the new version, with a marker
     /// where a moved paragraph used to stand.
     pub entries: Vec<Entry>,
@@ -86,6 +98,13 @@ impl Report {
         for row in &mut self.concordance {
             row.anchor.insert_str(0, &prefix);
         }
+        for link in self
+            .footnotes
+            .iter_mut()
+            .flat_map(|f| f.called_by.iter_mut())
+        {
+            link.anchor.insert_str(0, &prefix);
+        }
         for entry in &mut self.entries {
             match entry {
                 Entry::Change(v) => prefix_anchors(v, &prefix),
@@ -104,6 +123,11 @@ impl Report {
     /// The HTML heading level for what a report alone puts at `level`.
     pub fn h(&self, level: usize) -> usize {
         (level + self.heading_shift).min(6)
+    }
+
+    /// "12 notes on reading the versions"
+    pub fn reading_notes_summary(&self) -> String {
+        self.ui.count(self.ui.reading_notes, self.notes.len())
     }
 
     /// The Markdown heading marker for what a report alone puts at `level`.
@@ -170,11 +194,13 @@ pub struct PartHeading {
 /// Builds the view of `c`, in the words of `ui`.
 pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
     let mut anchors = BTreeSet::new();
+    let mut footnotes = footnote_views(&c.footnotes, hide.typography, ui);
     let mut changes: Vec<ChangeView> = c
         .paragraphs
         .iter()
-        .map(|p| change_view(p, None, 0, &mut anchors, hide.typography, ui))
+        .map(|p| change_view(p, None, 0, &mut anchors, &footnotes, hide.typography, ui))
         .collect();
+    calling_paragraphs(&changes, None, &mut footnotes);
 
     let toc: Vec<NavLink> = changes
         .iter()
@@ -213,6 +239,21 @@ pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
     } else {
         fill(ui.hidden, &[("list", &hidden.join(", "))])
     };
+    let (warnings, notes) = by_severity(&c.warnings);
+    let mut figures = figures(c, ui);
+    if !c.footnotes.is_empty() {
+        // Before the overall similarity, which closes the figures.
+        let at = figures.len().saturating_sub(1);
+        figures.insert(
+            at,
+            Figure {
+                name: ui.footnotes_changed,
+                id: None,
+                value: footnotes.len().to_string(),
+                anchor: (!footnotes.is_empty()).then(|| "footnotes".to_string()),
+            },
+        );
+    }
     let old_label = clean(&c.old.label()).into_owned();
     let new_label = clean(&c.new.label()).into_owned();
     Report {
@@ -220,18 +261,22 @@ pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
         meta_rows: meta_rows(&c.old, &c.new, ui),
         count_rows: count_rows(c, ui),
         has_annexes: c.paragraphs.iter().any(|p| p.part == Part::Annex),
-        figures: figures(c, ui)
+        figures: figures
             .into_iter()
             .map(|f| Figure {
                 // A figure links to the list of the records it counts.
                 anchor: listings
                     .iter()
                     .find(|l| Some(l.id.as_str()) == f.id)
-                    .map(|l| l.id.clone()),
+                    .map(|l| l.id.clone())
+                    .or(f.anchor.clone()),
                 ..f
             })
             .collect(),
-        warnings: c.warnings.iter().map(|w| clean(w).into_owned()).collect(),
+        warnings,
+        notes,
+        warnings_cut_note: String::new(),
+        footnotes,
         has_changes: !toc.is_empty(),
         has_routine: toc.iter().any(|l| l.routine),
         has_editorial: editorial_count > 0,
@@ -249,6 +294,104 @@ pub fn report(c: &Comparison, hide: Hide, ui: &'static Messages) -> Report {
         ui,
         text_language: (c.new.language.code() != ui.language).then(|| c.new.language.code()),
     }
+}
+
+/// Fills each footnote's `called_by` with the records (and sub-paragraphs,
+/// under their parent's label) that show it.
+fn calling_paragraphs(changes: &[ChangeView], parent: Option<&str>, notes: &mut [FootnoteView]) {
+    for v in changes {
+        let label = match parent {
+            Some(p) => format!("{p} {}", v.label),
+            None => v.label.clone(),
+        };
+        for shown in &v.footnotes {
+            for note in notes
+                .iter_mut()
+                .filter(|n| n.old_marker == shown.old_marker && n.new_marker == shown.new_marker)
+            {
+                note.called_by.push(NavLink {
+                    anchor: v.anchor.clone(),
+                    label: label.clone(),
+                    note: String::new(),
+                    routine: v.routine,
+                    editorial: v.editorial,
+                });
+            }
+        }
+        calling_paragraphs(&v.subparagraphs, Some(&label), notes);
+    }
+}
+
+/// The rules of the readers whose warnings are notes: a repair made with
+/// confidence or a word it could not name, nothing lost (`docs/import.md`).
+const NOTE_RULES: &[&str] = &[
+    "clean-line",
+    "hyphen-join",
+    "lead",
+    "unknown-lead",
+    "typeset-lead",
+    "preamble-lead",
+    "operative-lead",
+    "sub-lead",
+    "prologue",
+    "prologue-furniture",
+    "furniture",
+    "page-furniture",
+    "running-head",
+    "language",
+];
+
+/// `warnings` split into the real ones and the notes, each cleaned and
+/// naming files without their directories: a report never shows where
+/// its reader keeps files.
+fn by_severity(warnings: &[String]) -> (Vec<String>, Vec<String>) {
+    let (mut real, mut notes) = (Vec::new(), Vec::new());
+    for w in warnings {
+        let w = without_directories(&clean(w));
+        let rule = w
+            .split_once(": [")
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map(|(rule, _)| rule);
+        let note = rule.is_some_and(|r| NOTE_RULES.contains(&r) || r.starts_with("head-"));
+        if note { notes.push(w) } else { real.push(w) }
+    }
+    (real, notes)
+}
+
+/// `text` with every file path it names (`/tmp/x/A_RES_80_4.txt`,
+/// `../drafts/l5.docx`, `C:\drafts\l5.docx`) cut to the file's name.
+/// Document symbols (`A/RES/80/4`) stay as they are: a path is what
+/// starts at a root, a home, the current or a parent directory.
+pub(crate) fn without_directories(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, piece) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // Quotes or brackets around a path stay.
+        let start = piece
+            .find(|c: char| !matches!(c, '(' | '«' | '“' | '\'' | '"' | '['))
+            .unwrap_or(piece.len());
+        let (open, rest) = piece.split_at(start);
+        let drive = rest.len() > 2
+            && rest.as_bytes()[0].is_ascii_alphabetic()
+            && rest[1..].starts_with(":\\");
+        let path = rest.starts_with('/')
+            || rest.starts_with("./")
+            || rest.starts_with("../")
+            || rest.starts_with("~/")
+            || rest.starts_with(".\\")
+            || rest.starts_with("..\\")
+            || drive;
+        match rest.rfind(['/', '\\']).filter(|_| path) {
+            Some(at) => {
+                out.push_str(open);
+                out.push_str(&rest[at + 1..]);
+            }
+            None => out.push_str(piece),
+        }
+    }
+    out
 }
 
 /// The concordance of `c` with the report's labels ("PP 3", "OP 14") and

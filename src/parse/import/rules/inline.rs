@@ -206,9 +206,11 @@ pub fn paragraph_end(block: &Block, profile: &Profile) -> Vec<(usize, String)> {
         return Vec::new();
     };
     let mut found = Vec::new();
-    let prev = Prev::of(&last.text, profile);
+    // A footnote marker after the final punctuation ends the paragraph.
+    let text = crate::parse::import::lines::without_spaced_marker(&last.text);
+    let prev = Prev::of(text, profile);
     let operative_comma = block.kind == BlockKind::Top(Part::Operative)
-        && last.text.trim_end_matches(['”', '’', ')']).ends_with(',');
+        && text.trim_end_matches(['”', '’', ')']).ends_with(',');
     if operative_comma {
         let label = block.label.clone().unwrap_or_default();
         found.push((

@@ -442,6 +442,38 @@ fn a_marker_glued_after_the_final_comma_still_ends_the_line() {
 }
 
 #[test]
+fn a_marker_set_apart_after_the_final_comma_is_no_missing_text() {
+    // A/RES/80/20 as extracted: "… in 2014, 3" where 3 is footnote 3.
+    let out = assemble(
+        &lines_of(&[
+            "The General Assembly,",
+            "Welcoming the submission of its updated version in 2014, 3",
+            "Considering that such measures are an integral part of the draft treaty,",
+            "1. Decides to include the item;",
+        ]),
+        false,
+        en(),
+    );
+    assert!(
+        out.warnings.iter().all(|w| w.rule != "paragraph-end"),
+        "{:?}",
+        out.warnings
+    );
+    // A paragraph that does stop short is still flagged.
+    let cut = assemble(
+        &lines_of(&[
+            "The General Assembly,",
+            "1. Urges the international community to devote part of the resources to",
+            "",
+            "2. Decides to include the item;",
+        ]),
+        false,
+        en(),
+    );
+    assert!(cut.warnings.iter().any(|w| w.rule == "paragraph-end"));
+}
+
+#[test]
 fn every_warning_names_its_rule() {
     let out = assemble(
         &lines_of(&[
