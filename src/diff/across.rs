@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::align::{Link, align_texts};
+use crate::lexicon::Lexicon;
 use crate::model::{Paragraph, Part};
 
 /// One part's paragraphs in the old and the new version.
@@ -61,9 +62,32 @@ fn after_lead(p: &Paragraph) -> String {
     }
 }
 
+/// Whether two paragraphs of different parts open on the same kind of
+/// act: their leads on one scale of the lexicon ("Demande" and "Demandant
+/// à nouveau", both calls). A move between the parts paired on its frame
+/// alone (a shared place and a few words, much rewritten) needs it: a
+/// renewal's "Decides to extend the mandate … until 31 October 2021" and a
+/// later text's "Recalling … its resolution 2655 (2022) which renewed the
+/// mandate" share a frame, not an act; the decision was dropped and a
+/// recall added.
+fn same_kind_of_act(
+    old: &Paragraph,
+    from: Part,
+    new: &Paragraph,
+    to: Part,
+    lexicon: &Lexicon,
+) -> bool {
+    let scale = |p: &Paragraph, part: Part| {
+        lexicon
+            .entry_of(p.lead.as_deref().unwrap_or(""), &p.text, part)
+            .map(|e| e.scale.clone())
+    };
+    matches!((scale(old, from), scale(new, to)), (Some(a), Some(b)) if a == b)
+}
+
 /// The leftovers of each part's `links` (one list per part of `parts`)
 /// paired across the parts.
-pub fn pairs(parts: &[PartPair], links: &[Vec<Link>]) -> Moves {
+pub fn pairs(parts: &[PartPair], links: &[Vec<Link>], lexicon: &Lexicon) -> Moves {
     let leftovers = |part: Part, removed: bool| -> Vec<usize> {
         parts
             .iter()
@@ -106,6 +130,13 @@ pub fn pairs(parts: &[PartPair], links: &[Vec<Link>]) -> Moves {
                 ..
             } = link
             {
+                let (o, n) = (
+                    &paragraphs(from, true)[gone[old]],
+                    &paragraphs(to, false)[came[new]],
+                );
+                if rewritten && !same_kind_of_act(o, from, n, to, lexicon) {
+                    continue;
+                }
                 let across = Across {
                     old: (from, gone[old]),
                     new: (to, came[new]),
@@ -118,4 +149,66 @@ pub fn pairs(parts: &[PartPair], links: &[Vec<Link>]) -> Moves {
         }
     }
     moves
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+
+    fn paragraph(lead: &str, text: &str) -> Paragraph {
+        Paragraph {
+            lead: Some(lead.to_string()),
+            text: text.to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// The Council's Colombia renewals (issue 21): a dropped decision and a
+    /// new recall of a later resolution share a frame, not an act.
+    #[test]
+    fn a_decision_and_a_recall_are_different_acts() {
+        let decided = paragraph(
+            "Decides",
+            "Decides to extend the mandate of the Verification Mission until 31 October 2021;",
+        );
+        let recalled = paragraph(
+            "Recalling",
+            "Recalling in particular its resolution 2655 (2022) which renewed the mandate of the \
+             Verification Mission,",
+        );
+        let lexicon = Language::En.lexicon();
+        assert!(!same_kind_of_act(
+            &decided,
+            Part::Operative,
+            &recalled,
+            Part::Preamble,
+            lexicon
+        ));
+    }
+
+    /// S/RES/1541 (2004) OP3 made PP4 of S/RES/1570 (2004), rewritten: a
+    /// call stays a call, demoted to the preamble.
+    #[test]
+    fn a_call_demoted_to_the_preamble_is_the_same_act() {
+        let called = paragraph(
+            "Demande",
+            "Demande à toutes les parties et aux États de la région de coopérer pleinement avec le \
+             Secrétaire général et son Envoyé personnel ;",
+        );
+        let calling = paragraph(
+            "Demandant à nouveau",
+            "Demandant à nouveau aux parties et aux États de la région de continuer à coopérer \
+             pleinement avec l’Organisation des Nations Unies pour mettre fin à l’impasse actuelle \
+             et progresser vers une solution politique,",
+        );
+        let lexicon = Language::Fr.lexicon();
+        assert!(same_kind_of_act(
+            &called,
+            Part::Operative,
+            &calling,
+            Part::Preamble,
+            lexicon
+        ));
+    }
 }

@@ -53,7 +53,7 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
         .iter()
         .map(|(_, olds, news)| align_paragraphs(olds, news, lexicon))
         .collect();
-    let across = across::pairs(&parts, &links);
+    let across = across::pairs(&parts, &links, lexicon);
     // Each record to build: (the part its old paragraphs are in, its part,
     // its link).
     let mut jobs: Vec<(Part, Part, Link)> = Vec::new();
