@@ -95,6 +95,15 @@ pub fn normalize_word(word: &str) -> String {
     out
 }
 
+/// The words of `text` (runs of letters and digits), each normalised as
+/// [`normalize_word`] does: how the comparison reads a text word by word.
+pub fn normalized_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(normalize_word)
+        .collect()
+}
+
 /// [`normalize_word`] into `out` (cleared first), so a loop over many
 /// words reuses one buffer.
 pub fn normalize_word_into(word: &str, out: &mut String) {

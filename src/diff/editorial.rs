@@ -8,7 +8,7 @@
 
 use crate::characters::typographic_key;
 use crate::comparison::{Editorial, WordOp, WordOpKind};
-use crate::lexicon::normalize_word;
+use crate::lexicon::normalized_words;
 
 /// The letters and digits of `text`, in order, typeset variants folded.
 fn letters(text: &str) -> String {
@@ -34,13 +34,7 @@ fn is_case(old: &str, new: &str) -> bool {
 /// The same words in another spelling the language's profile folds
 /// ("finalise" → "finalize"), read word by word.
 fn is_spelling(old: &str, new: &str) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(normalize_word)
-            .collect()
-    };
-    let (o, n) = (words(old), words(new));
+    let (o, n) = (normalized_words(old), normalized_words(new));
     !o.is_empty() && o == n
 }
 

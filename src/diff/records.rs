@@ -7,7 +7,7 @@ use crate::comparison::{
     ChangeStatus, Direction, LeadChange, ParagraphChange, ParagraphRef, References, RoutineRule,
     Side, WordOp, WordOpKind,
 };
-use crate::lexicon::{Lexicon, normalize_word};
+use crate::lexicon::{Lexicon, normalize_word, normalized_words};
 use crate::model::{Paragraph, Part};
 
 use super::words::{Edit, count_words, word_ops};
@@ -310,12 +310,7 @@ const OPENING_WORDS_AFTER_LEAD: usize = 3;
 /// relationship …", S/2018/257 OP9 → S/2019/266 OP3). The opening changed
 /// but nothing was strengthened or weakened.
 fn opening_kept_inside(old: &Paragraph, new: &Paragraph) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(normalize_word)
-            .collect()
-    };
+    let words = normalized_words;
     let lead_len = old.lead.as_deref().map_or(0, |l| words(l).len());
     let old_words = words(&old.text);
     let opening = &old_words[..old_words.len().min(lead_len + OPENING_WORDS_AFTER_LEAD)];

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::fingerprint::{Fingerprint, HashKeyed};
 use crate::comparison::{WordOp, WordOpKind, paragraph_label};
 use crate::error::Result;
-use crate::lexicon::normalize_word;
+use crate::lexicon::{normalize_word, normalized_words};
 use crate::model::{Body, Meta, Part, Resolution, Status};
 
 pub mod index;
@@ -169,13 +169,6 @@ pub const NEAR_THRESHOLD: f64 = 0.3;
 /// candidates on its own (above [`MIN_DISTINCTIVE`] paragraphs).
 const DISTINCTIVE: usize = 50;
 const MIN_DISTINCTIVE: usize = 1000;
-
-fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(normalize_word)
-        .collect()
-}
 
 /// The paragraph's text as runs with the first place its words are
 /// `wanted` as the kept run (`equal`), the rest as its own (`insert`).
@@ -521,7 +514,7 @@ pub(crate) fn search_sources(
     });
     // A paragraph with every pair of the query may still not have its words
     // in order: checked on its words, best first, until `limit` are shown.
-    let wanted_words = words_of(query);
+    let wanted_words = normalized_words(query);
     // (place in `found`, hit): one document's hits come from one of its
     // files (the same symbol in a PDF and its text is one document), the
     // best format among those found; the query's own document is left out.
