@@ -20,6 +20,9 @@ const CONTAINMENT_WEIGHT: f64 = 0.9;
 pub struct Fingerprint {
     /// Hashes of every word in order (for shingles).
     pub sequence: Vec<u64>,
+    /// Whether each word of `sequence` opens with a capital: the words of
+    /// names, which a text spells out by convention, not by drafting.
+    pub capitalised: Vec<bool>,
     /// Distinct word hashes, sorted.
     pub words: Vec<u64>,
     /// Distinct word-pair hashes, sorted: what containment measures, since
@@ -72,6 +75,7 @@ pub fn shingle(a: u64, b: u64) -> u64 {
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
         let mut sequence = Vec::new();
+        let mut capitalised = Vec::new();
         let mut word = String::new();
         for raw in text.split(|c: char| !c.is_alphanumeric()) {
             if raw.is_empty() {
@@ -79,6 +83,7 @@ impl Fingerprint {
             }
             crate::lexicon::normalize_word_into(raw, &mut word);
             sequence.push(hash_word(&word));
+            capitalised.push(raw.chars().next().is_some_and(char::is_uppercase));
         }
         let mut words = sequence.clone();
         words.sort_unstable();
@@ -92,6 +97,7 @@ impl Fingerprint {
         shingles.dedup();
         Fingerprint {
             sequence,
+            capitalised,
             words,
             shingles,
         }

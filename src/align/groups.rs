@@ -368,3 +368,77 @@ fn sorted(mut v: Vec<usize>) -> Vec<usize> {
     v.sort_unstable();
     v
 }
+
+/// Paragraphs still unpaired that share a passage of their own with
+/// another (`carried`: `(old, new, triples)`, see
+/// [`super::passages`]): two free ones are one paragraph rewritten, here or
+/// moved; a free one joins the merge or split of the paragraph holding its
+/// passage. The strongest passages first; a unit takes merges or splits,
+/// never both. `old_free` and `new_free` are updated.
+pub fn join_passages(
+    units: &mut Vec<Unit>,
+    old: &[Fingerprint],
+    new: &[Fingerprint],
+    carried: &[(usize, usize, usize)],
+    old_free: &mut [bool],
+    new_free: &mut [bool],
+) {
+    let mut by_strength: Vec<&(usize, usize, usize)> = carried.iter().collect();
+    by_strength.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let mut unit_of_old: Vec<Option<usize>> = vec![None; old.len()];
+    let mut unit_of_new: Vec<Option<usize>> = vec![None; new.len()];
+    let index = |units: &[Unit], of_old: &mut [Option<usize>], of_new: &mut [Option<usize>]| {
+        for (u, unit) in units.iter().enumerate() {
+            let link = unit.to_link(false);
+            link.old_indices()
+                .into_iter()
+                .for_each(|o| of_old[o] = Some(u));
+            link.new_indices()
+                .into_iter()
+                .for_each(|n| of_new[n] = Some(u));
+        }
+    };
+    index(units, &mut unit_of_old, &mut unit_of_new);
+    for &&(o, n, _) in &by_strength {
+        match (old_free[o], new_free[n]) {
+            (true, true) => {
+                units.push(Unit::Rewritten(
+                    o,
+                    n,
+                    super::fingerprint::score(&old[o], &new[n]),
+                ));
+                unit_of_old[o] = Some(units.len() - 1);
+                unit_of_new[n] = Some(units.len() - 1);
+            }
+            (true, false) => {
+                let Some(u) = unit_of_new[n] else { continue };
+                units[u] = match &units[u] {
+                    Unit::Pair(p, m, _) | Unit::Rewritten(p, m, _) => {
+                        Unit::Merge(sorted(vec![*p, o]), *m)
+                    }
+                    Unit::Merge(os, m) => {
+                        Unit::Merge(sorted(os.iter().copied().chain([o]).collect()), *m)
+                    }
+                    Unit::Split(..) => continue,
+                };
+                unit_of_old[o] = Some(u);
+            }
+            (false, true) => {
+                let Some(u) = unit_of_old[o] else { continue };
+                units[u] = match &units[u] {
+                    Unit::Pair(p, m, _) | Unit::Rewritten(p, m, _) => {
+                        Unit::Split(*p, sorted(vec![*m, n]))
+                    }
+                    Unit::Split(p, ns) => {
+                        Unit::Split(*p, sorted(ns.iter().copied().chain([n]).collect()))
+                    }
+                    Unit::Merge(..) => continue,
+                };
+                unit_of_new[n] = Some(u);
+            }
+            (false, false) => continue,
+        }
+        old_free[o] = false;
+        new_free[n] = false;
+    }
+}

@@ -7,10 +7,11 @@
 //! containment) and pair greedily, best score first, with a slight
 //! preference for pairs at the same relative position; group leftovers
 //! next to a pair into splits and merges (`groups`); pair what is left in
-//! each gap between ordered pairs on its frame, as rewritten (`gaps`); let
-//! leftovers anywhere join the paragraph that carries their rarer words
-//! (`groups::absorb`); and mark as moved the pairs outside the longest run
-//! that kept its order (`order`).
+//! each gap between ordered pairs on its frame, as rewritten (`gaps`); pair
+//! or group leftovers anywhere that share a passage no other paragraph has
+//! (`passages`); let leftovers anywhere join the paragraph that carries
+//! their rarer words (`groups::absorb`); and mark as moved the pairs
+//! outside the longest run that kept its order (`order`).
 //!
 //! Cost, for n paragraphs of W words in all: O(W + n log n).
 //! - Fingerprints and the candidate index: O(W).
@@ -21,6 +22,7 @@
 //! - Scoring: those 13 candidates at most, each a merge of two sorted sets.
 //! - Pairing best first: a sort of at most 13 n edges.
 //! - Gaps: at most 4,096 pairs in a gap, else a diagonal band 17 wide.
+//! - Passages: one map of every word triple, O(W).
 //! - Moves: a longest increasing run, O(n log n).
 //!
 //! `benches/scaling.rs` times the once-quadratic inputs at n and 4n, unit
@@ -34,6 +36,7 @@ pub(crate) mod fingerprint;
 mod gaps;
 mod groups;
 mod order;
+mod passages;
 
 use crate::model::Paragraph;
 use candidates::CandidateIndex;
@@ -215,6 +218,14 @@ fn align<S: AsRef<str> + Sync>(
         new_free[n] = false;
         grouped.units.push(groups::Unit::Rewritten(o, n, s));
     }
+    groups::join_passages(
+        &mut grouped.units,
+        &old_fp,
+        &new_fp,
+        &passages::carried(&old_fp, &new_fp),
+        &mut old_free,
+        &mut new_free,
+    );
     groups::absorb(
         &mut grouped.units,
         &old_fp,

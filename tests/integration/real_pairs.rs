@@ -387,14 +387,17 @@ fn somalia_2018_to_2019() {
     // Old PP15 "Recognising that the year ahead should see the swift
     // implementation …" is the core of new PP8 "Underlining the centrality
     // of an inclusive political settlement … the swift implementation of …
-    // milestones": it jumped up ahead of the transition-plan paragraphs,
-    // so it is the move; old PP11 → new PP11 kept its place.
-    let pp8 = record(&c, "PP15", "PP8");
-    assert!(pp8.moved);
-    assert_eq!(
-        lead(pp8),
-        Some(("Recognising", "Underlining", Direction::Neutral))
-    );
+    // milestones", ahead of the transition-plan paragraphs. Old PP10
+    // ("Underlining that a capable, accountable, acceptable and affordable
+    // security sector … is a crucial part of long-term peace in Somalia")
+    // went into it too: new PP8 ends "underlining that able, accountable,
+    // acceptable and affordable security and justice sectors … are a
+    // crucial part of long-term peace in Somalia", a passage no other
+    // paragraph has. The merge stands where old PP10 stood, so neither it
+    // nor old PP11 → new PP11 moved.
+    let pp8 = record(&c, "PP10+PP15", "PP8");
+    assert_eq!(pp8.status, ChangeStatus::Merged);
+    assert!(!pp8.moved);
     assert!(!record(&c, "PP11", "PP11").moved);
 
     // Old PP18 "Recalling its Presidential statement S/PRST/2011/15,
@@ -450,11 +453,14 @@ fn somalia_2018_to_2019() {
     // New OP12 "Welcomes the completion … of the operational readiness
     // assessment …" carries on old OP15 "Welcomes … the commitment to
     // undertake regional operational readiness assessments …" (same lead,
-    // same place, the wording rewritten): paired, and marked rewritten.
-    let op12 = record(&c, "OP15", "OP12");
-    assert!(
-        op12.rewritten && opening(&op12.new).starts_with("Welcomes the completion by the Federal")
-    );
+    // same place, the wording rewritten), and new OP11 "Urges … to
+    // accelerate implementation of key security sector reforms …" takes
+    // the rest of it: "a coherent National Security Architecture", "to
+    // integrate regional and federal forces", "taking on lead
+    // responsibility for providing inclusive security", which no other
+    // paragraph has. The old paragraph split in two.
+    let op15 = record(&c, "OP15", "OP11+OP12");
+    assert_eq!(op15.status, ChangeStatus::Split);
     assert_eq!(
         record(&c, "", "OP2").references.added,
         strings(&["1 January 2019"])
