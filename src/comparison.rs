@@ -432,6 +432,10 @@ pub struct ParagraphChange {
     /// Word similarity of old and new, 0 to 1 (1 for unchanged, 0 for added
     /// and removed).
     pub similarity: f64,
+    /// How sure the pairing of old and new is, and why; `None` for an added
+    /// or removed paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairing: Option<Pairing>,
     /// The opening lead's change, when it changed.
     pub lead_change: Option<LeadChange>,
     /// The word-level redline of the paragraph's own text, lead included and
@@ -443,6 +447,45 @@ pub struct ParagraphChange {
     pub routine: bool,
     /// The sub-paragraphs, aligned inside a paired parent, in the same shape.
     pub subparagraphs: Vec<ParagraphChange>,
+}
+
+/// How sure a pairing is and what it rests on, for a reader to see which
+/// pairings to check. For a split or merge, its weakest piece.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pairing {
+    /// 0 to 1, two decimals: 1 for the same words; below
+    /// [`Pairing::CHECK`] a reader should check it.
+    pub confidence: f64,
+    /// Share of their words in common, 0 to 1, two decimals.
+    pub words: f64,
+    /// Share of the weight of their words in common, rarer words weighing
+    /// more, 0 to 1, two decimals.
+    pub rare_words: f64,
+    /// Three-word phrases the two share and no other paragraph of either
+    /// version has.
+    pub unique_phrases: usize,
+    /// They open with the same lead.
+    pub same_lead: bool,
+    /// The pairing kept its place among the others (not moved).
+    pub same_place: bool,
+}
+
+impl Pairing {
+    /// Below this confidence a pairing is worth checking.
+    pub const CHECK: f64 = 0.7;
+    /// From this confidence on a pairing is sure.
+    pub const SURE: f64 = 0.9;
+
+    /// How sure, in three words: "sure", "likely", "check".
+    pub fn level(&self) -> &'static str {
+        if self.confidence >= Self::SURE {
+            "sure"
+        } else if self.confidence >= Self::CHECK {
+            "likely"
+        } else {
+            "check"
+        }
+    }
 }
 
 /// Counts for one part of the resolution.

@@ -5,9 +5,9 @@
 //! leftovers anywhere in the part whose rarer words and phrases stand in a
 //! paired paragraph beyond its partner join it too (`absorb`).
 
-use super::Link;
 use super::candidates::CandidateIndex;
 use super::fingerprint::{Fingerprint, Weights, intersection};
+use super::{Evidence, Link};
 
 /// Share of a leftover's word pairs that must be found in the paragraph it
 /// was split from (or merged into).
@@ -65,25 +65,33 @@ impl Unit {
             Unit::Pair(o, n, s) => Link::Paired {
                 old: *o,
                 new: *n,
-                score: *s,
+                evidence: Evidence {
+                    words: *s,
+                    ..Evidence::default()
+                },
                 moved,
                 rewritten: false,
             },
             Unit::Rewritten(o, n, s) => Link::Paired {
                 old: *o,
                 new: *n,
-                score: *s,
+                evidence: Evidence {
+                    words: *s,
+                    ..Evidence::default()
+                },
                 moved,
                 rewritten: true,
             },
             Unit::Split(o, ns) => Link::Split {
                 old: *o,
                 new: ns.clone(),
+                evidence: Evidence::default(),
                 moved,
             },
             Unit::Merge(os, n) => Link::Merged {
                 old: os.clone(),
                 new: *n,
+                evidence: Evidence::default(),
                 moved,
             },
         }

@@ -32,6 +32,7 @@
 //! cores ([`crate::work::join`]), with the same result.
 
 mod candidates;
+mod evidence;
 pub(crate) mod fingerprint;
 mod gaps;
 mod groups;
@@ -40,6 +41,7 @@ mod passages;
 
 use crate::model::Paragraph;
 use candidates::CandidateIndex;
+pub use evidence::Evidence;
 use fingerprint::{Fingerprint, Weights};
 
 /// Pairs scoring below this are not the same paragraph.
@@ -60,8 +62,8 @@ pub enum Link {
         old: usize,
         /// Index of the new paragraph.
         new: usize,
-        /// The alignment score, 0 to 1.
-        score: f64,
+        /// What the pairing rests on.
+        evidence: Evidence,
         /// Outside the longest run that kept its order.
         moved: bool,
         /// Paired on its frame (same place, same lead or rare words) with
@@ -84,6 +86,8 @@ pub enum Link {
         old: usize,
         /// Indices of the new paragraphs, in order.
         new: Vec<usize>,
+        /// What its weakest piece's pairing rests on.
+        evidence: Evidence,
         /// Outside the longest run that kept its order.
         moved: bool,
     },
@@ -93,6 +97,8 @@ pub enum Link {
         old: Vec<usize>,
         /// Index of the new paragraph.
         new: usize,
+        /// What its weakest piece's pairing rests on.
+        evidence: Evidence,
         /// Outside the longest run that kept its order.
         moved: bool,
     },
@@ -119,6 +125,22 @@ impl Link {
             Link::Split { new, .. } => new.clone(),
             Link::Removed { .. } => Vec::new(),
         }
+    }
+
+    /// What the pairing rests on; `None` for an added or removed paragraph.
+    pub fn evidence(&self) -> Option<&Evidence> {
+        match self {
+            Link::Paired { evidence, .. }
+            | Link::Split { evidence, .. }
+            | Link::Merged { evidence, .. } => Some(evidence),
+            Link::Added { .. } | Link::Removed { .. } => None,
+        }
+    }
+
+    /// How sure the pairing is, 0 to 1 ([`Evidence::confidence`]); `None`
+    /// for an added or removed paragraph.
+    pub fn confidence(&self) -> Option<f64> {
+        self.evidence().map(|e| e.confidence(self.moved()))
     }
 
     /// Whether the link is marked as moved; never for an added or removed one.
@@ -218,11 +240,12 @@ fn align<S: AsRef<str> + Sync>(
         new_free[n] = false;
         grouped.units.push(groups::Unit::Rewritten(o, n, s));
     }
+    let shared = passages::shared(&old_fp, &new_fp);
     groups::join_passages(
         &mut grouped.units,
         &old_fp,
         &new_fp,
-        &passages::carried(&old_fp, &new_fp),
+        &passages::carried(&shared),
         &mut old_free,
         &mut new_free,
     );
@@ -235,7 +258,34 @@ fn align<S: AsRef<str> + Sync>(
         &new_free,
     );
     let moved = moves(&grouped.units, old.len(), new.len());
-    links_in_reading_order(old.len(), new.len(), &grouped.units, &moved)
+    let mut links = links_in_reading_order(old.len(), new.len(), &grouped.units, &moved);
+    let evidence = |o: usize, n: usize| Evidence {
+        words: fingerprint::score(&old_fp[o], &new_fp[n]),
+        rare_words: weights.dice(&old_fp[o], &new_fp[n]),
+        passage: shared.get(&passages::key(o, n)).copied().unwrap_or(0),
+        same_lead: same_lead(o, n),
+    };
+    for link in &mut links {
+        let pieces: Vec<(usize, usize)> = match link {
+            Link::Paired { old, new, .. } => vec![(*old, *new)],
+            Link::Split { old, new, .. } => new.iter().map(|&n| (*old, n)).collect(),
+            Link::Merged { old, new, .. } => old.iter().map(|&o| (o, *new)).collect(),
+            Link::Added { .. } | Link::Removed { .. } => continue,
+        };
+        let moved = link.moved();
+        let weakest = pieces
+            .into_iter()
+            .map(|(o, n)| evidence(o, n))
+            .min_by(|a, b| a.confidence(moved).total_cmp(&b.confidence(moved)))
+            .unwrap_or_default();
+        match link {
+            Link::Paired { evidence, .. }
+            | Link::Split { evidence, .. }
+            | Link::Merged { evidence, .. } => *evidence = weakest,
+            Link::Added { .. } | Link::Removed { .. } => {}
+        }
+    }
+    links
 }
 
 /// Each old paragraph paired with at most one new one: `(old, new, score)`.

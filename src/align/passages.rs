@@ -56,10 +56,14 @@ fn triples(fp: &Fingerprint) -> Vec<(u64, bool)> {
     out
 }
 
-/// Every `(old, new, triples)` where the two paragraphs share at least
-/// [`MIN_UNIQUE_TRIPLES`] triples found nowhere else, sorted by old, then
-/// new. Linear in the words of both versions.
-pub fn carried(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usize, usize)> {
+/// The key of old paragraph `old` and new paragraph `new` in [`shared`].
+pub fn key(old: usize, new: usize) -> u64 {
+    ((old as u64) << 32) | new as u64
+}
+
+/// For every old and new paragraph that share triples found nowhere else,
+/// how many, by [`key`]. Linear in the words of both versions.
+pub fn shared(old: &[Fingerprint], new: &[Fingerprint]) -> HashKeyed<usize> {
     let mut seen: HashKeyed<Seen> = HashKeyed::default();
     for (o, fp) in old.iter().enumerate() {
         for (t, name) in triples(fp) {
@@ -82,12 +86,21 @@ pub fn carried(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usize, u
     let mut counts: HashKeyed<usize> = HashKeyed::default();
     for s in seen.values() {
         if s.old_count == 1 && s.new_count == 1 && !(s.name_in_old && s.name_in_new) {
-            let key = (u64::from(s.old) << 32) | u64::from(s.new);
-            *counts.entry(key).or_default() += 1;
+            *counts
+                .entry(key(s.old as usize, s.new as usize))
+                .or_default() += 1;
         }
     }
-    let mut out: Vec<(usize, usize, usize)> = counts
-        .into_iter()
+    counts
+}
+
+/// Every `(old, new, triples)` of [`shared`] with at least
+/// [`MIN_UNIQUE_TRIPLES`]: one paragraph carried over. Sorted by old, then
+/// new.
+pub fn carried(shared: &HashKeyed<usize>) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = shared
+        .iter()
+        .map(|(&key, &c)| (key, c))
         .filter(|&(_, c)| c >= MIN_UNIQUE_TRIPLES)
         .map(|(key, c)| ((key >> 32) as usize, (key & 0xffff_ffff) as usize, c))
         .collect();
@@ -116,7 +129,7 @@ mod tests {
             "Calls on Somali authorities to work with relevant partners to ensure protection for all from sexual and gender-based violence, including sexual exploitation and abuse and conflict-related sexual violence, to take appropriate steps to investigate allegations, strengthen legislation to support accountability in line with relevant resolutions, and to accelerate the implementation of the Joint Communiqué and the National Action Plan to combat sexual violence in conflict;",
             "Decides to remain actively seized of the matter.",
         ]);
-        let found = carried(&old, &new);
+        let found = carried(&shared(&old, &new));
         assert_eq!(found.len(), 1, "{found:?}");
         let (o, n, c) = found[0];
         assert_eq!((o, n), (1, 0));
@@ -136,7 +149,7 @@ mod tests {
             "Urges the Federal Government of Somalia and the Federal Member States to accelerate the Somali Government-led inclusive political settlement through regular high-level dialogue between the Federal Government of Somalia and the Federal Member States, through the National Security Council Mechanism, with Parliament and through inclusive dialogue, and further requests UNSOM’s support in this regard;",
             "Urges the Federal Government of Somalia and the Federal Member States to accelerate implementation of key security sector reforms, with the support of UNSOM, international partners AMISOM and UNSOS, including a coherent National Security Architecture, with a military and civilian component, urges the Federal Government of Somalia to resume the implementation of the transition plan with clear target dates for the progressive transfer of security from AMISOM to the Somali security institutions and forces, to generate and integrate regional and federal forces that are able, affordable, acceptable and accountable and establish effective and accountable rule of law institutions, with a view to taking on lead responsibility for providing inclusive security, reminds the Federal Government of Somali and Federal Member States of their commitments to engage in regular dialogue on security sector reforms and underlines the importance of investing in effective and accountable rule of law institutions;",
         ]);
-        assert!(carried(&old, &new).is_empty());
+        assert!(carried(&shared(&old, &new)).is_empty());
     }
 
     /// S/2018/257 PP5 and S/2019/266 PP5 share "role of the United Nations
@@ -152,6 +165,7 @@ mod tests {
         let new = prints(&[
             "Emphasising the essential role of the United Nations Assistance Mission in Somalia (UNSOM) in supporting the Federal Government of Somalia and its Federal Member States through the provision of strategic advice and good offices, capacity building and the coordination of international partners’ support, and underscoring that this mandate is complementary to the mandates of AMISOM, the United Nations Country Team in Somalia and the support provided by other international partners,",
         ]);
-        assert!(carried(&old, &new).is_empty(), "{:?}", carried(&old, &new));
+        let found = carried(&shared(&old, &new));
+        assert!(found.is_empty(), "{found:?}");
     }
 }

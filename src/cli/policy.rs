@@ -74,6 +74,7 @@ mod tests {
             old: Side::None,
             new: Side::None,
             similarity: 0.0,
+            pairing: None,
             lead_change: None,
             words: vec![],
             references: References::default(),

@@ -22,7 +22,8 @@ pub struct Across {
     pub old: (Part, usize),
     /// Its part and index in the new version.
     pub new: (Part, usize),
-    pub score: f64,
+    /// What the pairing rests on, the words after the leads compared.
+    pub evidence: crate::align::Evidence,
     /// Paired on its frame with much of its wording rewritten.
     pub rewritten: bool,
 }
@@ -125,7 +126,7 @@ pub fn pairs(parts: &[PartPair], links: &[Vec<Link>], lexicon: &Lexicon) -> Move
             if let Link::Paired {
                 old,
                 new,
-                score,
+                evidence,
                 rewritten,
                 ..
             } = link
@@ -140,7 +141,7 @@ pub fn pairs(parts: &[PartPair], links: &[Vec<Link>], lexicon: &Lexicon) -> Move
                 let across = Across {
                     old: (from, gone[old]),
                     new: (to, came[new]),
-                    score,
+                    evidence,
                     rewritten,
                 };
                 moves.by_old.insert(across.old, across);

@@ -67,7 +67,7 @@ pub fn compare(old: &Resolution, new: &Resolution) -> Comparison {
                         let link = Link::Paired {
                             old: o,
                             new: *new,
-                            score: pair.score,
+                            evidence: pair.evidence,
                             moved: true,
                             rewritten: pair.rewritten,
                         };
@@ -164,7 +164,7 @@ fn footnotes(
             *link = crate::align::Link::Paired {
                 old: o,
                 new: n,
-                score: 0.0,
+                evidence: crate::align::Evidence::default(),
                 moved: false,
                 rewritten: false,
             };

@@ -191,6 +191,7 @@ impl Builder {
             old: side(&old_idx, olds, many_old),
             new: side(&new_idx, news, many_new),
             similarity: 0.0,
+            pairing: pairing(link),
             lead_change,
             words,
             references: References { added, removed },
@@ -221,6 +222,20 @@ impl Builder {
             .map(|link| self.record(part, link, olds, news))
             .collect()
     }
+}
+
+/// What the alignment says of a link's pairing, for the record.
+fn pairing(link: &Link) -> Option<crate::comparison::Pairing> {
+    let evidence = link.evidence()?;
+    let two_decimals = |x: f64| (x * 100.0).round() / 100.0;
+    Some(crate::comparison::Pairing {
+        confidence: link.confidence()?,
+        words: two_decimals(evidence.words),
+        rare_words: two_decimals(evidence.rare_words),
+        unique_phrases: evidence.passage,
+        same_lead: evidence.same_lead,
+        same_place: !link.moved(),
+    })
 }
 
 /// The redline of a record: a word diff when both sides have text, else the

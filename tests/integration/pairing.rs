@@ -429,3 +429,101 @@ fn every_truth_table_covers_both_versions_once() {
         }
     }
 }
+
+/// Every pairing record says how sure it is, from 0 to 1, and why
+/// (`ParagraphChange::pairing`); an added or removed paragraph has none.
+/// The same words are sure; a pairing on its frame alone (rewritten) never
+/// is, so the reports ask the reader to look at it.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn every_pairing_says_how_sure_it_is_and_a_frame_alone_is_never_sure() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let mut levels = std::collections::BTreeMap::<&str, usize>::new();
+    let mut rewritten = 0;
+    for pair in tables() {
+        let c = compare(&corpus, &pair);
+        let mut records: Vec<&ParagraphChange> = c.paragraphs.iter().collect();
+        while let Some(r) = records.pop() {
+            records.extend(r.subparagraphs.iter());
+            let unpaired = matches!(r.status, ChangeStatus::Added | ChangeStatus::Removed);
+            assert_eq!(r.pairing.is_none(), unpaired, "{}: {r:?}", pair.name);
+            let Some(p) = &r.pairing else { continue };
+            assert!((0.0..=1.0).contains(&p.confidence), "{p:?}");
+            if r.status == ChangeStatus::Unchanged && !r.moved {
+                assert_eq!(p.confidence, 1.0, "{}: {p:?}", pair.name);
+            }
+            if r.rewritten {
+                rewritten += 1;
+                assert!(
+                    p.confidence < resdiff::comparison::Pairing::SURE,
+                    "{}: rewritten yet sure: {p:?}",
+                    pair.name
+                );
+            }
+            *levels.entry(p.level()).or_default() += 1;
+        }
+    }
+    println!("pairings by confidence: {levels:?}");
+    assert!(rewritten > 0, "the tables hold rewritten pairings");
+}
+
+/// The reports tell the reader how sure each pairing below sure is, and
+/// why, in every format: S/2019/266 OP20 ("Commends the Federal Government
+/// of Somalia for signing the Convention …") became S/2020/445 OP32 ("Calls
+/// on Somali authorities …"), paired on the passage "to accelerate the
+/// implementation of the Joint Communiqué and the National Action Plan to
+/// combat sexual violence in conflict", twelve places away.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn the_reports_say_how_sure_a_pairing_is_and_why() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let run = |format: &str| {
+        let out = crate::common::resdiff()
+            .arg("compare")
+            .arg(corpus.join("sc/S_2019_266.pdf"))
+            .arg(corpus.join("sc/S_2020_445.pdf"))
+            .args(["--format", format, "--color", "never"])
+            .output()
+            .unwrap();
+        crate::common::assert_success(&out);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let op32 = json["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["new"]["number"] == "32")
+        .expect("a record for new OP32");
+    assert_eq!(op32["old"]["number"], "20");
+    let pairing = &op32["pairing"];
+    let confidence = pairing["confidence"].as_f64().unwrap();
+    assert!(confidence > 0.0 && confidence < 0.9, "{pairing}");
+    assert!(
+        pairing["unique_phrases"].as_u64().unwrap() >= 8,
+        "{pairing}"
+    );
+    assert_eq!(pairing["same_place"], false);
+    let below_sure = json["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["pairing"]["confidence"].as_f64().is_some_and(|c| c < 0.9))
+        .count();
+    assert!(below_sure > 0);
+    let percent = format!("({}%)", (confidence * 100.0).round());
+    for format in ["text", "md", "html"] {
+        let report = run(format);
+        assert_eq!(
+            report.matches("Pairing likely").count() + report.matches("Pairing to check").count(),
+            below_sure,
+            "{format}"
+        );
+        assert!(report.contains(&percent), "{format}: {percent}");
+        assert!(report.contains("phrases only these share: "), "{format}");
+    }
+}

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use crate::comparison::{
-    ChangeStatus, Editorial, FootnoteChange, ParagraphChange, ParagraphRef, RoutineRule, WordOp,
-    WordOpKind,
+    ChangeStatus, Editorial, FootnoteChange, Pairing, ParagraphChange, ParagraphRef, RoutineRule,
+    WordOp, WordOpKind,
 };
 use crate::diff::PARAGRAPH_BREAK;
 use crate::lexicon::Direction;
@@ -219,6 +219,10 @@ pub struct ChangeView {
     pub across_from: Option<&'static str>,
     /// Paired on weak evidence of words (`ParagraphChange::rewritten`).
     pub rewritten: bool,
+    /// How sure a pairing below sure is, and why: "likely" or "check" (a
+    /// CSS class) and the sentence a reader sees; `None` for a sure
+    /// pairing, an added or a removed paragraph.
+    pub pairing: Option<PairingView>,
     /// Left out of a Markdown report cut to fit a size.
     pub cut: bool,
     /// The mark at the old place of a moved paragraph.
@@ -275,6 +279,66 @@ impl ChangeView {
     pub fn has_references(&self) -> bool {
         !self.references_added.is_empty() || !self.references_removed.is_empty()
     }
+}
+
+/// A pairing below sure, for a reader to check.
+#[derive(Debug, Clone)]
+pub struct PairingView {
+    /// "likely" or "check": a CSS class.
+    pub level: &'static str,
+    /// "Pairing to check (64%): 20% of the words in common, 25% of the
+    /// weight of the rarer words, the same lead, the same place."
+    pub note: String,
+}
+
+/// The view of a pairing below sure; `None` for a sure one.
+fn pairing_note(pairing: &Pairing, ui: &Messages) -> Option<PairingView> {
+    let level = match pairing.level() {
+        "likely" => ("likely", ui.pairing_likely),
+        "check" => ("check", ui.pairing_check),
+        _ => return None,
+    };
+    let mut why = vec![
+        fill(ui.pairing_words, &[("share", &percent(pairing.words, ui))]),
+        fill(
+            ui.pairing_rare_words,
+            &[("share", &percent(pairing.rare_words, ui))],
+        ),
+    ];
+    if pairing.unique_phrases > 0 {
+        why.push(fill(
+            ui.pairing_phrases,
+            &[("count", &pairing.unique_phrases)],
+        ));
+    }
+    why.push(
+        if pairing.same_lead {
+            ui.pairing_same_lead
+        } else {
+            ui.pairing_other_lead
+        }
+        .to_string(),
+    );
+    why.push(
+        if pairing.same_place {
+            ui.pairing_same_place
+        } else {
+            ui.pairing_moved
+        }
+        .to_string(),
+    );
+    let note = fill(
+        ui.pairing_note,
+        &[
+            ("level", &level.1),
+            ("confidence", &percent(pairing.confidence, ui)),
+            ("why", &why.join(", ")),
+        ],
+    );
+    Some(PairingView {
+        level: level.0,
+        note,
+    })
 }
 
 /// A part's anchor prefix (stable: `op-5`) and its label in the report's
@@ -530,6 +594,10 @@ pub(super) fn change_view(
         across: p.old_part.is_some(),
         across_from,
         rewritten: p.rewritten,
+        pairing: p
+            .pairing
+            .as_ref()
+            .and_then(|pairing| pairing_note(pairing, ui)),
         cut: false,
         moved_from: None,
         routine: p.routine,
