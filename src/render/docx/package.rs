@@ -8,7 +8,7 @@ use askama::Template;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::layout::{Document, Mark};
+use super::layout::{Document, Mark, Para};
 use crate::{Error, Result};
 
 /// A revision's attributes: its id and date, and the author shared by all.
@@ -157,9 +157,10 @@ fn tag(mark: Mark) -> Option<&'static str> {
     }
 }
 
-/// The revision each paragraph mark is written with: the layout's, save
-/// where LibreOffice 7.4 would drop it on import. Accept All and Reject All
-/// give the same text in Word either way.
+/// The paragraphs in the order they are written, each with the revision
+/// its mark is written with: the layout's, save where LibreOffice 7.4 would
+/// drop a mark's revision on import. Accept All and Reject All give the
+/// same text in Word either way.
 ///
 /// - A moved-to paragraph's mark (`w:moveTo`) is read only right after a
 ///   moved run: after inserted words, or after the comment reference, its
@@ -174,9 +175,12 @@ fn tag(mark: Mark) -> Option<&'static str> {
 ///   whose mark is kept, the revision goes to that mark and the first
 ///   reference's mark is kept: the text in between goes with either mark,
 ///   so both versions read the same, and the paragraph left takes the same
-///   style.
-fn marks_as_written(document: &Document) -> Vec<Mark> {
-    let paragraphs = &document.paragraphs;
+///   style. Paragraphs of the other kind (inserted, or deleted, whole) just
+///   before those are written after the first reference's paragraph
+///   instead: whole paragraphs of the two kinds read the same in either
+///   order.
+fn as_written(document: &Document) -> (Vec<&Para>, Vec<Mark>) {
+    let mut paragraphs: Vec<&Para> = document.paragraphs.iter().collect();
     let mut marks: Vec<Mark> = paragraphs
         .iter()
         .map(|p| match p.mark {
@@ -188,35 +192,49 @@ fn marks_as_written(document: &Document) -> Vec<Mark> {
             mark => mark,
         })
         .collect();
-    let whole = |k: usize, mark: Mark| {
-        let p = &paragraphs[k];
-        marks[k] == mark
+    let whole = |p: &Para, written: Mark, mark: Mark| {
+        written == mark
             && p.runs.iter().all(|r| r.mark == mark)
             && p.move_start.is_none()
             && p.move_end.is_none()
     };
-    let first = paragraphs
+    let Some(first) = paragraphs
         .iter()
-        .position(|p| p.runs.iter().any(|r| r.footnote.is_some()));
-    if let Some(first) = first {
-        let mark = marks[first];
-        if matches!(mark, Mark::Inserted | Mark::Deleted) && whole(first, mark) {
-            let mut start = first;
-            while start > 0 && whole(start - 1, mark) {
-                start -= 1;
-            }
-            let before = start.checked_sub(1);
-            if let Some(before) = before.filter(|&k| {
-                marks[k] == Mark::Kept
-                    && paragraphs[k].style == paragraphs[first].style
-                    && paragraphs[k].move_end.is_none()
-            }) {
-                marks[before] = mark;
-                marks[first] = Mark::Kept;
-            }
-        }
+        .position(|p| p.runs.iter().any(|r| r.footnote.is_some()))
+    else {
+        return (paragraphs, marks);
+    };
+    let (mark, other) = match marks[first] {
+        Mark::Inserted => (Mark::Inserted, Mark::Deleted),
+        Mark::Deleted => (Mark::Deleted, Mark::Inserted),
+        _ => return (paragraphs, marks),
+    };
+    if !whole(paragraphs[first], mark, mark) {
+        return (paragraphs, marks);
     }
-    marks
+    let run_before = |end: usize, kind: Mark| {
+        (0..end)
+            .rev()
+            .take_while(|&k| whole(paragraphs[k], marks[k], kind))
+            .last()
+            .unwrap_or(end)
+    };
+    let start = run_before(first, mark);
+    let others = run_before(start, other);
+    let Some(before) = others.checked_sub(1).filter(|&k| {
+        marks[k] == Mark::Kept
+            && paragraphs[k].style == paragraphs[first].style
+            && paragraphs[k].move_end.is_none()
+    }) else {
+        return (paragraphs, marks);
+    };
+    // The other kind's paragraphs after the first reference's.
+    paragraphs[others..=first].rotate_left(start - others);
+    marks[others..=first].rotate_left(start - others);
+    let first = first - (start - others);
+    marks[before] = mark;
+    marks[first] = Mark::Kept;
+    (paragraphs, marks)
 }
 
 /// The paragraphs with every revision numbered (one id sequence for the
@@ -251,7 +269,7 @@ fn numbered(
     let mut references: Vec<usize> = Vec::new();
     // Each move's ranges: a start id per move, shared by its end.
     let mut open: Vec<(usize, usize, &'static str)> = Vec::new();
-    let marks = marks_as_written(document);
+    let (paragraphs, marks) = as_written(document);
     // Comment ids follow the footnotes' (LibreOffice 7.4 mixes up a comment
     // and a footnote of the same id: the footnote's text is lost).
     let references_in_all: usize = document
@@ -261,7 +279,7 @@ fn numbered(
         .filter(|r| r.footnote.is_some())
         .count();
     let mut out = Vec::with_capacity(document.paragraphs.len());
-    for (p, &written) in document.paragraphs.iter().zip(&marks) {
+    for (&p, &written) in paragraphs.iter().zip(&marks) {
         let kind = if p.mark == Mark::MovedFrom || p.runs.iter().any(|r| r.mark == Mark::MovedFrom)
         {
             "moveFrom"

@@ -785,7 +785,8 @@ fn all_runs_in(p: &str, kind: &str) -> bool {
 /// LibreOffice 7.4 loses the revision of the mark of the paragraph that
 /// holds the document's first footnote reference. Where that paragraph is
 /// deleted whole (S/RES/1324 PP2-PP4 in S/RES/1463) or inserted whole (the
-/// other way round), the revision is on the mark of the kept paragraph of
+/// other way round; S/RES/1292 PP2, after two paragraphs of S/RES/1263
+/// deleted whole), the revision is on the mark of the kept paragraph of
 /// the same style before them, and both versions still read right.
 #[test]
 fn the_first_footnote_reference_is_in_a_paragraph_whose_mark_is_kept() {
@@ -793,7 +794,11 @@ fn the_first_footnote_reference_is_in_a_paragraph_whose_mark_is_kept() {
         shipped("resolutions/minurso/1324.md"),
         shipped("resolutions/minurso/1463.md"),
     );
-    for (old, new, kind) in [(&a, &b, "del"), (&b, &a, "ins")] {
+    let (c, d) = (
+        shipped("resolutions/minurso/1263.md"),
+        shipped("resolutions/minurso/1292.md"),
+    );
+    for (old, new, kind) in [(&a, &b, "del"), (&b, &a, "ins"), (&c, &d, "ins")] {
         let c = crate::diff::compare(old, new);
         let xml = document_xml(&docx(&c, &DocxOptions::default()).unwrap());
         let paragraphs = marked_paragraphs(&xml);
@@ -810,6 +815,11 @@ fn the_first_footnote_reference_is_in_a_paragraph_whose_mark_is_kept() {
             .rposition(|(p, mark)| *mark != Some(kind) || !all_runs_in(p, kind))
             .expect("a paragraph before");
         assert_eq!(paragraphs[before].1, Some(kind), "{}", paragraphs[before].0);
-        check(old, new);
+        // S/RES/1292's text lost a footnote marker ("1999'18"), so its
+        // footnotes are not all referenced: the paragraphs only.
+        assert_same(&apply(&xml, Apply::Accept), &expected(new), "accept all");
+        assert_same(&apply(&xml, Apply::Reject), &expected(old), "reject all");
     }
+    check(&a, &b);
+    check(&b, &a);
 }
