@@ -334,29 +334,17 @@ fn version_lines(version: &Path) -> (Vec<String>, Vec<String>) {
 }
 
 /// Where LibreOffice 7.4's own Accept All or Reject All does not yet give
-/// the version: `(pair, mode)`. Each leaves one empty paragraph where whole
-/// paragraphs holding a footnote reference are deleted (accept) or
-/// inserted (reject); in minurso-1324-1463, the same redline without those
-/// references comes out exact, whatever the paragraph marks' revisions. A
-/// case listed here that comes out exact is reported, to be struck off;
-/// any other inexact case fails the test.
-const LIBREOFFICE_NOT_YET_EXACT: &[(&str, &str)] = &[
-    ("minurso-1282-1292", "reject"),
-    ("minurso-1324-1463", "accept"),
-    ("minurso-1463-1495", "reject"),
-    ("minurso-1495-1513", "accept"),
-    ("minurso-1523-1541", "reject"),
-    ("minurso-1541-1570", "reject"),
-    ("truth-somalia-2018-2019", "reject"),
-];
+/// the version: `(pair, mode, with comments)`; none now. A case listed here
+/// that comes out exact is reported, to be struck off; any other inexact
+/// case fails the test.
+const LIBREOFFICE_NOT_YET_EXACT: &[(&str, &str, bool)] = &[];
 
 /// LibreOffice's own Accept All of the redline of every corpus pair gives
 /// the new version, and its Reject All the old, paragraph by paragraph:
 /// numbers and labels, headings, sub-paragraphs, every footnote's text at
-/// its marker, and the head lines. One soffice session runs them all
-/// (`tests/lo_redlines.py`). The redlines are made without comments:
-/// LibreOffice 7.4 loses the text of some footnotes in a document with
-/// comments (without the comments, the same files read right).
+/// its marker, and the head lines; each redline as written by default
+/// (with its comments) and with `--no-comments`. One soffice session runs
+/// them all (`tests/lo_redlines.py`).
 #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
 #[test]
 fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
@@ -372,24 +360,31 @@ fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
     let mut files = Vec::new();
     let mut expected = std::collections::HashMap::new();
     for (name, old, new) in &pairs {
-        let docx = dir.path().join(format!("{name}.docx"));
-        resdiff()
-            .arg("compare")
-            .arg(old)
-            .arg(new)
-            .args(["--format", "docx", "--no-comments", "-q", "-o"])
-            .arg(&docx)
-            .assert()
-            .code(0);
-        expected.insert(
-            (docx.display().to_string(), "accept"),
-            (name.clone(), version_lines(new)),
-        );
-        expected.insert(
-            (docx.display().to_string(), "reject"),
-            (name.clone(), version_lines(old)),
-        );
-        files.push(docx);
+        let (old_lines, new_lines) = (version_lines(old), version_lines(new));
+        for comments in [true, false] {
+            let docx = dir.path().join(if comments {
+                format!("{name}.docx")
+            } else {
+                format!("{name}-no-comments.docx")
+            });
+            let mut command = resdiff();
+            command.arg("compare").arg(old).arg(new);
+            command.args(["--format", "docx", "-q", "-o"]).arg(&docx);
+            if !comments {
+                command.arg("--no-comments");
+            }
+            command.assert().code(0);
+            let file = docx.display().to_string();
+            expected.insert(
+                (file.clone(), "accept"),
+                (name.clone(), comments, new_lines.clone()),
+            );
+            expected.insert(
+                (file, "reject"),
+                (name.clone(), comments, old_lines.clone()),
+            );
+            files.push(docx);
+        }
     }
     let out = Command::new("/usr/bin/python3")
         .arg(project_root().join("tests/lo_redlines.py"))
@@ -402,7 +397,8 @@ fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
         String::from_utf8_lossy(&out.stderr)
     );
     let mut failures = Vec::new();
-    let mut exact = std::collections::BTreeMap::<&str, (usize, usize)>::new();
+    // Exact bodies and heads by (mode, comments).
+    let mut exact = std::collections::BTreeMap::<(&str, bool), (usize, usize)>::new();
     let mut seen = 0;
     for line in String::from_utf8(out.stdout).unwrap().lines() {
         let got: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -412,7 +408,8 @@ fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
             "reject"
         };
         let file = got["file"].as_str().unwrap().to_string();
-        let (name, (head, body)) = &expected[&(file, mode)];
+        let (name, comments, (head, body)) = &expected[&(file, mode)];
+        let comments = *comments;
         seen += 1;
         let lines: Vec<String> = got["paragraphs"]
             .as_array()
@@ -423,12 +420,15 @@ fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
         let split = lines.len().saturating_sub(body.len());
         let body_exact = lines[split..] == body[..] && got["left"] == 0;
         let head_exact = lines[..split] == head[..];
-        let tally = exact.entry(mode).or_default();
+        let tally = exact.entry((mode, comments)).or_default();
         tally.0 += usize::from(body_exact);
         tally.1 += usize::from(head_exact);
-        let known = LIBREOFFICE_NOT_YET_EXACT.contains(&(name.as_str(), mode));
+        let with = if comments { "with" } else { "without" };
+        let known = LIBREOFFICE_NOT_YET_EXACT.contains(&(name.as_str(), mode, comments));
         if known && body_exact && head_exact {
-            eprintln!("{name} {mode} is exact now: strike it off LIBREOFFICE_NOT_YET_EXACT");
+            eprintln!(
+                "{name} {mode} {with} comments is exact now: strike it off LIBREOFFICE_NOT_YET_EXACT"
+            );
         }
         if known {
             continue;
@@ -440,7 +440,7 @@ fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
                 .position(|(e, g)| e != g)
                 .unwrap_or(body.len().min(lines.len() - split));
             failures.push(format!(
-                "{name} {mode}: body differs at line {first} of {}: expected {:?}, LibreOffice {:?}",
+                "{name} {mode} {with} comments: body differs at line {first} of {}: expected {:?}, LibreOffice {:?}",
                 body.len(),
                 body.get(first),
                 lines.get(split + first)
@@ -448,15 +448,16 @@ fn libreoffice_accepts_and_rejects_every_corpus_redline_into_each_version() {
         }
         if !head_exact {
             failures.push(format!(
-                "{name} {mode}: head expected {head:?}, LibreOffice {:?}",
+                "{name} {mode} {with} comments: head expected {head:?}, LibreOffice {:?}",
                 &lines[..split]
             ));
         }
     }
-    assert_eq!(seen, 2 * pairs.len(), "every file accepted and rejected");
-    for (mode, (body, head)) in &exact {
+    assert_eq!(seen, 2 * files.len(), "every file accepted and rejected");
+    for ((mode, comments), (body, head)) in &exact {
         eprintln!(
-            "{mode}: body exact {body}/{}, head exact {head}/{}",
+            "{mode} {} comments: body exact {body}/{}, head exact {head}/{}",
+            if *comments { "with" } else { "without" },
             pairs.len(),
             pairs.len()
         );

@@ -8,7 +8,7 @@ use askama::Template;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::layout::{Document, Mark};
+use super::layout::{Document, Mark, Para};
 use crate::{Error, Result};
 
 /// A revision's attributes: its id and date, and the author shared by all.
@@ -157,6 +157,86 @@ fn tag(mark: Mark) -> Option<&'static str> {
     }
 }
 
+/// The paragraphs in the order they are written, each with the revision
+/// its mark is written with: the layout's, save where LibreOffice 7.4 would
+/// drop a mark's revision on import. Accept All and Reject All give the
+/// same text in Word either way.
+///
+/// - A moved-to paragraph's mark (`w:moveTo`) is read only right after a
+///   moved run: after inserted words, or after the comment reference, its
+///   revision is lost and Reject All leaves an empty paragraph. There the
+///   mark is written inserted, which is what a moved-to mark is to Accept
+///   and Reject.
+/// - Reading the footnotes at the document's first footnote reference
+///   loses the revision of that paragraph's mark, so Accept All (a
+///   paragraph deleted whole) or Reject All (one inserted whole) leaves an
+///   empty paragraph. When that paragraph and those just before it that
+///   are deleted (or inserted) whole follow a paragraph of the same style
+///   whose mark is kept, the revision goes to that mark and the first
+///   reference's mark is kept: the text in between goes with either mark,
+///   so both versions read the same, and the paragraph left takes the same
+///   style. Paragraphs of the other kind (inserted, or deleted, whole) just
+///   before those are written after the first reference's paragraph
+///   instead: whole paragraphs of the two kinds read the same in either
+///   order.
+fn as_written(document: &Document) -> (Vec<&Para>, Vec<Mark>) {
+    let mut paragraphs: Vec<&Para> = document.paragraphs.iter().collect();
+    let mut marks: Vec<Mark> = paragraphs
+        .iter()
+        .map(|p| match p.mark {
+            Mark::MovedTo
+                if p.comment.is_some() || p.runs.last().map(|r| r.mark) != Some(Mark::MovedTo) =>
+            {
+                Mark::Inserted
+            }
+            mark => mark,
+        })
+        .collect();
+    let whole = |p: &Para, written: Mark, mark: Mark| {
+        written == mark
+            && p.runs.iter().all(|r| r.mark == mark)
+            && p.move_start.is_none()
+            && p.move_end.is_none()
+    };
+    let Some(first) = paragraphs
+        .iter()
+        .position(|p| p.runs.iter().any(|r| r.footnote.is_some()))
+    else {
+        return (paragraphs, marks);
+    };
+    let (mark, other) = match marks[first] {
+        Mark::Inserted => (Mark::Inserted, Mark::Deleted),
+        Mark::Deleted => (Mark::Deleted, Mark::Inserted),
+        _ => return (paragraphs, marks),
+    };
+    if !whole(paragraphs[first], mark, mark) {
+        return (paragraphs, marks);
+    }
+    let run_before = |end: usize, kind: Mark| {
+        (0..end)
+            .rev()
+            .take_while(|&k| whole(paragraphs[k], marks[k], kind))
+            .last()
+            .unwrap_or(end)
+    };
+    let start = run_before(first, mark);
+    let others = run_before(start, other);
+    let Some(before) = others.checked_sub(1).filter(|&k| {
+        marks[k] == Mark::Kept
+            && paragraphs[k].style == paragraphs[first].style
+            && paragraphs[k].move_end.is_none()
+    }) else {
+        return (paragraphs, marks);
+    };
+    // The other kind's paragraphs after the first reference's.
+    paragraphs[others..=first].rotate_left(start - others);
+    marks[others..=first].rotate_left(start - others);
+    let first = first - (start - others);
+    marks[before] = mark;
+    marks[first] = Mark::Kept;
+    (paragraphs, marks)
+}
+
 /// The paragraphs with every revision numbered (one id sequence for the
 /// whole document, as Word requires) and dated ([`Dates`]), the comments,
 /// and the footnotes: one for each reference, numbered in document order.
@@ -189,8 +269,17 @@ fn numbered(
     let mut references: Vec<usize> = Vec::new();
     // Each move's ranges: a start id per move, shared by its end.
     let mut open: Vec<(usize, usize, &'static str)> = Vec::new();
+    let (paragraphs, marks) = as_written(document);
+    // Comment ids follow the footnotes' (LibreOffice 7.4 mixes up a comment
+    // and a footnote of the same id: the footnote's text is lost).
+    let references_in_all: usize = document
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.runs)
+        .filter(|r| r.footnote.is_some())
+        .count();
     let mut out = Vec::with_capacity(document.paragraphs.len());
-    for p in &document.paragraphs {
+    for (&p, &written) in paragraphs.iter().zip(&marks) {
         let kind = if p.mark == Mark::MovedFrom || p.runs.iter().any(|r| r.mark == Mark::MovedFrom)
         {
             "moveFrom"
@@ -228,8 +317,8 @@ fn numbered(
                 deleted: matches!(r.mark, Mark::Deleted | Mark::MovedFrom),
             });
         }
-        let mark = if tag(p.mark).is_some() {
-            revision(p.mark, id(), &date)
+        let mark = if tag(written).is_some() {
+            revision(written, id(), &date)
         } else {
             None
         };
@@ -244,7 +333,7 @@ fn numbered(
             })
         });
         let comment = p.comment.as_ref().map(|text| {
-            let id = comments.len();
+            let id = references_in_all + 1 + comments.len();
             comments.push(Comment {
                 id,
                 text: text.clone(),
