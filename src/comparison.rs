@@ -194,6 +194,10 @@ pub struct ParagraphRef {
     pub number: Option<String>,
     /// The opening lead as printed ("Recalling also").
     pub lead: Option<String>,
+    /// Whether the lead was read from the document's italics or taken by
+    /// the lexicon from plain text; omitted with no lead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_source: Option<crate::model::LeadSource>,
     /// The full text, lead included, sub-paragraphs and footnote markers excluded.
     pub text: String,
     /// The section heading printed just before it ("AMISOM"), if any.
@@ -216,6 +220,7 @@ impl ParagraphRef {
             index: index + 1,
             number: p.number.clone(),
             lead: p.lead.clone(),
+            lead_source: p.lead_source,
             text: p.text.clone(),
             heading: p.heading.clone(),
             footnotes: p.footnotes.clone(),

@@ -217,6 +217,10 @@ pub struct Paragraph {
     /// The opening phrase drafters italicise ("Recalling also", "Invites").
     /// It is the start of `text`.
     pub lead: Option<String>,
+    /// Where the lead came from: the document's italics, or the reader's
+    /// lexicon on plain text. Set exactly when `lead` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_source: Option<LeadSource>,
     /// The whole paragraph text as printed, lead included, footnote markers
     /// and sub-paragraphs excluded.
     pub text: String,
@@ -229,6 +233,30 @@ pub struct Paragraph {
     /// Footnote markers in this paragraph's text.
     #[serde(default)]
     pub footnotes: Vec<FootnoteRef>,
+}
+
+/// How a reader came by a paragraph's lead. Either way the lead's identity
+/// and strength come from its head in the lexicon, not from where italics
+/// stop: this says only how far to trust where the lead ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LeadSource {
+    /// The document marks the lead itself: a PDF's or Word file's italic
+    /// run, canonical Markdown's `_italics_`.
+    Italics,
+    /// Taken by the language profile's lexicon and rules from plain text: a
+    /// text dump, or a PDF or Word paragraph whose lead had no italics.
+    Convention,
+}
+
+impl LeadSource {
+    /// The name as JSON and the canonical front matter write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            LeadSource::Italics => "italics",
+            LeadSource::Convention => "convention",
+        }
+    }
 }
 
 /// Text as the canonical format keeps it: every run of whitespace one
@@ -316,6 +344,9 @@ impl Resolution {
                     f.offset = offset;
                 }
                 p.lead = p.lead.as_deref().map(fold).filter(|l| !l.is_empty());
+                if p.lead.is_none() {
+                    p.lead_source = None;
+                }
                 p.heading = p.heading.as_deref().map(fold);
                 paragraphs(&mut p.subparagraphs);
             }

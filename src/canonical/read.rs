@@ -8,7 +8,9 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 
 use crate::error::{Error, Result};
 use crate::limits::{self, Tally};
-use crate::model::{Annex, Footnote, FootnoteRef, Meta, Paragraph, Resolution, push_folded};
+use crate::model::{
+    Annex, Footnote, FootnoteRef, LeadSource, Meta, Paragraph, Resolution, push_folded,
+};
 
 /// Parses canonical Markdown `text`; `path` names the file in errors.
 pub fn read(text: &str, path: &Path) -> Result<Resolution> {
@@ -78,12 +80,19 @@ struct Reader<'a> {
     events: Vec<Spanned<'a>>,
     at: usize,
     tally: Tally,
+    /// Where the file's leads came from, as its front matter's `leads`
+    /// says: a lead in `*asterisks*` came from the other source.
+    leads: LeadSource,
 }
 
 /// A paragraph's inline content, before any label is taken off its front.
+#[derive(Default)]
 struct Inline {
     text: String,
     lead: Option<String>,
+    /// The lead is in `*asterisks*`, not `_underscores_`: it came from the
+    /// other source than the file's `leads`.
+    lead_starred: bool,
     footnotes: Vec<FootnoteRef>,
 }
 
@@ -102,6 +111,7 @@ impl<'a> Reader<'a> {
             events,
             at: 0,
             tally: Tally::default(),
+            leads: LeadSource::Italics,
         }
     }
 
@@ -183,7 +193,7 @@ impl<'a> Reader<'a> {
                     let annex = annexes.last_mut().expect("checked non-empty");
                     annex
                         .paragraphs
-                        .push(paragraph(inline, None, heading.take()));
+                        .push(paragraph(inline, None, heading.take(), self.leads));
                 }
                 Event::Start(Tag::List(start)) if !annexes.is_empty() => {
                     let items = self.read_list(range.start, 0)?;
@@ -225,7 +235,7 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     self.count(&inline.text, range.start)?;
-                    preamble.push(paragraph(inline, None, heading.take()));
+                    preamble.push(paragraph(inline, None, heading.take(), self.leads));
                 }
                 Event::Start(Tag::List(start)) => {
                     let items = self.read_list(range.start, 0)?;
@@ -311,19 +321,37 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        let meta = toml::from_str::<Meta>(&toml_text).map_err(|e| {
+        let invalid = |e: toml::de::Error, toml_text: &str| {
             // The TOML starts on the line after the opening `+++`.
             let line_in_toml = e
                 .span()
-                .map(|s| toml_text[..s.start.min(toml_text.len())].matches('\n').count())
+                .map(|s| {
+                    toml_text[..s.start.min(toml_text.len())]
+                        .matches('\n')
+                        .count()
+                })
                 .unwrap_or(0);
             let message = e.message().trim().to_string();
             Error::at_line(
                 self.path,
                 self.line_of(start) + 1 + line_in_toml,
-                format!("invalid front matter: {message} (expected TOML with at least `body`, `series` and `status`; see docs/format.md)"),
+                format!(
+                    "invalid front matter: {message} (expected TOML with at least `body`, `series` and `status`; see docs/format.md)"
+                ),
             )
-        })?;
+        };
+        // `leads` is the file's, not the model's `Meta`: read apart, and
+        // its line blanked (the others keep their numbers) before the rest
+        // is read as the `Meta`.
+        let keys = toml::from_str::<FileKeys>(&toml_text).map_err(|e| invalid(e, &toml_text))?;
+        let toml_text = match &keys.leads {
+            Some(leads) => blank_line_at(&toml_text, leads.span().start),
+            None => toml_text,
+        };
+        let meta = toml::from_str::<Meta>(&toml_text).map_err(|e| invalid(e, &toml_text))?;
+        if let Some(leads) = keys.leads {
+            self.leads = leads.into_inner();
+        }
         Ok(meta)
     }
 
@@ -350,11 +378,7 @@ impl<'a> Reader<'a> {
     fn read_item(&mut self, range: Range<usize>, depth: usize) -> Result<Paragraph> {
         let item_source = &self.source[range.clone()];
         let (number, label_prefix) = item_label(item_source);
-        let mut inline = Inline {
-            text: String::new(),
-            lead: None,
-            footnotes: Vec::new(),
-        };
+        let mut inline = Inline::default();
         let mut subparagraphs = Vec::new();
         while let Some((event, inner)) = self.next() {
             match event {
@@ -371,18 +395,14 @@ impl<'a> Reader<'a> {
         }
         let (number, inline) = take_label(number, inline, &label_prefix);
         self.count(&inline.text, range.start)?;
-        let mut p = paragraph(inline, number, None);
+        let mut p = paragraph(inline, number, None, self.leads);
         p.subparagraphs = subparagraphs;
         Ok(p)
     }
 
     /// Reads inline events up to `end` into text, lead and footnote markers.
     fn read_inline(&mut self, end: TagEnd) -> Result<Inline> {
-        let mut inline = Inline {
-            text: String::new(),
-            lead: None,
-            footnotes: Vec::new(),
-        };
+        let mut inline = Inline::default();
         while let Some((event, range)) = self.next() {
             match event {
                 Event::End(e) if e == end => break,
@@ -429,6 +449,7 @@ impl<'a> Reader<'a> {
                         ));
                     }
                     inline.lead = Some(inline.text[start..].trim().to_string());
+                    inline.lead_starred = self.source.as_bytes().get(offset) == Some(&b'*');
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -475,6 +496,7 @@ fn append_inline(into: &mut Inline, more: Inline) {
     let shift = into.text.len();
     if into.lead.is_none() && into.text.trim().is_empty() {
         into.lead = more.lead;
+        into.lead_starred = more.lead_starred;
     }
     into.footnotes
         .extend(more.footnotes.into_iter().map(|f| FootnoteRef {
@@ -482,6 +504,22 @@ fn append_inline(into: &mut Inline, more: Inline) {
             ..f
         }));
     into.text.push_str(&more.text);
+}
+
+/// What a canonical file's front matter says besides the [`Meta`].
+#[derive(serde::Deserialize)]
+struct FileKeys {
+    /// Where the leads of the file came from (`"italics"` when absent): a
+    /// lead in `*asterisks*` came from the other source.
+    leads: Option<toml::Spanned<LeadSource>>,
+}
+
+/// `text` with the line holding byte `at` emptied (its line end kept).
+fn blank_line_at(text: &str, at: usize) -> String {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    format!("{}{}", &text[..start], &text[end..])
 }
 
 /// The printed number and the literal label text that opens the item's
@@ -566,10 +604,17 @@ fn name_annex(annexes: &mut Vec<Annex>, name: String, language: crate::lang::Lan
     }
 }
 
-fn paragraph(inline: Inline, number: Option<String>, heading: Option<String>) -> Paragraph {
+/// `leads`: where the file's leads came from, unless starred.
+fn paragraph(
+    inline: Inline,
+    number: Option<String>,
+    heading: Option<String>,
+    leads: LeadSource,
+) -> Paragraph {
     let Inline {
         mut text,
         lead,
+        lead_starred,
         mut footnotes,
     } = inline;
     // Folded text has no space at its end (an item's last line may leave one).
@@ -580,9 +625,15 @@ fn paragraph(inline: Inline, number: Option<String>, heading: Option<String>) ->
     // A lead is whole words at the start: italics ending inside a word
     // ("*a*a") are emphasis, not a lead.
     let lead = lead.filter(|l| Paragraph::is_lead_of(l, &text));
+    let lead_source = lead.as_ref().map(|_| match (leads, lead_starred) {
+        (source, false) => source,
+        (LeadSource::Italics, true) => LeadSource::Convention,
+        (LeadSource::Convention, true) => LeadSource::Italics,
+    });
     Paragraph {
         number,
         lead,
+        lead_source,
         text,
         heading,
         subparagraphs: Vec::new(),

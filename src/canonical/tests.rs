@@ -18,10 +18,12 @@ fn meta() -> Meta {
     }
 }
 
+/// A paragraph whose lead, if any, the source set in italics.
 fn para(number: Option<&str>, lead: Option<&str>, text: &str) -> Paragraph {
     Paragraph {
         number: number.map(str::to_string),
         lead: lead.map(str::to_string),
+        lead_source: lead.map(|_| LeadSource::Italics),
         text: text.to_string(),
         ..Default::default()
     }
@@ -118,6 +120,101 @@ fn write_then_read_gives_the_same_resolution() {
         write(&back).unwrap(),
         text,
         "writing again gives the same bytes"
+    );
+}
+
+/// `r` with every lead taken by convention, but those of the paragraphs at
+/// `read_from_italics` (operative indexes).
+fn by_convention(mut r: Resolution, read_from_italics: &[usize]) -> Resolution {
+    fn mark(paragraphs: &mut [Paragraph], source: LeadSource) {
+        for p in paragraphs {
+            p.lead_source = p.lead.as_ref().map(|_| source);
+            mark(&mut p.subparagraphs, source);
+        }
+    }
+    mark(&mut r.preamble, LeadSource::Convention);
+    mark(&mut r.operative, LeadSource::Convention);
+    for &i in read_from_italics {
+        mark(
+            std::slice::from_mut(&mut r.operative[i]),
+            LeadSource::Italics,
+        );
+    }
+    r
+}
+
+#[test]
+fn leads_taken_by_convention_are_said_once_in_the_front_matter() {
+    let r = by_convention(sample(), &[]);
+    let text = write(&r).unwrap();
+    assert!(text.contains("\nleads = \"convention\"\n+++\n"), "{text}");
+    // The leads read as they always did: in italics.
+    assert!(text.contains("\n_Having considered_ the report"), "{text}");
+    assert!(!text.contains("*Having"), "{text}");
+    let back = read(&text, Path::new("x.md")).unwrap();
+    assert_eq!(back, r, "\n{text}");
+    assert_eq!(write(&back).unwrap(), text);
+}
+
+#[test]
+fn a_lead_from_the_other_source_than_the_files_is_in_asterisks() {
+    // Most leads by convention, one read from italics: the exception starred.
+    let r = by_convention(sample(), &[2]);
+    let text = write(&r).unwrap();
+    assert!(text.contains("leads = \"convention\""), "{text}");
+    assert!(text.contains("\n7. [bis] *Requests also* the"), "{text}");
+    assert!(text.contains("\n10. _Decides_ to remain"), "{text}");
+    let back = read(&text, Path::new("x.md")).unwrap();
+    assert_eq!(back, r, "\n{text}");
+    assert_eq!(write(&back).unwrap(), text);
+    // Most read from italics, one by convention: no key, that one starred.
+    let mut r = sample();
+    r.operative[3].lead_source = Some(LeadSource::Convention);
+    let text = write(&r).unwrap();
+    assert!(!text.contains("leads ="), "{text}");
+    assert!(text.contains("\n10. *Decides* to remain"), "{text}");
+    assert!(text.contains("\n7. [bis] _Requests also_ the"), "{text}");
+    let back = read(&text, Path::new("x.md")).unwrap();
+    assert_eq!(back, r, "\n{text}");
+    assert_eq!(write(&back).unwrap(), text);
+}
+
+#[test]
+fn a_file_that_does_not_say_where_its_leads_came_from_has_them_from_italics() {
+    // What every file written before lead sources were kept is.
+    let front = "+++\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"draft\"\n+++\n\n";
+    let r = read(
+        &format!("{front}_Recalling_ x,\n\n1. _Decides_ y.\n"),
+        Path::new("x.md"),
+    )
+    .unwrap();
+    assert_eq!(r.preamble[0].lead_source, Some(LeadSource::Italics));
+    assert_eq!(r.operative[0].lead_source, Some(LeadSource::Italics));
+    let said = front.replace("status", "leads = \"italics\"\nstatus");
+    let r = read(
+        &format!("{said}*Recalling* x,\n\n1. _Decides_ y.\n"),
+        Path::new("x.md"),
+    )
+    .unwrap();
+    assert_eq!(r.preamble[0].lead_source, Some(LeadSource::Convention));
+    assert_eq!(r.operative[0].lead_source, Some(LeadSource::Italics));
+    assert_eq!(r.meta.status, Status::Draft);
+}
+
+#[test]
+fn a_bad_leads_key_names_its_line() {
+    let text = "+++\nbody = \"General Assembly\"\nseries = \"x\"\nleads = \"bold\"\nstatus = \"draft\"\n+++\n\n_Recalling_ x,\n";
+    let e = read_err(text);
+    assert!(
+        e.starts_with("bad.md:4: invalid front matter: unknown variant `bold`"),
+        "{e}"
+    );
+    // A TOML error after the `leads` line keeps its own line.
+    let text = "+++\nleads = \"convention\"\nbody = \"General Assembly\"\nseries = \"x\"\nstatus = \"maybe\"\n+++\n\n_Recalling_ x,\n";
+    let e = read_err(text);
+    assert!(
+        e.starts_with("bad.md:5: invalid front matter: unknown variant `maybe`"),
+        "{e}"
     );
 }
 
@@ -319,6 +416,25 @@ proptest! {
         let text = write(&r).unwrap();
         let back = read(&text, Path::new("p.md")).unwrap();
         prop_assert_eq!(&back, &r, "{}", text);
+    }
+}
+
+proptest! {
+    /// Whichever source each lead came from, the file says it and reads
+    /// back to the same model and bytes.
+    #[test]
+    fn any_mix_of_lead_sources_round_trips(by_convention in proptest::collection::vec(any::<bool>(), 6)) {
+        let mut r = sample();
+        let leads = r.preamble.iter_mut().chain(r.operative.iter_mut()).filter(|p| p.lead.is_some());
+        for (p, convention) in leads.zip(&by_convention) {
+            if *convention {
+                p.lead_source = Some(LeadSource::Convention);
+            }
+        }
+        let text = write(&r).unwrap();
+        let back = read(&text, Path::new("p.md")).unwrap();
+        prop_assert_eq!(&back, &r, "{}", text);
+        prop_assert_eq!(write(&back).unwrap(), text);
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::markdown::{escape_block_start, escape_inline};
-use crate::model::{Paragraph, Resolution};
+use crate::model::{LeadSource, Paragraph, Resolution};
 
 /// The front matter line of the default language, left out.
 const DEFAULT_LANGUAGE_LINE: &str = "language = \"en\"\n";
@@ -16,9 +16,15 @@ pub fn write(resolution: &Resolution) -> Result<String> {
     // English is the default: a file written before languages were kept
     // says nothing of it, and stays byte for byte what it was.
     let front = front.replacen(DEFAULT_LANGUAGE_LINE, "", 1);
+    let leads = usual_lead_source(resolution);
     let mut out = String::new();
     out.push_str("+++\n");
     out.push_str(&front);
+    // Italics, the default, go unsaid: files written before lead sources
+    // were kept stay what they were.
+    if leads != LeadSource::Italics {
+        out.push_str(&format!("leads = \"{}\"\n", leads.name()));
+    }
     out.push_str("+++\n");
 
     if let Some(formula) = &resolution.enacting_formula {
@@ -32,7 +38,7 @@ pub fn write(resolution: &Resolution) -> Result<String> {
         if let Some(heading) = &paragraph.heading {
             out.push_str(&format!("\n## {}\n", escape_inline(heading)));
         }
-        write_plain(&mut out, paragraph);
+        write_plain(&mut out, paragraph, leads);
     }
 
     // The operative list is broken only by headings; consecutive items stay
@@ -40,7 +46,7 @@ pub fn write(resolution: &Resolution) -> Result<String> {
     let mut in_list = false;
     for paragraph in &resolution.operative {
         write_heading(&mut out, paragraph, &mut in_list);
-        write_item(&mut out, paragraph, &mut in_list);
+        write_item(&mut out, paragraph, &mut in_list, leads);
     }
 
     // Each annex: `# Annex I`, `# Its title`, then its paragraphs, plain
@@ -57,10 +63,10 @@ pub fn write(resolution: &Resolution) -> Result<String> {
         for paragraph in &annex.paragraphs {
             write_heading(&mut out, paragraph, &mut in_list);
             if paragraph.number.is_some() {
-                write_item(&mut out, paragraph, &mut in_list);
+                write_item(&mut out, paragraph, &mut in_list, leads);
             } else {
                 in_list = false;
-                write_plain(&mut out, paragraph);
+                write_plain(&mut out, paragraph, leads);
             }
         }
     }
@@ -118,7 +124,7 @@ fn write_heading(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
 }
 
 /// A paragraph as an item of an ordered list, with its sub-paragraphs.
-fn write_item(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
+fn write_item(out: &mut String, paragraph: &Paragraph, in_list: &mut bool, leads: LeadSource) {
     let starts_list = !*in_list;
     if starts_list {
         out.push('\n');
@@ -136,19 +142,19 @@ fn write_item(out: &mut String, paragraph: &Paragraph, in_list: &mut bool) {
         marker = format!("* {rest}");
     }
     out.push_str(&marker);
-    out.push_str(&paragraph_line(paragraph));
+    out.push_str(&paragraph_line(paragraph, leads));
     out.push('\n');
-    write_subparagraphs(out, &paragraph.subparagraphs, marker.chars().count());
+    write_subparagraphs(out, &paragraph.subparagraphs, marker.chars().count(), leads);
 }
 
 /// A paragraph on a line of its own, its sub-paragraphs as a list after it.
-fn write_plain(out: &mut String, paragraph: &Paragraph) {
+fn write_plain(out: &mut String, paragraph: &Paragraph, leads: LeadSource) {
     out.push('\n');
-    out.push_str(&paragraph_line(paragraph));
+    out.push_str(&paragraph_line(paragraph, leads));
     out.push('\n');
     if !paragraph.subparagraphs.is_empty() {
         out.push('\n');
-        write_subparagraphs(out, &paragraph.subparagraphs, 0);
+        write_subparagraphs(out, &paragraph.subparagraphs, 0, leads);
     }
 }
 
@@ -171,7 +177,7 @@ fn operative_marker(paragraph: &Paragraph) -> String {
     }
 }
 
-fn write_subparagraphs(out: &mut String, subs: &[Paragraph], indent: usize) {
+fn write_subparagraphs(out: &mut String, subs: &[Paragraph], indent: usize, leads: LeadSource) {
     for sub in subs {
         let pad = " ".repeat(indent);
         out.push_str(&pad);
@@ -179,11 +185,11 @@ fn write_subparagraphs(out: &mut String, subs: &[Paragraph], indent: usize) {
         match sub.number.as_deref() {
             Some(label) => {
                 out.push_str(&format!("({label}) "));
-                out.push_str(&paragraph_line(sub));
+                out.push_str(&paragraph_line(sub, leads));
             }
             // Unlabelled: a text opening with "(" must not read as a label.
             None => {
-                let line = paragraph_line(sub);
+                let line = paragraph_line(sub, leads);
                 if line.starts_with('(') {
                     out.push('\\');
                 }
@@ -192,15 +198,49 @@ fn write_subparagraphs(out: &mut String, subs: &[Paragraph], indent: usize) {
         }
         out.push('\n');
         // Content of "- (a) " starts two columns in: nested lists indent by 2.
-        write_subparagraphs(out, &sub.subparagraphs, indent + 2);
+        write_subparagraphs(out, &sub.subparagraphs, indent + 2, leads);
     }
 }
 
-/// The paragraph's text with its lead in italics and its footnote markers.
-/// A marker inside the lead stays inside its italics: closing and reopening
-/// them around it (`_3,_[^4]_ n_`) would not read back as one lead.
-fn paragraph_line(paragraph: &Paragraph) -> String {
+/// The source of most leads of `resolution` (italics when as many came
+/// from each, or there are none): the file's `leads`, which only the
+/// others' `*asterisks*` contradict.
+fn usual_lead_source(resolution: &Resolution) -> LeadSource {
+    fn count(paragraphs: &[Paragraph], italics: &mut usize, convention: &mut usize) {
+        for p in paragraphs {
+            match p.lead.as_ref().and(p.lead_source) {
+                Some(LeadSource::Italics) => *italics += 1,
+                Some(LeadSource::Convention) => *convention += 1,
+                None => {}
+            }
+            count(&p.subparagraphs, italics, convention);
+        }
+    }
+    let (mut italics, mut convention) = (0, 0);
+    count(&resolution.preamble, &mut italics, &mut convention);
+    count(&resolution.operative, &mut italics, &mut convention);
+    for annex in &resolution.annexes {
+        count(&annex.paragraphs, &mut italics, &mut convention);
+    }
+    if convention > italics {
+        LeadSource::Convention
+    } else {
+        LeadSource::Italics
+    }
+}
+
+/// The paragraph's text with its lead in italics and its footnote markers:
+/// `_lead_` when it came from `leads` (the file's), `*lead*` when from the
+/// other source. A marker inside the lead stays inside its italics: closing
+/// and reopening them around it (`_3,_[^4]_ n_`) would not read back as one
+/// lead.
+fn paragraph_line(paragraph: &Paragraph, leads: LeadSource) -> String {
     let text = &paragraph.text;
+    // A lead of unknown source (a model built in code) is the file's.
+    let delimiter = match paragraph.lead_source {
+        Some(source) if source != leads => '*',
+        _ => '_',
+    };
     let lead_len = match &paragraph.lead {
         Some(lead) if !lead.is_empty() && text.starts_with(lead.as_str()) => lead.len(),
         _ => 0,
@@ -224,13 +264,13 @@ fn paragraph_line(paragraph: &Paragraph) -> String {
     let mut cursor = 0;
     let mut in_lead = lead_len > 0;
     if in_lead {
-        line.push('_');
+        line.push(delimiter);
     }
     for marker in markers {
         let at = floor_char_boundary(text, marker.offset.min(text.len()));
         if in_lead && at >= lead_len {
             push(&mut line, &text[cursor..lead_len], &mut after_marker);
-            line.push('_');
+            line.push(delimiter);
             (in_lead, cursor) = (false, lead_len);
         }
         push(&mut line, &text[cursor..at], &mut after_marker);
@@ -240,7 +280,7 @@ fn paragraph_line(paragraph: &Paragraph) -> String {
     }
     if in_lead {
         push(&mut line, &text[cursor..lead_len], &mut after_marker);
-        line.push('_');
+        line.push(delimiter);
         cursor = lead_len;
     }
     push(&mut line, &text[cursor..], &mut after_marker);

@@ -587,6 +587,65 @@ mod tests {
         assert_eq!(l.footnotes[0].2, "A/70/1.");
     }
 
+    /// Word's italic runs give a lead read from the document; a paragraph
+    /// whose lead is in plain type gets the lexicon's, by convention. The
+    /// paragraphs are those of a real Council draft's text dump.
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+    #[test]
+    fn a_lead_in_an_italic_run_is_read_and_one_in_plain_type_taken_by_convention() {
+        use crate::model::{Body, LeadSource, Meta};
+        use crate::parse::import::{import_layout, import_text};
+        let Some(text) = crate::test_support::corpus_text("sc/S_2022_501.txt") else {
+            return;
+        };
+        let meta = || Meta::new(Body::SecurityCouncil, "sc", None);
+        let dump = import_text(&text, meta()).unwrap().resolution;
+        let escaped = |t: &str| {
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let run = |t: &str, italic: bool| {
+            let style = if italic { "<w:rPr><w:i/></w:rPr>" } else { "" };
+            format!(
+                "<w:r>{style}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                escaped(t)
+            )
+        };
+        let mut body = format!("<w:p>{}</w:p>", run("The Security Council,", false));
+        // Every preambular lead in italics but the last's.
+        let last = dump.preamble.len() - 1;
+        for (i, p) in dump.preamble.iter().enumerate() {
+            let lead = p.lead.as_deref().unwrap();
+            let rest = &p.text[lead.len()..];
+            body.push_str(&format!(
+                "<w:p>{}{}</w:p>",
+                run(lead, i != last),
+                run(rest, false)
+            ));
+        }
+        // Operative numbers typed by hand, leads in plain type.
+        for p in &dump.operative {
+            let numbered = format!("{}. {}", p.number.as_deref().unwrap(), p.text);
+            body.push_str(&format!("<w:p>{}</w:p>", run(&numbered, false)));
+        }
+        let word = import_layout(&lines(&body, ""), meta()).unwrap().resolution;
+        let leads = |ps: &[crate::model::Paragraph]| -> Vec<Option<String>> {
+            ps.iter().map(|p| p.lead.clone()).collect()
+        };
+        assert_eq!(leads(&word.preamble), leads(&dump.preamble));
+        assert_eq!(leads(&word.operative), leads(&dump.operative));
+        let mut expected = vec![Some(LeadSource::Italics); last];
+        expected.push(Some(LeadSource::Convention));
+        let preamble: Vec<_> = word.preamble.iter().map(|p| p.lead_source).collect();
+        assert_eq!(preamble, expected);
+        assert!(
+            word.operative
+                .iter()
+                .all(|p| p.lead_source == Some(LeadSource::Convention))
+        );
+    }
+
     #[test]
     fn list_numbers_are_written_as_word_counts_them() {
         assert_eq!(letters(1), "a");

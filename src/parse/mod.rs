@@ -207,6 +207,92 @@ pub fn default_meta(path: &Path) -> Meta {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{LeadSource, Paragraph};
+
+    /// How many leads of `r` came from each source: (italics, convention,
+    /// a lead with no source, a source with no lead).
+    fn lead_sources(r: &crate::model::Resolution) -> [usize; 4] {
+        fn count(paragraphs: &[Paragraph], n: &mut [usize; 4]) {
+            for p in paragraphs {
+                match (&p.lead, p.lead_source) {
+                    (Some(_), Some(LeadSource::Italics)) => n[0] += 1,
+                    (Some(_), Some(LeadSource::Convention)) => n[1] += 1,
+                    (Some(_), None) => n[2] += 1,
+                    (None, Some(_)) => n[3] += 1,
+                    (None, None) => {}
+                }
+                count(&p.subparagraphs, n);
+            }
+        }
+        let mut n = [0; 4];
+        count(&r.preamble, &mut n);
+        count(&r.operative, &mut n);
+        for annex in &r.annexes {
+            count(&annex.paragraphs, &mut n);
+        }
+        n
+    }
+
+    /// A PDF's leads are read from its italics, the same document's text
+    /// dump's taken by convention; canonical Markdown keeps which, both ways.
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+    #[test]
+    fn a_pdf_reads_its_leads_from_italics_and_its_text_dump_by_convention() {
+        let Some(corpus) = crate::test_support::shared_corpus() else {
+            return;
+        };
+        let pdf = load_file(&corpus.join("sc/S_2022_501.pdf"), None).unwrap();
+        let dump = load_file(&corpus.join("sc/S_2022_501.txt"), None).unwrap();
+        let [italics, convention, unsourced, stray] = lead_sources(&pdf.resolution);
+        assert!(italics >= 10, "{italics} leads from italics");
+        assert_eq!((convention, unsourced, stray), (0, 0, 0));
+        assert_eq!(lead_sources(&dump.resolution), [0, italics, 0, 0]);
+        for (loaded, says) in [(&pdf, false), (&dump, true)] {
+            let written = canonical::write(&loaded.resolution).unwrap();
+            assert_eq!(
+                written.contains("\nleads = \"convention\"\n"),
+                says,
+                "{written}"
+            );
+            let back = canonical::read(&written, Path::new("501.md")).unwrap();
+            assert_eq!(back, loaded.resolution);
+        }
+    }
+
+    /// S/2019/179's PDF prints one operative lead with no italics of its
+    /// own: the reader takes it by convention, and canonical Markdown stars
+    /// that one among the others' underscores.
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+    #[test]
+    fn a_pdf_lead_without_italics_is_taken_by_convention_and_kept_so() {
+        let Some(corpus) = crate::test_support::shared_corpus() else {
+            return;
+        };
+        let pdf = load_file(&corpus.join("sc/S_2019_179.pdf"), None).unwrap();
+        let [italics, convention, unsourced, stray] = lead_sources(&pdf.resolution);
+        assert!(italics >= 30, "{italics} leads from italics");
+        assert_eq!((convention, unsourced, stray), (1, 0, 0));
+        let by_convention = pdf
+            .resolution
+            .operative
+            .iter()
+            .find(|p| p.lead_source == Some(LeadSource::Convention))
+            .unwrap();
+        assert_eq!(
+            (
+                by_convention.number.as_deref(),
+                by_convention.lead.as_deref()
+            ),
+            (Some("19"), Some("Calls upon"))
+        );
+        let written = canonical::write(&pdf.resolution).unwrap();
+        assert!(!written.contains("\nleads ="), "{written}");
+        assert!(written.contains("\n19. *Calls upon* "), "{written}");
+        assert_eq!(written.matches(". *").count(), 1, "{written}");
+        let back = canonical::read(&written, Path::new("179.md")).unwrap();
+        assert_eq!(back, pdf.resolution);
+        assert_eq!(canonical::write(&back).unwrap(), written);
+    }
 
     #[test]
     fn file_names_that_are_symbols_give_symbol_body_and_version() {

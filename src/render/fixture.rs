@@ -206,6 +206,7 @@ pub fn hostile() -> Comparison {
         index,
         number: Some(number.into()),
         lead: None,
+        lead_source: None,
         text: text.into(),
         heading: None,
         footnotes: Vec::new(),

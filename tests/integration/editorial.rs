@@ -50,6 +50,10 @@ fn a_pdf_and_its_own_text_differ_only_where_their_words_do() {
     pdfs.sort();
     assert!(pdfs.len() >= 20, "the corpus's Council drafts");
     let (mut editorial, mut compared) = (0, 0);
+    // Leads paired across a PDF and its dump: read from the PDF's italics on
+    // one side, taken by convention from the dump's plain text on the other,
+    // and no lead change for that alone.
+    let (mut italics_to_convention, mut dump_leads) = (0, 0);
     for pdf in &pdfs {
         let out = resdiff()
             .args(["compare", "--format", "json"])
@@ -63,6 +67,19 @@ fn a_pdf_and_its_own_text_differ_only_where_their_words_do() {
         for r in &all {
             let name = pdf.file_name().unwrap().to_string_lossy();
             assert!(r["lead_change"].is_null(), "{name}: {}", r["lead_change"]);
+            for side in r["new"]
+                .as_array()
+                .cloned()
+                .unwrap_or_else(|| vec![r["new"].clone()])
+            {
+                if !side["lead"].is_null() {
+                    dump_leads += 1;
+                    assert_eq!(side["lead_source"], "convention", "{name}: {side}");
+                }
+            }
+            if r["old"]["lead_source"] == "italics" && r["new"]["lead_source"] == "convention" {
+                italics_to_convention += 1;
+            }
             let (Some(old), Some(new)) = (side_text(&r["old"]), side_text(&r["new"])) else {
                 continue;
             };
@@ -83,6 +100,45 @@ fn a_pdf_and_its_own_text_differ_only_where_their_words_do() {
     // closing comma as a full stop, "finalise" as "finalize"): the class is
     // exercised, not vacuous.
     assert!(editorial >= 10, "{editorial} editorial of {compared}");
+    assert!(
+        italics_to_convention * 10 >= dump_leads * 9 && italics_to_convention >= 100,
+        "{italics_to_convention} leads read from italics against {dump_leads} of the dumps"
+    );
+}
+
+/// `show --format json` says where each lead came from, and says nothing
+/// for a paragraph without one.
+#[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+#[test]
+fn the_json_of_a_paragraph_says_where_its_lead_came_from() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let show = |file: &str| -> Value {
+        let out = resdiff()
+            .args(["show", "--format", "json"])
+            .arg(corpus.join(file))
+            .output()
+            .unwrap();
+        crate::common::assert_success(&out);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    for (file, source) in [
+        ("sc/S_2022_501.pdf", "italics"),
+        ("sc/S_2022_501.txt", "convention"),
+    ] {
+        let r = show(file);
+        let mut all = Vec::new();
+        records(&r["preamble"], &mut all);
+        records(&r["operative"], &mut all);
+        assert!(all.len() >= 10, "{file}");
+        for p in &all {
+            match p["lead"].is_null() {
+                false => assert_eq!(p["lead_source"], source, "{file}: {p}"),
+                true => assert!(p.get("lead_source").is_none(), "{file}: {p}"),
+            }
+        }
+    }
 }
 
 /// "States parties" → "States Parties" alone makes no paragraph modified:

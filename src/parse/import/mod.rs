@@ -461,7 +461,7 @@ fn fill_version(meta: &mut Meta) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Body;
+    use crate::model::{Body, LeadSource, Paragraph};
 
     use crate::test_support::corpus_text;
     use proptest::prelude::*;
@@ -525,6 +525,44 @@ mod tests {
             .map(|p| p.lead.as_deref())
             .collect();
         assert_eq!(leads, [Some("Decides"), Some("Requests")]);
+        // The lead whose italics could not be one is the lexicon's.
+        let sources: Vec<_> = imported
+            .resolution
+            .operative
+            .iter()
+            .map(|p| p.lead_source)
+            .collect();
+        assert_eq!(
+            sources,
+            [Some(LeadSource::Convention), Some(LeadSource::Italics)]
+        );
+    }
+
+    /// A text dump has no italics: every lead it has, sub-paragraphs'
+    /// too, is taken by convention; a paragraph without one has no source.
+    #[cfg_attr(corpus_missing, ignore = "needs ../shared/corpus")]
+    #[test]
+    fn every_lead_of_a_text_dump_is_taken_by_convention() {
+        let Some(text) = corpus_text("ga/A_RES_80_4.txt") else {
+            return;
+        };
+        let r = import_text(&text, meta(Body::GeneralAssembly))
+            .unwrap()
+            .resolution;
+        fn sources(paragraphs: &[Paragraph], out: &mut Vec<(bool, Option<LeadSource>)>) {
+            for p in paragraphs {
+                out.push((p.lead.is_some(), p.lead_source));
+                sources(&p.subparagraphs, out);
+            }
+        }
+        let mut all = Vec::new();
+        sources(&r.preamble, &mut all);
+        sources(&r.operative, &mut all);
+        assert!(all.len() >= 10, "{all:?}");
+        for (has_lead, source) in &all {
+            let expected = has_lead.then_some(LeadSource::Convention);
+            assert_eq!(*source, expected, "{all:?}");
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::words::is_suspended_compound_word;
 use crate::error::{Error, Result};
 use crate::lang::Profile;
 use crate::limits::Tally;
-use crate::model::{Annex, Footnote, FootnoteRef, Paragraph, Part};
+use crate::model::{Annex, Footnote, FootnoteRef, LeadSource, Paragraph, Part};
 use crate::parse::{MARKER_CLOSE, MARKER_OPEN};
 
 /// The rule that finds footnote markers in the text.
@@ -25,7 +25,7 @@ pub const FOOTNOTE_MARKERS: Rule = Rule {
 /// The rule that finds each paragraph's lead.
 pub const LEAD: Rule = Rule {
     name: "lead",
-    decides: "a paragraph's lead is the italic run of a typeset source, else the longest lexicon lead opening it (with its continuation words), else a participle or first verb the lexicon lacks, with a warning",
+    decides: "a paragraph's lead is the italic run of a typeset source, else the longest lexicon lead opening it (with its continuation words), else a participle or first verb the lexicon lacks, with a warning; the first is read from italics, every other taken by convention",
 };
 
 /// The rule that finds a sub-paragraph's lead.
@@ -422,6 +422,9 @@ fn paragraph_of(
     warnings: &mut Vec<Warning>,
 ) -> Paragraph {
     let text = block.text.clone();
+    // Only a typeset source's italic run is read; every other lead is the
+    // lexicon's (or a guess) on plain words.
+    let italics = block.lead.is_some();
     let lead = match block.kind {
         _ if block.lead.is_some() => block.lead.clone(),
         // Annexed declarations open with plain verbs ("Reaffirm"): a lead
@@ -437,9 +440,17 @@ fn paragraph_of(
             .map(|m| printed_lead(&m.printed)),
         BlockKind::Top(part) => top_lead(&text, part, block, profile, warnings),
     };
+    let lead_source = lead.as_ref().map(|_| {
+        if italics {
+            LeadSource::Italics
+        } else {
+            LeadSource::Convention
+        }
+    });
     Paragraph {
         number: block.label.clone(),
         lead,
+        lead_source,
         text,
         heading: block.heading.clone(),
         subparagraphs: Vec::new(),
