@@ -144,8 +144,10 @@ pub struct CompareArgs {
     pub new: Option<String>,
     #[arg(long)]
     pub series: Option<String>,
-    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
-    pub format: CompareFormat,
+    /// The report's format [default: from the extension of `-o` (.html,
+    /// .md, .json, .docx), else text].
+    #[arg(long, value_enum)]
+    pub format: Option<CompareFormat>,
     /// Write the report here (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -368,6 +370,32 @@ pub enum CompareFormat {
     Md,
     /// A Word document with the changes as tracked revisions.
     Docx,
+}
+
+impl CompareFormat {
+    /// The format a report file's extension names (`report.html`), if any.
+    pub fn of_extension(path: &std::path::Path) -> Option<CompareFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "html" | "htm" => Some(CompareFormat::Html),
+            "md" | "markdown" => Some(CompareFormat::Md),
+            "json" => Some(CompareFormat::Json),
+            "docx" => Some(CompareFormat::Docx),
+            "txt" => Some(CompareFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+impl CompareArgs {
+    /// The report's format: `--format`, else the one `-o`'s extension
+    /// names, else text. `-o report.html` writes HTML, not a terminal view
+    /// under an HTML name.
+    pub fn format(&self) -> CompareFormat {
+        self.format
+            .or_else(|| self.output.as_deref().and_then(CompareFormat::of_extension))
+            .unwrap_or(CompareFormat::Text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,7 +22,7 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             for note in &review.notes {
                 ctx.say(&format!("note: {note}"));
             }
-            if args.format != CompareFormat::Text || args.output.is_some() {
+            if args.format() != CompareFormat::Text || args.output.is_some() {
                 for w in review.comparisons.iter().flat_map(|c| &c.warnings) {
                     ctx.say(&format!("warning: {w}"));
                 }
@@ -61,7 +61,7 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
             let mut c = compare(&old.resolution, &new.resolution);
             // The terminal view shows the engine's warnings itself; other
             // formats go to files or scripts, so say them on stderr too.
-            if args.format != CompareFormat::Text || args.output.is_some() {
+            if args.format() != CompareFormat::Text || args.output.is_some() {
                 for w in &c.warnings {
                     ctx.say(&format!("warning: {w}"));
                 }
@@ -80,7 +80,7 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
         }
     };
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    if args.format == CompareFormat::Docx {
+    if args.format() == CompareFormat::Docx {
         let [c] = comparisons.as_slice() else {
             return Err(Error::new(
                 "--format docx makes one redline of two versions; --git found several (or none): compare them one by one",
@@ -114,13 +114,13 @@ pub(super) fn run(ctx: &Context, args: CompareArgs) -> Result<u8> {
     let mut report = render_all(
         &comparisons,
         args.git.is_some(),
-        args.format,
+        args.format(),
         color,
         render::Options { hide, ui: ctx.ui },
     )?;
     // A terminal gets lines that fit it; files and pipes get one line per
     // paragraph, which diffs and greps better.
-    if args.format == CompareFormat::Text
+    if args.format() == CompareFormat::Text
         && args.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {

@@ -413,3 +413,39 @@ fn a_french_council_draft_cites_its_predecessor_with_its_date() {
     );
     assert!(!text.contains("1495 (2003) du 31 juillet 2003"));
 }
+
+/// `-o report.html` without `--format` writes HTML, `-o redline.docx` a
+/// Word document, `-o changes.json` JSON: the report a file's name asks
+/// for, not the terminal view under that name. An explicit `--format` wins,
+/// and an extension that names no format keeps the text view.
+#[test]
+fn the_output_file_extension_chooses_the_format_unless_one_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = crate::common::project_root();
+    let write = |name: &str, format: Option<&str>| -> Vec<u8> {
+        let path = dir.path().join(name);
+        let mut cmd = crate::common::resdiff();
+        cmd.current_dir(&root)
+            .args(["compare", "75", "77", "--series", "csto", "-q", "-o"]);
+        cmd.arg(&path);
+        if let Some(format) = format {
+            cmd.args(["--format", format]);
+        }
+        cmd.assert().code(0);
+        std::fs::read(&path).unwrap()
+    };
+    assert!(write("report.html", None).starts_with(b"<!DOCTYPE html>"));
+    assert!(write("REPORT.HTM", None).starts_with(b"<!DOCTYPE html>"));
+    assert!(write("redline.docx", None).starts_with(b"PK"));
+    let json: serde_json::Value = serde_json::from_slice(&write("changes.json", None)).unwrap();
+    assert!(json["paragraphs"].is_array());
+    assert!(write("changes.md", None).starts_with(b"#"));
+    let text = write("changes.out", None);
+    assert!(
+        text.starts_with(b"Comparison"),
+        "{}",
+        String::from_utf8_lossy(&text)
+    );
+    let explicit = write("report.html", Some("md"));
+    assert!(explicit.starts_with(b"#"));
+}
