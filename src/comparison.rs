@@ -481,14 +481,36 @@ impl Pairing {
     /// From this confidence on a pairing is sure.
     pub const SURE: f64 = 0.9;
 
-    /// How sure, in three words: "sure", "likely", "check".
-    pub fn level(&self) -> &'static str {
+    /// How sure, in three steps.
+    pub fn level(&self) -> Certainty {
         if self.confidence >= Self::SURE {
-            "sure"
+            Certainty::Sure
         } else if self.confidence >= Self::CHECK {
-            "likely"
+            Certainty::Likely
         } else {
-            "check"
+            Certainty::Check
+        }
+    }
+}
+
+/// How sure a pairing is, in the three steps the reports show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Certainty {
+    /// [`Pairing::SURE`] or more: no note.
+    Sure,
+    /// Between [`Pairing::CHECK`] and [`Pairing::SURE`].
+    Likely,
+    /// Below [`Pairing::CHECK`]: a reader should check it.
+    Check,
+}
+
+impl Certainty {
+    /// Its name as a CSS class and in the tests' tallies.
+    pub fn name(self) -> &'static str {
+        match self {
+            Certainty::Sure => "sure",
+            Certainty::Likely => "likely",
+            Certainty::Check => "check",
         }
     }
 }

@@ -395,18 +395,15 @@ pub fn join_passages(
     by_strength.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     let mut unit_of_old: Vec<Option<usize>> = vec![None; old.len()];
     let mut unit_of_new: Vec<Option<usize>> = vec![None; new.len()];
-    let index = |units: &[Unit], of_old: &mut [Option<usize>], of_new: &mut [Option<usize>]| {
-        for (u, unit) in units.iter().enumerate() {
-            let link = unit.to_link(false);
-            link.old_indices()
-                .into_iter()
-                .for_each(|o| of_old[o] = Some(u));
-            link.new_indices()
-                .into_iter()
-                .for_each(|n| of_new[n] = Some(u));
-        }
-    };
-    index(units, &mut unit_of_old, &mut unit_of_new);
+    for (u, unit) in units.iter().enumerate() {
+        let link = unit.to_link(false);
+        link.old_indices()
+            .into_iter()
+            .for_each(|o| unit_of_old[o] = Some(u));
+        link.new_indices()
+            .into_iter()
+            .for_each(|n| unit_of_new[n] = Some(u));
+    }
     for &&(o, n, _) in &by_strength {
         match (old_free[o], new_free[n]) {
             (true, true) => {

@@ -462,7 +462,7 @@ fn every_pairing_says_how_sure_it_is_and_a_frame_alone_is_never_sure() {
                     pair.name
                 );
             }
-            *levels.entry(p.level()).or_default() += 1;
+            *levels.entry(p.level().name()).or_default() += 1;
         }
     }
     println!("pairings by confidence: {levels:?}");

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use crate::comparison::{
-    ChangeStatus, Editorial, FootnoteChange, Pairing, ParagraphChange, ParagraphRef, RoutineRule,
-    WordOp, WordOpKind,
+    Certainty, ChangeStatus, Editorial, FootnoteChange, Pairing, ParagraphChange, ParagraphRef,
+    RoutineRule, WordOp, WordOpKind,
 };
 use crate::diff::PARAGRAPH_BREAK;
 use crate::lexicon::Direction;
@@ -293,10 +293,11 @@ pub struct PairingView {
 
 /// The view of a pairing below sure; `None` for a sure one.
 fn pairing_note(pairing: &Pairing, ui: &Messages) -> Option<PairingView> {
-    let level = match pairing.level() {
-        "likely" => ("likely", ui.pairing_likely),
-        "check" => ("check", ui.pairing_check),
-        _ => return None,
+    let level = pairing.level();
+    let level_name = match level {
+        Certainty::Sure => return None,
+        Certainty::Likely => ui.pairing_likely,
+        Certainty::Check => ui.pairing_check,
     };
     let mut why = vec![
         fill(ui.pairing_words, &[("share", &percent(pairing.words, ui))]),
@@ -330,13 +331,13 @@ fn pairing_note(pairing: &Pairing, ui: &Messages) -> Option<PairingView> {
     let note = fill(
         ui.pairing_note,
         &[
-            ("level", &level.1),
+            ("level", &level_name),
             ("confidence", &percent(pairing.confidence, ui)),
             ("why", &why.join(", ")),
         ],
     );
     Some(PairingView {
-        level: level.0,
+        level: level.name(),
         note,
     })
 }
