@@ -313,6 +313,20 @@ pub struct WordOp {
     pub editorial: Option<Editorial>,
 }
 
+impl WordOp {
+    /// A run with no mark: neither routine, nor typography, nor editorial.
+    pub fn plain(op: WordOpKind, text: impl Into<String>) -> WordOp {
+        WordOp {
+            op,
+            text: text.into(),
+            routine: false,
+            rule: None,
+            typography: false,
+            editorial: None,
+        }
+    }
+}
+
 /// The kind of an editorial change: one an editor makes to a text whose
 /// words stay as they were.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

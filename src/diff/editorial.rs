@@ -120,14 +120,7 @@ mod tests {
 
     #[test]
     fn marks_each_change_between_kept_runs_apart() {
-        let op = |op, text: &str| WordOp {
-            op,
-            text: text.to_string(),
-            routine: false,
-            rule: None,
-            typography: false,
-            editorial: None,
-        };
+        let op = |op, text: &str| WordOp::plain(op, text);
         use WordOpKind::{Delete, Equal, Insert};
         let mut words = vec![
             op(Equal, "States "),

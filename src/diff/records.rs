@@ -249,14 +249,7 @@ pub(super) fn redline(
         if text.is_empty() {
             Vec::new()
         } else {
-            vec![WordOp {
-                op,
-                text: text.to_string(),
-                routine: false,
-                rule: None,
-                typography: false,
-                editorial: None,
-            }]
+            vec![WordOp::plain(op, text)]
         }
     };
     match (old.is_empty(), new.is_empty()) {

@@ -188,14 +188,7 @@ pub fn word_ops(
         if old.is_empty() {
             return Vec::new();
         }
-        return vec![WordOp {
-            op: WordOpKind::Equal,
-            text: old.to_string(),
-            routine: false,
-            rule: None,
-            typography: false,
-            editorial: None,
-        }];
+        return vec![WordOp::plain(WordOpKind::Equal, old)];
     }
     let segments = cleanup(raw_segments(old, new));
     let mut ops = Vec::new();
@@ -205,14 +198,7 @@ pub fn word_ops(
             Segment::Equal(text) => {
                 at_old += text.len();
                 at_new += text.len();
-                ops.push(WordOp {
-                    op: WordOpKind::Equal,
-                    text,
-                    routine: false,
-                    rule: None,
-                    typography: false,
-                    editorial: None,
-                });
+                ops.push(WordOp::plain(WordOpKind::Equal, text));
             }
             Segment::Change { delete, insert } => {
                 let (end_old, end_new) = (at_old + delete.len(), at_new + insert.len());
@@ -228,12 +214,9 @@ pub fn word_ops(
                 for (op, text) in [(WordOpKind::Delete, delete), (WordOpKind::Insert, insert)] {
                     if !text.is_empty() {
                         ops.push(WordOp {
-                            op,
-                            text,
                             routine: rule.is_some(),
                             rule,
-                            typography: false,
-                            editorial: None,
+                            ..WordOp::plain(op, text)
                         });
                     }
                 }
@@ -243,12 +226,8 @@ pub fn word_ops(
                 at_new += now.len();
                 for (op, text) in [(WordOpKind::Delete, was), (WordOpKind::Insert, now)] {
                     ops.push(WordOp {
-                        op,
-                        text,
-                        routine: false,
-                        rule: None,
                         typography: true,
-                        editorial: None,
+                        ..WordOp::plain(op, text)
                     });
                 }
             }

@@ -176,12 +176,9 @@ pub fn csto() -> Comparison {
 
 fn op(op: WordOpKind, text: &str, routine: bool) -> WordOp {
     WordOp {
-        op,
-        text: text.into(),
         routine,
         rule: routine.then_some(crate::comparison::RoutineRule::Session),
-        typography: false,
-        editorial: None,
+        ..WordOp::plain(op, text)
     }
 }
 

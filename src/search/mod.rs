@@ -192,14 +192,7 @@ fn found_in(text: &str, wanted: &[String]) -> Vec<WordOp> {
         .iter()
         .map(|&(s, e)| normalize_word(&text[s..e]))
         .collect();
-    let run = |op, text: &str| WordOp {
-        op,
-        text: text.to_string(),
-        routine: false,
-        rule: None,
-        typography: false,
-        editorial: None,
-    };
+    let run = |op, text: &str| WordOp::plain(op, text);
     let Some(at) = words.windows(wanted.len()).position(|w| w == wanted) else {
         return vec![run(WordOpKind::Insert, text)];
     };
