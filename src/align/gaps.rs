@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use super::fingerprint::{Fingerprint, Weights, intersection, ratio, score};
+use super::fingerprint::{Fingerprint, Weights, intersection, ratio};
 
 /// The word ratio a rewritten pair must reach at least: below it, two
 /// paragraphs on one subject share no more than the subject's vocabulary.
@@ -47,7 +47,7 @@ fn evidence(o: &Fingerprint, n: &Fingerprint, same_lead: bool, weights: &Weights
     (weighted >= needed).then_some(weighted + phrase_share)
 }
 
-/// Pairs `(old, new, score)` of rewritten paragraphs among the unpaired
+/// Pairs `(old, new)` of rewritten paragraphs among the unpaired
 /// ones. `anchors` are the pairs that kept their order, as
 /// `(old, new)` sorted by both; `old_free` and `new_free` mark the
 /// unpaired paragraphs; `same_lead(o, n)` says whether they open alike.
@@ -59,7 +59,7 @@ pub fn pair_rewritten(
     new_free: &[bool],
     same_lead: &dyn Fn(usize, usize) -> bool,
     weights: &Weights,
-) -> Vec<(usize, usize, f64)> {
+) -> Vec<(usize, usize)> {
     let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
     bounds.extend(anchors.iter().map(|&(o, n)| (o + 1, n + 1)));
     let mut ends: Vec<(usize, usize)> = anchors.to_vec();
@@ -97,9 +97,9 @@ pub fn pair_rewritten(
             }
             old_taken.insert(o);
             new_taken.insert(n);
-            out.push((o, n, score(&old[o], &new[n])));
+            out.push((o, n));
         }
     }
-    out.sort_by_key(|&(o, _, _)| o);
+    out.sort_unstable();
     out
 }

@@ -22,9 +22,9 @@ const MIN_CONTRIBUTED: usize = 2;
 /// A pair, split or merge, before move detection.
 #[derive(Debug, Clone)]
 pub enum Unit {
-    Pair(usize, usize, f64),
+    Pair(usize, usize),
     /// A pair found on its frame among the leftovers (`gaps`).
-    Rewritten(usize, usize, f64),
+    Rewritten(usize, usize),
     Split(usize, Vec<usize>),
     Merge(Vec<usize>, usize),
 }
@@ -32,7 +32,7 @@ pub enum Unit {
 impl Unit {
     pub fn old_anchor(&self) -> usize {
         match self {
-            Unit::Pair(o, _, _) | Unit::Rewritten(o, _, _) | Unit::Split(o, _) => *o,
+            Unit::Pair(o, _) | Unit::Rewritten(o, _) | Unit::Split(o, _) => *o,
             Unit::Merge(os, _) => os.iter().copied().min().unwrap_or(0),
         }
     }
@@ -55,30 +55,25 @@ impl Unit {
 
     pub fn new_anchor(&self) -> usize {
         match self {
-            Unit::Pair(_, n, _) | Unit::Rewritten(_, n, _) | Unit::Merge(_, n) => *n,
+            Unit::Pair(_, n) | Unit::Rewritten(_, n) | Unit::Merge(_, n) => *n,
             Unit::Split(_, ns) => ns.iter().copied().min().unwrap_or(0),
         }
     }
 
     pub fn to_link(&self, moved: bool) -> Link {
         match self {
-            Unit::Pair(o, n, s) => Link::Paired {
+            // The evidence is weighed once every unit is known (`align`).
+            Unit::Pair(o, n) => Link::Paired {
                 old: *o,
                 new: *n,
-                evidence: Evidence {
-                    words: *s,
-                    ..Evidence::default()
-                },
+                evidence: Evidence::default(),
                 moved,
                 rewritten: false,
             },
-            Unit::Rewritten(o, n, s) => Link::Paired {
+            Unit::Rewritten(o, n) => Link::Paired {
                 old: *o,
                 new: *n,
-                evidence: Evidence {
-                    words: *s,
-                    ..Evidence::default()
-                },
+                evidence: Evidence::default(),
                 moved,
                 rewritten: true,
             },
@@ -122,10 +117,10 @@ fn completes(piece: &Fingerprint, whole: &Fingerprint, sibling: &Fingerprint) ->
 }
 
 /// Group leftovers of the one-to-one `pairs` into splits and merges.
-pub fn group(old: &[Fingerprint], new: &[Fingerprint], pairs: Vec<(usize, usize, f64)>) -> Grouped {
+pub fn group(old: &[Fingerprint], new: &[Fingerprint], pairs: Vec<(usize, usize)>) -> Grouped {
     let mut pair_of_old: Vec<Option<usize>> = vec![None; old.len()];
     let mut pair_of_new: Vec<Option<usize>> = vec![None; new.len()];
-    for &(o, n, _) in &pairs {
+    for &(o, n) in &pairs {
         pair_of_old[o] = Some(n);
         pair_of_new[n] = Some(o);
     }
@@ -198,7 +193,7 @@ pub fn group(old: &[Fingerprint], new: &[Fingerprint], pairs: Vec<(usize, usize,
     }
 
     let mut units = Vec::new();
-    for (o, n, s) in pairs {
+    for (o, n) in pairs {
         if has_split[o] {
             let mut members: Vec<usize> = (0..new.len())
                 .filter(|&k| k == n || split_from[k] == Some(o))
@@ -212,7 +207,7 @@ pub fn group(old: &[Fingerprint], new: &[Fingerprint], pairs: Vec<(usize, usize,
             members.sort_unstable();
             units.push(Unit::Merge(members, n));
         } else {
-            units.push(Unit::Pair(o, n, s));
+            units.push(Unit::Pair(o, n));
         }
     }
     Grouped { units }
@@ -291,7 +286,7 @@ pub fn absorb(
     let mut unit_of_old: Vec<Option<usize>> = vec![None; old.len()];
     for (u, unit) in units.iter().enumerate() {
         match unit {
-            Unit::Pair(o, n, _) | Unit::Rewritten(o, n, _) => {
+            Unit::Pair(o, n) | Unit::Rewritten(o, n) => {
                 unit_of_new[*n] = Some(u);
                 unit_of_old[*o] = Some(u);
             }
@@ -308,7 +303,7 @@ pub fn absorb(
         &unit_of_new,
         weights,
         &|u| match &units[u] {
-            Unit::Pair(p, _, _) | Unit::Rewritten(p, _, _) => Some(&old[*p]),
+            Unit::Pair(p, _) | Unit::Rewritten(p, _) => Some(&old[*p]),
             Unit::Merge(..) | Unit::Split(..) => None,
         },
     );
@@ -319,7 +314,7 @@ pub fn absorb(
         &unit_of_old,
         weights,
         &|u| match &units[u] {
-            Unit::Pair(_, m, _) | Unit::Rewritten(_, m, _) => Some(&new[*m]),
+            Unit::Pair(_, m) | Unit::Rewritten(_, m) => Some(&new[*m]),
             Unit::Merge(..) | Unit::Split(..) => None,
         },
     );
@@ -328,14 +323,14 @@ pub fn absorb(
     let merged: std::collections::BTreeSet<usize> = merges.iter().map(|&(_, u)| u).collect();
     for (o, u) in merges {
         units[u] = match &units[u] {
-            Unit::Pair(p, n, _) | Unit::Rewritten(p, n, _) => Unit::Merge(sorted(vec![*p, o]), *n),
+            Unit::Pair(p, n) | Unit::Rewritten(p, n) => Unit::Merge(sorted(vec![*p, o]), *n),
             Unit::Merge(os, n) => Unit::Merge(sorted(os.iter().copied().chain([o]).collect()), *n),
             split @ Unit::Split(..) => split.clone(),
         };
     }
     for (n, u) in splits.into_iter().filter(|(_, u)| !merged.contains(u)) {
         units[u] = match &units[u] {
-            Unit::Pair(o, m, _) | Unit::Rewritten(o, m, _) => Unit::Split(*o, sorted(vec![*m, n])),
+            Unit::Pair(o, m) | Unit::Rewritten(o, m) => Unit::Split(*o, sorted(vec![*m, n])),
             Unit::Split(o, ns) => Unit::Split(*o, sorted(ns.iter().copied().chain([n]).collect())),
             merge @ Unit::Merge(..) => merge.clone(),
         };
@@ -407,18 +402,14 @@ pub fn join_passages(
     for &&(o, n, _) in &by_strength {
         match (old_free[o], new_free[n]) {
             (true, true) => {
-                units.push(Unit::Rewritten(
-                    o,
-                    n,
-                    super::fingerprint::score(&old[o], &new[n]),
-                ));
+                units.push(Unit::Rewritten(o, n));
                 unit_of_old[o] = Some(units.len() - 1);
                 unit_of_new[n] = Some(units.len() - 1);
             }
             (true, false) => {
                 let Some(u) = unit_of_new[n] else { continue };
                 units[u] = match &units[u] {
-                    Unit::Pair(p, m, _) | Unit::Rewritten(p, m, _) => {
+                    Unit::Pair(p, m) | Unit::Rewritten(p, m) => {
                         Unit::Merge(sorted(vec![*p, o]), *m)
                     }
                     Unit::Merge(os, m) => {
@@ -431,7 +422,7 @@ pub fn join_passages(
             (false, true) => {
                 let Some(u) = unit_of_old[o] else { continue };
                 units[u] = match &units[u] {
-                    Unit::Pair(p, m, _) | Unit::Rewritten(p, m, _) => {
+                    Unit::Pair(p, m) | Unit::Rewritten(p, m) => {
                         Unit::Split(*p, sorted(vec![*m, n]))
                     }
                     Unit::Split(p, ns) => {

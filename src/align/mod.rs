@@ -233,12 +233,12 @@ fn align<S: AsRef<str> + Sync>(
             .for_each(|n| new_free[n] = false);
     }
     let weights = Weights::of(&old_fp, &new_fp);
-    for (o, n, s) in gaps::pair_rewritten(
+    for (o, n) in gaps::pair_rewritten(
         &old_fp, &new_fp, &anchors, &old_free, &new_free, same_lead, &weights,
     ) {
         old_free[o] = false;
         new_free[n] = false;
-        grouped.units.push(groups::Unit::Rewritten(o, n, s));
+        grouped.units.push(groups::Unit::Rewritten(o, n));
     }
     let shared = passages::shared(&old_fp, &new_fp);
     groups::join_passages(
@@ -288,14 +288,14 @@ fn align<S: AsRef<str> + Sync>(
     links
 }
 
-/// Each old paragraph paired with at most one new one: `(old, new, score)`.
-fn pair_one_to_one(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usize, f64)> {
+/// Each old paragraph paired with at most one new one: `(old, new)`.
+fn pair_one_to_one(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usize)> {
     let index = CandidateIndex::build(old);
-    // (same words, rank, score, old, new): identical texts pair first, so
+    // (same words, rank, old, new): identical texts pair first, so
     // the position preference never pulls one away from its twin.
     let edges_of = |range: std::ops::Range<usize>| {
         let mut counts = vec![0u32; old.len()];
-        let mut edges: Vec<(bool, f64, f64, usize, usize)> = Vec::new();
+        let mut edges: Vec<(bool, f64, usize, usize)> = Vec::new();
         for n in range {
             let fp = &new[n];
             for o in index.candidates(fp, n, new.len(), &mut counts) {
@@ -303,7 +303,7 @@ fn pair_one_to_one(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usiz
                 if s >= PAIR_THRESHOLD {
                     let distance = (relative(o, old.len()) - relative(n, new.len())).abs();
                     let same = old[o].sequence == fp.sequence;
-                    edges.push((same, s - POSITION_PENALTY * distance, s, o, n));
+                    edges.push((same, s - POSITION_PENALTY * distance, o, n));
                 }
             }
         }
@@ -321,20 +321,20 @@ fn pair_one_to_one(old: &[Fingerprint], new: &[Fingerprint]) -> Vec<(usize, usiz
     edges.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then(b.1.total_cmp(&a.1))
+            .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
-            .then(a.4.cmp(&b.4))
     });
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
     let mut pairs = Vec::new();
-    for (_, _, s, o, n) in edges {
+    for (_, _, o, n) in edges {
         if !old_used[o] && !new_used[n] {
             old_used[o] = true;
             new_used[n] = true;
-            pairs.push((o, n, s));
+            pairs.push((o, n));
         }
     }
-    pairs.sort_by_key(|&(o, _, _)| o);
+    pairs.sort_unstable();
     pairs
 }
 
